@@ -1,0 +1,2 @@
+//! Zero-copy conversions to and from other crates' arrays, behind cargo
+//! features: `ndarray`, `faer`, `serde`.

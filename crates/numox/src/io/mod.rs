@@ -1,0 +1,1 @@
+//! Reading and writing arrays: NumPy's `.npy` and `.npz` formats.

@@ -1,0 +1,54 @@
+//! # numox: NumPy, rebuilt in Rust
+//!
+//! The N-dimensional array with NumPy's semantics (views, strides,
+//! broadcasting, slicing), NumPy's creation, manipulation and reduction
+//! routines, `.npy`/`.npz` files and NumPy's printing.
+//!
+//! | module | NumPy | contents |
+//! |---|---|---|
+//! | [`array`] | `ndarray` | [`Array`], [`ArrayView`], [`ArrayViewMut`], shapes, strides, slicing ([`s!`]), iteration, broadcasting |
+//! | [`element`] | dtypes | [`Element`] and the numeric traits, [`DType`], casting |
+//! | [`creation`] | `zeros`, `arange`, `linspace`, `eye`, ... | building arrays |
+//! | [`manip`] | `concatenate`, `stack`, `pad`, ... | shape and joining |
+//! | [`ufunc`] | `+ - * /`, comparisons | elementwise arithmetic |
+//! | [`reduce`] | `sum`, `mean`, `std`, ... | reductions |
+//! | [`io`] | `np.save`, `np.load` | `.npy`/`.npz` |
+//! | [`fmt`] | `str(a)`, `repr(a)` | printing |
+//! | [`error`] | `ValueError`, `IndexError`, ... | [`Error`] |
+//!
+//! ```
+//! use numox::prelude::*;
+//! let a = Array::from_shape_vec(&[2, 3], vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0]).unwrap();
+//! let b = a.slice(s![.., 1..]);
+//! assert_eq!(b, array![[2.0, 3.0], [5.0, 6.0]]);
+//! ```
+
+pub mod array;
+pub mod creation;
+pub mod element;
+pub mod error;
+pub mod fmt;
+pub mod interop;
+pub mod io;
+pub mod manip;
+pub mod reduce;
+pub mod ufunc;
+
+pub use array::broadcast::broadcast_pair_views;
+pub use array::shape::broadcast_shapes;
+pub use array::slice::{Ellipsis, NewAxis, SliceElem, SliceInfo};
+pub use array::{Array, ArrayBase, ArrayView, ArrayViewMut, CowArray, Order};
+pub use creation::{empty_like, full_like, ones_like, zeros_like};
+pub use element::{Complex32, Complex64, DType, Element, Float, Numeric, RealNumeric, Scalar};
+pub use error::{Error, Result};
+pub use num_complex::Complex;
+
+/// The names most programs need: `use numox::prelude::*;`.
+pub mod prelude {
+    pub use crate::array::slice::{Ellipsis, NewAxis};
+    pub use crate::array::{Array, ArrayBase, ArrayView, ArrayViewMut, CowArray, Order};
+    pub use crate::element::{Complex32, Complex64, DType, Element, Float, Numeric, RealNumeric};
+    pub use crate::error::{Error, Result};
+    pub use crate::{array, s};
+    pub use num_complex::Complex;
+}

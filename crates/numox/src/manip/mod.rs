@@ -1,0 +1,1 @@
+//! Changing shapes and joining arrays: NumPy's array manipulation routines.

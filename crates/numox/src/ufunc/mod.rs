@@ -1,0 +1,2 @@
+//! Elementwise operations: arithmetic operators with broadcasting,
+//! comparisons and logical functions.
