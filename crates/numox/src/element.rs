@@ -165,9 +165,7 @@ mod sealed {
 ///
 /// The trait is sealed: the thirteen implementations are listed in the
 /// [module docs](self).
-pub trait Element:
-    Copy + Send + Sync + Default + PartialEq + Debug + 'static + sealed::Sealed
-{
+pub trait Element: Copy + Send + Sync + Default + PartialEq + Debug + 'static + sealed::Sealed {
     /// The NumPy dtype of this type.
     const DTYPE: DType;
 
@@ -217,10 +215,13 @@ fn f64_to_i32_x86(x: f64) -> i32 {
     }
 }
 
+/// 2^63 as an `f64` (exact).
+const TWO_POW_63: f64 = (1u64 << 63) as f64;
+
 /// x86-64's `cvttsd2si` with a 64-bit destination: what C's `(long)double` does there.
 #[inline]
 fn f64_to_i64_x86(x: f64) -> i64 {
-    if x.is_nan() || !(-9.223372036854775808e18..9.223372036854775808e18).contains(&x) {
+    if x.is_nan() || !(-TWO_POW_63..TWO_POW_63).contains(&x) {
         i64::MIN
     } else {
         x as i64
@@ -231,8 +232,8 @@ fn f64_to_i64_x86(x: f64) -> i64 {
 /// 2^63 are shifted into signed range first; NaN takes the signed path).
 #[inline]
 fn f64_to_u64_x86(x: f64) -> u64 {
-    if x >= 9.223372036854775808e18 {
-        (f64_to_i64_x86(x - 9.223372036854775808e18) as u64) ^ (1u64 << 63)
+    if x >= TWO_POW_63 {
+        (f64_to_i64_x86(x - TWO_POW_63) as u64) ^ (1u64 << 63)
     } else {
         f64_to_i64_x86(x) as u64
     }
@@ -476,7 +477,11 @@ macro_rules! impl_int_numeric {
                 }
                 // wrapping_rem: MIN % -1 is 0 rather than a trap.
                 let r = self.wrapping_rem(rhs);
-                if r != 0 && ((r < 0) != (rhs < 0)) { r.wrapping_add(rhs) } else { r }
+                if r != 0 && ((r < 0) != (rhs < 0)) {
+                    r.wrapping_add(rhs)
+                } else {
+                    r
+                }
             }
             #[inline]
             #[allow(unused_comparisons)]
@@ -612,7 +617,11 @@ pub(crate) fn float_divmod<T: num_traits::Float>(a: T, b: T) -> (T, T) {
     }
     let floordiv = if div != zero {
         let f = div.floor();
-        if div - f > T::from(0.5).unwrap() { f + T::one() } else { f }
+        if div - f > T::from(0.5).unwrap() {
+            f + T::one()
+        } else {
+            f
+        }
     } else {
         zero.copysign(a / b)
     };
@@ -745,7 +754,14 @@ mod tests {
         assert_eq!((-1e10f64).cast::<u32>(), 1 << 31);
         assert_eq!((-1.5f64).cast::<u32>(), u32::MAX);
         // np.array([300.7, -300.7, 1e10]).astype(np.uint8) == [44, 212, 0]
-        assert_eq!([300.7f64.cast::<u8>(), (-300.7f64).cast::<u8>(), 1e10f64.cast::<u8>()], [44, 212, 0]);
+        assert_eq!(
+            [
+                300.7f64.cast::<u8>(),
+                (-300.7f64).cast::<u8>(),
+                1e10f64.cast::<u8>()
+            ],
+            [44, 212, 0]
+        );
         assert_eq!(1e19f64.cast::<u64>(), 10_000_000_000_000_000_000);
         assert_eq!(3.99f32.cast::<i16>(), 3);
         assert_eq!(Complex64::new(2.5, 1.0).cast::<f32>(), 2.5);

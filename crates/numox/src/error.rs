@@ -185,5 +185,9 @@ pub fn normalize_axis(axis: isize, ndim: usize) -> Result<usize> {
     if axis < -n || axis >= n {
         return Err(Error::AxisOutOfBounds { axis, ndim });
     }
-    Ok(if axis < 0 { (axis + n) as usize } else { axis as usize })
+    Ok(if axis < 0 {
+        (axis + n) as usize
+    } else {
+        axis as usize
+    })
 }

@@ -6,10 +6,11 @@
 //!
 //! | module | NumPy | contents |
 //! |---|---|---|
-//! | [`array`] | `ndarray` | [`Array`], [`ArrayView`], [`ArrayViewMut`], shapes, strides, slicing ([`s!`]), iteration, broadcasting |
+//! | [`array`](mod@array) | `ndarray` | [`Array`], [`ArrayView`], [`ArrayViewMut`], shapes, strides, slicing ([`s!`]), iteration, broadcasting |
 //! | [`element`] | dtypes | [`Element`] and the numeric traits, [`DType`], casting |
 //! | [`creation`] | `zeros`, `arange`, `linspace`, `eye`, ... | building arrays |
 //! | [`manip`] | `concatenate`, `stack`, `pad`, ... | shape and joining |
+//! | [`indexing`] | fancy indexing, `take`, `where`, `nonzero` | advanced indexing |
 //! | [`ufunc`] | `+ - * /`, comparisons | elementwise arithmetic |
 //! | [`reduce`] | `sum`, `mean`, `std`, ... | reductions |
 //! | [`io`] | `np.save`, `np.load` | `.npy`/`.npz` |
@@ -28,6 +29,7 @@ pub mod creation;
 pub mod element;
 pub mod error;
 pub mod fmt;
+pub mod indexing;
 pub mod interop;
 pub mod io;
 pub mod manip;
@@ -38,9 +40,13 @@ pub use array::broadcast::broadcast_pair_views;
 pub use array::shape::broadcast_shapes;
 pub use array::slice::{Ellipsis, NewAxis, SliceElem, SliceInfo};
 pub use array::{Array, ArrayBase, ArrayView, ArrayViewMut, CowArray, Order};
-pub use creation::{empty_like, full_like, ones_like, zeros_like};
+// NumPy's flat namespace: each function module decides what its `mod.rs`
+// exports, and all of it is reachable as `numox::name`, like `np.name`.
+// (Each module adds its `pub use module::*;` here when it has content.)
+pub use creation::*;
 pub use element::{Complex32, Complex64, DType, Element, Float, Numeric, RealNumeric, Scalar};
 pub use error::{Error, Result};
+#[allow(unused_imports)] // filled as the modules land
 pub use num_complex::Complex;
 
 /// The names most programs need: `use numox::prelude::*;`.
@@ -50,5 +56,6 @@ pub mod prelude {
     pub use crate::element::{Complex32, Complex64, DType, Element, Float, Numeric, RealNumeric};
     pub use crate::error::{Error, Result};
     pub use crate::{array, s};
+    // Traits whose methods users call on arrays belong here as the modules add them.
     pub use num_complex::Complex;
 }

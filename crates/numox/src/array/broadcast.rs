@@ -22,7 +22,9 @@ impl<A, S: Data<Elem = A>> ArrayBase<S> {
         match shape::broadcast_strides(&self.shape, &self.strides, shape) {
             // SAFETY: every index of `shape` maps to an index of `self` (stretched
             // axes have stride 0), and the view is read-only, so aliasing is fine.
-            Some(strides) => Ok(unsafe { ArrayView::from_parts(ViewRepr::new(), self.ptr, Shape::from_slice(shape), strides) }),
+            Some(strides) => Ok(unsafe {
+                ArrayView::from_parts(ViewRepr::new(), self.ptr, Shape::from_slice(shape), strides)
+            }),
             None => Err(Error::shape_mismatch("broadcast_to", self.shape(), shape)),
         }
     }

@@ -148,7 +148,12 @@ impl<S: RawData> ArrayBase<S> {
         if self.is_empty() {
             return true;
         }
-        if self.strides.iter().zip(&self.shape).any(|(&s, &d)| s < 0 && d > 1) {
+        if self
+            .strides
+            .iter()
+            .zip(&self.shape)
+            .any(|(&s, &d)| s < 0 && d > 1)
+        {
             return false;
         }
         let mut axes: SmallVec<[usize; 4]> = (0..self.ndim()).filter(|&i| self.shape[i] > 1).collect();
@@ -194,7 +199,14 @@ impl<A, S: Data<Elem = A>> ArrayBase<S> {
     #[inline]
     pub fn view(&self) -> ArrayView<'_, A> {
         // SAFETY: same layout over the same elements, borrowed for `'_` from `self`.
-        unsafe { ArrayView::from_parts(ViewRepr::new(), self.ptr, self.shape.clone(), self.strides.clone()) }
+        unsafe {
+            ArrayView::from_parts(
+                ViewRepr::new(),
+                self.ptr,
+                self.shape.clone(),
+                self.strides.clone(),
+            )
+        }
     }
 
     /// The elements as a slice in C order, when the array is C-contiguous.
@@ -269,7 +281,11 @@ impl<A, S: Data<Elem = A>> ArrayBase<S> {
         for (axis, (&i, (&d, &s))) in index.iter().zip(self.shape.iter().zip(&self.strides)).enumerate() {
             let j = if i < 0 { i + d as isize } else { i };
             if j < 0 || j >= d as isize {
-                return Err(Error::IndexOutOfBounds { index: i, axis, len: d });
+                return Err(Error::IndexOutOfBounds {
+                    index: i,
+                    axis,
+                    len: d,
+                });
             }
             off += j * s;
         }
@@ -420,17 +436,21 @@ impl<A, S: Data<Elem = A>> ArrayBase<S> {
         }
         let (pa, pb) = (self.ptr.as_ptr(), other.ptr.as_ptr());
         let mut eq = true;
-        walk::walk2(&self.shape, [&self.strides, &other.strides], |[oa, ob], len, [sa, sb]| {
-            if eq {
-                for i in 0..len as isize {
-                    // SAFETY: in-bounds offsets of both same-shaped arrays.
-                    if unsafe { *pa.offset(oa + i * sa) != *pb.offset(ob + i * sb) } {
-                        eq = false;
-                        break;
+        walk::walk2(
+            &self.shape,
+            [&self.strides, &other.strides],
+            |[oa, ob], len, [sa, sb]| {
+                if eq {
+                    for i in 0..len as isize {
+                        // SAFETY: in-bounds offsets of both same-shaped arrays.
+                        if unsafe { *pa.offset(oa + i * sa) != *pb.offset(ob + i * sb) } {
+                            eq = false;
+                            break;
+                        }
                     }
                 }
-            }
-        });
+            },
+        );
         eq
     }
 }
@@ -440,7 +460,14 @@ impl<A, S: DataMut<Elem = A>> ArrayBase<S> {
     #[inline]
     pub fn view_mut(&mut self) -> ArrayViewMut<'_, A> {
         // SAFETY: same layout over the same elements, exclusively borrowed from `self`.
-        unsafe { ArrayViewMut::from_parts(ViewRepr::new(), self.ptr, self.shape.clone(), self.strides.clone()) }
+        unsafe {
+            ArrayViewMut::from_parts(
+                ViewRepr::new(),
+                self.ptr,
+                self.shape.clone(),
+                self.strides.clone(),
+            )
+        }
     }
 
     /// The elements as a mutable slice in C order, when the array is C-contiguous.
@@ -539,12 +566,16 @@ impl<A, S: DataMut<Elem = A>> ArrayBase<S> {
     ) {
         debug_assert_eq!(self.shape, other.shape);
         let (pa, pb) = (self.ptr.as_ptr(), other.ptr.as_ptr());
-        walk::walk2(&self.shape, [&self.strides, &other.strides], |[oa, ob], len, [sa, sb]| {
-            for i in 0..len as isize {
-                // SAFETY: in-bounds offsets of two same-shaped arrays; `self` is exclusive.
-                unsafe { f(&mut *pa.offset(oa + i * sa), &*pb.offset(ob + i * sb)) };
-            }
-        });
+        walk::walk2(
+            &self.shape,
+            [&self.strides, &other.strides],
+            |[oa, ob], len, [sa, sb]| {
+                for i in 0..len as isize {
+                    // SAFETY: in-bounds offsets of two same-shaped arrays; `self` is exclusive.
+                    unsafe { f(&mut *pa.offset(oa + i * sa), &*pb.offset(ob + i * sb)) };
+                }
+            },
+        );
     }
 }
 
@@ -600,11 +631,6 @@ impl<A> Array<A> {
                 Ok(Self::from_shape_vec(&rev, v)?.reversed_axes())
             }
         }
-    }
-
-    /// A 1-d array of the items of an iterator (NumPy's `np.fromiter`).
-    pub fn from_iter<I: IntoIterator<Item = A>>(iter: I) -> Self {
-        Self::from_vec(iter.into_iter().collect())
     }
 
     /// A 0-d array holding one value (NumPy's `np.array(x)`).
@@ -689,7 +715,10 @@ impl<A> Array<A> {
     where
         A: Clone,
     {
-        if self.is_c_contiguous() && self.data.len() == self.size() && self.data.as_ptr() == self.ptr.as_ptr().cast_const() {
+        if self.is_c_contiguous()
+            && self.data.len() == self.size()
+            && self.data.as_ptr() == self.ptr.as_ptr().cast_const()
+        {
             return self.data.into_vec();
         }
         self.to_vec()
@@ -716,7 +745,14 @@ impl<A: Clone> Clone for Array<A> {
 impl<A> Clone for ArrayView<'_, A> {
     fn clone(&self) -> Self {
         // SAFETY: a shared view may be duplicated freely.
-        unsafe { Self::from_parts(ViewRepr::new(), self.ptr, self.shape.clone(), self.strides.clone()) }
+        unsafe {
+            Self::from_parts(
+                ViewRepr::new(),
+                self.ptr,
+                self.shape.clone(),
+                self.strides.clone(),
+            )
+        }
     }
 }
 
@@ -736,7 +772,14 @@ impl<'a, A> ArrayView<'a, A> {
         }
         let ptr = NonNull::from(data).cast::<A>();
         // SAFETY: C layout over exactly `data`, borrowed for 'a.
-        Ok(unsafe { Self::from_parts(ViewRepr::new(), ptr, Shape::from_slice(shape), strides_for(shape, Order::C)) })
+        Ok(unsafe {
+            Self::from_parts(
+                ViewRepr::new(),
+                ptr,
+                Shape::from_slice(shape),
+                strides_for(shape, Order::C),
+            )
+        })
     }
 
     /// The elements as a slice with the view's lifetime, when C-contiguous.
@@ -766,7 +809,14 @@ impl<'a, A> ArrayViewMut<'a, A> {
         }
         let ptr = NonNull::from(data).cast::<A>();
         // SAFETY: C layout over exactly `data`, exclusively borrowed for 'a.
-        Ok(unsafe { Self::from_parts(ViewRepr::new(), ptr, Shape::from_slice(shape), strides_for(shape, Order::C)) })
+        Ok(unsafe {
+            Self::from_parts(
+                ViewRepr::new(),
+                ptr,
+                Shape::from_slice(shape),
+                strides_for(shape, Order::C),
+            )
+        })
     }
 
     /// The elements as a mutable slice with the view's lifetime, when C-contiguous.
@@ -810,6 +860,13 @@ impl<A> From<Vec<A>> for Array<A> {
     }
 }
 
+/// A 1-d array of the items of an iterator (NumPy's `np.fromiter`).
+///
+/// ```
+/// use numox::prelude::*;
+/// let a = Array::from_iter((0..4).map(|i| i * i));
+/// assert_eq!(a, array![0, 1, 4, 9]);
+/// ```
 impl<A> FromIterator<A> for Array<A> {
     fn from_iter<I: IntoIterator<Item = A>>(iter: I) -> Self {
         Array::from_vec(iter.into_iter().collect())

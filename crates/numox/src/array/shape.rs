@@ -45,9 +45,7 @@ pub fn checked_size(shape: &[usize]) -> Result<usize> {
     }
     if overflow {
         // NumPy refuses such shapes even when another axis is zero.
-        return Err(Error::TooBig {
-            shape: shape.into(),
-        });
+        return Err(Error::TooBig { shape: shape.into() });
     }
     Ok(if has_zero { 0 } else { n })
 }
@@ -58,9 +56,7 @@ pub(crate) fn checked_size_bytes<T>(shape: &[usize]) -> Result<usize> {
     let n = checked_size(shape)?;
     match n.checked_mul(std::mem::size_of::<T>().max(1)) {
         Some(b) if b <= isize::MAX as usize => Ok(n),
-        _ => Err(Error::TooBig {
-            shape: shape.into(),
-        }),
+        _ => Err(Error::TooBig { shape: shape.into() }),
     }
 }
 
@@ -343,7 +339,10 @@ mod tests {
     fn reshape_of_contiguous_is_a_view() {
         assert_eq!(rs(&[2, 6], &[6, 1], &[3, 4], Order::C), Some(vec![4, 1]));
         assert_eq!(rs(&[2, 6], &[6, 1], &[12], Order::C), Some(vec![1]));
-        assert_eq!(rs(&[2, 6], &[6, 1], &[2, 1, 6, 1], Order::C), Some(vec![6, 6, 1, 1]));
+        assert_eq!(
+            rs(&[2, 6], &[6, 1], &[2, 1, 6, 1], Order::C),
+            Some(vec![6, 6, 1, 1])
+        );
         assert_eq!(rs(&[2, 6], &[1, 2], &[12], Order::F), Some(vec![1]));
     }
 

@@ -225,7 +225,11 @@ impl<S: RawData> ArrayBase<S> {
                     let len = self.shape[*ax];
                     let j = if i < 0 { i + len as isize } else { i };
                     if j < 0 || j >= len as isize {
-                        return Err(Error::IndexOutOfBounds { index: i, axis: *ax, len });
+                        return Err(Error::IndexOutOfBounds {
+                            index: i,
+                            axis: *ax,
+                            len,
+                        });
                     }
                     offset += j * self.strides[*ax];
                     *ax += 1;
@@ -257,7 +261,11 @@ impl<S: RawData> ArrayBase<S> {
         // A new axis's stride is never stepped over; give it a contiguous-looking value.
         for i in 0..shape.len() {
             if strides[i] == 0 && shape[i] == 1 {
-                strides[i] = if i + 1 < shape.len() { strides[i + 1] * shape[i + 1] as isize } else { 1 };
+                strides[i] = if i + 1 < shape.len() {
+                    strides[i + 1] * shape[i + 1] as isize
+                } else {
+                    1
+                };
             }
         }
         let ptr = if shape.contains(&0) {

@@ -89,20 +89,20 @@ unsafe impl<A> DataMut for OwnedRepr<A> {}
 unsafe impl<A> DataOwned for OwnedRepr<A> {}
 
 // SAFETY: the lifetime 'a ties the view to the borrowed elements.
-unsafe impl<'a, A> RawData for ViewRepr<&'a A> {
+unsafe impl<A> RawData for ViewRepr<&A> {
     type Elem = A;
 }
 // SAFETY: shared borrow for 'a.
-unsafe impl<'a, A> Data for ViewRepr<&'a A> {}
+unsafe impl<A> Data for ViewRepr<&A> {}
 
 // SAFETY: the lifetime 'a ties the view to the exclusively borrowed elements.
-unsafe impl<'a, A> RawData for ViewRepr<&'a mut A> {
+unsafe impl<A> RawData for ViewRepr<&mut A> {
     type Elem = A;
 }
 // SAFETY: an exclusive borrow can be read.
-unsafe impl<'a, A> Data for ViewRepr<&'a mut A> {}
+unsafe impl<A> Data for ViewRepr<&mut A> {}
 // SAFETY: exclusive borrow for 'a, and mutable views never alias two indices.
-unsafe impl<'a, A> DataMut for ViewRepr<&'a mut A> {}
+unsafe impl<A> DataMut for ViewRepr<&mut A> {}
 
 impl<R> Clone for ViewRepr<R> {
     fn clone(&self) -> Self {

@@ -114,7 +114,9 @@ impl<S: RawData> ArrayBase<S> {
         let n = self.shape[ax];
         if n > 1 {
             // SAFETY: moves to the last element along `ax`, which is in bounds.
-            self.ptr = unsafe { NonNull::new_unchecked(self.ptr.as_ptr().offset((n as isize - 1) * self.strides[ax])) };
+            self.ptr = unsafe {
+                NonNull::new_unchecked(self.ptr.as_ptr().offset((n as isize - 1) * self.strides[ax]))
+            };
         }
         self.strides[ax] = -self.strides[ax];
         Ok(())
@@ -126,7 +128,11 @@ impl<S: RawData> ArrayBase<S> {
         let n = self.shape[ax];
         let i = if index < 0 { index + n as isize } else { index };
         if i < 0 || i >= n as isize {
-            return Err(Error::IndexOutOfBounds { index, axis: ax, len: n });
+            return Err(Error::IndexOutOfBounds {
+                index,
+                axis: ax,
+                len: n,
+            });
         }
         // SAFETY: `i` is within the axis, so the new first element is in bounds.
         self.ptr = unsafe { NonNull::new_unchecked(self.ptr.as_ptr().offset(i * self.strides[ax])) };

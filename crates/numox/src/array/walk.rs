@@ -74,6 +74,7 @@ pub(crate) fn walk2<F: FnMut([isize; 2], usize, [isize; 2])>(shape: &[usize], st
 
 /// [`walk`] for three layouts.
 #[inline]
+#[allow(dead_code)] // used by the three-operand kernels
 pub(crate) fn walk3<F: FnMut([isize; 3], usize, [isize; 3])>(shape: &[usize], strides: [&[isize]; 3], f: F) {
     walk(shape, strides, f);
 }

@@ -1,5 +1,5 @@
 //! Creating arrays: NumPy's `zeros`, `ones`, `full`, `empty` and their
-//! `_like` forms, the [`array!`](crate::array) literal, and (in the
+//! `_like` forms, the [`array!`](macro@crate::array) literal, and (in the
 //! submodules) ranges, matrices and grids.
 //!
 //! The associated functions (`Array::zeros(&[2, 3])`) panic when the shape's
@@ -135,7 +135,10 @@ pub fn from_nested2<A: Clone, const N1: usize, const N2: usize>(a: [[A; N2]; N1]
 pub fn from_nested3<A: Clone, const N1: usize, const N2: usize, const N3: usize>(
     a: [[[A; N3]; N2]; N1],
 ) -> Array<A> {
-    let v: Vec<A> = a.iter().flat_map(|r| r.iter().flat_map(|s| s.iter().cloned())).collect();
+    let v: Vec<A> = a
+        .iter()
+        .flat_map(|r| r.iter().flat_map(|s| s.iter().cloned()))
+        .collect();
     Array::from_shape_vec(&[N1, N2, N3], v).expect("literal shape is consistent")
 }
 
