@@ -48,6 +48,7 @@ pub use element::{Complex32, Complex64, DType, Element, Float, Numeric, RealNume
 pub use error::{Error, Result};
 #[allow(unused_imports)] // filled as the modules land
 pub use num_complex::Complex;
+pub use reduce::*;
 
 /// The names most programs need: `use numox::prelude::*;`.
 pub mod prelude {
