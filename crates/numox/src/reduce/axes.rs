@@ -1,5 +1,5 @@
 //! The `axis=` / `keepdims=` plumbing shared by every reduction, and the
-//! driver that runs a [`Kernel`] over an array and shapes its result.
+//! driver that runs a reduction kernel over an array and shapes its result.
 
 use super::plan::{Kernel, Plan, execute, to_c_order};
 use crate::array::shape::Shape;

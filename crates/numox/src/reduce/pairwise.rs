@@ -50,6 +50,7 @@ fn split(n: usize) -> usize {
 }
 
 #[inline(always)]
+#[allow(clippy::needless_range_loop)] // the eight lanes are NumPy's accumulators
 fn leaf_slice<A: Copy, T: PwReal, F: Fn(A) -> T>(s: &[A], f: &F) -> T {
     let n = s.len();
     if n < 8 {
@@ -83,6 +84,7 @@ fn leaf_slice<A: Copy, T: PwReal, F: Fn(A) -> T>(s: &[A], f: &F) -> T {
 }
 
 #[inline(always)]
+#[allow(clippy::needless_range_loop)]
 fn leaf_strided<A: Copy, T: PwReal, F: Fn(A) -> T>(s: Src<'_, A>, f: &F) -> T {
     let n = s.len();
     if n < 8 {

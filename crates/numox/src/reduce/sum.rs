@@ -79,7 +79,9 @@ impl<A: SumElement> Kernel<A> for ProdK<A> {
         acc
     }
     fn elementwise(&self, out: &mut OutPtr<A::Sum>, o: isize, os: isize, src: Src<'_, A>) {
-        elementwise_fold(out, o, os, src, |acc: A::Sum, x: A| acc.mul(x.to_sum_acc()));
+        elementwise_fold(out, o, os, src, |acc: A::Sum, x: A| {
+            acc.mul_elementwise(x.to_sum_acc())
+        });
     }
 }
 
