@@ -520,46 +520,63 @@ macro_rules! minmax_float {
             #[allow(clippy::neg_cmp_op_on_partial_ord)] // NumPy's test, true for NaN
             fn lt_or_nan(x: Self, m: Self) -> bool { !(x >= m) }
             fn max_run(src: Src<'_, Self>) -> Self {
-                float_extreme(src, true)
+                float_extreme::<Self, true>(src)
             }
             fn min_run(src: Src<'_, Self>) -> Self {
-                float_extreme(src, false)
+                float_extreme::<Self, false>(src)
             }
         }
     )*};
 }
 minmax_float!(f32, f64);
 
-/// The maximum (or minimum) of a non-empty float run with NaN propagation.
-fn float_extreme<T: num_traits::Float>(src: Src<'_, T>, max: bool) -> T {
+/// Eight-lane extreme of a slice plus a NaN flag (vectorises to `maxpd`/`minpd`).
+#[inline(always)]
+#[allow(clippy::needless_range_loop)]
+fn lanes_extreme<T: num_traits::Float, const MAX: bool>(s: &[T]) -> (T, bool) {
+    let mut lanes = [s[0]; 8];
+    let mut nan = [false; 8];
+    let mut chunks = s.chunks_exact(8);
+    for c in &mut chunks {
+        for j in 0..8 {
+            let x = c[j];
+            nan[j] |= x.is_nan();
+            let take = if MAX { x > lanes[j] } else { x < lanes[j] };
+            lanes[j] = if take { x } else { lanes[j] };
+        }
+    }
+    let mut any_nan = nan.iter().any(|&b| b);
+    let mut m = lanes[0];
+    for &x in lanes[1..].iter().chain(chunks.remainder()) {
+        any_nan |= x.is_nan();
+        if (MAX && x > m) || (!MAX && x < m) {
+            m = x;
+        }
+    }
+    (m, any_nan)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn lanes_extreme_avx2<T: num_traits::Float, const MAX: bool>(s: &[T]) -> (T, bool) {
+    lanes_extreme::<T, MAX>(s)
+}
+
+/// The maximum (`MAX`) or minimum of a non-empty float run with NaN
+/// propagation: the first NaN if there is one.
+fn float_extreme<T: num_traits::Float, const MAX: bool>(src: Src<'_, T>) -> T {
     let first_nan = |src: Src<'_, T>| (0..src.len()).map(|i| *src.get(i)).find(|x| x.is_nan());
     if let Some(s) = src.as_slice() {
-        let mut lanes = [s[0]; 8];
-        let mut nan = false;
-        let mut chunks = s.chunks_exact(8);
-        for c in &mut chunks {
-            for j in 0..8 {
-                let x = c[j];
-                nan |= x.is_nan();
-                let take = if max { x > lanes[j] } else { x < lanes[j] };
-                lanes[j] = if take { x } else { lanes[j] };
-            }
-        }
-        for &x in chunks.remainder() {
-            nan |= x.is_nan();
-            let take = if max { x > lanes[0] } else { x < lanes[0] };
-            lanes[0] = if take { x } else { lanes[0] };
-        }
-        if nan {
-            return first_nan(src).unwrap_or(s[0]);
-        }
-        let mut m = lanes[0];
-        for &x in &lanes[1..] {
-            if (max && x > m) || (!max && x < m) {
-                m = x;
-            }
-        }
-        return m;
+        #[cfg(target_arch = "x86_64")]
+        let (m, nan) = if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU supports AVX2 (checked at run time just above).
+            unsafe { lanes_extreme_avx2::<T, MAX>(s) }
+        } else {
+            lanes_extreme::<T, MAX>(s)
+        };
+        #[cfg(not(target_arch = "x86_64"))]
+        let (m, nan) = lanes_extreme::<T, MAX>(s);
+        return if nan { first_nan(src).unwrap_or(m) } else { m };
     }
     let mut m = *src.get(0);
     for i in 0..src.len() {
@@ -567,7 +584,7 @@ fn float_extreme<T: num_traits::Float>(src: Src<'_, T>, max: bool) -> T {
         if x.is_nan() {
             return x;
         }
-        if (max && x > m) || (!max && x < m) {
+        if (MAX && x > m) || (!MAX && x < m) {
             m = x;
         }
     }

@@ -76,6 +76,9 @@ fn leaf_slice<A: Copy, T: PwReal, F: Fn(A) -> T>(s: &[A], f: &F) -> T {
             r[j] = r[j] + f(c[j]);
         }
     }
+    // An opaque copy: without it the vectoriser shapes the loop's registers
+    // after the final combine and shuffles lanes in every iteration.
+    let r = std::hint::black_box(r);
     let mut res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
     for &x in &s[m..] {
         res = res + f(x);

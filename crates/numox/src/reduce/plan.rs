@@ -641,6 +641,19 @@ impl<A: Copy + Sync, K: Kernel<A>> Exec<'_, A, K> {
         let dims = &plan.dims;
         if plan.using_reduce {
             let dbd = &dims[bd];
+            if bd == 1 && !plan.reduces_inner() && dims[0].parts.len() == 1 {
+                // The common elementwise core (`out[j] ⊕= a[i, j]`): one kernel call per row.
+                let (lo, hi) = ranges[0];
+                let (s0, o0) = (dims[0].parts[0].1, dims[0].out);
+                for j in ranges[bd].0..ranges[bd].1 {
+                    let ci = in_off + dbd.offset(j) + lo as isize * s0;
+                    let co = out_off + j as isize * dbd.out + lo as isize * o0;
+                    // SAFETY: positions lo..hi of dim 0 at this row are inside the array.
+                    let src = unsafe { Src::new(self.base.wrapping_offset(ci), hi - lo, s0) };
+                    self.k.elementwise(out, co, o0, src);
+                }
+                return;
+            }
             for j in ranges[bd].0..ranges[bd].1 {
                 let ci = in_off + dbd.offset(j);
                 let co = out_off + j as isize * dbd.out;

@@ -19,9 +19,14 @@ pub(crate) fn elementwise_fold<A: Copy, T: Copy>(
     let n = src.len();
     if os == 1 {
         if let Some(s) = src.as_slice() {
-            for (d, &x) in out.slice_mut(o, n).iter_mut().zip(s) {
-                *d = f(*d, x);
+            let d = out.slice_mut(o, n);
+            #[cfg(target_arch = "x86_64")]
+            if std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU supports AVX2 (checked at run time just above).
+                unsafe { zip_fold_avx2(d, s, &f) };
+                return;
             }
+            zip_fold(d, s, &f);
             return;
         }
     }
@@ -29,6 +34,19 @@ pub(crate) fn elementwise_fold<A: Copy, T: Copy>(
         let oi = o + i as isize * os;
         out.set(oi, f(out.get(oi), *src.get(i)));
     }
+}
+
+#[inline(always)]
+fn zip_fold<A: Copy, T: Copy>(d: &mut [T], s: &[A], f: &impl Fn(T, A) -> T) {
+    for (d, &x) in d.iter_mut().zip(s) {
+        *d = f(*d, x);
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn zip_fold_avx2<A: Copy, T: Copy>(d: &mut [T], s: &[A], f: &impl Fn(T, A) -> T) {
+    zip_fold(d, s, f)
 }
 
 /// NumPy's `add.reduce` with the sum type as accumulator.
