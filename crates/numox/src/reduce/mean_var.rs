@@ -16,7 +16,7 @@
 use super::axes::{Axes, filled, finish, flags_of, reduced_count, run_kernel};
 use super::elem::{Accum, SumElement, VarFloat};
 use super::plan::{Kernel, OutPtr, Plan, Src, execute, k_order_strides};
-use super::sum::elementwise_fold;
+use super::sum::{elementwise_fold, zip3_fold};
 use crate::array::shape::Shape;
 use crate::array::{Array, ArrayBase, Data};
 use crate::error::Result;
@@ -65,9 +65,9 @@ impl<A: SumElement> Kernel<A> for VarK<'_, A> {
         if os == 1 {
             if let Some(s) = src.as_slice() {
                 let m = &self.mean[o as usize..o as usize + n];
-                for ((d, &x), &mi) in out.slice_mut(o, n).iter_mut().zip(s).zip(m) {
-                    *d = d.add(A::var_term(x.to_mean_acc(), mi));
-                }
+                zip3_fold(out.slice_mut(o, n), s, m, &|d: A::Var, x: A, mi: A::Mean| {
+                    d.add(A::var_term(x.to_mean_acc(), mi))
+                });
                 return;
             }
         }
@@ -93,6 +93,24 @@ impl<A: SumElement> Kernel<A> for VarK<'_, A> {
     }
 }
 
+/// Both of NumPy's `var` passes over one run: its mean (`sum / n`), then
+/// the sum of `|x - mean|²` over the same run. Used when every result
+/// element is exactly one run in both passes.
+struct FusedVarK<A>(usize, PhantomData<A>);
+
+impl<A: SumElement> Kernel<A> for FusedVarK<A> {
+    type Acc = A::Var;
+    #[inline]
+    fn run(&self, acc: A::Var, src: Src<'_, A>, _o: usize) -> A::Var {
+        let s = A::Mean::zero().add(A::Mean::sum_run(src, &A::to_mean_acc));
+        let m = A::mean_div(s, self.0);
+        acc.add(A::Var::sum_run(src, &|x: A| A::var_term(x.to_mean_acc(), m)))
+    }
+    fn elementwise(&self, _: &mut OutPtr<A::Var>, _: isize, _: isize, _: Src<'_, A>) {
+        unreachable!("the fused variance runs only on plans whose inner calls are reduce runs")
+    }
+}
+
 /// Means over the flagged axes, in the plan's result layout.
 fn mean_buf<A: SumElement, S: Data<Elem = A>>(
     a: &ArrayBase<S>,
@@ -112,10 +130,24 @@ fn var_buf<A: SumElement, S: Data<Elem = A>>(
     red: &[bool],
     ddof: usize,
 ) -> Result<(Vec<A::Var>, Plan)> {
-    let (mean, plan1) = mean_buf(a, red)?;
+    let n = reduced_count(a.shape(), red);
+    let d = n.saturating_sub(ddof) as f64;
     // NumPy reduces the temporary `a - mean`, allocated in `a`'s memory order.
     let xs = k_order_strides(a.shape(), a.strides());
     let plan2 = Plan::new(a.shape(), &xs, a.strides(), red, false);
+    let plan1 = Plan::for_array(a.shape(), a.strides(), red, A::CAST_MEAN);
+    if plan1.one_run_per_output() && plan1.same_runs(&plan2) {
+        // Each result element is one run in both of NumPy's passes: do both
+        // passes run by run while the run is in cache.
+        let mut buf = filled(plan1.out_len, A::Var::zero(), a.shape())?;
+        // SAFETY: `plan1` was made from `a`'s own shape and strides.
+        unsafe { execute(&plan1, a.as_ptr(), &mut buf, &FusedVarK::<A>(n, PhantomData)) };
+        for v in &mut buf {
+            *v = A::Var::from_f64(v.to_f64() / d);
+        }
+        return Ok((buf, plan1));
+    }
+    let (mean, plan1) = mean_buf(a, red)?;
     let mean = if plan2.out_strides == plan1.out_strides {
         mean
     } else {
@@ -151,7 +183,6 @@ fn var_buf<A: SumElement, S: Data<Elem = A>>(
     let mut buf = filled(plan2.out_len, A::Var::zero(), a.shape())?;
     // SAFETY: `plan2` reads `a` through `a`'s own strides (its `read` argument).
     unsafe { execute(&plan2, a.as_ptr(), &mut buf, &VarK::<A> { mean: &mean }) };
-    let d = reduced_count(a.shape(), red).saturating_sub(ddof) as f64;
     for v in &mut buf {
         *v = A::Var::from_f64(v.to_f64() / d);
     }

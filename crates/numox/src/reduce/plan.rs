@@ -293,6 +293,22 @@ impl Plan {
         Plan::new(shape, strides, strides, reduce, cast)
     }
 
+    /// `true` when every result element is produced by exactly one inner
+    /// call, a reduce run (NumPy's reduce mode with a reduced core and only
+    /// kept dimensions outside it).
+    pub(crate) fn one_run_per_output(&self) -> bool {
+        self.using_reduce && self.reduces_inner() && self.dims[self.best_dim + 1..].iter().all(|d| d.out != 0)
+    }
+
+    /// `true` when `other` hands the inner loop the same runs in the same order.
+    pub(crate) fn same_runs(&self, other: &Plan) -> bool {
+        self.dims == other.dims
+            && self.best_dim == other.best_dim
+            && self.core == other.core
+            && self.using_reduce == other.using_reduce
+            && self.out_strides == other.out_strides
+    }
+
     /// `true` when the result's stride is zero along the innermost dimension
     /// (inner calls are reduce runs, not elementwise updates).
     fn reduces_inner(&self) -> bool {

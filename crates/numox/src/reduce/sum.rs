@@ -49,6 +49,29 @@ fn zip_fold_avx2<A: Copy, T: Copy>(d: &mut [T], s: &[A], f: &impl Fn(T, A) -> T)
     zip_fold(d, s, f)
 }
 
+/// `d[i] = f(d[i], s[i], m[i])`, compiled for AVX2 when the CPU has it.
+#[inline]
+pub(crate) fn zip3_fold<A: Copy, M: Copy, T: Copy>(d: &mut [T], s: &[A], m: &[M], f: &impl Fn(T, A, M) -> T) {
+    #[inline(always)]
+    fn go<A: Copy, M: Copy, T: Copy>(d: &mut [T], s: &[A], m: &[M], f: &impl Fn(T, A, M) -> T) {
+        for ((d, &x), &y) in d.iter_mut().zip(s).zip(m) {
+            *d = f(*d, x, y);
+        }
+    }
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn go_avx2<A: Copy, M: Copy, T: Copy>(d: &mut [T], s: &[A], m: &[M], f: &impl Fn(T, A, M) -> T) {
+        go(d, s, m, f)
+    }
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU supports AVX2 (checked at run time just above).
+        unsafe { go_avx2(d, s, m, f) };
+        return;
+    }
+    go(d, s, m, f)
+}
+
 /// NumPy's `add.reduce` with the sum type as accumulator.
 pub(crate) struct SumK<A>(pub PhantomData<A>);
 
