@@ -231,3 +231,50 @@ fn speed_1e7_f64() {
     );
     std::fs::remove_file(&path).unwrap();
 }
+
+#[test]
+fn streamed_read_spanning_several_chunks() {
+    // 3.5 M f64 = 28 MB: more than one 16 MiB chunk of the bounded stream reader.
+    let n = 3_500_000;
+    let a = Array::from_shape_fn(&[n / 7, 7], |ix| (ix[0] * 7 + ix[1]) as f64 - 0.25).unwrap();
+    let mut bytes = Vec::new();
+    numox::write_npy(&mut bytes, &a).unwrap();
+    // `&[u8]` implements only `Read` here: no length is known up front.
+    let back = numox::read_npy(std::io::Read::take(bytes.as_slice(), u64::MAX)).unwrap();
+    assert_eq!(back.into_typed::<f64>().unwrap(), a);
+    // The same data in big-endian order, through the same chunked path.
+    let pos = bytes.windows(3).position(|w| w == b"<f8").unwrap();
+    bytes[pos] = b'>';
+    let hlen = u16::from_le_bytes([bytes[8], bytes[9]]) as usize + 10;
+    for c in bytes[hlen..].chunks_exact_mut(8) {
+        c.reverse();
+    }
+    let back = numox::read_npy(bytes.as_slice())
+        .unwrap()
+        .into_typed::<f64>()
+        .unwrap();
+    assert_eq!(back, a);
+    // Truncated inside the second chunk.
+    let e = numox::read_npy(&bytes[..bytes.len() - 8]).unwrap_err();
+    assert!(
+        matches!(e, Error::Parse { column, .. } if column == bytes.len() - 8),
+        "{e}"
+    );
+}
+
+#[test]
+fn large_npz_members_round_trip() {
+    let a = Array::from_shape_fn(&[1_000_000], |ix| (ix[0] % 1000) as i64).unwrap();
+    for compressed in [false, true] {
+        let path = tmp(&format!("large{compressed}.npz"));
+        let items: [(&str, &dyn NpyWritable); 1] = [("a", &a)];
+        if compressed {
+            numox::savez_compressed(&path, &items).unwrap();
+        } else {
+            numox::savez(&path, &items).unwrap();
+        }
+        let mut z = NpzReader::open(&path).unwrap();
+        assert_eq!(z.by_name("a").unwrap().into_typed::<i64>().unwrap(), a);
+        std::fs::remove_file(&path).unwrap();
+    }
+}
