@@ -226,7 +226,7 @@ impl FloatingFormat {
             f.pad_left += 1;
         }
         if data.len() != finite.len() {
-            let neginf = sign != Sign::Minus || data.iter().any(|&x| x == f64::NEG_INFINITY);
+            let neginf = sign != Sign::Minus || data.contains(&f64::NEG_INFINITY);
             let offset = f.pad_right + 1;
             f.pad_left = f
                 .pad_left
@@ -412,7 +412,7 @@ fn extend_line(s: &mut String, line: &mut String, word: &str, line_width: isize,
 /// `_formatArray` visits them: all, or `edge` leading ones and the trailing
 /// ones (at least the last) around a `...`.
 fn printed_indices(n: usize, edge: usize, summarize: bool) -> (Vec<usize>, bool) {
-    if summarize && 2 * edge < n {
+    if summarize && edge.saturating_mul(2) < n {
         let trailing = edge.max(1);
         ((0..edge).chain(n - trailing..n).collect(), true)
     } else {
@@ -423,7 +423,7 @@ fn printed_indices(n: usize, edge: usize, summarize: bool) -> (Vec<usize>, bool)
 /// The indices of an axis that NumPy's `_leading_trailing` keeps for choosing
 /// the element format (with `edgeitems = 0` NumPy's `a[-0:]` keeps the whole axis).
 fn data_indices(n: usize, edge: usize) -> Vec<usize> {
-    if n > 2 * edge {
+    if n > edge.saturating_mul(2) {
         let tail_start = if edge == 0 { 0 } else { n - edge };
         (0..edge).chain(tail_start..n).collect()
     } else {
@@ -532,7 +532,7 @@ pub(crate) fn array2string_impl<A: Element, S: Data<Elem = A>>(
     prefix: &str,
     suffix: &str,
 ) -> String {
-    let line_width = opts.linewidth as isize - width(suffix);
+    let line_width = opts.linewidth.min(isize::MAX as usize / 2) as isize - width(suffix);
     if a.is_empty() {
         return "[]".to_string();
     }
@@ -608,11 +608,12 @@ pub(crate) fn array_repr_impl<A: Element, S: Data<Elem = A>>(
     let arr_str = format!("{prefix}{lst},");
     let extra_str = format!("{})", extras.join(", "));
     let last_line_len = width(arr_str.rsplit('\n').next().unwrap_or(""));
-    let spacer = if last_line_len + width(&extra_str) + 1 > opts.linewidth as isize {
-        format!("\n{}", " ".repeat(prefix.len()))
-    } else {
-        " ".to_string()
-    };
+    let spacer =
+        if last_line_len + width(&extra_str) + 1 > opts.linewidth.min(isize::MAX as usize / 2) as isize {
+            format!("\n{}", " ".repeat(prefix.len()))
+        } else {
+            " ".to_string()
+        };
     format!("{arr_str}{spacer}{extra_str}")
 }
 

@@ -347,7 +347,7 @@ fn dragon4(
     let high_factor = if unequal_margins { 2 } else { 1 };
 
     // Estimate of floor(log10(v)) + 1, correct or one too small (NumPy's formula).
-    let log10_2 = 0.301_029_995_663_981_2_f64;
+    let log10_2 = std::f64::consts::LOG10_2;
     let mut digit_exponent = ((mantissa_bit as i32 + exponent) as f64 * log10_2 - 0.69).ceil() as i32;
     if cutoff_max >= 0 && cutoff_mode == CutoffMode::FractionLength && digit_exponent <= -cutoff_max {
         digit_exponent = -cutoff_max + 1;
@@ -417,7 +417,12 @@ fn dragon4(
             }
             digits.push(b'0' + output_digit as u8);
             scaled_value.mul_small(10);
-            margin_low.mul_small(10);
+            // Once the margin exceeds the scale both `low` and `high` stay
+            // true (the value is below the scale), so it need not grow further;
+            // this bounds the integers when `cutoff_min` asks for many digits.
+            if margin_low.compare(&scale) != Ordering::Greater {
+                margin_low.mul_small(10);
+            }
         },
         DigitMode::Exact => loop {
             digit_exponent -= 1;
