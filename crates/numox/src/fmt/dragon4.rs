@@ -115,6 +115,10 @@ impl Big {
     }
 
     fn mul_small(&mut self, k: u32) {
+        if k == 0 {
+            *self = Big::zero();
+            return;
+        }
         let mut carry = 0u64;
         for i in 0..self.len {
             let v = self.d[i] as u64 * k as u64 + carry;
@@ -172,9 +176,39 @@ impl Big {
         self.trim();
     }
 
+    /// `self -= o * q`; requires `self >= o * q`.
+    fn sub_mul(&mut self, o: &Big, q: u32) {
+        let mut carry = 0u64;
+        let mut borrow = 0u64;
+        for i in 0..self.len {
+            let p = o.d[i] as u64 * q as u64 + carry;
+            carry = p >> 32;
+            let (d1, b1) = (self.d[i] as u64).overflowing_sub((p & 0xffff_ffff) + borrow);
+            self.d[i] = d1 as u32;
+            borrow = b1 as u64;
+        }
+        debug_assert!(carry == 0 && borrow == 0);
+        self.trim();
+    }
+
     /// Returns `floor(self / divisor)` (which must be below 10) and leaves the remainder in `self`.
+    ///
+    /// The quotient is first estimated from the top 96 bits of `self` and the
+    /// top 64 bits of `divisor` (rounded up), which undershoots by at most one
+    /// when the divisor has two or more limbs; the loop then corrects it.
     fn div_rem_digit(&mut self, divisor: &Big) -> u32 {
+        let n = divisor.len;
         let mut q = 0;
+        if n >= 2 && self.len >= n {
+            // Limbs at and above `len` are zero (every operation keeps them so).
+            let top = |b: &Big, i: usize| b.d.get(i).copied().unwrap_or(0) as u128;
+            let v = (top(self, n) << 64) | (top(self, n - 1) << 32) | top(self, n - 2);
+            let s = ((top(divisor, n - 1) << 32) | top(divisor, n - 2)) + 1;
+            q = (v / s) as u32;
+            if q > 0 {
+                self.sub_mul(divisor, q);
+            }
+        }
         while self.compare(divisor) != Ordering::Less {
             self.sub_assign(divisor);
             q += 1;
@@ -1144,6 +1178,18 @@ mod tests {
         let mut d = c;
         d.sub_assign(&a);
         assert_eq!(d.compare(&a), Ordering::Equal);
+        // Multi-limb division with the estimated quotient.
+        let mut den = Big::from_u64(0xffff_ffff_ffff_fff1);
+        den.shl(70);
+        for k in 0..10u32 {
+            let mut num = den;
+            num.mul_small(k);
+            let rem = Big::from_u64(0x1234_5678_9abc);
+            let num = num.add(&rem);
+            let mut x = num;
+            assert_eq!(x.div_rem_digit(&den), k);
+            assert_eq!(x.compare(&rem), Ordering::Equal);
+        }
         let mut t = Big::from_u64(95);
         assert_eq!(t.div_rem_digit(&Big::from_u64(10)), 9);
         assert_eq!(t.compare(&Big::from_u64(5)), Ordering::Equal);
