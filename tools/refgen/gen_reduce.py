@@ -5,8 +5,9 @@ float64, complex128, plus a few others) x axes (None, 0, 1, -1, tuples) x
 keepdims; NaN/inf inputs; empty arrays and zero-length axes (values or
 NumPy's exception class); non-contiguous inputs. A non-contiguous input is
 stored as a C-contiguous base array plus the view to take, in params:
-`perm` (a transpose, applied first) and `slices` (one [start, stop, step]
-per axis, entries may be null). A Fortran-ordered array is the transpose of
+`broadcast` (a shape for np.broadcast_to, applied first), `perm` (a
+transpose) and `slices` (one [start, stop, step] per axis, entries may be
+null), applied in that order. A Fortran-ordered array is the transpose of
 a C-ordered one, so `perm` covers that layout.
 
 Float data mixes magnitudes (a normal sample scaled by 10**k, k in -6..5) so
@@ -37,8 +38,8 @@ def ints(shape, dtype, lo, hi):
     return rng.integers(lo, hi, size=shape, endpoint=True).astype(dtype)
 
 
-def view_of(a, perm=None, slices=None):
-    v = a
+def view_of(a, perm=None, slices=None, broadcast=None):
+    v = a if broadcast is None else np.broadcast_to(a, broadcast)
     if perm is not None:
         v = v.transpose(perm)
     if slices is not None:
@@ -76,7 +77,7 @@ def run(op, base, view=None, note="", **params):
     view = view or {}
 
     def fn(a, **p):
-        for k in ("perm", "slices"):
+        for k in ("perm", "slices", "broadcast"):
             p.pop(k, None)
         return NP[op](view_of(a, **view), **p)
 
@@ -173,6 +174,17 @@ for view in (
 G = mixed((280, 32), np.float32)
 run("sum", G, view={"slices": [[None, None, None], [None, 30, None]]}, note="buffered chunks of 273 cores of 30")
 run("mean", G, view={"perm": [1, 0], "slices": [[None, 31, None], [None, None, None]]}, note="buffered chunks")
+
+# Broadcast views (zero strides): NumPy cannot coalesce them and buffers
+# whole rows, so the grouping differs from that of a copy.
+COL = mixed((40, 1))
+ROW = mixed((1, 300))
+for base, bview in ((COL, {"broadcast": [40, 300]}), (ROW, {"broadcast": [40, 300]}), (ROW, {"broadcast": [40, 300], "perm": [1, 0]})):
+    for axis in (None, 0, 1):
+        run("sum", base, view=bview, axis=axis, note="broadcast view")
+        run("var", base, view=bview, axis=axis, note="broadcast view")
+    run("mean", base, view=bview, note="broadcast view")
+    run("std", base, view=bview, ddof=1, note="broadcast view")
 
 # 6. Integer mean/var: NumPy casts to float64 in buffers of 8192 elements.
 I = ints((8300,), np.int64, -(2**60), 2**60)

@@ -16,9 +16,15 @@ use numox::prelude::*;
 use numox::{Axes, DynArray, MinMaxElement, SliceElem, SliceInfo, SumElement};
 use serde_json::Value;
 
-/// The view a case reduces: `base.transpose(perm)[slices]`.
+/// The view a case reduces: `broadcast_to(base, shape).transpose(perm)[slices]`.
 fn view_of<'a, T>(base: &'a Array<T>, c: &Case) -> ArrayView<'a, T> {
-    let mut v = base.view();
+    let mut v = match c.param("broadcast") {
+        Some(b) => {
+            let shape: Vec<usize> = param_isize_list(b).iter().map(|&x| x as usize).collect();
+            base.broadcast(&shape).unwrap()
+        }
+        None => base.view(),
+    };
     if let Some(p) = c.param("perm") {
         v = v.permuted_axes(&param_isize_list(p)).unwrap();
     }
