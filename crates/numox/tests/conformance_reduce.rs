@@ -252,7 +252,7 @@ fn reductions_match_numpy_exactly() {
     }
     assert_eq!(
         cases.len(),
-        763,
+        787,
         "case count changed: update the count after regenerating"
     );
     assert_eq!(ok + errs, cases.len());
