@@ -339,3 +339,45 @@ fn cumulative_sums_are_sequential() {
     let got: Vec<f64> = (0..100).map(|i| *c0.get(&[0, i]).unwrap()).collect();
     assert_eq!(bits(&got), bits(&col));
 }
+
+#[test]
+fn arg_extremes_along_strided_axes_match_the_lane_rule() {
+    // Large enough for the slice-by-slice sweep; ties, NaNs and a column
+    // whose first element is NaN.
+    let (r, c) = (300, 200);
+    let mut v: Vec<f64> = mixed(r * c, 21).iter().map(|x| (x * 1e3).round()).collect();
+    v[5 * c + 7] = f64::NAN;
+    v[9 * c + 7] = f64::NAN;
+    v[3] = f64::NAN;
+    let m = Array::from_shape_vec(&[r, c], v.clone()).unwrap();
+    let lane_rule = |j: usize, max: bool| -> i64 {
+        let col: Vec<f64> = (0..r).map(|i| v[i * c + j]).collect();
+        if col[0].is_nan() {
+            return 0;
+        }
+        let (mut best, mut at) = (col[0], 0);
+        for (i, &x) in col.iter().enumerate().skip(1) {
+            // NumPy replaces on "better or NaN": x > best, or x is NaN.
+            let better = if max { x > best || x.is_nan() } else { x < best || x.is_nan() };
+            if better {
+                best = x;
+                at = i;
+                if x.is_nan() {
+                    break;
+                }
+            }
+        }
+        at as i64
+    };
+    for max in [true, false] {
+        let got = if max { m.argmax_axis(0) } else { m.argmin_axis(0) }.unwrap();
+        let want: Vec<i64> = (0..c).map(|j| lane_rule(j, max)).collect();
+        assert_eq!(got.to_vec(), want, "max={max}");
+        // The transposed view reads the same lanes contiguously.
+        let t = m.t().to_owned();
+        let got_t = if max { t.argmax_axis(1) } else { t.argmin_axis(1) }.unwrap();
+        assert_eq!(got_t.to_vec(), want, "transposed, max={max}");
+    }
+    assert_eq!(m.argmax_axis(0).unwrap().to_vec()[7], 5);
+    assert_eq!(m.argmin_axis(0).unwrap().to_vec()[3], 0);
+}

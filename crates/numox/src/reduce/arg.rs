@@ -71,6 +71,13 @@ fn arg_axis<A: MinMaxElement, S: Data<Elem = A>>(
     } else {
         shape.remove(ax);
     }
+    if a.strides()[ax].unsigned_abs() != 1 && a.size() >= 4096 {
+        // Lanes along a non-contiguous axis: sweep the array slice by slice
+        // (contiguous reads) keeping every lane's best so far; each lane
+        // still sees its elements in order, so the answer is the lane scan's.
+        let out = arg_by_slices(a, ax, max)?;
+        return Array::from_shape_vec(&shape, out);
+    }
     let out: Vec<i64> = a
         .lanes(ax as isize)?
         .map(|lane: ArrayView<'_, A>| match lane.as_slice() {
@@ -84,6 +91,40 @@ fn arg_axis<A: MinMaxElement, S: Data<Elem = A>>(
         })
         .collect();
     Array::from_shape_vec(&shape, out)
+}
+
+/// `arg_lane` for every lane along `ax` at once, reading `a` one slice
+/// `a[.., i, ..]` at a time.
+fn arg_by_slices<A: MinMaxElement, S: Data<Elem = A>>(
+    a: &ArrayBase<S>,
+    ax: usize,
+    max: bool,
+) -> Result<Vec<i64>> {
+    let first = a.index_axis(ax as isize, 0)?;
+    let mut best: Vec<A> = first.to_vec();
+    let mut idx: Vec<i64> = vec![0; best.len()];
+    let mut done: Vec<bool> = best.iter().map(|x| x.isnan()).collect();
+    let mut update = |k: usize, x: A, i: usize| {
+        if !done[k]
+            && (if max {
+                A::gt_or_nan(x, best[k])
+            } else {
+                A::lt_or_nan(x, best[k])
+            })
+        {
+            best[k] = x;
+            idx[k] = i as i64;
+            done[k] = x.isnan();
+        }
+    };
+    for i in 1..a.shape()[ax] {
+        let s = a.index_axis(ax as isize, i as isize)?;
+        match s.as_slice() {
+            Some(v) => v.iter().enumerate().for_each(|(k, &x)| update(k, x, i)),
+            None => s.iter().enumerate().for_each(|(k, &x)| update(k, x, i)),
+        }
+    }
+    Ok(idx)
 }
 
 impl<A: MinMaxElement, S: Data<Elem = A>> ArrayBase<S> {
