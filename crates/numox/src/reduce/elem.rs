@@ -535,17 +535,19 @@ minmax_float!(f32, f64);
 #[allow(clippy::needless_range_loop)]
 fn lanes_extreme<T: num_traits::Float, const MAX: bool>(s: &[T]) -> (T, bool) {
     let mut lanes = [s[0]; 8];
-    let mut nan = [false; 8];
+    // NaN flags as full-width integers, so they live in vector registers
+    // beside the lanes (a `bool` array would be packed to bytes every step).
+    let mut nan = [0u64; 8];
     let mut chunks = s.chunks_exact(8);
     for c in &mut chunks {
         for j in 0..8 {
             let x = c[j];
-            nan[j] |= x.is_nan();
+            nan[j] |= x.is_nan() as u64;
             let take = if MAX { x > lanes[j] } else { x < lanes[j] };
             lanes[j] = if take { x } else { lanes[j] };
         }
     }
-    let mut any_nan = nan.iter().any(|&b| b);
+    let mut any_nan = nan.iter().any(|&b| b != 0);
     let mut m = lanes[0];
     for &x in lanes[1..].iter().chain(chunks.remainder()) {
         any_nan |= x.is_nan();
