@@ -220,10 +220,11 @@ pub(crate) fn first_values<A: Copy, S: Data<Elem = A>>(
     if plan.out_len == 0 {
         return Ok(buf);
     }
-    // SAFETY (read below): index 0 along reduced axes exists (checked by the
-    // caller), so every kept index addresses an element of `a`.
+    // Index 0 along every reduced axis exists (checked by the caller) and
+    // the result is not empty, so `a` has elements and every kept index with
+    // the reduced indices at 0 addresses one of them.
     let base = a.as_ptr();
-    // SAFETY: `base` is valid for reads of one element (the array is not empty).
+    // SAFETY: `base` points to the element at index [0, ..] of the non-empty `a`.
     buf.resize(plan.out_len, unsafe { *base });
     crate::array::walk::walk2(&kept_shape, [&kept_in, &kept_out], |[oi, oo], len, [si, so]| {
         for i in 0..len as isize {
