@@ -15,6 +15,7 @@
 //! | [`reduce`] | `sum`, `mean`, `std`, ... | reductions |
 //! | [`io`] | `np.save`, `np.load` | `.npy`/`.npz` |
 //! | [`fmt`] | `str(a)`, `repr(a)` | printing |
+//! | [`random`] | `np.random` | `default_rng`, `Generator`, bit generators, `RandomState` |
 //! | [`error`] | `ValueError`, `IndexError`, ... | [`Error`] |
 //!
 //! ```
@@ -33,6 +34,7 @@ pub mod indexing;
 pub mod interop;
 pub mod io;
 pub mod manip;
+pub mod random;
 pub mod reduce;
 pub mod ufunc;
 

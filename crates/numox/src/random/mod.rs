@@ -1,0 +1,35 @@
+//! `numpy.random`: NumPy's random streams, reproduced bit for bit.
+//!
+//! - [`SeedSequence`] turns a seed into bit-generator state as NumPy does.
+//! - Bit generators ([`Pcg64`] (NumPy's default), [`Pcg64Dxsm`], [`Mt19937`],
+//!   [`Philox`], [`Sfc64`]) give the raw words; each implements `rand_core`'s
+//!   `TryRng`/`Rng` and `SeedableRng`.
+//! - [`Generator`] (from [`default_rng`]) draws NumPy's distributions from a bit
+//!   generator: `default_rng(42)` here produces what
+//!   `numpy.random.default_rng(42)` produces, draw for draw, and leaves the
+//!   generator in the same state.
+//!
+//! Nothing here is glob-exported at the crate root: like NumPy, these live
+//! under `numox::random`.
+//!
+//! ```
+//! use numox::random::default_rng;
+//! let mut rng = default_rng(42);
+//! let x = rng.standard_normal(3);
+//! // np.random.default_rng(42).standard_normal(3)
+//! assert_eq!(x.to_vec(), vec![0.30471707975443135, -1.0399841062404955, 0.7504511958064572]);
+//! ```
+
+pub mod bit_generator;
+mod distributions;
+mod generator;
+mod params;
+mod seed_sequence;
+mod ziggurat_tables;
+
+pub use bit_generator::{
+    BitGenerator, Mt19937, Mt19937State, Pcg64, Pcg64Dxsm, Pcg64State, Philox, PhiloxState, Sfc64, Sfc64State,
+};
+pub use generator::{Generator, RandomInt, default_rng, default_rng_from_seed_sequence};
+pub use params::{FloatParam, Size};
+pub use seed_sequence::SeedSequence;
