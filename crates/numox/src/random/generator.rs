@@ -326,14 +326,14 @@ impl<B: BitGenerator> Generator<B> {
         fill(size.into().out_shape(), || standard_exponential_f32(bg))
     }
 
-    /// Standard exponentials by inversion, `-log(1 - U)`
+    /// Standard exponentials by inversion, `-log1p(-U)`
     /// (`standard_exponential(size, method='inv')`).
     ///
     /// ```
     /// use numox::random::default_rng;
     /// let u = default_rng(7).random(());
     /// let e = default_rng(7).standard_exponential_inv(());
-    /// assert_eq!(e.into_scalar(), -(1.0 - u.into_scalar()).ln());
+    /// assert_eq!(e.into_scalar(), -(-u.into_scalar()).ln_1p());
     /// ```
     pub fn standard_exponential_inv(&mut self, size: impl Into<Size>) -> Array<f64> {
         let bg = &mut self.bg;
@@ -540,17 +540,17 @@ impl<B: BitGenerator> Generator<B> {
         Array::from_shape_vec(shape, v)
     }
 
-    /// Random bytes (`bytes(length)`): little-endian bytes of uint32 draws.
+    /// Random bytes (`bytes(length)`): little-endian bytes of uint32 draws
+    /// (`bytes(0)` still draws one word, as NumPy's does).
     ///
     /// ```
     /// use numox::random::default_rng;
     /// assert_eq!(default_rng(1).bytes(5).len(), 5);
     /// ```
     pub fn bytes(&mut self, length: usize) -> Vec<u8> {
-        if length == 0 {
-            return Vec::new();
-        }
-        let n = (length - 1) / 4 + 1;
+        // NumPy computes `(length - 1) // 4 + 1` with C division, so even
+        // `bytes(0)` consumes one 32-bit word.
+        let n = if length == 0 { 1 } else { (length - 1) / 4 + 1 };
         let mut out = Vec::with_capacity(4 * n);
         for _ in 0..n {
             out.extend_from_slice(&self.bg.next_uint32().to_le_bytes());

@@ -25,7 +25,7 @@ pub(crate) fn standard_exponential<B: BitGenerator + ?Sized>(bg: &mut B) -> f64 
 #[inline(never)]
 fn exponential_unlikely<B: BitGenerator + ?Sized>(bg: &mut B, idx: usize, x: f64) -> Option<f64> {
     if idx == 0 {
-        return Some(ZIGGURAT_EXP_R - (1.0 - bg.next_double()).ln());
+        return Some(ZIGGURAT_EXP_R - (-bg.next_double()).ln_1p());
     }
     if (FE_DOUBLE[idx - 1] - FE_DOUBLE[idx]) * bg.next_double() + FE_DOUBLE[idx] < (-x).exp() {
         return Some(x);
@@ -54,7 +54,7 @@ pub(crate) fn standard_exponential_f32<B: BitGenerator + ?Sized>(bg: &mut B) -> 
 #[inline(never)]
 fn exponential_unlikely_f32<B: BitGenerator + ?Sized>(bg: &mut B, idx: usize, x: f32) -> Option<f32> {
     if idx == 0 {
-        return Some(ZIGGURAT_EXP_R_F - (1.0f32 - next_float(bg)).ln());
+        return Some(ZIGGURAT_EXP_R_F - (-next_float(bg) as f64).ln_1p() as f32);
     }
     if (FE_FLOAT[idx - 1] - FE_FLOAT[idx]) * next_float(bg) + FE_FLOAT[idx] < (-x).exp() {
         return Some(x);
@@ -62,14 +62,14 @@ fn exponential_unlikely_f32<B: BitGenerator + ?Sized>(bg: &mut B, idx: usize, x:
     None
 }
 
-/// NumPy's `random_standard_exponential` (the `method="inv"` path): `-log(1 - U)`.
+/// NumPy's `random_standard_exponential` (the `method="inv"` path): `-log1p(-U)`.
 #[inline(always)]
 pub(crate) fn standard_exponential_inv<B: BitGenerator + ?Sized>(bg: &mut B) -> f64 {
-    -(1.0 - bg.next_double()).ln()
+    -(-bg.next_double()).ln_1p()
 }
 
 /// NumPy's `random_standard_exponential_f` (`method="inv"`, f32).
 #[inline(always)]
 pub(crate) fn standard_exponential_inv_f32<B: BitGenerator + ?Sized>(bg: &mut B) -> f32 {
-    -(1.0f32 - next_float(bg)).ln()
+    -(-next_float(bg) as f64).ln_1p() as f32
 }

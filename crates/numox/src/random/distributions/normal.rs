@@ -32,8 +32,8 @@ pub(crate) fn standard_normal<B: BitGenerator + ?Sized>(bg: &mut B) -> f64 {
 fn normal_unlikely<B: BitGenerator + ?Sized>(bg: &mut B, idx: usize, rabs: u64, x: f64) -> Option<f64> {
     if idx == 0 {
         loop {
-            let xx = -ZIGGURAT_NOR_INV_R * (1.0 - bg.next_double()).ln();
-            let yy = -(1.0 - bg.next_double()).ln();
+            let xx = -ZIGGURAT_NOR_INV_R * (-bg.next_double()).ln_1p();
+            let yy = -(-bg.next_double()).ln_1p();
             if yy + yy > xx * xx {
                 return Some(if (rabs >> 8) & 1 == 1 {
                     -(ZIGGURAT_NOR_R + xx)
@@ -75,8 +75,8 @@ pub(crate) fn standard_normal_f32<B: BitGenerator + ?Sized>(bg: &mut B) -> f32 {
 fn normal_unlikely_f32<B: BitGenerator + ?Sized>(bg: &mut B, idx: usize, rabs: u32, x: f32) -> Option<f32> {
     if idx == 0 {
         loop {
-            let xx = -ZIGGURAT_NOR_INV_R_F * (1.0f32 - next_float(bg)).ln();
-            let yy = -(1.0f32 - next_float(bg)).ln();
+            let xx = -ZIGGURAT_NOR_INV_R_F * (-next_float(bg) as f64).ln_1p() as f32;
+            let yy = -(-next_float(bg) as f64).ln_1p() as f32;
             if yy + yy > xx * xx {
                 return Some(if (rabs >> 8) & 1 == 1 {
                     -(ZIGGURAT_NOR_R_F + xx)

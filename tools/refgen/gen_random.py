@@ -1,0 +1,176 @@
+"""Reference draws from numpy.random.Generator (NumPy 2.4.6) for numox.random.
+
+Each case is one Generator method call on a freshly seeded bit generator:
+params = {"bitgen", "seed", "method", "size", ...method arguments}; array-valued
+arguments are inputs (a parameter value "in0" names input 0). Outputs are
+[draws, after], where `after` is uint64 [next raw word, has_uint32, uinteger]
+read from the bit generator after the draws, so that the Rust test checks the
+stream was consumed exactly as NumPy consumes it. Error cases record NumPy's
+exception class; the Rust test also checks that they consumed nothing.
+
+Run: /work/main/tools/refgen/.venv/bin/python tools/refgen/gen_random.py
+"""
+
+import numpy as np
+from numpy.random import MT19937, PCG64, PCG64DXSM, SFC64, Generator, Philox
+
+from refgen_common import Cases
+
+BG = {"pcg64": PCG64, "mt19937": MT19937, "philox": Philox, "sfc64": SFC64, "pcg64dxsm": PCG64DXSM}
+SEEDS = [0, 42, 2**40 + 12345]
+N = 1000  # draws per case unless the case says otherwise
+
+
+def after(bg):
+    st = bg.state
+    has = int(st.get("has_uint32", 0))
+    u = int(st.get("uinteger", 0))
+    raw = int(bg.random_raw())
+    return np.array([raw, has, u], dtype=np.uint64)
+
+
+def case(c, method, call, seed, size=N, bitgen="pcg64", inputs=(), note="", **params):
+    bg = BG[bitgen](seed)
+    g = Generator(bg)
+    p = {"bitgen": bitgen, "seed": seed, "method": method, "size": size}
+    p.update(params)
+    try:
+        out = call(g)
+    except Exception as e:  # noqa: BLE001 - the class name is the datum
+        c.add("gen", inputs, p, None, type(e).__name__, note)
+        return
+    c.add("gen", inputs, p, [np.asarray(out), after(bg)], None, note)
+
+
+def size_arg(size):
+    return tuple(size) if isinstance(size, list) else size
+
+
+def main():
+    c = Cases("random_generator")
+    for seed in SEEDS:
+        for bitgen in BG:
+            # every bit generator's next_double / next_uint32 / next_uint64 path
+            case(c, "random", lambda g: g.random(N), seed, bitgen=bitgen)
+            case(c, "random_f32", lambda g: g.random(N, dtype=np.float32), seed, bitgen=bitgen)
+            case(c, "integers", lambda g: g.integers(0, 2**40, N), seed, bitgen=bitgen, low=0, high=2**40, dtype="int64")
+            case(c, "integers", lambda g: g.integers(0, 1000, N), seed, bitgen=bitgen, low=0, high=1000, dtype="int64")
+        # random with shapes and no size
+        case(c, "random", lambda g: g.random((3, 4)), seed, size=[3, 4])
+        case(c, "random", lambda g: g.random(), seed, size=None)
+        case(c, "standard_normal", lambda g: g.standard_normal(10000), seed, size=10000)
+        case(c, "standard_normal_f32", lambda g: g.standard_normal(4000, dtype=np.float32), seed, size=4000)
+        case(c, "standard_exponential", lambda g: g.standard_exponential(10000), seed, size=10000)
+        case(c, "standard_exponential_f32", lambda g: g.standard_exponential(4000, dtype=np.float32), seed, size=4000)
+        case(c, "standard_exponential_inv", lambda g: g.standard_exponential(N, method="inv"), seed)
+        case(
+            c,
+            "standard_exponential_inv_f32",
+            lambda g: g.standard_exponential(N, method="inv", dtype=np.float32),
+            seed,
+        )
+        for k in (0.0, 0.3, 1.0, 2.5, 1e-3, 50.0):
+            case(c, "standard_gamma", lambda g: g.standard_gamma(k, N), seed, shape=k)
+            case(c, "standard_gamma_f32", lambda g: g.standard_gamma(k, N, dtype=np.float32), seed, shape=k)
+        for k, s in ((0.5, 2.0), (2.0, 1.0), (1.0, 3.0), (2.0, 0.0)):
+            case(c, "gamma", lambda g: g.gamma(k, s, N), seed, shape=k, scale=s)
+        case(c, "gamma", lambda g: g.gamma(-1.0, 1.0, N), seed, shape=-1.0, scale=1.0)
+        case(c, "gamma", lambda g: g.gamma(1.0, -0.0, N), seed, shape=1.0, scale=-0.0)
+        case(c, "normal", lambda g: g.normal(3.0, 2.5, N), seed, loc=3.0, scale=2.5)
+        case(c, "normal", lambda g: g.normal(0.0, -1.0, N), seed, loc=0.0, scale=-1.0)
+        locs = np.array([0.0, 10.0, -5.0])
+        scales = np.array([[1.0], [0.5]])
+        case(c, "normal", lambda g: g.normal(locs, scales), seed, size=None, inputs=[locs, scales], loc="in0", scale="in1")
+        case(
+            c, "normal", lambda g: g.normal(locs, 1.0, size=(4, 3)), seed, size=[4, 3], inputs=[locs], loc="in0", scale=1.0
+        )
+        case(c, "normal", lambda g: g.normal(locs, 1.0, size=(4,)), seed, size=[4], inputs=[locs], loc="in0", scale=1.0)
+        case(c, "exponential", lambda g: g.exponential(2.0, N), seed, scale=2.0)
+        case(c, "exponential", lambda g: g.exponential(-2.0, N), seed, scale=-2.0)
+        sc = np.array([1.0, 2.0, -1.0])
+        case(c, "exponential", lambda g: g.exponential(sc), seed, size=None, inputs=[sc], scale="in0")
+        case(c, "uniform", lambda g: g.uniform(-2.0, 3.0, N), seed, low=-2.0, high=3.0)
+        case(c, "uniform", lambda g: g.uniform(3.0, -2.0, N), seed, low=3.0, high=-2.0)
+        case(c, "uniform", lambda g: g.uniform(0.0, np.inf, N), seed, low=0.0, high="inf")
+        lows = np.array([0.0, 1.0, 5.0])
+        case(c, "uniform", lambda g: g.uniform(lows, 10.0, (2, 3)), seed, size=[2, 3], inputs=[lows], low="in0", high=10.0)
+        # integers: every dtype, ranges hitting each kernel branch
+        for dt, lo, hi, ep in (
+            ("int64", 0, 1000, False),
+            ("int64", -(2**40), 2**40, False),
+            ("int64", -(2**63), 2**63 - 1, True),
+            ("int64", 5, 5, True),
+            ("int64", 0, 2**32, False),
+            ("int64", 0, 2**32 - 1, False),
+            ("uint64", 0, 2**64 - 1, True),
+            ("uint64", 2**63, 2**64, False),
+            ("int32", -1000, 1000, False),
+            ("int32", -(2**31), 2**31, False),
+            ("uint32", 0, 2**32, False),
+            ("uint32", 7, 100, True),
+            ("int16", -300, 300, False),
+            ("int16", -(2**15), 2**15 - 1, True),
+            ("uint16", 0, 65536, False),
+            ("uint16", 3, 1000, False),
+            ("int8", -100, 100, False),
+            ("int8", -128, 127, True),
+            ("uint8", 0, 256, False),
+            ("uint8", 10, 20, True),
+            ("bool", 0, 2, False),
+            ("bool", 1, 1, True),
+            ("int64", 5, 5, False),
+            ("uint8", 0, 257, False),
+            ("int8", -129, 0, False),
+            ("int64", 3, 1, False),
+        ):
+            case(
+                c,
+                "integers",
+                lambda g: g.integers(lo, hi, N, dtype=dt, endpoint=ep),
+                seed,
+                low=lo,
+                high=hi,
+                dtype=dt,
+                endpoint=ep,
+            )
+        case(c, "integers", lambda g: g.integers(0, 10), seed, size=None, low=0, high=10, dtype="int64")
+        case(c, "integers", lambda g: g.integers(0, 10, dtype=np.uint8), seed, size=None, low=0, high=10, dtype="uint8")
+        # bytes
+        for n in (0, 1, 7, 8, 33):
+            case(c, "bytes", lambda g: np.frombuffer(g.bytes(n), dtype=np.uint8), seed, size=n)
+        # choice
+        for a, sz, rep, sh in ((10, 5, True, True), (10, 10, False, True), (10, 3, False, False), (20000, 500, False, True),
+                               (20000, 5000, False, True), (20000, 1000, False, False), (100, 0, False, True)):
+            case(c, "choice", lambda g: g.choice(a, sz, replace=rep, shuffle=sh), seed, size=sz, a=a, replace=rep, shuffle=sh)
+        case(c, "choice", lambda g: g.choice(5, 6, replace=False), seed, size=6, a=5, replace=False, shuffle=True)
+        case(c, "choice", lambda g: g.choice(0, 1), seed, size=1, a=0, replace=True, shuffle=True)
+        case(c, "choice", lambda g: g.choice(0, 0), seed, size=0, a=0, replace=True, shuffle=True)
+        p = np.array([0.1, 0.0, 0.3, 0.6])
+        case(c, "choice", lambda g: g.choice(4, (10, 3), p=p), seed, size=[10, 3], a=4, replace=True, shuffle=True,
+             inputs=[p], p="in0")
+        case(c, "choice", lambda g: g.choice(4, 3, replace=False, p=p), seed, size=3, a=4, replace=False, shuffle=True,
+             inputs=[p], p="in0")
+        pbad = np.array([0.5, 0.5, 0.5, 0.0])
+        case(c, "choice", lambda g: g.choice(4, 3, p=pbad), seed, size=3, a=4, replace=True, shuffle=True,
+             inputs=[pbad], p="in0")
+        pneg = np.array([1.5, -0.5, 0.0, 0.0])
+        case(c, "choice", lambda g: g.choice(4, 3, p=pneg), seed, size=3, a=4, replace=True, shuffle=True,
+             inputs=[pneg], p="in0")
+        case(c, "choice", lambda g: g.choice(4, 4, replace=False, p=p), seed, size=4, a=4, replace=False, shuffle=True,
+             inputs=[p], p="in0")
+        # shuffle / permutation / permuted
+        x1 = np.arange(50, dtype=np.int64)
+        case(c, "shuffle", lambda g: (lambda y: (g.shuffle(y), y)[1])(x1.copy()), seed, size=None, inputs=[x1], axis=0)
+        x2 = np.arange(24, dtype=np.int64).reshape(6, 4)
+        case(c, "shuffle", lambda g: (lambda y: (g.shuffle(y), y)[1])(x2.copy()), seed, size=None, inputs=[x2], axis=0)
+        case(c, "shuffle", lambda g: (lambda y: (g.shuffle(y, axis=1), y)[1])(x2.copy()), seed, size=None, inputs=[x2],
+             axis=1)
+        case(c, "permutation", lambda g: g.permutation(100), seed, size=100)
+        case(c, "permuted", lambda g: g.permuted(x2, axis=1), seed, size=None, inputs=[x2], axis=1)
+        case(c, "permuted", lambda g: g.permuted(x2, axis=0), seed, size=None, inputs=[x2], axis=0)
+        case(c, "permuted", lambda g: g.permuted(x2), seed, size=None, inputs=[x2], axis=None)
+    c.save()
+
+
+if __name__ == "__main__":
+    main()
