@@ -63,7 +63,8 @@ pub fn default_rng_from_seed_sequence(ss: &SeedSequence) -> Generator<Pcg64> {
 #[inline]
 fn fill<T, F: FnMut() -> T>(shape: &[usize], mut f: F) -> Array<T> {
     let n = checked_size(shape).unwrap_or_else(|e| panic!("random: {e}"));
-    let v: Vec<T> = (0..n).map(|_| f()).collect();
+    let mut v: Vec<T> = super::alloc::vec_for(n);
+    v.extend((0..n).map(|_| f()));
     Array::from_shape_vec(shape, v).expect("size matches shape")
 }
 
@@ -535,7 +536,8 @@ impl<B: BitGenerator> Generator<B> {
             return Array::from_shape_vec(shape, Vec::new());
         }
         let rng = int_range::<T>(low, high, endpoint)?;
-        let mut v = vec![T::default_zero(); n];
+        let mut v: Vec<T> = super::alloc::vec_for(n);
+        v.resize(n, T::default_zero());
         T::fill_bounded(&mut self.bg, low, rng, false, &mut v);
         Array::from_shape_vec(shape, v)
     }

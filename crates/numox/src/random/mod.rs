@@ -20,6 +20,7 @@
 //! assert_eq!(x.to_vec(), vec![0.30471707975443135, -1.0399841062404955, 0.7504511958064572]);
 //! ```
 
+mod alloc;
 pub mod bit_generator;
 mod distributions;
 mod generator;

@@ -36,7 +36,9 @@ pub trait BitGenerator {
     /// A double in `[0, 1)` with 53 random bits (NumPy's `next_double`).
     #[inline]
     fn next_double(&mut self) -> f64 {
-        (self.next_uint64() >> 11) as f64 * (1.0 / 9007199254740992.0)
+        // `as i64` first: the value fits 53 bits, and signed conversion is one
+        // instruction on baseline x86-64 (unsigned needs a branchy sequence).
+        (self.next_uint64() >> 11) as i64 as f64 * (1.0 / 9007199254740992.0)
     }
     /// The generator's raw output word as `random_raw` returns it (for 32-bit
     /// generators, a 32-bit word widened).
@@ -49,7 +51,7 @@ pub trait BitGenerator {
 /// A float in `[0, 1)` with 24 random bits (NumPy's `next_float`).
 #[inline]
 pub(crate) fn next_float<B: BitGenerator + ?Sized>(bg: &mut B) -> f32 {
-    (bg.next_uint32() >> 8) as f32 * (1.0 / 16777216.0)
+    (bg.next_uint32() >> 8) as i32 as f32 * (1.0 / 16777216.0)
 }
 
 /// Fill bytes from 64-bit words, little-endian (used by the `rand_core` impls).

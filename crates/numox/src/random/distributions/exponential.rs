@@ -11,7 +11,7 @@ pub(crate) fn standard_exponential<B: BitGenerator + ?Sized>(bg: &mut B) -> f64 
         let ri = bg.next_uint64() >> 3;
         let idx = (ri & 0xff) as usize;
         let ri = ri >> 8;
-        let x = ri as f64 * WE_DOUBLE[idx];
+        let x = ri as i64 as f64 * WE_DOUBLE[idx]; // exact: ri < 2^53
         if ri < KE_DOUBLE[idx] {
             return x;
         }
@@ -40,7 +40,7 @@ pub(crate) fn standard_exponential_f32<B: BitGenerator + ?Sized>(bg: &mut B) -> 
         let ri = bg.next_uint32() >> 1;
         let idx = (ri & 0xff) as usize;
         let ri = ri >> 8;
-        let x = ri as f32 * WE_FLOAT[idx];
+        let x = ri as i32 as f32 * WE_FLOAT[idx];
         if ri < KE_FLOAT[idx] {
             return x;
         }

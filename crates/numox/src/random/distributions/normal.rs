@@ -14,7 +14,7 @@ pub(crate) fn standard_normal<B: BitGenerator + ?Sized>(bg: &mut B) -> f64 {
         let idx = (r & 0xff) as usize;
         let r = r >> 8;
         let rabs = (r >> 1) & 0x000f_ffff_ffff_ffff;
-        let mut x = rabs as f64 * WI_DOUBLE[idx];
+        let mut x = rabs as i64 as f64 * WI_DOUBLE[idx]; // exact: rabs < 2^52
         if r & 1 == 1 {
             x = -x;
         }
@@ -57,7 +57,7 @@ pub(crate) fn standard_normal_f32<B: BitGenerator + ?Sized>(bg: &mut B) -> f32 {
         let idx = (r & 0xff) as usize;
         let sign = (r >> 8) & 1;
         let rabs = (r >> 9) & 0x007f_ffff;
-        let mut x = rabs as f32 * WI_FLOAT[idx];
+        let mut x = rabs as i32 as f32 * WI_FLOAT[idx];
         if sign == 1 {
             x = -x;
         }
