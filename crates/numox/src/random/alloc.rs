@@ -6,6 +6,19 @@
 //! does the same for the vectors the samplers fill, so `random(10**7)` pays
 //! for the draws, not the faults.
 
+use crate::array::Array;
+use crate::array::shape::checked_size;
+
+/// `shape`-shaped array of `f()` draws in C order. Panics (like
+/// `Array::zeros`) only when the shape's element count overflows.
+#[inline]
+pub(crate) fn fill<T, F: FnMut() -> T>(shape: &[usize], mut f: F) -> Array<T> {
+    let n = checked_size(shape).unwrap_or_else(|e| panic!("random: {e}"));
+    let mut v: Vec<T> = vec_for(n);
+    v.extend((0..n).map(|_| f()));
+    Array::from_shape_vec(shape, v).expect("size matches shape")
+}
+
 /// Arrays at least this many bytes get the huge-page hint (NumPy's threshold).
 const HUGEPAGE_THRESHOLD: usize = 1 << 22;
 

@@ -9,7 +9,7 @@ use super::distributions::integers::{
     Buf, bounded_bool, bounded_u8, bounded_u16, bounded_u32, bounded_u64, gen_mask,
 };
 use super::distributions::normal::{standard_normal, standard_normal_f32};
-use super::params::{Cons, FloatParam, Plan, Size, plan};
+use super::params::{Cons, FloatParam, Size, cont_draw};
 use super::{BitGenerator, Pcg64, SeedSequence, bit_generator::next_float};
 use crate::array::shape::checked_size;
 use crate::array::{Array, ArrayBase, DataMut};
@@ -60,13 +60,7 @@ pub fn default_rng_from_seed_sequence(ss: &SeedSequence) -> Generator<Pcg64> {
     Generator::new(Pcg64::from_seed_sequence(ss))
 }
 
-#[inline]
-fn fill<T, F: FnMut() -> T>(shape: &[usize], mut f: F) -> Array<T> {
-    let n = checked_size(shape).unwrap_or_else(|e| panic!("random: {e}"));
-    let mut v: Vec<T> = super::alloc::vec_for(n);
-    v.extend((0..n).map(|_| f()));
-    Array::from_shape_vec(shape, v).expect("size matches shape")
-}
+use super::alloc::fill;
 
 /// Integer dtypes that [`Generator::integers`] can produce (NumPy's
 /// `dtype=` of `integers`/`randint`): `bool`, `i8..i64`, `u8..u64`.
@@ -229,20 +223,13 @@ impl<B: BitGenerator> Generator<B> {
     }
 
     /// Draw with float parameters through NumPy's `cont()` rules.
-    fn cont<const K: usize>(
+    fn cont<T, const K: usize>(
         &mut self,
         params: [(&FloatParam<'_>, &'static str, Cons); K],
         size: Size,
-        mut f: impl FnMut(&mut B, [f64; K]) -> f64,
-    ) -> Result<Array<f64>> {
-        let bg = &mut self.bg;
-        Ok(match plan(params, &size)? {
-            Plan::Scalars(v, shape) => fill(&shape, || f(bg, v)),
-            Plan::Broadcast(rows, shape) => {
-                let v: Vec<f64> = rows.into_iter().map(|r| f(bg, r)).collect();
-                Array::from_shape_vec(&shape, v)?
-            }
-        })
+        f: impl FnMut(&mut B, [f64; K]) -> T,
+    ) -> Result<Array<T>> {
+        cont_draw(&mut self.bg, params, size, f)
     }
 
     /// Floats in `[0, 1)` with 53 random bits (`random(size)`).

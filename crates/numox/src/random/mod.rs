@@ -24,6 +24,7 @@ mod alloc;
 pub mod bit_generator;
 mod distributions;
 mod generator;
+mod legacy;
 mod params;
 mod seed_sequence;
 mod ziggurat_tables;
@@ -32,5 +33,9 @@ pub use bit_generator::{
     BitGenerator, Mt19937, Mt19937State, Pcg64, Pcg64Dxsm, Pcg64State, Philox, PhiloxState, Sfc64, Sfc64State,
 };
 pub use generator::{Generator, RandomInt, default_rng, default_rng_from_seed_sequence};
+pub use legacy::{
+    LegacyState, RandomState, choice, get_state, global, normal, permutation, rand, randint, randn,
+    random_sample, seed, set_state, shuffle, standard_normal, uniform,
+};
 pub use params::{FloatParam, Size};
 pub use seed_sequence::SeedSequence;

@@ -262,3 +262,20 @@ pub(crate) fn plan<const K: usize>(params: [Named<'_, '_>; K], size: &Size) -> R
         .collect();
     Ok(Plan::Broadcast(rows, shape))
 }
+
+/// Validate, plan and draw: NumPy's `cont()`/`disc()` for a sampler `f` on
+/// state `st` (a bit generator, or the legacy state with its cached Gaussian).
+pub(crate) fn cont_draw<S: ?Sized, T, const K: usize>(
+    st: &mut S,
+    params: [Named<'_, '_>; K],
+    size: Size,
+    mut f: impl FnMut(&mut S, [f64; K]) -> T,
+) -> Result<Array<T>> {
+    Ok(match plan(params, &size)? {
+        Plan::Scalars(v, shape) => super::alloc::fill(&shape, || f(st, v)),
+        Plan::Broadcast(rows, shape) => {
+            let v: Vec<T> = rows.into_iter().map(|r| f(st, r)).collect();
+            Array::from_shape_vec(&shape, v)?
+        }
+    })
+}
