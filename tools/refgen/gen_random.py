@@ -169,7 +169,58 @@ def main():
         case(c, "permuted", lambda g: g.permuted(x2, axis=1), seed, size=None, inputs=[x2], axis=1)
         case(c, "permuted", lambda g: g.permuted(x2, axis=0), seed, size=None, inputs=[x2], axis=0)
         case(c, "permuted", lambda g: g.permuted(x2), seed, size=None, inputs=[x2], axis=None)
+        dists(c, seed)
     c.save()
+
+
+def dists(c, seed):
+    """The named distributions, each in the regimes that take different code paths."""
+    one = {
+        "beta": [(0.5, 0.7), (0.3, 1.0), (2.0, 5.0), (0.5, 3.0), (0.0, 1.0)],
+        "f": [(3.0, 5.0), (0.5, 0.2), (-1.0, 2.0)],
+        "noncentral_chisquare": [(3.0, 2.0), (0.5, 2.0), (3.0, 0.0), (0.5, 0.0), (3.0, -1.0)],
+        "laplace": [(1.0, 2.0), (0.0, -1.0)],
+        "gumbel": [(1.0, 2.0)],
+        "logistic": [(1.0, 2.0)],
+        "lognormal": [(0.5, 1.5), (0.0, -1.0)],
+        "wald": [(1.0, 2.0), (3.0, 0.5), (0.0, 1.0)],
+        "vonmises": [(0.5, 4.0), (0.0, 1e-9), (1.0, 1e-6), (-2.0, 1e7), (3.0, 0.5), (0.0, -1.0)],
+        "negative_binomial": [(3.0, 0.5), (0.5, 0.1), (10.0, 0.9), (0.0, 0.5), (3.0, 0.0), (1e20, 1e-10)],
+    }
+    for m, regimes in one.items():
+        for a, b in regimes:
+            case(c, m, lambda g: getattr(g, m)(a, b, N), seed, a=a, b=b)
+    single = {
+        "chisquare": [3.0, 0.5, 0.0],
+        "standard_t": [5.0, 0.5, 0.0],
+        "pareto": [3.0, 0.5, 0.0],
+        "weibull": [1.5, 0.5, 0.0, -1.0],
+        "power": [2.0, 0.5, 0.0],
+        "rayleigh": [2.0, 0.0, -1.0],
+        "poisson": [0.0, 0.5, 3.0, 9.99, 10.0, 50.0, 1e6, -1.0, 1e19],
+        "geometric": [0.5, 1.0 / 3.0, 0.2, 1e-3, 1.0, 0.0, 1e-300],
+        "zipf": [2.0, 1.5, 1.01, 3.0, 2000.0, 1.0],
+        "logseries": [0.6, 0.1, 0.999, 0.0, 1.0],
+    }
+    for m, regimes in single.items():
+        for a in regimes:
+            case(c, m, lambda g: getattr(g, m)(a, N), seed, a=a)
+    case(c, "noncentral_f", lambda g: g.noncentral_f(3.0, 5.0, 1.5, N), seed, a=3.0, b=5.0, nonc=1.5)
+    case(c, "noncentral_f", lambda g: g.noncentral_f(0.5, 5.0, 1.5, N), seed, a=0.5, b=5.0, nonc=1.5)
+    case(c, "standard_cauchy", lambda g: g.standard_cauchy(N), seed)
+    for l, mo, r in ((0.0, 1.0, 4.0), (0.0, 0.0, 1.0), (0.0, 1.0, 1.0), (2.0, 1.0, 4.0), (1.0, 1.0, 1.0)):
+        case(c, "triangular", lambda g: g.triangular(l, mo, r, N), seed, left=l, mode=mo, right=r)
+    for n, p_ in ((10, 0.3), (100, 0.2), (1000, 0.5), (1000, 0.97), (50, 0.9), (0, 0.5), (10, 0.0), (10, 1.0),
+                  (100000, 0.4), (10, 1.5), (-1, 0.5)):
+        case(c, "binomial", lambda g: g.binomial(n, p_, N), seed, n=n, p=p_)
+    lam = np.array([[1.0], [20.0]])
+    case(c, "poisson", lambda g: g.poisson(lam, (2, 3)), seed, size=[2, 3], inputs=[lam], a="in0")
+    for n, pv in ((20, [0.2, 0.3, 0.5]), (1000, [0.1] * 10), (5, [0.0, 1.0]), (20, [0.6, 0.6, 0.0])):
+        pv = np.array(pv)
+        case(c, "multinomial", lambda g: g.multinomial(n, pv, 100), seed, size=100, n=n, inputs=[pv])
+    for al in ([1.0, 2.0, 3.0], [0.05, 0.02, 0.08], [0.05, 0.0, 0.0], [0.5, -1.0]):
+        al = np.array(al)
+        case(c, "dirichlet", lambda g: g.dirichlet(al, 100), seed, size=100, inputs=[al])
 
 
 if __name__ == "__main__":

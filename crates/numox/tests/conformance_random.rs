@@ -68,7 +68,9 @@ fn size_of(case: &Case) -> Size {
 
 /// A float parameter: a number, or "inK" naming input K.
 fn fparam<'a>(case: &'a Case, name: &str, arrays: &'a [Array<f64>]) -> FloatParam<'a> {
-    let v = case.param(name).unwrap_or_else(|| panic!("{}: missing {name}", case.ctx()));
+    let v = case
+        .param(name)
+        .unwrap_or_else(|| panic!("{}: missing {name}", case.ctx()));
     if let Value::String(s) = v {
         if let Some(k) = s.strip_prefix("in").and_then(|k| k.parse::<usize>().ok()) {
             return FloatParam::from(&arrays[k]);
@@ -149,6 +151,34 @@ fn call<B: BitGenerator>(g: &mut Generator<B>, case: &Case) -> Result<DynArray> 
             let axis = case.param("axis").and_then(Value::as_i64).map(|a| a as isize);
             g.permuted(&x, axis)?.into()
         }
+        "beta" => g.beta(fp("a"), fp("b"), size)?.into(),
+        "f" => g.f(fp("a"), fp("b"), size)?.into(),
+        "noncentral_chisquare" => g.noncentral_chisquare(fp("a"), fp("b"), size)?.into(),
+        "noncentral_f" => g.noncentral_f(fp("a"), fp("b"), fp("nonc"), size)?.into(),
+        "laplace" => g.laplace(fp("a"), fp("b"), size)?.into(),
+        "gumbel" => g.gumbel(fp("a"), fp("b"), size)?.into(),
+        "logistic" => g.logistic(fp("a"), fp("b"), size)?.into(),
+        "lognormal" => g.lognormal(fp("a"), fp("b"), size)?.into(),
+        "wald" => g.wald(fp("a"), fp("b"), size)?.into(),
+        "vonmises" => g.vonmises(fp("a"), fp("b"), size)?.into(),
+        "negative_binomial" => g.negative_binomial(fp("a"), fp("b"), size)?.into(),
+        "chisquare" => g.chisquare(fp("a"), size)?.into(),
+        "standard_t" => g.standard_t(fp("a"), size)?.into(),
+        "pareto" => g.pareto(fp("a"), size)?.into(),
+        "weibull" => g.weibull(fp("a"), size)?.into(),
+        "power" => g.power(fp("a"), size)?.into(),
+        "rayleigh" => g.rayleigh(fp("a"), size)?.into(),
+        "poisson" => g.poisson(fp("a"), size)?.into(),
+        "geometric" => g.geometric(fp("a"), size)?.into(),
+        "zipf" => g.zipf(fp("a"), size)?.into(),
+        "logseries" => g.logseries(fp("a"), size)?.into(),
+        "standard_cauchy" => g.standard_cauchy(size).into(),
+        "triangular" => g.triangular(fp("left"), fp("mode"), fp("right"), size)?.into(),
+        "binomial" => g.binomial(case.i64_param("n"), fp("p"), size)?.into(),
+        "multinomial" => g
+            .multinomial(case.i64_param("n"), &arrays[0].to_vec(), size)?
+            .into(),
+        "dirichlet" => g.dirichlet(&arrays[0].to_vec(), size)?.into(),
         other => panic!("{}: unknown method {other}", case.ctx()),
     })
 }
@@ -165,7 +195,12 @@ fn check<B: After + Clone + PartialEq + std::fmt::Debug>(mut g: Generator<B>, ca
     assert_same_dyn(&got, &case.outputs[0], case.ctx());
     let after = g.bit_generator_mut().after();
     let want = case.output::<u64>(1).to_vec();
-    assert_eq!(after.to_vec(), want, "{}: state after the draws differs", case.ctx());
+    assert_eq!(
+        after.to_vec(),
+        want,
+        "{}: state after the draws differs",
+        case.ctx()
+    );
 }
 
 #[test]
@@ -183,5 +218,5 @@ fn generator_matches_numpy() {
             other => panic!("bitgen {other}"),
         }
     }
-    assert_eq!(cases.len(), 339, "every recorded case checked");
+    assert_eq!(cases.len(), 663, "every recorded case checked");
 }

@@ -223,7 +223,7 @@ impl<B: BitGenerator> Generator<B> {
     }
 
     /// Draw with float parameters through NumPy's `cont()` rules.
-    fn cont<T, const K: usize>(
+    pub(crate) fn cont<T, const K: usize>(
         &mut self,
         params: [(&FloatParam<'_>, &'static str, Cons); K],
         size: Size,

@@ -24,6 +24,7 @@ mod alloc;
 pub mod bit_generator;
 mod distributions;
 mod generator;
+mod generator_dists;
 mod legacy;
 mod params;
 mod seed_sequence;

@@ -153,6 +153,8 @@ pub(crate) enum Cons {
     NonNegative,
     /// `x <= 0` fails; a scalar NaN passes, an array NaN fails.
     Positive,
+    /// `x > 0` and not NaN.
+    PositiveNotNan,
     /// `0 <= x <= 1`.
     Bounded01,
     /// `0 < x <= 1`.
@@ -177,6 +179,8 @@ impl Cons {
             Cons::None => Ok(()),
             Cons::NonNegative if !v.is_nan() && v.is_sign_negative() => bad(format!("{name} < 0")),
             Cons::Positive if v <= 0.0 => bad(format!("{name} <= 0")),
+            Cons::PositiveNotNan if v.is_nan() => bad(format!("{name} must not be NaN")),
+            Cons::PositiveNotNan if v <= 0.0 => bad(format!("{name} <= 0")),
             Cons::Bounded01 if !(v >= 0.0 && v <= 1.0) => {
                 bad(format!("{name} < 0, {name} > 1 or {name} is NaN"))
             }
@@ -197,7 +201,9 @@ impl Cons {
     fn check_array_elem(self, v: f64, name: &str) -> Result<()> {
         match self {
             // NumPy's array check is `np.all(np.greater(val, 0))`: NaN fails.
-            Cons::Positive if !(v > 0.0) => Err(Error::invalid(format!("{name} <= 0"))),
+            Cons::Positive | Cons::PositiveNotNan if !(v > 0.0) => {
+                Err(Error::invalid(format!("{name} <= 0")))
+            }
             _ => self.check_scalar(v, name),
         }
     }
@@ -278,4 +284,25 @@ pub(crate) fn cont_draw<S: ?Sized, T, const K: usize>(
             Array::from_shape_vec(&shape, v)?
         }
     })
+}
+
+/// The parameters broadcast together, one row per element (for checks that
+/// involve several parameters, such as `triangular`'s ordering).
+pub(crate) fn broadcast_rows<const K: usize>(params: [&FloatParam<'_>; K]) -> Result<Vec<[f64; K]>> {
+    let shapes: Vec<&[usize]> = params.iter().map(|p| p.shape()).collect();
+    let shape = broadcast_shapes(&shapes)?;
+    let n = checked_size(&shape)?;
+    let cols: Vec<Vec<f64>> = params
+        .iter()
+        .map(|p| p.broadcast_values(&shape))
+        .collect::<Result<_>>()?;
+    Ok((0..n)
+        .map(|i| {
+            let mut r = [0.0; K];
+            for (k, c) in cols.iter().enumerate() {
+                r[k] = c[i];
+            }
+            r
+        })
+        .collect())
 }

@@ -225,7 +225,6 @@ fn binomial_btpe<B: BitGenerator + ?Sized>(bg: &mut B, n: i64, p: f64) -> i64 {
     if p > 0.5 { n - y } else { y }
 }
 
-#[allow(dead_code)] // Generator.binomial lands next
 /// NumPy's `random_binomial`: inversion when `min(p, 1-p) * n <= 30`, BTPE otherwise.
 #[inline]
 pub(crate) fn binomial<B: BitGenerator + ?Sized>(bg: &mut B, p: f64, n: i64) -> i64 {

@@ -1,0 +1,560 @@
+//! The named distributions of `Generator` beyond the core samplers
+//! (`beta`, `chisquare`, ..., `poisson`, `binomial`, `multinomial`, `dirichlet`).
+
+use super::BitGenerator;
+use super::distributions::continuous as c;
+use super::distributions::discrete::{binomial, poisson};
+use super::distributions::gamma::standard_gamma;
+use super::generator::{Generator, kahan_sum};
+use super::legacy::POISSON_LAM_MAX;
+use super::params::{Cons, FloatParam, Size};
+use crate::array::Array;
+use crate::array::shape::checked_size;
+use crate::error::{Error, Result};
+
+type P<'a> = FloatParam<'a>;
+
+impl<B: BitGenerator> Generator<B> {
+    /// Beta draws (`beta(a, b, size)`); errors unless `a > 0` and `b > 0`.
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// let x = default_rng(1).beta(0.5, 0.5, 5).unwrap();
+    /// assert!(x.iter().all(|&v| (0.0..=1.0).contains(&v)));
+    /// ```
+    pub fn beta<'a>(
+        &mut self,
+        a: impl Into<P<'a>>,
+        b: impl Into<P<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let (a, b) = (a.into(), b.into());
+        self.cont(
+            [(&a, "a", Cons::Positive), (&b, "b", Cons::Positive)],
+            size.into(),
+            |g, [a, b]| c::beta(g, a, b),
+        )
+    }
+
+    /// Chi-square draws (`chisquare(df, size)`); errors unless `df > 0`.
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// assert_eq!(default_rng(1).chisquare(3.0, 4).unwrap().len(), 4);
+    /// ```
+    pub fn chisquare<'a>(&mut self, df: impl Into<P<'a>>, size: impl Into<Size>) -> Result<Array<f64>> {
+        let df = df.into();
+        self.cont([(&df, "df", Cons::Positive)], size.into(), |g, [d]| {
+            c::chisquare(g, d)
+        })
+    }
+
+    /// Noncentral chi-square draws (`noncentral_chisquare(df, nonc, size)`).
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// assert_eq!(default_rng(1).noncentral_chisquare(3.0, 2.0, 4).unwrap().len(), 4);
+    /// ```
+    pub fn noncentral_chisquare<'a>(
+        &mut self,
+        df: impl Into<P<'a>>,
+        nonc: impl Into<P<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let (df, nonc) = (df.into(), nonc.into());
+        self.cont(
+            [(&df, "df", Cons::Positive), (&nonc, "nonc", Cons::NonNegative)],
+            size.into(),
+            |g, [d, n]| c::noncentral_chisquare(g, d, n),
+        )
+    }
+
+    /// F draws (`f(dfnum, dfden, size)`).
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// assert_eq!(default_rng(1).f(3.0, 5.0, 4).unwrap().len(), 4);
+    /// ```
+    pub fn f<'a>(
+        &mut self,
+        dfnum: impl Into<P<'a>>,
+        dfden: impl Into<P<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let (a, b) = (dfnum.into(), dfden.into());
+        self.cont(
+            [(&a, "dfnum", Cons::Positive), (&b, "dfden", Cons::Positive)],
+            size.into(),
+            |g, [a, b]| c::f(g, a, b),
+        )
+    }
+
+    /// Noncentral F draws (`noncentral_f(dfnum, dfden, nonc, size)`).
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// assert_eq!(default_rng(1).noncentral_f(3.0, 5.0, 1.0, 4).unwrap().len(), 4);
+    /// ```
+    pub fn noncentral_f<'a>(
+        &mut self,
+        dfnum: impl Into<P<'a>>,
+        dfden: impl Into<P<'a>>,
+        nonc: impl Into<P<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let (a, b, n) = (dfnum.into(), dfden.into(), nonc.into());
+        self.cont(
+            [
+                (&a, "dfnum", Cons::Positive),
+                (&b, "dfden", Cons::Positive),
+                (&n, "nonc", Cons::NonNegative),
+            ],
+            size.into(),
+            |g, [a, b, n]| c::noncentral_f(g, a, b, n),
+        )
+    }
+
+    /// Standard Cauchy draws (`standard_cauchy(size)`).
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// assert_eq!(default_rng(1).standard_cauchy(4).len(), 4);
+    /// ```
+    pub fn standard_cauchy(&mut self, size: impl Into<Size>) -> Array<f64> {
+        self.cont([], size.into(), |g, []| c::standard_cauchy(g))
+            .expect("no parameters to validate")
+    }
+
+    /// Student's t draws (`standard_t(df, size)`).
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// assert_eq!(default_rng(1).standard_t(5.0, 4).unwrap().len(), 4);
+    /// ```
+    pub fn standard_t<'a>(&mut self, df: impl Into<P<'a>>, size: impl Into<Size>) -> Result<Array<f64>> {
+        let df = df.into();
+        self.cont([(&df, "df", Cons::Positive)], size.into(), |g, [d]| {
+            c::standard_t(g, d)
+        })
+    }
+
+    /// Von Mises draws (`vonmises(mu, kappa, size)`).
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// let x = default_rng(1).vonmises(0.0, 4.0, 5).unwrap();
+    /// assert!(x.iter().all(|v| v.abs() <= std::f64::consts::PI));
+    /// ```
+    pub fn vonmises<'a>(
+        &mut self,
+        mu: impl Into<P<'a>>,
+        kappa: impl Into<P<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let (m, k) = (mu.into(), kappa.into());
+        self.cont(
+            [(&m, "mu", Cons::None), (&k, "kappa", Cons::NonNegative)],
+            size.into(),
+            |g, [m, k]| c::vonmises(g, m, k),
+        )
+    }
+
+    /// Pareto II (Lomax) draws (`pareto(a, size)`).
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// assert!(default_rng(1).pareto(3.0, 4).unwrap().iter().all(|&v| v >= 0.0));
+    /// ```
+    pub fn pareto<'a>(&mut self, a: impl Into<P<'a>>, size: impl Into<Size>) -> Result<Array<f64>> {
+        let a = a.into();
+        self.cont([(&a, "a", Cons::Positive)], size.into(), |g, [a]| c::pareto(g, a))
+    }
+
+    /// Weibull draws (`weibull(a, size)`).
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// assert_eq!(default_rng(1).weibull(1.5, 4).unwrap().len(), 4);
+    /// ```
+    pub fn weibull<'a>(&mut self, a: impl Into<P<'a>>, size: impl Into<Size>) -> Result<Array<f64>> {
+        let a = a.into();
+        self.cont([(&a, "a", Cons::NonNegative)], size.into(), |g, [a]| {
+            c::weibull(g, a)
+        })
+    }
+
+    /// Power-function draws in `[0, 1]` (`power(a, size)`).
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// assert!(default_rng(1).power(2.0, 4).unwrap().iter().all(|&v| (0.0..=1.0).contains(&v)));
+    /// ```
+    pub fn power<'a>(&mut self, a: impl Into<P<'a>>, size: impl Into<Size>) -> Result<Array<f64>> {
+        let a = a.into();
+        self.cont([(&a, "a", Cons::Positive)], size.into(), |g, [a]| c::power(g, a))
+    }
+
+    /// Laplace draws (`laplace(loc, scale, size)`).
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// assert_eq!(default_rng(1).laplace(0.0, 1.0, 4).unwrap().len(), 4);
+    /// ```
+    pub fn laplace<'a>(
+        &mut self,
+        loc: impl Into<P<'a>>,
+        scale: impl Into<P<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let (l, s) = (loc.into(), scale.into());
+        self.cont(
+            [(&l, "loc", Cons::None), (&s, "scale", Cons::NonNegative)],
+            size.into(),
+            |g, [l, s]| c::laplace(g, l, s),
+        )
+    }
+
+    /// Gumbel draws (`gumbel(loc, scale, size)`).
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// assert_eq!(default_rng(1).gumbel(0.0, 1.0, 4).unwrap().len(), 4);
+    /// ```
+    pub fn gumbel<'a>(
+        &mut self,
+        loc: impl Into<P<'a>>,
+        scale: impl Into<P<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let (l, s) = (loc.into(), scale.into());
+        self.cont(
+            [(&l, "loc", Cons::None), (&s, "scale", Cons::NonNegative)],
+            size.into(),
+            |g, [l, s]| c::gumbel(g, l, s),
+        )
+    }
+
+    /// Logistic draws (`logistic(loc, scale, size)`).
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// assert_eq!(default_rng(1).logistic(0.0, 1.0, 4).unwrap().len(), 4);
+    /// ```
+    pub fn logistic<'a>(
+        &mut self,
+        loc: impl Into<P<'a>>,
+        scale: impl Into<P<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let (l, s) = (loc.into(), scale.into());
+        self.cont(
+            [(&l, "loc", Cons::None), (&s, "scale", Cons::NonNegative)],
+            size.into(),
+            |g, [l, s]| c::logistic(g, l, s),
+        )
+    }
+
+    /// Log-normal draws (`lognormal(mean, sigma, size)`).
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// assert!(default_rng(1).lognormal(0.0, 1.0, 4).unwrap().iter().all(|&v| v > 0.0));
+    /// ```
+    pub fn lognormal<'a>(
+        &mut self,
+        mean: impl Into<P<'a>>,
+        sigma: impl Into<P<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let (m, s) = (mean.into(), sigma.into());
+        self.cont(
+            [(&m, "mean", Cons::None), (&s, "sigma", Cons::NonNegative)],
+            size.into(),
+            |g, [m, s]| c::lognormal(g, m, s),
+        )
+    }
+
+    /// Rayleigh draws (`rayleigh(scale, size)`).
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// assert!(default_rng(1).rayleigh(2.0, 4).unwrap().iter().all(|&v| v >= 0.0));
+    /// ```
+    pub fn rayleigh<'a>(&mut self, scale: impl Into<P<'a>>, size: impl Into<Size>) -> Result<Array<f64>> {
+        let s = scale.into();
+        self.cont([(&s, "scale", Cons::NonNegative)], size.into(), |g, [s]| {
+            c::rayleigh(g, s)
+        })
+    }
+
+    /// Wald (inverse Gaussian) draws (`wald(mean, scale, size)`).
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// assert!(default_rng(1).wald(1.0, 2.0, 4).unwrap().iter().all(|&v| v > 0.0));
+    /// ```
+    pub fn wald<'a>(
+        &mut self,
+        mean: impl Into<P<'a>>,
+        scale: impl Into<P<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let (m, s) = (mean.into(), scale.into());
+        self.cont(
+            [(&m, "mean", Cons::Positive), (&s, "scale", Cons::Positive)],
+            size.into(),
+            |g, [m, s]| c::wald(g, m, s),
+        )
+    }
+
+    /// Triangular draws (`triangular(left, mode, right, size)`); errors if
+    /// `left > mode`, `mode > right` or `left == right`.
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// let x = default_rng(1).triangular(0.0, 1.0, 4.0, 5).unwrap();
+    /// assert!(x.iter().all(|&v| (0.0..=4.0).contains(&v)));
+    /// assert!(default_rng(1).triangular(2.0, 1.0, 4.0, 5).is_err());
+    /// ```
+    pub fn triangular<'a>(
+        &mut self,
+        left: impl Into<P<'a>>,
+        mode: impl Into<P<'a>>,
+        right: impl Into<P<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let (l, m, r) = (left.into(), mode.into(), right.into());
+        let size = size.into();
+        // Validate over the broadcast values first (NumPy checks all before drawing).
+        let vals = super::params::broadcast_rows([&l, &m, &r])?;
+        for [a, b, cc] in vals {
+            if a > b {
+                return Err(Error::invalid("left > mode"));
+            }
+            if b > cc {
+                return Err(Error::invalid("mode > right"));
+            }
+            if a == cc {
+                return Err(Error::invalid("left == right"));
+            }
+        }
+        self.cont(
+            [
+                (&l, "left", Cons::None),
+                (&m, "mode", Cons::None),
+                (&r, "right", Cons::None),
+            ],
+            size,
+            |g, [a, b, cc]| c::triangular(g, a, b, cc),
+        )
+    }
+
+    /// Poisson counts (`poisson(lam, size)`); errors if `lam` is negative, NaN or too large.
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// assert!(default_rng(1).poisson(4.0, 5).unwrap().iter().all(|&k| k >= 0));
+    /// ```
+    pub fn poisson<'a>(&mut self, lam: impl Into<P<'a>>, size: impl Into<Size>) -> Result<Array<i64>> {
+        let lam = lam.into();
+        self.cont(
+            [(&lam, "lam", Cons::Poisson(POISSON_LAM_MAX))],
+            size.into(),
+            |g, [l]| poisson(g, l),
+        )
+    }
+
+    /// Binomial counts (`binomial(n, p, size)`): inversion when
+    /// `n * min(p, 1-p) <= 30`, BTPE otherwise. Errors if `n < 0` or `p` is outside `[0, 1]`.
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// assert!(default_rng(1).binomial(10, 0.5, 5).unwrap().iter().all(|&k| (0..=10).contains(&k)));
+    /// ```
+    pub fn binomial<'a>(&mut self, n: i64, p: impl Into<P<'a>>, size: impl Into<Size>) -> Result<Array<i64>> {
+        if n < 0 {
+            return Err(Error::invalid("n < 0"));
+        }
+        let p = p.into();
+        self.cont([(&p, "p", Cons::Bounded01)], size.into(), |g, [p]| {
+            binomial(g, p, n)
+        })
+    }
+
+    /// Negative binomial counts (`negative_binomial(n, p, size)`): Poisson of a gamma.
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// assert!(default_rng(1).negative_binomial(3.0, 0.5, 5).unwrap().iter().all(|&k| k >= 0));
+    /// ```
+    pub fn negative_binomial<'a>(
+        &mut self,
+        n: impl Into<P<'a>>,
+        p: impl Into<P<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<i64>> {
+        let (n, p) = (n.into(), p.into());
+        for [nv, pv] in super::params::broadcast_rows([&n, &p])? {
+            Cons::PositiveNotNan.check_scalar(nv, "n")?;
+            Cons::BoundedGt01.check_scalar(pv, "p")?;
+            let max_lam = (1.0 - pv) / pv * (nv + 10.0 * nv.sqrt());
+            if max_lam > POISSON_LAM_MAX {
+                return Err(Error::invalid(
+                    "n too large or p too small, see Generator.negative_binomial Notes",
+                ));
+            }
+        }
+        self.cont(
+            [(&n, "n", Cons::PositiveNotNan), (&p, "p", Cons::BoundedGt01)],
+            size.into(),
+            |g, [n, p]| c::negative_binomial(g, n, p),
+        )
+    }
+
+    /// Geometric counts (`geometric(p, size)`), `p` in `(0, 1]`.
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// assert!(default_rng(1).geometric(0.2, 5).unwrap().iter().all(|&k| k >= 1));
+    /// ```
+    pub fn geometric<'a>(&mut self, p: impl Into<P<'a>>, size: impl Into<Size>) -> Result<Array<i64>> {
+        let p = p.into();
+        self.cont([(&p, "p", Cons::BoundedGt01)], size.into(), |g, [p]| {
+            c::geometric(g, p)
+        })
+    }
+
+    /// Zipf counts (`zipf(a, size)`), `a > 1`.
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// assert!(default_rng(1).zipf(2.0, 5).unwrap().iter().all(|&k| k >= 1));
+    /// ```
+    pub fn zipf<'a>(&mut self, a: impl Into<P<'a>>, size: impl Into<Size>) -> Result<Array<i64>> {
+        let a = a.into();
+        self.cont([(&a, "a", Cons::Gt1)], size.into(), |g, [a]| c::zipf(g, a))
+    }
+
+    /// Logarithmic-series counts (`logseries(p, size)`), `p` in `[0, 1)`.
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// assert!(default_rng(1).logseries(0.6, 5).unwrap().iter().all(|&k| k >= 1));
+    /// ```
+    pub fn logseries<'a>(&mut self, p: impl Into<P<'a>>, size: impl Into<Size>) -> Result<Array<i64>> {
+        let p = p.into();
+        self.cont([(&p, "p", Cons::BoundedLt01)], size.into(), |g, [p]| {
+            c::logseries(g, p)
+        })
+    }
+
+    /// Multinomial counts (`multinomial(n, pvals, size)`): the output has
+    /// shape `size + (len(pvals),)`. Errors if `n < 0`, a probability is
+    /// outside `[0, 1]` or NaN, or `sum(pvals[:-1]) > 1 + 1e-12`.
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// let x = default_rng(1).multinomial(20, &[0.2, 0.3, 0.5], 4).unwrap();
+    /// assert_eq!(x.shape(), &[4, 3]);
+    /// assert!(x.lanes(1).unwrap().all(|l| l.iter().sum::<i64>() == 20));
+    /// ```
+    pub fn multinomial(&mut self, n: i64, pvals: &[f64], size: impl Into<Size>) -> Result<Array<i64>> {
+        if n < 0 {
+            return Err(Error::invalid("n < 0"));
+        }
+        let d = pvals.len();
+        if pvals.iter().any(|&p| !(0.0..=1.0).contains(&p)) {
+            return Err(Error::invalid("pvals < 0, pvals > 1 or pvals contains NaNs"));
+        }
+        if d > 0 && kahan_sum(&pvals[..d - 1]) > 1.0 + 1e-12 {
+            return Err(Error::invalid("sum(pvals[:-1]) > 1.0"));
+        }
+        let size = size.into();
+        let mut shape = size.shape().map(|s| s.to_vec()).unwrap_or_default();
+        let count = checked_size(&shape)?;
+        shape.push(d);
+        checked_size(&shape)?;
+        let mut out = vec![0i64; count * d];
+        for row in out.chunks_mut(d.max(1)).take(count) {
+            if d == 0 {
+                break;
+            }
+            let mut remaining_p = 1.0;
+            let mut dn = n;
+            for j in 0..d - 1 {
+                row[j] = binomial(self.bit_generator_mut(), pvals[j] / remaining_p, dn);
+                dn -= row[j];
+                if dn <= 0 {
+                    break;
+                }
+                remaining_p -= pvals[j];
+            }
+            if dn > 0 {
+                row[d - 1] = dn;
+            }
+        }
+        Array::from_shape_vec(&shape, out)
+    }
+
+    /// Dirichlet draws (`dirichlet(alpha, size)`): shape `size + (len(alpha),)`.
+    /// Small alphas (all `< 0.1`) use NumPy's stick-breaking on betas; otherwise
+    /// normalised gammas. Errors if an alpha is negative or NaN.
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// let x = default_rng(1).dirichlet(&[1.0, 2.0, 3.0], 2).unwrap();
+    /// assert_eq!(x.shape(), &[2, 3]);
+    /// ```
+    pub fn dirichlet(&mut self, alpha: &[f64], size: impl Into<Size>) -> Result<Array<f64>> {
+        if alpha.iter().any(|&a| a < 0.0) {
+            return Err(Error::invalid("alpha < 0"));
+        }
+        if alpha.iter().any(|a| a.is_nan()) {
+            return Err(Error::invalid("alpha contains NaNs"));
+        }
+        let k = alpha.len();
+        let size = size.into();
+        let mut shape = size.shape().map(|s| s.to_vec()).unwrap_or_default();
+        let count = checked_size(&shape)?;
+        shape.push(k);
+        checked_size(&shape)?;
+        let mut out = vec![0.0f64; count * k];
+        let max = alpha.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+        if k > 0 && max < 0.1 {
+            // reverse cumulative sums: csum[j] = alpha[j] + ... + alpha[k-1]
+            let mut csum = vec![0.0; k];
+            let mut acc = 0.0;
+            for j in (0..k).rev() {
+                acc += alpha[j];
+                csum[j] = acc;
+            }
+            for row in out.chunks_mut(k).take(count) {
+                let mut acc = 1.0;
+                let mut j = 0;
+                while j + 1 < k {
+                    let v = c::beta(self.bit_generator_mut(), alpha[j], csum[j + 1]);
+                    row[j] = acc * v;
+                    acc *= 1.0 - v;
+                    if csum[j + 1] == 0.0 {
+                        break;
+                    }
+                    j += 1;
+                }
+                row[k - 1] = acc;
+            }
+        } else if k > 0 {
+            for row in out.chunks_mut(k).take(count) {
+                let mut acc = 0.0;
+                for j in 0..k {
+                    row[j] = standard_gamma(self.bit_generator_mut(), alpha[j]);
+                    acc += row[j];
+                }
+                let inv = 1.0 / acc;
+                for v in row.iter_mut() {
+                    *v *= inv;
+                }
+            }
+        }
+        Array::from_shape_vec(&shape, out)
+    }
+}
