@@ -91,7 +91,53 @@ def main():
             case(c, "binomial", lambda r: r.binomial(n, p_, N), seed, n=n, p=p_)
         case(c, "binomial", lambda r: r.binomial(10, 1.5, N), seed, n=10, p=1.5)
         case(c, "binomial", lambda r: r.binomial(-1, 0.5, N), seed, n=-1, p=0.5)
+        dists(c, seed)
     c.save()
+
+
+def dists(c, seed):
+    two = {
+        "noncentral_chisquare": [(3.0, 2.0), (0.5, 2.0), (3.0, 0.0), (0.5, "nan"), (3.0, -1.0)],
+        "f": [(3.0, 5.0), (0.5, 0.2), (-1.0, 2.0)],
+        "laplace": [(1.0, 2.0)],
+        "gumbel": [(1.0, 2.0)],
+        "logistic": [(1.0, 2.0)],
+        "lognormal": [(0.5, 1.5), (0.0, -1.0)],
+        "wald": [(1.0, 2.0), (3.0, 0.5), (0.0, 1.0)],
+        "vonmises": [(0.5, 4.0), (0.0, 1e-9), (1.0, 1e-6), (-2.0, 1e7), (0.0, -1.0)],
+        "negative_binomial": [(3.0, 0.5), (0.5, 0.1), (10.0, 0.9), (0.0, 0.5)],
+    }
+    for m, regimes in two.items():
+        for a, b in regimes:
+            bb = float(b) if not isinstance(b, str) else np.nan
+            case(c, m, lambda r: getattr(r, m)(a, bb, N), seed, a=a, b=b)
+    one = {
+        "chisquare": [3.0, 0.5, 0.0],
+        "standard_t": [5.0, 0.5, 0.0],
+        "pareto": [3.0, 0.5, 0.0],
+        "weibull": [1.5, 0.5, 0.0, -1.0],
+        "power": [2.0, 0.5, 0.0],
+        "rayleigh": [2.0, 0.0, -1.0],
+        "geometric": [0.5, 0.2, 1e-3, 1.0, 0.0],
+        "zipf": [2.0, 1.5, 3.0, 1.0],
+        "logseries": [0.6, 0.1, 0.999, 0.0, 1.0],
+    }
+    for m, regimes in one.items():
+        for a in regimes:
+            case(c, m, lambda r: getattr(r, m)(a, N), seed, a=a)
+    case(c, "noncentral_f", lambda r: r.noncentral_f(3.0, 5.0, 1.5, N), seed, a=3.0, b=5.0, nonc=1.5)
+    case(c, "standard_cauchy", lambda r: r.standard_cauchy(N), seed)
+    for l, mo, rr in ((0.0, 1.0, 4.0), (0.0, 0.0, 1.0), (2.0, 1.0, 4.0)):
+        case(c, "triangular", lambda r: r.triangular(l, mo, rr, N), seed, left=l, mode=mo, right=rr)
+    for n, pv in ((20, [0.2, 0.3, 0.5]), (1000, [0.1] * 10), (5, [0.0, 1.0])):
+        pv = np.array(pv)
+        case(c, "multinomial", lambda r: r.multinomial(n, pv, 100), seed, size=100, n=n, inputs=[pv])
+    for al in ([1.0, 2.0, 3.0], [0.05, 0.02, 0.08], [0.5, 0.0]):
+        al = np.array(al)
+        case(c, "dirichlet", lambda r: r.dirichlet(al, 100), seed, size=100, inputs=[al])
+    for n in (0, 5, 13):
+        case(c, "bytes", lambda r: np.frombuffer(r.bytes(n), dtype=np.uint8), seed, size=n)
+    case(c, "tomaxint", lambda r: r.tomaxint(N), seed)
 
 
 if __name__ == "__main__":

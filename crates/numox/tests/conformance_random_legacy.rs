@@ -96,6 +96,33 @@ fn call(rs: &mut RandomState, case: &Case) -> Result<DynArray> {
         "beta" => rs.beta(fp("a"), fp("b"), size)?.into(),
         "poisson" => rs.poisson(fp("lam"), size)?.into(),
         "binomial" => rs.binomial(case.i64_param("n"), fp("p"), size)?.into(),
+        "chisquare" => rs.chisquare(fp("a"), size)?.into(),
+        "noncentral_chisquare" => rs.noncentral_chisquare(fp("a"), fp("b"), size)?.into(),
+        "f" => rs.f(fp("a"), fp("b"), size)?.into(),
+        "noncentral_f" => rs.noncentral_f(fp("a"), fp("b"), fp("nonc"), size)?.into(),
+        "laplace" => rs.laplace(fp("a"), fp("b"), size)?.into(),
+        "gumbel" => rs.gumbel(fp("a"), fp("b"), size)?.into(),
+        "logistic" => rs.logistic(fp("a"), fp("b"), size)?.into(),
+        "lognormal" => rs.lognormal(fp("a"), fp("b"), size)?.into(),
+        "wald" => rs.wald(fp("a"), fp("b"), size)?.into(),
+        "vonmises" => rs.vonmises(fp("a"), fp("b"), size)?.into(),
+        "negative_binomial" => rs.negative_binomial(fp("a"), fp("b"), size)?.into(),
+        "standard_t" => rs.standard_t(fp("a"), size)?.into(),
+        "pareto" => rs.pareto(fp("a"), size)?.into(),
+        "weibull" => rs.weibull(fp("a"), size)?.into(),
+        "power" => rs.power(fp("a"), size)?.into(),
+        "rayleigh" => rs.rayleigh(fp("a"), size)?.into(),
+        "geometric" => rs.geometric(fp("a"), size)?.into(),
+        "zipf" => rs.zipf(fp("a"), size)?.into(),
+        "logseries" => rs.logseries(fp("a"), size)?.into(),
+        "standard_cauchy" => rs.standard_cauchy(size).into(),
+        "triangular" => rs.triangular(fp("left"), fp("mode"), fp("right"), size)?.into(),
+        "multinomial" => rs
+            .multinomial(case.i64_param("n"), &arrays[0].to_vec(), size)?
+            .into(),
+        "dirichlet" => rs.dirichlet(&arrays[0].to_vec(), size)?.into(),
+        "bytes" => Array::from_vec(rs.bytes(case.i64_param("size") as usize)).into(),
+        "tomaxint" => rs.tomaxint(size).into(),
         other => panic!("{}: unknown method {other}", case.ctx()),
     })
 }
@@ -132,5 +159,5 @@ fn random_state_matches_numpy() {
             case.ctx()
         );
     }
-    assert_eq!(cases.len(), 204, "every recorded case checked");
+    assert_eq!(cases.len(), 423, "every recorded case checked");
 }

@@ -5,7 +5,8 @@
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use super::alloc::fill;
-use super::distributions::discrete::{binomial_legacy, poisson};
+use super::distributions::continuous as c;
+use super::distributions::discrete::{binomial, binomial_legacy, poisson};
 use super::distributions::integers::random_interval;
 use super::generator::{RandomInt, cdf_of, check_probabilities, int_range, search_right};
 use super::params::{Cons, FloatParam, Size, cont_draw};
@@ -13,6 +14,7 @@ use super::{BitGenerator, Mt19937, Mt19937State};
 use crate::array::shape::checked_size;
 use crate::array::{Array, ArrayBase, DataMut};
 use crate::error::{Error, Result};
+use std::f64::consts::PI;
 
 /// NumPy's `POISSON_LAM_MAX`: `iinfo(int64).max - sqrt(iinfo(int64).max) * 10`.
 pub(crate) const POISSON_LAM_MAX: f64 = 9.223372006484771e18;
@@ -115,6 +117,133 @@ impl Aug {
             if u.ln() < 0.5 * x * x + b * (1.0 - v + v.ln()) {
                 return b * v;
             }
+        }
+    }
+
+    fn chisquare(&mut self, df: f64) -> f64 {
+        2.0 * self.standard_gamma(df / 2.0)
+    }
+
+    fn noncentral_chisquare(&mut self, df: f64, nonc: f64) -> f64 {
+        if nonc == 0.0 {
+            return self.chisquare(df);
+        }
+        if 1.0 < df {
+            let chi2 = self.chisquare(df - 1.0);
+            let n = self.gauss() + nonc.sqrt();
+            return chi2 + n * n;
+        }
+        let i = poisson(&mut self.bg, nonc / 2.0);
+        let out = self.chisquare(df + 2.0 * i as f64);
+        // NumPy's NaN guard sits after the draws, so the stream is unchanged.
+        if nonc.is_nan() { f64::NAN } else { out }
+    }
+
+    fn wald(&mut self, mean: f64, scale: f64) -> f64 {
+        let mu_2l = mean / (2.0 * scale);
+        let mut y = self.gauss();
+        y = mean * y * y;
+        let x = mean + mu_2l * (y - (4.0 * scale * y + y * y).sqrt());
+        let u = self.double();
+        if u <= mean / (mean + x) {
+            x
+        } else {
+            mean * mean / x
+        }
+    }
+
+    fn vonmises(&mut self, mu: f64, kappa: f64) -> f64 {
+        if kappa.is_nan() {
+            return f64::NAN;
+        }
+        if kappa < 1e-8 {
+            return PI * (2.0 * self.double() - 1.0);
+        }
+        let s = if kappa < 1e-5 {
+            1.0 / kappa + kappa
+        } else {
+            let r = 1.0 + (1.0 + 4.0 * kappa * kappa).sqrt();
+            let rho = (r - (2.0 * r).sqrt()) / (2.0 * kappa);
+            (1.0 + rho * rho) / (2.0 * rho)
+        };
+        let w = loop {
+            let u = self.double();
+            let z = (PI * u).cos();
+            let w = (1.0 + s * z) / (s + z);
+            let y = kappa * (s - w);
+            let v = self.double();
+            if y * (2.0 - y) - v >= 0.0 || (y / v).ln() + 1.0 - y >= 0.0 {
+                break w;
+            }
+        };
+        let u = self.double();
+        let mut result = w.acos();
+        if u < 0.5 {
+            result = -result;
+        }
+        result += mu;
+        let neg = result < 0.0;
+        let mut m = result.abs();
+        m = (m + PI) % (2.0 * PI) - PI;
+        if neg {
+            m *= -1.0;
+        }
+        m
+    }
+
+    fn zipf(&mut self, a: f64) -> i64 {
+        let am1 = a - 1.0;
+        let b = 2.0f64.powf(am1);
+        loop {
+            let u = 1.0 - self.double();
+            let v = self.double();
+            let x = u.powf(-1.0 / am1).floor();
+            if x > i64::MAX as f64 || x < 1.0 {
+                continue;
+            }
+            let t = (1.0 + 1.0 / x).powf(am1);
+            if v * x * (t - 1.0) / (b - 1.0) <= t / b {
+                return x as i64;
+            }
+        }
+    }
+
+    fn logseries(&mut self, p: f64) -> i64 {
+        let r = (1.0 - p).ln();
+        loop {
+            let v = self.double();
+            if v >= p {
+                return 1;
+            }
+            let u = self.double();
+            let q = 1.0 - (r * u).exp();
+            if v <= q * q {
+                let result = (1.0 + v.ln() / q.ln()).floor() as i64;
+                if result < 1 || v == 0.0 {
+                    continue;
+                }
+                return result;
+            }
+            if v >= q {
+                return 1;
+            }
+            return 2;
+        }
+    }
+
+    fn geometric(&mut self, p: f64) -> i64 {
+        if p >= 0.3333333333333333 {
+            let mut x = 1i64;
+            let (mut sum, mut prod, q) = (p, p, 1.0 - p);
+            let u = self.double();
+            while u > sum {
+                prod *= q;
+                sum += prod;
+                x += 1;
+            }
+            x
+        } else {
+            ((-self.double()).ln_1p() / (1.0 - p).ln()).ceil() as i64
         }
     }
 
@@ -673,6 +802,510 @@ impl RandomState {
         self.cont([(&p, "p", Cons::Bounded01)], size.into(), |a, [p]| {
             binomial_legacy(&mut a.bg, p, n)
         })
+    }
+
+    /// Chi-square draws (`chisquare(df, size)`).
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert_eq!(RandomState::new(1).chisquare(2.0, 3).unwrap().len(), 3);
+    /// ```
+    pub fn chisquare<'a>(
+        &mut self,
+        df: impl Into<FloatParam<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let df = df.into();
+        self.cont([(&df, "df", Cons::Positive)], size.into(), |a, [d]| {
+            a.chisquare(d)
+        })
+    }
+
+    /// Noncentral chi-square draws (`noncentral_chisquare(df, nonc, size)`).
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert_eq!(RandomState::new(1).noncentral_chisquare(2.0, 1.0, 3).unwrap().len(), 3);
+    /// ```
+    pub fn noncentral_chisquare<'a>(
+        &mut self,
+        df: impl Into<FloatParam<'a>>,
+        nonc: impl Into<FloatParam<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let (df, nonc) = (df.into(), nonc.into());
+        self.cont(
+            [(&df, "df", Cons::Positive), (&nonc, "nonc", Cons::NonNegative)],
+            size.into(),
+            |a, [d, n]| a.noncentral_chisquare(d, n),
+        )
+    }
+
+    /// F draws (`f(dfnum, dfden, size)`).
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert_eq!(RandomState::new(1).f(2.0, 3.0, 3).unwrap().len(), 3);
+    /// ```
+    pub fn f<'a>(
+        &mut self,
+        dfnum: impl Into<FloatParam<'a>>,
+        dfden: impl Into<FloatParam<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let (n, d) = (dfnum.into(), dfden.into());
+        self.cont(
+            [(&n, "dfnum", Cons::Positive), (&d, "dfden", Cons::Positive)],
+            size.into(),
+            |a, [n, d]| (a.chisquare(n) * d) / (a.chisquare(d) * n),
+        )
+    }
+
+    /// Noncentral F draws (`noncentral_f(dfnum, dfden, nonc, size)`).
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert_eq!(RandomState::new(1).noncentral_f(2.0, 3.0, 1.0, 3).unwrap().len(), 3);
+    /// ```
+    pub fn noncentral_f<'a>(
+        &mut self,
+        dfnum: impl Into<FloatParam<'a>>,
+        dfden: impl Into<FloatParam<'a>>,
+        nonc: impl Into<FloatParam<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let (n, d, c) = (dfnum.into(), dfden.into(), nonc.into());
+        self.cont(
+            [
+                (&n, "dfnum", Cons::Positive),
+                (&d, "dfden", Cons::Positive),
+                (&c, "nonc", Cons::NonNegative),
+            ],
+            size.into(),
+            |a, [n, d, c]| {
+                let t = a.noncentral_chisquare(n, c) * d;
+                t / (a.chisquare(d) * n)
+            },
+        )
+    }
+
+    /// Standard Cauchy draws (`standard_cauchy(size)`): a ratio of legacy normals.
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert_eq!(RandomState::new(1).standard_cauchy(3).len(), 3);
+    /// ```
+    pub fn standard_cauchy(&mut self, size: impl Into<Size>) -> Array<f64> {
+        let a = &mut self.aug;
+        fill(size.into().out_shape(), || a.gauss() / a.gauss())
+    }
+
+    /// Student's t draws (`standard_t(df, size)`).
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert_eq!(RandomState::new(1).standard_t(3.0, 3).unwrap().len(), 3);
+    /// ```
+    pub fn standard_t<'a>(
+        &mut self,
+        df: impl Into<FloatParam<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let df = df.into();
+        self.cont([(&df, "df", Cons::Positive)], size.into(), |a, [d]| {
+            let num = a.gauss();
+            let denom = a.standard_gamma(d / 2.0);
+            (d / 2.0).sqrt() * num / denom.sqrt()
+        })
+    }
+
+    /// Von Mises draws (`vonmises(mu, kappa, size)`, legacy: no large-kappa fallback).
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert_eq!(RandomState::new(1).vonmises(0.0, 2.0, 3).unwrap().len(), 3);
+    /// ```
+    pub fn vonmises<'a>(
+        &mut self,
+        mu: impl Into<FloatParam<'a>>,
+        kappa: impl Into<FloatParam<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let (m, k) = (mu.into(), kappa.into());
+        self.cont(
+            [(&m, "mu", Cons::None), (&k, "kappa", Cons::NonNegative)],
+            size.into(),
+            |a, [m, k]| a.vonmises(m, k),
+        )
+    }
+
+    /// Pareto II draws (`pareto(a, size)`): `exp(E / a) - 1`.
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert_eq!(RandomState::new(1).pareto(3.0, 3).unwrap().len(), 3);
+    /// ```
+    pub fn pareto<'a>(&mut self, a: impl Into<FloatParam<'a>>, size: impl Into<Size>) -> Result<Array<f64>> {
+        let p = a.into();
+        self.cont([(&p, "a", Cons::Positive)], size.into(), |a, [k]| {
+            (a.standard_exponential() / k).exp() - 1.0
+        })
+    }
+
+    /// Weibull draws (`weibull(a, size)`).
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert_eq!(RandomState::new(1).weibull(2.0, 3).unwrap().len(), 3);
+    /// ```
+    pub fn weibull<'a>(&mut self, a: impl Into<FloatParam<'a>>, size: impl Into<Size>) -> Result<Array<f64>> {
+        let p = a.into();
+        self.cont([(&p, "a", Cons::NonNegative)], size.into(), |a, [k]| {
+            if k == 0.0 {
+                0.0
+            } else {
+                a.standard_exponential().powf(1.0 / k)
+            }
+        })
+    }
+
+    /// Power-function draws (`power(a, size)`): `(1 - exp(-E))^(1/a)`.
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert_eq!(RandomState::new(1).power(2.0, 3).unwrap().len(), 3);
+    /// ```
+    pub fn power<'a>(&mut self, a: impl Into<FloatParam<'a>>, size: impl Into<Size>) -> Result<Array<f64>> {
+        let p = a.into();
+        self.cont([(&p, "a", Cons::Positive)], size.into(), |a, [k]| {
+            (1.0 - (-a.standard_exponential()).exp()).powf(1.0 / k)
+        })
+    }
+
+    /// Laplace draws (`laplace(loc, scale, size)`).
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert_eq!(RandomState::new(1).laplace(0.0, 1.0, 3).unwrap().len(), 3);
+    /// ```
+    pub fn laplace<'a>(
+        &mut self,
+        loc: impl Into<FloatParam<'a>>,
+        scale: impl Into<FloatParam<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let (l, s) = (loc.into(), scale.into());
+        self.cont(
+            [(&l, "loc", Cons::None), (&s, "scale", Cons::NonNegative)],
+            size.into(),
+            |a, [l, s]| c::laplace(&mut a.bg, l, s),
+        )
+    }
+
+    /// Gumbel draws (`gumbel(loc, scale, size)`).
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert_eq!(RandomState::new(1).gumbel(0.0, 1.0, 3).unwrap().len(), 3);
+    /// ```
+    pub fn gumbel<'a>(
+        &mut self,
+        loc: impl Into<FloatParam<'a>>,
+        scale: impl Into<FloatParam<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let (l, s) = (loc.into(), scale.into());
+        self.cont(
+            [(&l, "loc", Cons::None), (&s, "scale", Cons::NonNegative)],
+            size.into(),
+            |a, [l, s]| c::gumbel(&mut a.bg, l, s),
+        )
+    }
+
+    /// Logistic draws (`logistic(loc, scale, size)`).
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert_eq!(RandomState::new(1).logistic(0.0, 1.0, 3).unwrap().len(), 3);
+    /// ```
+    pub fn logistic<'a>(
+        &mut self,
+        loc: impl Into<FloatParam<'a>>,
+        scale: impl Into<FloatParam<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let (l, s) = (loc.into(), scale.into());
+        self.cont(
+            [(&l, "loc", Cons::None), (&s, "scale", Cons::NonNegative)],
+            size.into(),
+            |a, [l, s]| c::logistic(&mut a.bg, l, s),
+        )
+    }
+
+    /// Log-normal draws (`lognormal(mean, sigma, size)`).
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert_eq!(RandomState::new(1).lognormal(0.0, 1.0, 3).unwrap().len(), 3);
+    /// ```
+    pub fn lognormal<'a>(
+        &mut self,
+        mean: impl Into<FloatParam<'a>>,
+        sigma: impl Into<FloatParam<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let (m, s) = (mean.into(), sigma.into());
+        self.cont(
+            [(&m, "mean", Cons::None), (&s, "sigma", Cons::NonNegative)],
+            size.into(),
+            |a, [m, s]| (m + s * a.gauss()).exp(),
+        )
+    }
+
+    /// Rayleigh draws (`rayleigh(scale, size)`): `scale * sqrt(-2 log1p(-U))`.
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert_eq!(RandomState::new(1).rayleigh(1.0, 3).unwrap().len(), 3);
+    /// ```
+    pub fn rayleigh<'a>(
+        &mut self,
+        scale: impl Into<FloatParam<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let s = scale.into();
+        self.cont([(&s, "scale", Cons::NonNegative)], size.into(), |a, [s]| {
+            s * (-2.0 * (-a.double()).ln_1p()).sqrt()
+        })
+    }
+
+    /// Wald draws (`wald(mean, scale, size)`, the legacy formula).
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert_eq!(RandomState::new(1).wald(1.0, 1.0, 3).unwrap().len(), 3);
+    /// ```
+    pub fn wald<'a>(
+        &mut self,
+        mean: impl Into<FloatParam<'a>>,
+        scale: impl Into<FloatParam<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let (m, s) = (mean.into(), scale.into());
+        self.cont(
+            [(&m, "mean", Cons::Positive), (&s, "scale", Cons::Positive)],
+            size.into(),
+            |a, [m, s]| a.wald(m, s),
+        )
+    }
+
+    /// Triangular draws (`triangular(left, mode, right, size)`).
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert_eq!(RandomState::new(1).triangular(0.0, 0.5, 1.0, 3).unwrap().len(), 3);
+    /// ```
+    pub fn triangular<'a>(
+        &mut self,
+        left: impl Into<FloatParam<'a>>,
+        mode: impl Into<FloatParam<'a>>,
+        right: impl Into<FloatParam<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<f64>> {
+        let (l, m, r) = (left.into(), mode.into(), right.into());
+        for [a, b, cc] in super::params::broadcast_rows([&l, &m, &r])? {
+            if a > b {
+                return Err(Error::invalid("left > mode"));
+            }
+            if b > cc {
+                return Err(Error::invalid("mode > right"));
+            }
+            if a == cc {
+                return Err(Error::invalid("left == right"));
+            }
+        }
+        self.cont(
+            [
+                (&l, "left", Cons::None),
+                (&m, "mode", Cons::None),
+                (&r, "right", Cons::None),
+            ],
+            size.into(),
+            |a, [x, y, z]| c::triangular(&mut a.bg, x, y, z),
+        )
+    }
+
+    /// Negative binomial counts (`negative_binomial(n, p, size)`), legacy gamma.
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert_eq!(RandomState::new(1).negative_binomial(3.0, 0.5, 3).unwrap().len(), 3);
+    /// ```
+    pub fn negative_binomial<'a>(
+        &mut self,
+        n: impl Into<FloatParam<'a>>,
+        p: impl Into<FloatParam<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<i64>> {
+        let (n, p) = (n.into(), p.into());
+        self.cont(
+            [(&n, "n", Cons::Positive), (&p, "p", Cons::Bounded01)],
+            size.into(),
+            |a, [n, p]| {
+                let y = (1.0 - p) / p * a.standard_gamma(n);
+                poisson(&mut a.bg, y)
+            },
+        )
+    }
+
+    /// Geometric counts (`geometric(p, size)`), legacy inversion below `p = 1/3`.
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert!(RandomState::new(1).geometric(0.2, 5).unwrap().iter().all(|&k| k >= 1));
+    /// ```
+    pub fn geometric<'a>(
+        &mut self,
+        p: impl Into<FloatParam<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<i64>> {
+        let p = p.into();
+        self.cont([(&p, "p", Cons::BoundedGt01)], size.into(), |a, [p]| {
+            a.geometric(p)
+        })
+    }
+
+    /// Zipf counts (`zipf(a, size)`), the legacy rejection loop.
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert!(RandomState::new(1).zipf(2.0, 5).unwrap().iter().all(|&k| k >= 1));
+    /// ```
+    pub fn zipf<'a>(&mut self, a: impl Into<FloatParam<'a>>, size: impl Into<Size>) -> Result<Array<i64>> {
+        let p = a.into();
+        self.cont([(&p, "a", Cons::Gt1)], size.into(), |a, [k]| a.zipf(k))
+    }
+
+    /// Logarithmic-series counts (`logseries(p, size)`), legacy formula.
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert!(RandomState::new(1).logseries(0.5, 5).unwrap().iter().all(|&k| k >= 1));
+    /// ```
+    pub fn logseries<'a>(
+        &mut self,
+        p: impl Into<FloatParam<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<i64>> {
+        let p = p.into();
+        self.cont([(&p, "p", Cons::BoundedLt01)], size.into(), |a, [p]| {
+            a.logseries(p)
+        })
+    }
+
+    /// Multinomial counts (`multinomial(n, pvals, size)`); NumPy's legacy
+    /// multinomial uses the modern binomial (a zero probability draws nothing).
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert_eq!(RandomState::new(1).multinomial(10, &[0.5, 0.5], 3).unwrap().shape(), &[3, 2]);
+    /// ```
+    pub fn multinomial(&mut self, n: i64, pvals: &[f64], size: impl Into<Size>) -> Result<Array<i64>> {
+        if n < 0 {
+            return Err(Error::invalid("n < 0"));
+        }
+        let d = pvals.len();
+        if pvals.iter().any(|&p| !(0.0..=1.0).contains(&p)) {
+            return Err(Error::invalid("pvals < 0, pvals > 1 or pvals contains NaNs"));
+        }
+        if d > 0 && super::generator::kahan_sum(&pvals[..d - 1]) > 1.0 + 1e-12 {
+            return Err(Error::invalid("sum(pvals[:-1]) > 1.0"));
+        }
+        let size = size.into();
+        let mut shape = size.shape().map(|s| s.to_vec()).unwrap_or_default();
+        let count = checked_size(&shape)?;
+        shape.push(d);
+        checked_size(&shape)?;
+        let mut out = vec![0i64; count * d];
+        if d > 0 {
+            for row in out.chunks_mut(d).take(count) {
+                let mut remaining_p = 1.0;
+                let mut dn = n;
+                for j in 0..d - 1 {
+                    row[j] = binomial(&mut self.aug.bg, pvals[j] / remaining_p, dn);
+                    dn -= row[j];
+                    if dn <= 0 {
+                        break;
+                    }
+                    remaining_p -= pvals[j];
+                }
+                if dn > 0 {
+                    row[d - 1] = dn;
+                }
+            }
+        }
+        Array::from_shape_vec(&shape, out)
+    }
+
+    /// Dirichlet draws (`dirichlet(alpha, size)`): normalised legacy gammas.
+    /// Errors if an alpha is `<= 0`.
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert_eq!(RandomState::new(1).dirichlet(&[1.0, 2.0], 3).unwrap().shape(), &[3, 2]);
+    /// ```
+    pub fn dirichlet(&mut self, alpha: &[f64], size: impl Into<Size>) -> Result<Array<f64>> {
+        if alpha.iter().any(|&a| a <= 0.0) {
+            return Err(Error::invalid("alpha <= 0"));
+        }
+        let k = alpha.len();
+        let size = size.into();
+        let mut shape = size.shape().map(|s| s.to_vec()).unwrap_or_default();
+        let count = checked_size(&shape)?;
+        shape.push(k);
+        checked_size(&shape)?;
+        let mut out = vec![0.0f64; count * k];
+        if k > 0 {
+            for row in out.chunks_mut(k).take(count) {
+                let mut acc = 0.0;
+                for j in 0..k {
+                    row[j] = self.aug.standard_gamma(alpha[j]);
+                    acc += row[j];
+                }
+                let inv = 1.0 / acc;
+                for v in row.iter_mut() {
+                    *v *= inv;
+                }
+            }
+        }
+        Array::from_shape_vec(&shape, out)
+    }
+
+    /// Random bytes (`bytes(length)`): little-endian 32-bit words, as the legacy method.
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert_eq!(RandomState::new(1).bytes(6).len(), 6);
+    /// ```
+    pub fn bytes(&mut self, length: usize) -> Vec<u8> {
+        let n = if length == 0 { 1 } else { (length - 1) / 4 + 1 };
+        let mut out = Vec::with_capacity(4 * n);
+        for _ in 0..n {
+            out.extend_from_slice(&self.aug.bg.next_uint32().to_le_bytes());
+        }
+        out.truncate(length);
+        out
+    }
+
+    /// Non-negative int64 values (`tomaxint(size)`): `next_uint64 >> 1`.
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert!(RandomState::new(1).tomaxint(3).iter().all(|&v| v >= 0));
+    /// ```
+    pub fn tomaxint(&mut self, size: impl Into<Size>) -> Array<i64> {
+        let bg = &mut self.aug.bg;
+        fill(size.into().out_shape(), || (bg.next_uint64() >> 1) as i64)
     }
 }
 
