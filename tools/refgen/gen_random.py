@@ -218,6 +218,15 @@ def dists(c, seed):
     for n, pv in ((20, [0.2, 0.3, 0.5]), (1000, [0.1] * 10), (5, [0.0, 1.0]), (20, [0.6, 0.6, 0.0])):
         pv = np.array(pv)
         case(c, "multinomial", lambda g: g.multinomial(n, pv, 100), seed, size=100, n=n, inputs=[pv])
+    for g_, b_, n_ in ((10, 5, 6), (100, 200, 50), (1000, 10, 500), (5, 1000, 990), (50, 50, 9), (20, 20, 31), (0, 5, 3),
+                       (10, 5, 0), (10, 5, 16), (-1, 5, 2), (2000, 3000, 2500), (10**9, 1, 1)):
+        case(c, "hypergeometric", lambda g: g.hypergeometric(g_, b_, n_, N), seed, good=g_, bad=b_, nsample=n_)
+    for cols, ns, meth in (([4, 5, 6], 7, "marginals"), ([4, 5, 6], 12, "marginals"), ([100, 200, 300, 50], 321, "marginals"),
+                           ([4, 5, 6], 7, "count"), ([4, 5, 6], 12, "count"), ([30, 0, 20], 10, "count"), ([4, 5], 10, "count"),
+                           ([4, -1], 2, "marginals")):
+        cols_a = np.array(cols, dtype=np.int64)
+        case(c, "multivariate_hypergeometric", lambda g: g.multivariate_hypergeometric(cols_a, ns, 50, method=meth), seed,
+             size=50, nsample=ns, mh_method=meth, inputs=[cols_a])
     for al in ([1.0, 2.0, 3.0], [0.05, 0.02, 0.08], [0.05, 0.0, 0.0], [0.5, -1.0]):
         al = np.array(al)
         case(c, "dirichlet", lambda g: g.dirichlet(al, 100), seed, size=100, inputs=[al])

@@ -135,6 +135,9 @@ def dists(c, seed):
     for al in ([1.0, 2.0, 3.0], [0.05, 0.02, 0.08], [0.5, 0.0]):
         al = np.array(al)
         case(c, "dirichlet", lambda r: r.dirichlet(al, 100), seed, size=100, inputs=[al])
+    for g_, b_, n_ in ((10, 5, 6), (100, 200, 50), (1000, 10, 500), (5, 1000, 990), (50, 50, 10), (50, 50, 11),
+                       (10, 5, 16), (10, 5, 0), (-1, 5, 2)):
+        case(c, "hypergeometric", lambda r: r.hypergeometric(g_, b_, n_, N), seed, good=g_, bad=b_, nsample=n_)
     for n in (0, 5, 13):
         case(c, "bytes", lambda r: np.frombuffer(r.bytes(n), dtype=np.uint8), seed, size=n)
     case(c, "tomaxint", lambda r: r.tomaxint(N), seed)

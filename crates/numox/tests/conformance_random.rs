@@ -179,6 +179,24 @@ fn call<B: BitGenerator>(g: &mut Generator<B>, case: &Case) -> Result<DynArray> 
             .multinomial(case.i64_param("n"), &arrays[0].to_vec(), size)?
             .into(),
         "dirichlet" => g.dirichlet(&arrays[0].to_vec(), size)?.into(),
+        "hypergeometric" => g
+            .hypergeometric(
+                case.i64_param("good"),
+                case.i64_param("bad"),
+                case.i64_param("nsample"),
+                size,
+            )?
+            .into(),
+        "multivariate_hypergeometric" => {
+            let colors = case.input::<i64>(0).to_vec();
+            g.multivariate_hypergeometric(
+                &colors,
+                case.i64_param("nsample"),
+                size,
+                case.str_param("mh_method"),
+            )?
+            .into()
+        }
         other => panic!("{}: unknown method {other}", case.ctx()),
     })
 }
@@ -218,5 +236,5 @@ fn generator_matches_numpy() {
             other => panic!("bitgen {other}"),
         }
     }
-    assert_eq!(cases.len(), 663, "every recorded case checked");
+    assert_eq!(cases.len(), 723, "every recorded case checked");
 }

@@ -123,6 +123,14 @@ fn call(rs: &mut RandomState, case: &Case) -> Result<DynArray> {
         "dirichlet" => rs.dirichlet(&arrays[0].to_vec(), size)?.into(),
         "bytes" => Array::from_vec(rs.bytes(case.i64_param("size") as usize)).into(),
         "tomaxint" => rs.tomaxint(size).into(),
+        "hypergeometric" => rs
+            .hypergeometric(
+                case.i64_param("good"),
+                case.i64_param("bad"),
+                case.i64_param("nsample"),
+                size,
+            )?
+            .into(),
         other => panic!("{}: unknown method {other}", case.ctx()),
     })
 }
@@ -159,5 +167,5 @@ fn random_state_matches_numpy() {
             case.ctx()
         );
     }
-    assert_eq!(cases.len(), 423, "every recorded case checked");
+    assert_eq!(cases.len(), 450, "every recorded case checked");
 }

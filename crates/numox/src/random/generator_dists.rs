@@ -5,6 +5,8 @@ use super::BitGenerator;
 use super::distributions::continuous as c;
 use super::distributions::discrete::{binomial, poisson};
 use super::distributions::gamma::standard_gamma;
+use super::distributions::hypergeometric::hypergeometric;
+use super::distributions::integers::random_interval;
 use super::generator::{Generator, kahan_sum};
 use super::legacy::POISSON_LAM_MAX;
 use super::params::{Cons, FloatParam, Size};
@@ -552,6 +554,143 @@ impl<B: BitGenerator> Generator<B> {
                 let inv = 1.0 / acc;
                 for v in row.iter_mut() {
                     *v *= inv;
+                }
+            }
+        }
+        Array::from_shape_vec(&shape, out)
+    }
+    /// Hypergeometric counts (`hypergeometric(ngood, nbad, nsample, size)`):
+    /// direct selection for small samples, HRUA otherwise, as NumPy's Generator.
+    /// Errors if a count is negative, `nsample > ngood + nbad`, or
+    /// `ngood`/`nbad` reach 10^9.
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// let x = default_rng(1).hypergeometric(10, 5, 6, 4).unwrap();
+    /// assert!(x.iter().all(|&k| (1..=6).contains(&k)));
+    /// ```
+    pub fn hypergeometric(
+        &mut self,
+        ngood: i64,
+        nbad: i64,
+        nsample: i64,
+        size: impl Into<Size>,
+    ) -> Result<Array<i64>> {
+        if ngood < 0 {
+            return Err(Error::invalid("ngood < 0"));
+        }
+        if nbad < 0 {
+            return Err(Error::invalid("nbad < 0"));
+        }
+        if nsample < 0 {
+            return Err(Error::invalid("nsample < 0"));
+        }
+        const HYPERGEOM_MAX: i64 = 1_000_000_000;
+        if ngood >= HYPERGEOM_MAX || nbad >= HYPERGEOM_MAX {
+            return Err(Error::invalid("both ngood and nbad must be less than 1000000000"));
+        }
+        if ngood + nbad < nsample {
+            return Err(Error::invalid("ngood + nbad < nsample"));
+        }
+        let bg = self.bit_generator_mut();
+        Ok(super::alloc::fill(size.into().out_shape(), || {
+            hypergeometric(bg, ngood, nbad, nsample)
+        }))
+    }
+
+    /// Multivariate hypergeometric counts (`multivariate_hypergeometric(colors,
+    /// nsample, size, method)`), `method` `"marginals"` (NumPy's default) or
+    /// `"count"`. Output shape `size + (len(colors),)`.
+    ///
+    /// ```
+    /// use numox::random::default_rng;
+    /// let x = default_rng(1).multivariate_hypergeometric(&[4, 5, 6], 7, 3, "marginals").unwrap();
+    /// assert_eq!(x.shape(), &[3, 3]);
+    /// assert!(x.lanes(1).unwrap().all(|l| l.iter().sum::<i64>() == 7));
+    /// ```
+    pub fn multivariate_hypergeometric(
+        &mut self,
+        colors: &[i64],
+        nsample: i64,
+        size: impl Into<Size>,
+        method: &str,
+    ) -> Result<Array<i64>> {
+        if method != "count" && method != "marginals" {
+            return Err(Error::invalid("method must be \"count\" or \"marginals\"."));
+        }
+        if colors.iter().any(|&c| c < 0) {
+            return Err(Error::invalid(
+                "colors must be a one-dimensional sequence of nonnegative integers",
+            ));
+        }
+        let mut total: i64 = 0;
+        for &c in colors {
+            total = total.checked_add(c).ok_or_else(|| {
+                Error::invalid("sum(colors) must not exceed the maximum value of a 64 bit signed integer")
+            })?;
+        }
+        if method == "count" && total > 100_000_000 {
+            return Err(Error::invalid(
+                "When method is \"count\", sum(colors) must not exceed 100000000",
+            ));
+        }
+        if nsample < 0 {
+            return Err(Error::invalid("nsample must be nonnegative."));
+        }
+        if nsample > total {
+            return Err(Error::invalid("nsample > sum(colors)"));
+        }
+        let size = size.into();
+        let mut shape = size.shape().map(|s| s.to_vec()).unwrap_or_default();
+        let nv = checked_size(&shape)?;
+        let k = colors.len();
+        shape.push(k);
+        checked_size(&shape)?;
+        let mut out = vec![0i64; nv * k];
+        if total == 0 || nsample == 0 || nv == 0 || k == 0 {
+            return Array::from_shape_vec(&shape, out);
+        }
+        let more_than_half = nsample > total / 2;
+        let ns = if more_than_half { total - nsample } else { nsample };
+        let bg = self.bit_generator_mut();
+        if method == "count" {
+            let mut choices: Vec<usize> = Vec::with_capacity(total as usize);
+            for (i, &c) in colors.iter().enumerate() {
+                choices.extend(std::iter::repeat_n(i, c as usize));
+            }
+            for row in out.chunks_mut(k) {
+                for j in 0..ns as usize {
+                    let kk = j + random_interval(bg, (total as u64) - j as u64 - 1) as usize;
+                    choices.swap(kk, j);
+                }
+                for &ch in &choices[..ns as usize] {
+                    row[ch] += 1;
+                }
+                if more_than_half {
+                    for (v, &c) in row.iter_mut().zip(colors) {
+                        *v = c - *v;
+                    }
+                }
+            }
+        } else {
+            for row in out.chunks_mut(k) {
+                let mut num_to_sample = ns;
+                let mut remaining = total;
+                let mut j = 0;
+                while num_to_sample > 0 && j + 1 < k {
+                    remaining -= colors[j];
+                    let r = hypergeometric(bg, colors[j], remaining, num_to_sample);
+                    row[j] = r;
+                    num_to_sample -= r;
+                    j += 1;
+                }
+                if num_to_sample > 0 {
+                    row[k - 1] = num_to_sample;
+                }
+                if more_than_half {
+                    for (v, &c) in row.iter_mut().zip(colors) {
+                        *v = c - *v;
+                    }
                 }
             }
         }

@@ -7,6 +7,7 @@ use std::sync::{Mutex, MutexGuard, OnceLock};
 use super::alloc::fill;
 use super::distributions::continuous as c;
 use super::distributions::discrete::{binomial, binomial_legacy, poisson};
+use super::distributions::hypergeometric::hypergeometric_legacy;
 use super::distributions::integers::random_interval;
 use super::generator::{RandomInt, cdf_of, check_probabilities, int_range, search_right};
 use super::params::{Cons, FloatParam, Size, cont_draw};
@@ -1279,6 +1280,39 @@ impl RandomState {
             }
         }
         Array::from_shape_vec(&shape, out)
+    }
+
+    /// Hypergeometric counts (`hypergeometric(ngood, nbad, nsample, size)`),
+    /// the legacy HYP/HRUA algorithms. Errors if a count is negative,
+    /// `nsample < 1` or `nsample > ngood + nbad`.
+    ///
+    /// ```
+    /// use numox::random::RandomState;
+    /// assert!(RandomState::new(1).hypergeometric(10, 5, 6, 4).unwrap().iter().all(|&k| (1..=6).contains(&k)));
+    /// ```
+    pub fn hypergeometric(
+        &mut self,
+        ngood: i64,
+        nbad: i64,
+        nsample: i64,
+        size: impl Into<Size>,
+    ) -> Result<Array<i64>> {
+        if ngood < 0 {
+            return Err(Error::invalid("ngood < 0"));
+        }
+        if nbad < 0 {
+            return Err(Error::invalid("nbad < 0"));
+        }
+        if nsample < 1 {
+            return Err(Error::invalid("nsample < 1"));
+        }
+        if ngood + nbad < nsample {
+            return Err(Error::invalid("ngood + nbad < nsample"));
+        }
+        let bg = &mut self.aug.bg;
+        Ok(fill(size.into().out_shape(), || {
+            hypergeometric_legacy(bg, ngood, nbad, nsample)
+        }))
     }
 
     /// Random bytes (`bytes(length)`): little-endian 32-bit words, as the legacy method.

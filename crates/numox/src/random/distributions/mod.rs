@@ -5,5 +5,6 @@ pub(crate) mod continuous;
 pub(crate) mod discrete;
 pub(crate) mod exponential;
 pub(crate) mod gamma;
+pub(crate) mod hypergeometric;
 pub(crate) mod integers;
 pub(crate) mod normal;
