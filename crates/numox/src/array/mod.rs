@@ -20,6 +20,7 @@
 //! ```
 
 pub mod broadcast;
+mod copy;
 pub mod cow;
 pub mod index;
 pub mod iter;
@@ -301,8 +302,14 @@ impl<A, S: Data<Elem = A>> ArrayBase<S> {
         if let Some(s) = self.as_slice() {
             return s.to_vec();
         }
-        let mut v = Vec::with_capacity(self.size());
-        self.for_each(|x| v.push(x.clone()));
+        let n = self.size();
+        let mut v = Vec::with_capacity(n);
+        // SAFETY: the layout is the array's own; `v` has room for `n` elements,
+        // which the kernel writes before the length is set.
+        unsafe {
+            copy::copy_to_c_order(self.ptr.as_ptr(), &self.shape, &self.strides, v.as_mut_ptr());
+            v.set_len(n);
+        }
         v
     }
 

@@ -1,0 +1,192 @@
+//! The strided copy kernel behind [`to_vec`](super::ArrayBase::to_vec) and
+//! [`to_owned`](super::ArrayBase::to_owned): gathers the elements of any
+//! layout into C order.
+//!
+//! Axes that stay contiguous with each other are merged first. When the
+//! innermost output axis also has the smallest source stride, the copy runs
+//! row by row (a `memcpy` for unit strides, a gather loop otherwise). When
+//! another axis has a smaller source stride (a transposed layout such as
+//! `a.t()`), reading along the output rows would touch a new cache line for
+//! every element, so the copy instead goes through square tiles of
+//! [`TILE`]×[`TILE`] elements: each tile's source and destination lines stay
+//! in L1 while it is transposed, which makes the copy memory-bound instead
+//! of latency-bound (NumPy's unblocked copy is the latter).
+
+use super::shape::{Order, Shape, Strides, coalesce, strides_for};
+use super::walk::walk;
+
+/// Edge of the square tiles of the transposing copy, in elements.
+const TILE: usize = 32;
+
+/// Copies the elements of the layout (`src`, `shape`, `strides`) in C order
+/// into `dst`, which receives exactly `shape.iter().product()` elements.
+///
+/// # Safety
+/// Every index of `shape` must map through `strides` from `src` to an
+/// initialised element; `dst` must be valid for writing that many elements
+/// and must not overlap the source. The destination slots are overwritten
+/// without dropping what they held (they are meant to be uninitialised).
+pub(crate) unsafe fn copy_to_c_order<A: Clone>(
+    src: *const A,
+    shape: &[usize],
+    strides: &[isize],
+    dst: *mut A,
+) {
+    if shape.contains(&0) {
+        return;
+    }
+    let dst_strides = strides_for(shape, Order::C);
+    let (cs, [ss, ds]) = coalesce(shape, [strides, &dst_strides]);
+    let nd = cs.len();
+    if nd == 0 {
+        // SAFETY: a single element at `src`, one slot at `dst`.
+        unsafe { dst.write((*src).clone()) };
+        return;
+    }
+    let last = nd - 1;
+    debug_assert_eq!(ds[last], 1);
+    let inner = ss[last].unsigned_abs();
+    let transposer = (0..last)
+        .filter(|&i| ss[i].unsigned_abs() < inner)
+        .min_by_key(|&i| ss[i].unsigned_abs());
+    match transposer {
+        Some(p) => {
+            let others: Vec<usize> = (0..last).filter(|&i| i != p).collect();
+            let oshape: Shape = others.iter().map(|&i| cs[i]).collect();
+            let oss: Strides = others.iter().map(|&i| ss[i]).collect();
+            let ods: Strides = others.iter().map(|&i| ds[i]).collect();
+            let (rows, cols) = (cs[p], cs[last]);
+            let (srs, scs, drs) = (ss[p], ss[last], ds[p]);
+            walk(&oshape, [&oss, &ods], |[so, dof], len, [sst, dst_st]| {
+                for k in 0..len as isize {
+                    // SAFETY: `walk` yields in-bounds offsets of the outer axes; the
+                    // plane spanned by axes `p` and `last` from there is in bounds of
+                    // both layouts, and distinct outer indices write disjoint planes.
+                    unsafe {
+                        transpose_plane(
+                            src.offset(so + k * sst),
+                            dst.offset(dof + k * dst_st),
+                            rows,
+                            cols,
+                            srs,
+                            scs,
+                            drs,
+                        )
+                    };
+                }
+            });
+        }
+        None => {
+            let oshape: Shape = Shape::from_slice(&cs[..last]);
+            let (len, step) = (cs[last], ss[last]);
+            walk(
+                &oshape,
+                [&ss[..last], &ds[..last]],
+                |[so, dof], n, [sst, dst_st]| {
+                    for k in 0..n as isize {
+                        // SAFETY: as above; each row holds `len` elements in both layouts.
+                        unsafe {
+                            copy_row(src.offset(so + k * sst), step, dst.offset(dof + k * dst_st), len)
+                        };
+                    }
+                },
+            );
+        }
+    }
+}
+
+/// Copies `len` elements spaced `step` apart from `src` to consecutive slots at `dst`.
+///
+/// # Safety
+/// As [`copy_to_c_order`] for a 1-d layout.
+#[inline]
+unsafe fn copy_row<A: Clone>(src: *const A, step: isize, dst: *mut A, len: usize) {
+    if step == 1 {
+        for i in 0..len {
+            // SAFETY: `i < len`, within both runs.
+            unsafe { dst.add(i).write((*src.add(i)).clone()) };
+        }
+    } else {
+        for i in 0..len {
+            // SAFETY: `i < len`, within both runs.
+            unsafe { dst.add(i).write((*src.offset(i as isize * step)).clone()) };
+        }
+    }
+}
+
+/// Copies a `rows x cols` plane: `dst[i * drs + j] = src[i * srs + j * scs]`,
+/// tile by tile so that both sides stay in cache.
+///
+/// # Safety
+/// Every `(i, j)` in the plane must be in bounds of both layouts.
+unsafe fn transpose_plane<A: Clone>(
+    src: *const A,
+    dst: *mut A,
+    rows: usize,
+    cols: usize,
+    srs: isize,
+    scs: isize,
+    drs: isize,
+) {
+    for ib in (0..rows).step_by(TILE) {
+        let ie = (ib + TILE).min(rows);
+        for jb in (0..cols).step_by(TILE) {
+            let je = (jb + TILE).min(cols);
+            for i in ib as isize..ie as isize {
+                // SAFETY: `i < rows` and `jb..je` lie within `0..cols`.
+                unsafe {
+                    let s = src.offset(i * srs);
+                    let d = dst.offset(i * drs);
+                    for j in jb as isize..je as isize {
+                        d.offset(j).write((*s.offset(j * scs)).clone());
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::prelude::*;
+
+    fn brute(a: &ArrayView<'_, i64>) -> Vec<i64> {
+        a.indexed_iter().map(|(_, &x)| x).collect()
+    }
+
+    #[test]
+    fn copies_match_the_index_order() {
+        let a = Array::from_shape_vec(&[37, 45, 3], (0..37 * 45 * 3).collect()).unwrap();
+        let views = [
+            a.view(),
+            a.t(),
+            a.slice(s![..;2, ..;-3, ..]),
+            a.slice(s![.., .., 1]).reversed_axes(),
+            a.view().permuted_axes(&[1, 2, 0]).unwrap(),
+            a.view().permuted_axes(&[2, 0, 1]).unwrap(),
+            a.slice(s![3..4, .., ..;2]),
+            a.slice(s![..0, .., ..]),
+            a.slice(s![5, 7, 2]),
+        ];
+        for v in &views {
+            assert_eq!(
+                v.to_vec(),
+                brute(v),
+                "shape {:?} strides {:?}",
+                v.shape(),
+                v.strides()
+            );
+            assert_eq!(v.to_owned().as_slice().unwrap(), &brute(v)[..]);
+        }
+    }
+
+    #[test]
+    fn broadcast_and_clone_types() {
+        let a = array![1i64, 2, 3];
+        let b = a.broadcast(&[4, 3]).unwrap();
+        assert_eq!(b.t().to_vec(), vec![1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3]);
+        let s = Array::from_shape_vec(&[2, 2], vec!["a".to_string(), "b".into(), "c".into(), "d".into()])
+            .unwrap();
+        assert_eq!(s.t().to_vec(), vec!["a", "c", "b", "d"]);
+    }
+}
