@@ -10,7 +10,9 @@ use crate::error::{Error, Result};
 /// Values from `start` up to (not including) `stop` in steps of `step`
 /// (NumPy's `np.arange(start, stop, step)`), for integer and float types.
 ///
-/// The length is NumPy's `ceil((stop - start) / step)` (0 when negative),
+/// The length is NumPy's `ceil((stop - start) / step)` (0 when negative;
+/// computed in the element type for floats, as NumPy does for `np.float32`
+/// arguments, and exactly for integers),
 /// and the values are filled as NumPy fills them: element 0 is `start`,
 /// element 1 is `start + step` (rounded to the element type), and element
 /// `i >= 2` is `start + i * delta` with `delta = element1 - element0`
@@ -34,7 +36,16 @@ use crate::error::{Error, Result};
 /// assert!(numox::arange(0, 5, 0).is_err());
 /// ```
 pub fn arange<T: RealNumeric>(start: T, stop: T, step: T) -> Result<Array<T>> {
-    let len = arange_len(start.to_scalar(), stop.to_scalar(), step.to_scalar())?;
+    // NumPy computes the length from the argument objects: for floats
+    // `(stop - start) / step` in the element type (as for `np.float32`
+    // scalars), for integers exactly (as for Python ints).
+    let quotient = match step.to_scalar() {
+        Scalar::Float(_) if !step.is_zero_value() => {
+            Some(Numeric::div(Numeric::sub(stop, start), step).to_scalar())
+        }
+        _ => None,
+    };
+    let len = arange_len(start.to_scalar(), stop.to_scalar(), step.to_scalar(), quotient)?;
     let mut v: Vec<T> = Vec::new();
     v.try_reserve_exact(len).map_err(|_| Error::TooBig {
         shape: [len][..].into(),
@@ -61,15 +72,19 @@ pub fn arange<T: RealNumeric>(start: T, stop: T, step: T) -> Result<Array<T>> {
     Ok(Array::from_vec(v))
 }
 
-/// The number of elements of `arange(start, stop, step)`.
-fn arange_len(start: Scalar, stop: Scalar, step: Scalar) -> Result<usize> {
+/// The number of elements of `arange(start, stop, step)`; `quotient` is
+/// `(stop - start) / step` computed in the element type for floats.
+fn arange_len(start: Scalar, stop: Scalar, step: Scalar, quotient: Option<Scalar>) -> Result<usize> {
     let too_big = |n: f64| Error::invalid(format!("arange: maximum allowed size exceeded (length {n})"));
     match (start, stop, step) {
-        (Scalar::Float(a), Scalar::Float(b), Scalar::Float(c)) => {
+        (Scalar::Float(_), Scalar::Float(_), Scalar::Float(c)) => {
             if c == 0.0 {
                 return Err(Error::invalid("arange: step must not be zero (division by zero)"));
             }
-            let q = ((b - a) / c).ceil();
+            let q = match quotient {
+                Some(Scalar::Float(q)) => q.ceil(),
+                _ => f64::NAN,
+            };
             if q.is_nan() {
                 return Err(Error::invalid("arange: cannot compute length"));
             }
@@ -205,7 +220,8 @@ pub fn logspace<F: Float>(start: F, stop: F, num: usize, endpoint: bool, base: F
 /// `num` values spaced evenly on a log scale from `start` to `stop`, a
 /// geometric progression (NumPy's `np.geomspace(start, stop, num, endpoint)`).
 ///
-/// NumPy's algorithm: negative ranges are computed on `-start..-stop` and
+/// NumPy's algorithm, in the element type (as `np.geomspace(...,
+/// dtype=...)` computes): negative ranges are computed on `-start..-stop` and
 /// negated, the exponents are `linspace(log10(start), log10(stop))`, and the
 /// first and (with `endpoint`) last values are set to `start` and `stop`
 /// exactly. Values between the endpoints may differ from NumPy's by an ulp
