@@ -44,7 +44,10 @@ pub enum PadMode<A> {
     /// `'wrap'`: continue periodically from the other end.
     Wrap,
     /// `'linear_ramp'` with `end_values`: a linear ramp from the end value
-    /// to the edge value (rounded down for integer types, as NumPy does).
+    /// to the edge value, computed in double precision as NumPy does for
+    /// scalar or single-pair `end_values` (rounded down for integer types).
+    /// (For `float32` input with one pair *per axis*, NumPy computes in
+    /// single precision instead; numox always uses double.)
     LinearRamp(Vec<(A, A)>),
     /// `'maximum'` of the `stat_length` values nearest each edge (`None`: the whole axis).
     Maximum(Option<Vec<(usize, usize)>>),
@@ -451,14 +454,16 @@ fn ramp_step_is_zero<A: Element>(end: A, edge: A, width: usize) -> bool {
     }
     let (s, e) = (parts(end), parts(edge));
     let div = width as f64;
-    let re = rnd::<A>(rnd::<A>(e.0 - s.0) / div);
-    let im = rnd::<A>(rnd::<A>(e.1 - s.1) / div);
+    let re = ((e.0 - s.0) / div);
+    let im = ((e.1 - s.1) / div);
     re == 0.0 && im == 0.0
 }
 
-/// NumPy's `linspace(end, edge, width, endpoint=False, dtype=A)`: computed
-/// in `f64` for integer and `bool` types (then floored for integers), in the
-/// element's precision otherwise.
+/// NumPy's `linspace(end, edge, width, endpoint=False, dtype=A)` as `pad`
+/// calls it: NumPy turns the end values into `int64`/`float64` NumPy scalars
+/// (through `np.array`), which makes the computation `float64` (complex128
+/// for complex types) whatever the element type; integer results are
+/// floored, then everything is cast to `A`.
 fn ramp<A: Element>(end: A, edge: A, width: usize, zero_step: bool) -> Vec<A> {
     if width == 0 {
         return Vec::new();
@@ -467,26 +472,22 @@ fn ramp<A: Element>(end: A, edge: A, width: usize, zero_step: bool) -> Vec<A> {
     let div = width as f64;
     let complex = A::DTYPE.kind() == 'c';
     let integer = matches!(A::DTYPE.kind(), 'i' | 'u');
-    let delta = (rnd::<A>(e.0 - s.0), rnd::<A>(e.1 - s.1));
+    let delta = ((e.0 - s.0), (e.1 - s.1));
     // Complex division by `div + 0j` (NumPy's Smith algorithm) multiplies by 1/div.
     let scale = |x: f64| {
-        if complex {
-            rnd::<A>(x * rnd::<A>(1.0 / div))
-        } else {
-            rnd::<A>(x / div)
-        }
+        if complex { (x * (1.0 / div)) } else { (x / div) }
     };
     let step = (scale(delta.0), scale(delta.1));
     (0..width)
         .map(|i| {
-            let fi = rnd::<A>(i as f64);
+            let fi = (i as f64);
             let (re, im) = if zero_step {
                 let q = scale(fi);
-                (rnd::<A>(q * delta.0), rnd::<A>(q * delta.1))
+                ((q * delta.0), (q * delta.1))
             } else {
-                (rnd::<A>(fi * step.0), rnd::<A>(fi * step.1))
+                ((fi * step.0), (fi * step.1))
             };
-            let (mut re, im) = (rnd::<A>(re + s.0), rnd::<A>(im + s.1));
+            let (mut re, im) = ((re + s.0), (im + s.1));
             if integer {
                 re = re.floor();
             }
