@@ -104,7 +104,7 @@ fn run_case(case: &Case) {
             // NumPy's step is a float of the computation type, or the Python
             // float NaN when undefined: compare as f64.
             let want = case.outputs[1].astype::<f64>().into_scalar();
-            let got = step as f64;
+            let got = numox::RealNumeric::to_f64(step);
             assert!(
                 (got.is_nan() && want.is_nan()) || got.to_bits() == want.to_bits(),
                 "{}: step {got} != {want}", case.ctx()

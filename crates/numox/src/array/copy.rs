@@ -12,8 +12,53 @@
 //! in L1 while it is transposed, which makes the copy memory-bound instead
 //! of latency-bound (NumPy's unblocked copy is the latter).
 
-use super::shape::{Order, Shape, Strides, coalesce, strides_for};
+use super::shape::{Order, Shape, Strides, checked_size_bytes, coalesce, strides_for};
 use super::walk::walk;
+use super::{Array, ArrayBase, Data};
+use crate::error::{Error, Result};
+
+/// An empty `Vec` with room for `n` elements, or [`Error::TooBig`] (naming
+/// `shape`) when the allocation fails, where `Vec::with_capacity` would
+/// abort the process.
+pub(crate) fn try_vec<A>(n: usize, shape: &[usize]) -> Result<Vec<A>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n)
+        .map_err(|_| Error::TooBig { shape: shape.into() })?;
+    Ok(v)
+}
+
+/// The elements of `a` in C order (as [`ArrayBase::to_vec`]), with an
+/// allocation failure reported as an error instead of an abort (a broadcast
+/// view can be far larger than memory).
+pub(crate) fn try_to_vec<A: Clone, S: Data<Elem = A>>(a: &ArrayBase<S>) -> Result<Vec<A>> {
+    let n = checked_size_bytes::<A>(&a.shape)?;
+    let mut v = try_vec(n, &a.shape)?;
+    if let Some(s) = a.as_slice() {
+        v.extend_from_slice(s);
+        return Ok(v);
+    }
+    // SAFETY: the layout is the array's own; `v` has room for `n` elements,
+    // which the kernel writes before the length is set.
+    unsafe {
+        copy_to_c_order(a.ptr.as_ptr(), &a.shape, &a.strides, v.as_mut_ptr());
+        v.set_len(n);
+    }
+    Ok(v)
+}
+
+/// A C-ordered copy of `a` (as [`ArrayBase::to_owned`]) with a fallible allocation.
+pub(crate) fn try_to_owned<A: Clone, S: Data<Elem = A>>(a: &ArrayBase<S>) -> Result<Array<A>> {
+    Array::from_shape_vec(&a.shape, try_to_vec(a)?)
+}
+
+/// An array of `shape` filled with `x` (as [`Array::from_elem`]) with a
+/// fallible allocation.
+pub(crate) fn try_from_elem<A: Clone>(shape: &[usize], x: A) -> Result<Array<A>> {
+    let n = checked_size_bytes::<A>(shape)?;
+    let mut v = try_vec(n, shape)?;
+    v.resize(n, x);
+    Array::from_shape_vec(shape, v)
+}
 
 /// Edge of the square tiles of the transposing copy, in elements.
 const TILE: usize = 32;

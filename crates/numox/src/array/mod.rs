@@ -20,7 +20,7 @@
 //! ```
 
 pub mod broadcast;
-mod copy;
+pub(crate) mod copy;
 pub mod cow;
 pub mod index;
 pub mod iter;

@@ -1,5 +1,6 @@
 //! Coordinate grids: NumPy's `meshgrid`, `indices` and `fromfunction`.
 
+use crate::array::copy::{try_to_owned, try_to_vec, try_vec};
 use crate::array::shape::{Shape, checked_size_bytes};
 use crate::array::{Array, ArrayView};
 use crate::error::Result;
@@ -31,7 +32,7 @@ fn mesh_axes<A: Clone, V: AsArrayView<A>>(xi: &[V], indexing: Indexing) -> Resul
     let nd = xi.len();
     let mut out = Vec::with_capacity(nd);
     for (i, x) in xi.iter().enumerate() {
-        let v = x.as_array_view().to_vec();
+        let v = try_to_vec(&x.as_array_view())?;
         let mut shape: Shape = Shape::from_elem(1, nd);
         let axis = mesh_axis(i, nd, indexing);
         shape[axis] = v.len();
@@ -72,7 +73,7 @@ pub fn meshgrid<A: Clone, V: AsArrayView<A>>(
         shape[mesh_axis(i, axes.len(), indexing)] = a.size();
     }
     checked_size_bytes::<A>(&shape)?;
-    axes.iter().map(|a| Ok(a.broadcast(&shape)?.to_owned())).collect()
+    axes.iter().map(|a| try_to_owned(&a.broadcast(&shape)?)).collect()
 }
 
 /// [`meshgrid`] without copying (NumPy's `copy=False`): read-only views of
@@ -132,7 +133,7 @@ pub fn indices(dims: &[usize]) -> Result<Array<i64>> {
     let mut shape: Shape = Shape::from_slice(&[dims.len()]);
     shape.extend_from_slice(dims);
     let n = checked_size_bytes::<i64>(&shape)?;
-    let mut v = Vec::with_capacity(n);
+    let mut v = try_vec(n, &shape)?;
     for ax in 0..dims.len() {
         let inner: usize = dims[ax + 1..].iter().product();
         let outer: usize = dims[..ax].iter().product();

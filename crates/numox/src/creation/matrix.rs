@@ -1,6 +1,7 @@
 //! Matrices: NumPy's `eye`, `identity`, `diag`, `diagflat`, `tri`, `tril`
 //! and `triu`.
 
+use crate::array::copy::{try_from_elem, try_to_owned, try_to_vec};
 use crate::array::shape::{Shape, checked_size_bytes};
 use crate::array::{Array, ArrayBase, Data};
 use crate::element::{Element, Scalar};
@@ -42,7 +43,7 @@ fn diag_span(n: usize, m: usize, k: isize) -> (usize, usize, usize) {
 /// ```
 pub fn eye<A: Element>(n: usize, m: Option<usize>, k: isize) -> Result<Array<A>> {
     let m = m.unwrap_or(n);
-    let mut a = Array::<A>::from_elem(&[n, m], A::default())?;
+    let mut a = try_from_elem::<A>(&[n, m], A::default())?;
     let (r0, c0, len) = diag_span(n, m, k);
     if let Some(s) = a.as_slice_mut() {
         for i in 0..len {
@@ -78,9 +79,9 @@ pub fn identity<A: Element>(n: usize) -> Result<Array<A>> {
 pub fn diag<A: Element, S: Data<Elem = A>>(v: &ArrayBase<S>, k: isize) -> Result<Array<A>> {
     match v.ndim() {
         1 => {
-            let vals = v.to_vec();
+            let vals = try_to_vec(v)?;
             let n = vals.len() + k.unsigned_abs();
-            let mut out = Array::<A>::from_elem(&[n, n], A::default())?;
+            let mut out = try_from_elem::<A>(&[n, n], A::default())?;
             let (r0, c0, _) = diag_span(n, n, k);
             let s = out.as_slice_mut().expect("a new array is contiguous");
             for (i, x) in vals.into_iter().enumerate() {
@@ -112,7 +113,7 @@ pub fn diag<A: Element, S: Data<Elem = A>>(v: &ArrayBase<S>, k: isize) -> Result
 /// assert_eq!(d[[2, 2]], 3);
 /// ```
 pub fn diagflat<A: Element, S: Data<Elem = A>>(v: &ArrayBase<S>, k: isize) -> Result<Array<A>> {
-    diag(&Array::from_vec(v.to_vec()), k)
+    diag(&Array::from_vec(try_to_vec(v)?), k)
 }
 
 /// An `n x m` array with ones at and below the `k`-th diagonal and zeros
@@ -125,7 +126,7 @@ pub fn diagflat<A: Element, S: Data<Elem = A>>(v: &ArrayBase<S>, k: isize) -> Re
 /// ```
 pub fn tri<A: Element>(n: usize, m: Option<usize>, k: isize) -> Result<Array<A>> {
     let m = m.unwrap_or(n);
-    let mut a = Array::<A>::from_elem(&[n, m], A::default())?;
+    let mut a = try_from_elem::<A>(&[n, m], A::default())?;
     let s = a.as_slice_mut().expect("a new array is contiguous");
     for i in 0..n {
         // Row i has ones in columns 0..=i+k (clipped to 0..m).
@@ -159,7 +160,7 @@ fn tri_mask<A: Element, S: Data<Elem = A>>(
         (Shape::from_slice(m.shape()), m.view())
     };
     checked_size_bytes::<A>(&shape)?;
-    let mut out = src.to_owned();
+    let mut out = try_to_owned(&src)?;
     let nd = shape.len();
     let (rows, cols) = (shape[nd - 2], shape[nd - 1]);
     if let Some(s) = out.as_slice_mut()

@@ -2,6 +2,7 @@
 //! (views) and `roll` (a copy).
 
 use super::{AxisSpec, IntOrList, normalize_axes};
+use crate::array::copy::{try_from_elem, try_to_vec};
 use crate::array::shape::Shape;
 use crate::array::slice::{RangeEnd, SliceElem, SliceInfo};
 use crate::array::{Array, ArrayBase, ArrayView, Data};
@@ -132,7 +133,7 @@ pub fn roll<A: Clone, S: Data<Elem = A>>(
     let shifts = shift.as_slice();
     match axis.into() {
         AxisSpec::All => {
-            let flat = Array::from_vec(a.to_vec());
+            let flat = Array::from_vec(try_to_vec(a)?);
             let total = shifts.iter().fold(0isize, |s, &x| s.wrapping_add(x));
             let r = roll_axes(&flat.view(), &[total])?;
             Ok(Array::from_shape_vec(a.shape(), r.into_vec())?)
@@ -181,7 +182,7 @@ fn roll_axes<A: Clone>(a: &ArrayView<'_, A>, per: &[isize]) -> Result<Array<A>> 
         }
     }
     let shape: Shape = Shape::from_slice(a.shape());
-    let mut out = Array::from_elem(&shape, first.clone())?;
+    let mut out = try_from_elem(&shape, first.clone())?;
     let mut choice = vec![0usize; nd];
     loop {
         let src = SliceInfo::new((0..nd).map(|k| pieces[k][choice[k]].0));

@@ -1,17 +1,18 @@
 //! Editing along an axis: NumPy's `insert` and `delete`.
 
 use super::{AsArrayView, IntOrList};
+use crate::array::copy::{try_to_vec, try_vec};
 use crate::array::shape::{Shape, checked_size_bytes};
 use crate::array::{Array, ArrayBase, ArrayView, Data};
 use crate::error::{Error, Result, normalize_axis};
 use std::borrow::Cow;
 
 /// A C-ordered slice of a view's elements (borrowed when already contiguous).
-fn c_data<'a, A: Clone>(v: &ArrayView<'a, A>) -> Cow<'a, [A]> {
-    match v.to_slice() {
+fn c_data<'a, A: Clone>(v: &ArrayView<'a, A>) -> Result<Cow<'a, [A]>> {
+    Ok(match v.to_slice() {
         Some(s) => Cow::Borrowed(s),
-        None => Cow::Owned(v.to_vec()),
-    }
+        None => Cow::Owned(try_to_vec(v)?),
+    })
 }
 
 /// Builds an array of `shape` whose index `j` along `ax` is index `map[j].1`
@@ -27,7 +28,7 @@ fn assemble<A: Clone>(
     let total = checked_size_bytes::<A>(shape)?;
     let outer: usize = shape[..ax].iter().product();
     let inner: usize = shape[ax + 1..].iter().product();
-    let mut out = Vec::with_capacity(total);
+    let mut out = try_vec(total, shape)?;
     if total > 0 {
         for o in 0..outer {
             for &(s, i) in map {
@@ -47,7 +48,7 @@ fn prepare<'a, A: Clone, S: Data<Elem = A>>(
 ) -> Result<(ArrayView<'a, A>, usize)> {
     match axis {
         None => {
-            *flat = arr.to_vec();
+            *flat = try_to_vec(arr)?;
             Ok((ArrayView::from_shape(&[flat.len()], flat)?, 0))
         }
         Some(axis) => Ok((arr.view(), normalize_axis(axis, arr.ndim())?)),
@@ -74,6 +75,8 @@ pub fn delete<A: Clone, S: Data<Elem = A>>(
     let mut flat = Vec::new();
     let (v, ax) = prepare(arr, axis, &mut flat)?;
     let n = v.shape()[ax];
+    // Gather the source first: it fails cleanly for views larger than memory.
+    let data = c_data(&v)?;
     let mut keep = vec![true; n];
     for &i in obj.into().as_slice() {
         let j = if i < 0 { i + n as isize } else { i };
@@ -89,7 +92,6 @@ pub fn delete<A: Clone, S: Data<Elem = A>>(
     let map: Vec<(usize, usize)> = (0..n).filter(|&i| keep[i]).map(|i| (0, i)).collect();
     let mut shape: Shape = Shape::from_slice(v.shape());
     shape[ax] = map.len();
-    let data = c_data(&v);
     assemble(&shape, ax, &[&data], &[n], &map)
 }
 
@@ -128,7 +130,7 @@ pub fn insert<A: Clone, S: Data<Elem = A>, V: AsArrayView<A>>(
     let obj = obj.into();
     let idx = obj.as_slice();
     let values = values.as_array_view();
-    let old = c_data(&v);
+    let old = c_data(&v)?;
     if idx.len() == 1 {
         let i = idx[0];
         if i < -(n as isize) || i > n as isize {
@@ -163,7 +165,7 @@ pub fn insert<A: Clone, S: Data<Elem = A>, V: AsArrayView<A>>(
         let vb = vals
             .into_broadcast(&slot)
             .map_err(|_| Error::shape_mismatch("insert", &vshape, &slot))?;
-        let newdata = c_data(&vb);
+        let newdata = c_data(&vb)?;
         let mut shape = slot.clone();
         shape[ax] = n + numnew;
         let map: Vec<(usize, usize)> = (0..index)
@@ -213,7 +215,7 @@ pub fn insert<A: Clone, S: Data<Elem = A>, V: AsArrayView<A>>(
         },
         other => other,
     })?;
-    let newdata = c_data(&vb);
+    let newdata = c_data(&vb)?;
     let mut next_old = 0usize;
     let map: Vec<(usize, usize)> = slot_of
         .iter()

@@ -8,6 +8,7 @@
 
 use super::reshape::{atleast_1d, atleast_2d, atleast_3d};
 use super::{AsArrayView, views_of};
+use crate::array::copy::{try_to_vec, try_vec};
 use crate::array::shape::{Shape, checked_size_bytes};
 use crate::array::{Array, ArrayBase, ArrayView, Data};
 use crate::error::{Error, Result, normalize_axis};
@@ -31,12 +32,12 @@ fn concat_views<A: Clone>(views: &[ArrayView<'_, A>], ax: usize) -> Result<Array
             let chunk: usize = v.shape()[ax..].iter().product();
             let data = match v.to_slice() {
                 Some(s) => Cow::Borrowed(s),
-                None => Cow::Owned(v.to_vec()),
+                None => Cow::Owned(try_to_vec(v)?),
             };
-            (data, chunk)
+            Ok((data, chunk))
         })
-        .collect();
-    let mut out: Vec<A> = Vec::with_capacity(total);
+        .collect::<Result<_>>()?;
+    let mut out: Vec<A> = try_vec(total, &shape)?;
     if total > 0 {
         for o in 0..outer {
             for (data, chunk) in &srcs {
@@ -81,20 +82,21 @@ pub fn concatenate<A: Clone, V: AsArrayView<A>>(arrays: &[V], axis: Option<isize
     let views = views_of(arrays, "concatenate")?;
     match axis {
         None => {
-            let flat: Vec<ArrayView<'_, A>> = views
-                .iter()
-                .map(|v| match v.to_slice() {
-                    Some(s) => ArrayView::from_shape(&[s.len()], s),
-                    None => Err(Error::invalid("not contiguous")),
-                })
-                .collect::<Result<_>>()
-                .unwrap_or_default();
-            if flat.len() == views.len() {
-                return concat_views(&flat, 0);
+            let mut total: usize = 0;
+            for v in &views {
+                total = total.checked_add(v.size()).ok_or_else(|| Error::TooBig {
+                    shape: v.shape().into(),
+                })?;
             }
-            let owned: Vec<Array<A>> = views.iter().map(|v| Array::from_vec(v.to_vec())).collect();
-            let owned_views: Vec<ArrayView<'_, A>> = owned.iter().map(|a| a.view()).collect();
-            concat_views(&owned_views, 0)
+            checked_size_bytes::<A>(&[total])?;
+            let mut out: Vec<A> = try_vec(total, &[total])?;
+            for v in &views {
+                match v.to_slice() {
+                    Some(s) => out.extend_from_slice(s),
+                    None => out.extend_from_slice(&try_to_vec(v)?),
+                }
+            }
+            Ok(Array::from_vec(out))
         }
         Some(axis) => {
             if views[0].ndim() == 0 {

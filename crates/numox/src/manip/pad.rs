@@ -9,6 +9,7 @@
 //! produced, exactly as NumPy iterates, so the results agree with NumPy's
 //! for any width.
 
+use crate::array::copy::try_from_elem;
 use crate::array::shape::{Shape, checked_size_bytes};
 use crate::array::slice::{RangeEnd, SliceElem, SliceInfo};
 use crate::array::{Array, ArrayBase, ArrayViewMut, Data};
@@ -119,7 +120,7 @@ pub fn pad<A: Element, S: Data<Elem = A>>(
         shape.push(n);
     }
     checked_size_bytes::<A>(&shape)?;
-    let mut padded = Array::from_elem(&shape, A::default())?;
+    let mut padded = try_from_elem(&shape, A::default())?;
     let original = SliceInfo::new((0..nd).map(|k| range(widths[k].0, widths[k].0 + array.shape()[k])));
     padded.try_slice_mut(original)?.assign(array)?;
     // The region already filled when axis `axis` is padded.
@@ -454,8 +455,8 @@ fn ramp_step_is_zero<A: Element>(end: A, edge: A, width: usize) -> bool {
     }
     let (s, e) = (parts(end), parts(edge));
     let div = width as f64;
-    let re = ((e.0 - s.0) / div);
-    let im = ((e.1 - s.1) / div);
+    let re = (e.0 - s.0) / div;
+    let im = (e.1 - s.1) / div;
     re == 0.0 && im == 0.0
 }
 
@@ -472,22 +473,20 @@ fn ramp<A: Element>(end: A, edge: A, width: usize, zero_step: bool) -> Vec<A> {
     let div = width as f64;
     let complex = A::DTYPE.kind() == 'c';
     let integer = matches!(A::DTYPE.kind(), 'i' | 'u');
-    let delta = ((e.0 - s.0), (e.1 - s.1));
+    let delta = (e.0 - s.0, e.1 - s.1);
     // Complex division by `div + 0j` (NumPy's Smith algorithm) multiplies by 1/div.
-    let scale = |x: f64| {
-        if complex { (x * (1.0 / div)) } else { (x / div) }
-    };
+    let scale = |x: f64| if complex { x * (1.0 / div) } else { x / div };
     let step = (scale(delta.0), scale(delta.1));
     (0..width)
         .map(|i| {
-            let fi = (i as f64);
+            let fi = i as f64;
             let (re, im) = if zero_step {
                 let q = scale(fi);
-                ((q * delta.0), (q * delta.1))
+                (q * delta.0, q * delta.1)
             } else {
-                ((fi * step.0), (fi * step.1))
+                (fi * step.0, fi * step.1)
             };
-            let (mut re, im) = ((re + s.0), (im + s.1));
+            let (mut re, im) = (re + s.0, im + s.1);
             if integer {
                 re = re.floor();
             }

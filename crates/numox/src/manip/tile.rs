@@ -1,6 +1,7 @@
 //! Repetition: NumPy's `tile` and `repeat`.
 
 use super::IntOrList;
+use crate::array::copy::{try_to_vec, try_vec};
 use crate::array::shape::{Shape, checked_size_bytes};
 use crate::array::{Array, ArrayBase, ArrayView, Data};
 use crate::error::{Error, Result, normalize_axis};
@@ -56,7 +57,7 @@ pub fn tile<A: Clone, S: Data<Elem = A>>(a: &ArrayBase<S>, reps: impl Into<IntOr
         e = e.insert_axis(k as isize)?;
     }
     let b = e.into_broadcast(&inter)?;
-    Array::from_shape_vec(&out_shape, b.to_vec())
+    Array::from_shape_vec(&out_shape, try_to_vec(&b)?)
 }
 
 /// Repeats each element (NumPy's `np.repeat(a, repeats, axis)`): `repeats`
@@ -81,38 +82,40 @@ pub fn repeat<A: Clone, S: Data<Elem = A>>(
     let flat;
     let (v, ax): (ArrayView<'_, A>, usize) = match axis {
         None => {
-            flat = a.to_vec();
+            flat = try_to_vec(a)?;
             (ArrayView::from_shape(&[flat.len()], &flat)?, 0)
         }
         Some(axis) => (a.view(), normalize_axis(axis, a.ndim())?),
     };
     let n = v.shape()[ax];
-    let per: Cow<'_, [usize]> = if reps.len() == 1 {
-        Cow::Owned(vec![reps[0]; n])
-    } else if reps.len() == n {
-        Cow::Borrowed(&reps)
-    } else {
+    if reps.len() != 1 && reps.len() != n {
         return Err(Error::shape_mismatch("repeat", &[reps.len()], &[n]));
-    };
-    let mut total: usize = 0;
-    for &c in per.iter() {
-        total = total.checked_add(c).ok_or_else(|| Error::TooBig {
-            shape: [usize::MAX][..].into(),
-        })?;
     }
+    let count = |i: usize| if reps.len() == 1 { reps[0] } else { reps[i] };
+    let too_big = || Error::TooBig {
+        shape: v.shape().into(),
+    };
+    let total = if reps.len() == 1 {
+        reps[0].checked_mul(n).ok_or_else(too_big)?
+    } else {
+        reps.iter()
+            .try_fold(0usize, |t, &c| t.checked_add(c))
+            .ok_or_else(too_big)?
+    };
     let mut out_shape: Shape = Shape::from_slice(v.shape());
     out_shape[ax] = total;
     let size = checked_size_bytes::<A>(&out_shape)?;
     let src: Cow<'_, [A]> = match v.to_slice() {
         Some(s) => Cow::Borrowed(s),
-        None => Cow::Owned(v.to_vec()),
+        None => Cow::Owned(try_to_vec(&v)?),
     };
     let outer: usize = v.shape()[..ax].iter().product();
     let inner: usize = v.shape()[ax + 1..].iter().product();
-    let mut out: Vec<A> = Vec::with_capacity(size);
+    let mut out: Vec<A> = try_vec(size, &out_shape)?;
     if size > 0 {
         for o in 0..outer {
-            for (i, &c) in per.iter().enumerate() {
+            for i in 0..n {
+                let c = count(i);
                 let start = (o * n + i) * inner;
                 let chunk = &src[start..start + inner];
                 if inner == 1 {
