@@ -7,23 +7,73 @@
 //! row by row (a `memcpy` for unit strides, a gather loop otherwise). When
 //! another axis has a smaller source stride (a transposed layout such as
 //! `a.t()`), reading along the output rows would touch a new cache line for
-//! every element, so the copy instead goes through square tiles of
-//! [`TILE`]×[`TILE`] elements: each tile's source and destination lines stay
-//! in L1 while it is transposed, which makes the copy memory-bound instead
-//! of latency-bound (NumPy's unblocked copy is the latter).
+//! every element, so the copy instead goes through tiles: a tile covers one
+//! cache line of the source along its contiguous direction (8 `f64`s) and
+//! [`TILE_COLS`] output columns, so every source line is read once and used
+//! whole while the tile's destination rows stay in L1. That makes the copy
+//! memory-bound instead of latency-bound (NumPy's unblocked copy is the
+//! latter).
 
 use super::shape::{Order, Shape, Strides, checked_size_bytes, coalesce, strides_for};
 use super::walk::walk;
 use super::{Array, ArrayBase, Data};
 use crate::error::{Error, Result};
 
+/// Buffers of at least this many bytes ask for transparent huge pages (the
+/// threshold NumPy uses for the same hint).
+const HUGE_PAGE_HINT_BYTES: usize = 4 << 20;
+
+/// Asks the kernel to back a large, not yet touched buffer with transparent
+/// huge pages (`madvise(MADV_HUGEPAGE)`, as NumPy does for its large
+/// arrays): the first write to each 2 MiB then costs one page fault instead
+/// of 512, which is most of the cost of filling a fresh buffer. Advisory
+/// only: without THP support the call fails and nothing changes. Linux only.
+pub(crate) fn hint_huge_pages<A>(v: &mut Vec<A>) {
+    #[cfg(all(
+        target_os = "linux",
+        any(
+            target_arch = "x86_64",
+            target_arch = "aarch64",
+            target_arch = "x86",
+            target_arch = "riscv64"
+        )
+    ))]
+    {
+        use std::ffi::{c_int, c_void};
+        unsafe extern "C" {
+            fn madvise(addr: *mut c_void, len: usize, advice: c_int) -> c_int;
+        }
+        const MADV_HUGEPAGE: c_int = 14;
+        const PAGE: usize = 4096;
+        let bytes = v.capacity().saturating_mul(std::mem::size_of::<A>());
+        if bytes >= HUGE_PAGE_HINT_BYTES {
+            let start = v.as_mut_ptr() as usize;
+            let (lo, hi) = (start.next_multiple_of(PAGE), (start + bytes) & !(PAGE - 1));
+            if hi > lo {
+                // SAFETY: [lo, hi) lies inside the Vec's own allocation; MADV_HUGEPAGE
+                // only changes how the kernel backs the pages (their contents and
+                // the mapping stay valid), and its result is ignored.
+                unsafe { madvise(lo as *mut c_void, hi - lo, MADV_HUGEPAGE) };
+            }
+        }
+    }
+}
+
+/// `Vec::with_capacity(n)` with [`hint_huge_pages`] for large buffers.
+pub(crate) fn vec_with_capacity<A>(n: usize) -> Vec<A> {
+    let mut v = Vec::with_capacity(n);
+    hint_huge_pages(&mut v);
+    v
+}
+
 /// An empty `Vec` with room for `n` elements, or [`Error::TooBig`] (naming
 /// `shape`) when the allocation fails, where `Vec::with_capacity` would
-/// abort the process.
+/// abort the process. Large buffers get [`hint_huge_pages`].
 pub(crate) fn try_vec<A>(n: usize, shape: &[usize]) -> Result<Vec<A>> {
     let mut v = Vec::new();
     v.try_reserve_exact(n)
         .map_err(|_| Error::TooBig { shape: shape.into() })?;
+    hint_huge_pages(&mut v);
     Ok(v)
 }
 
@@ -60,8 +110,13 @@ pub(crate) fn try_from_elem<A: Clone>(shape: &[usize], x: A) -> Result<Array<A>>
     Array::from_shape_vec(shape, v)
 }
 
-/// Edge of the square tiles of the transposing copy, in elements.
-const TILE: usize = 32;
+/// Output columns per tile of the transposing copy.
+const TILE_COLS: usize = 128;
+
+/// Output rows per tile: one 64-byte cache line of elements of `A` (at least 1).
+fn tile_rows<A>() -> usize {
+    (64 / std::mem::size_of::<A>().max(1)).clamp(1, 64)
+}
 
 /// Copies the elements of the layout (`src`, `shape`, `strides`) in C order
 /// into `dst`, which receives exactly `shape.iter().product()` elements.
@@ -173,10 +228,11 @@ unsafe fn transpose_plane<A: Clone>(
     scs: isize,
     drs: isize,
 ) {
-    for ib in (0..rows).step_by(TILE) {
-        let ie = (ib + TILE).min(rows);
-        for jb in (0..cols).step_by(TILE) {
-            let je = (jb + TILE).min(cols);
+    let tr = tile_rows::<A>();
+    for ib in (0..rows).step_by(tr) {
+        let ie = (ib + tr).min(rows);
+        for jb in (0..cols).step_by(TILE_COLS) {
+            let je = (jb + TILE_COLS).min(cols);
             for i in ib as isize..ie as isize {
                 // SAFETY: `i < rows` and `jb..je` lie within `0..cols`.
                 unsafe {

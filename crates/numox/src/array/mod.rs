@@ -299,11 +299,12 @@ impl<A, S: Data<Elem = A>> ArrayBase<S> {
     where
         A: Clone,
     {
-        if let Some(s) = self.as_slice() {
-            return s.to_vec();
-        }
         let n = self.size();
-        let mut v = Vec::with_capacity(n);
+        let mut v = copy::vec_with_capacity(n);
+        if let Some(s) = self.as_slice() {
+            v.extend_from_slice(s);
+            return v;
+        }
         // SAFETY: the layout is the array's own; `v` has room for `n` elements,
         // which the kernel writes before the length is set.
         unsafe {
