@@ -282,6 +282,23 @@ mod tests {
     }
 
     #[test]
+    fn large_copies_take_the_huge_page_hint() {
+        // 1100 x 1100 f64 = 9.7 MB: above the hint threshold, through both the
+        // tiled (transposed) and the contiguous path, and the fallible one.
+        let n = 1100;
+        let a = Array::from_shape_fn(&[n, n], |ix| (ix[0] * n + ix[1]) as f64).unwrap();
+        let t = a.t().to_owned();
+        for &(i, j) in &[(0, 0), (1, 0), (0, 1), (n - 1, 3), (517, 1099), (n - 1, n - 1)] {
+            assert_eq!(t[[i, j]], (j * n + i) as f64);
+        }
+        assert_eq!(a.to_vec(), a.as_slice().unwrap());
+        let v: Vec<f64> = super::try_vec(n * n, &[n, n]).unwrap();
+        assert!(v.capacity() >= n * n);
+        let b = super::try_to_owned(&a.t()).unwrap();
+        assert_eq!(b, t);
+    }
+
+    #[test]
     fn broadcast_and_clone_types() {
         let a = array![1i64, 2, 3];
         let b = a.broadcast(&[4, 3]).unwrap();
