@@ -200,3 +200,17 @@ pub fn asfortranarray<'a, A: Clone, S: Data<Elem = A>>(a: &'a ArrayBase<S>) -> C
         CowArray::Owned(v.to_owned_order(Order::F))
     }
 }
+
+impl<A, S: Data<Elem = A>> ArrayBase<S> {
+    /// The method form of [`squeeze`] (NumPy's `a.squeeze(axis)`). A view.
+    ///
+    /// ```
+    /// use numox::prelude::*;
+    /// let a = Array::<i32>::zeros(&[1, 2, 1]);
+    /// assert_eq!(a.squeeze(None).unwrap().shape(), &[2]);
+    /// assert_eq!(a.squeeze(-1).unwrap().shape(), &[1, 2]);
+    /// ```
+    pub fn squeeze(&self, axis: impl Into<AxisSpec>) -> Result<ArrayView<'_, A>> {
+        squeeze(self, axis)
+    }
+}

@@ -130,3 +130,16 @@ pub fn repeat<A: Clone, S: Data<Elem = A>>(
     }
     Array::from_shape_vec(&out_shape, out)
 }
+
+impl<A: Clone, S: Data<Elem = A>> ArrayBase<S> {
+    /// The method form of [`repeat`] (NumPy's `a.repeat(repeats, axis)`).
+    ///
+    /// ```
+    /// use numox::prelude::*;
+    /// let a = array![[1, 2], [3, 4]];
+    /// assert_eq!(a.repeat(2, Some(1)).unwrap(), array![[1, 1, 2, 2], [3, 3, 4, 4]]);
+    /// ```
+    pub fn repeat(&self, repeats: impl Into<IntOrList>, axis: Option<isize>) -> Result<Array<A>> {
+        repeat(self, repeats, axis)
+    }
+}

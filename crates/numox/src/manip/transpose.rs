@@ -92,3 +92,29 @@ pub fn moveaxis<A, S: Data<Elem = A>>(
     let order: Vec<isize> = order.into_iter().map(|i| i as isize).collect();
     a.view().permuted_axes(&order)
 }
+
+impl<A, S: Data<Elem = A>> ArrayBase<S> {
+    /// The method form of [`transpose`] (NumPy's `a.transpose(axes)`): `None`
+    /// reverses the axes. A view.
+    ///
+    /// ```
+    /// use numox::prelude::*;
+    /// let a = Array::<u8>::zeros(&[2, 3, 4]);
+    /// assert_eq!(a.transpose(None).unwrap().shape(), &[4, 3, 2]);
+    /// assert_eq!(a.transpose([0, 2, 1]).unwrap().shape(), &[2, 4, 3]);
+    /// ```
+    pub fn transpose(&self, axes: impl Into<AxisSpec>) -> Result<ArrayView<'_, A>> {
+        transpose(self, axes)
+    }
+
+    /// The method form of [`swapaxes`] (NumPy's `a.swapaxes(axis1, axis2)`). A view.
+    ///
+    /// ```
+    /// use numox::prelude::*;
+    /// let a = array![[1, 2, 3]];
+    /// assert_eq!(a.swapaxes(0, -1).unwrap(), array![[1], [2], [3]]);
+    /// ```
+    pub fn swapaxes(&self, axis1: isize, axis2: isize) -> Result<ArrayView<'_, A>> {
+        swapaxes(self, axis1, axis2)
+    }
+}
