@@ -9,7 +9,22 @@ use std::hint::black_box;
 use std::time::Instant;
 
 mod inputs;
-use inputs::mat;
+use inputs::{mat, vec};
+
+/// A file in the temporary directory, removed when dropped.
+struct TempFile(std::path::PathBuf);
+
+impl TempFile {
+    fn new(name: &str) -> Self {
+        TempFile(std::env::temp_dir().join(format!("numox_bench_{}_{name}", std::process::id())))
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
 
 /// A workload: builds its inputs (untimed) and returns the timed closure,
 /// which yields a checksum of its result.
@@ -42,6 +57,21 @@ fn workloads() -> Vec<Workload> {
                 black_box(c[[0, 0]])
             })
         }),
+        ("npy_write_1e7", || {
+            let (a, f) = (vec(8), TempFile::new("w.npy"));
+            Box::new(move || {
+                numox::save_npy(&f.0, &a).expect("npy write");
+                black_box(a[[0]])
+            })
+        }),
+        ("npy_read_1e7", || {
+            let f = TempFile::new("r.npy");
+            numox::save_npy(&f.0, &vec(8)).expect("npy write");
+            Box::new(move || {
+                let b = numox::load_npy_as::<f64>(&f.0).expect("npy read");
+                black_box(b[[0]])
+            })
+        }),
     ]
 }
 
@@ -54,6 +84,7 @@ fn final_check(name: &str) -> f64 {
             let (col, row) = (mat(6, 4000, 1), mat(7, 1, 2500));
             checksum(&col.zip_with(&row, |a, b| a + b).expect("shapes broadcast"))
         }
+        "npy_write_1e7" | "npy_read_1e7" => checksum(&vec(8)),
         _ => f64::NAN,
     }
 }

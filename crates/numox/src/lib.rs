@@ -50,6 +50,7 @@ pub use element::{Complex32, Complex64, DType, Element, Float, Numeric, RealNume
 pub use error::{Error, Result};
 pub use fmt::*;
 pub use io::*;
+pub use manip::*;
 #[allow(unused_imports)] // filled as the modules land
 pub use num_complex::Complex;
 
@@ -59,6 +60,7 @@ pub mod prelude {
     pub use crate::array::{Array, ArrayBase, ArrayView, ArrayViewMut, CowArray, Order};
     pub use crate::element::{Complex32, Complex64, DType, Element, Float, Numeric, RealNumeric};
     pub use crate::error::{Error, Result};
+    pub use crate::io::{DynArray, NpyWritable};
     pub use crate::{array, s};
     // Traits whose methods users call on arrays belong here as the modules add them.
     pub use num_complex::Complex;

@@ -6,6 +6,14 @@
 //! element count overflows the address space, as `vec![x; n]` does; the
 //! `try_` forms return [`Error::TooBig`](crate::Error::TooBig) instead.
 
+mod grids;
+mod matrix;
+mod ranges;
+
+pub use grids::{Indexing, fromfunction, indices, indices_sparse, meshgrid, meshgrid_views};
+pub use matrix::{diag, diagflat, eye, identity, tri, tril, triu};
+pub use ranges::{arange, geomspace, linspace, linspace_retstep, logspace};
+
 use crate::array::{Array, ArrayBase, Data};
 use crate::element::{Element, Scalar};
 use crate::error::Result;
