@@ -1,59 +1,29 @@
-//! Output buffers for large draws.
+//! Output buffers for draws.
 //!
 //! Filling a fresh 80 MB buffer costs more in 4 KiB page faults than in
-//! drawing the numbers. NumPy asks the kernel for transparent huge pages on
-//! large arrays (`madvise(MADV_HUGEPAGE)`, arrays of 4 MiB and more); this
-//! does the same for the vectors the samplers fill, so `random(10**7)` pays
-//! for the draws, not the faults.
+//! drawing the numbers; the core's allocation helpers ask for transparent
+//! huge pages on large buffers, as NumPy does, so `random(10**7)` pays for
+//! the draws, not the faults.
 
 use crate::array::Array;
+use crate::array::copy::try_vec;
 use crate::array::shape::checked_size;
 
+/// An empty vector with room for `n` elements (huge-page hinted when large);
+/// panics with a clear message, instead of aborting, when the memory cannot be had.
+pub(crate) fn vec_for<T>(n: usize, shape: &[usize]) -> Vec<T> {
+    try_vec(n, shape).unwrap_or_else(|e| panic!("random: {e}"))
+}
+
 /// `shape`-shaped array of `f()` draws in C order. Panics (like
-/// `Array::zeros`) only when the shape's element count overflows.
+/// `Array::zeros`) only when the shape's element count overflows or the
+/// memory cannot be allocated.
 #[inline]
 pub(crate) fn fill<T, F: FnMut() -> T>(shape: &[usize], mut f: F) -> Array<T> {
     let n = checked_size(shape).unwrap_or_else(|e| panic!("random: {e}"));
-    let mut v: Vec<T> = vec_for(n);
+    let mut v: Vec<T> = vec_for(n, shape);
     v.extend((0..n).map(|_| f()));
     Array::from_shape_vec(shape, v).expect("size matches shape")
-}
-
-/// Arrays at least this many bytes get the huge-page hint (NumPy's threshold).
-const HUGEPAGE_THRESHOLD: usize = 1 << 22;
-
-/// An empty vector with room for `n` elements, huge-page hinted when large.
-pub(crate) fn vec_for<T>(n: usize) -> Vec<T> {
-    let v = Vec::with_capacity(n);
-    hint_hugepages(&v);
-    v
-}
-
-#[cfg(target_os = "linux")]
-fn hint_hugepages<T>(v: &Vec<T>) {
-    let bytes = v.capacity() * std::mem::size_of::<T>();
-    if bytes < HUGEPAGE_THRESHOLD {
-        return;
-    }
-    const PAGE: usize = 4096;
-    let start = v.as_ptr() as usize;
-    let aligned = start.div_ceil(PAGE) * PAGE;
-    let end = start + bytes;
-    if aligned >= end {
-        return;
-    }
-    // SAFETY: [aligned, end) lies inside the vector's allocation (capacity
-    // `bytes` from `start`), `aligned` is page-aligned as madvise requires,
-    // and MADV_HUGEPAGE only changes how the kernel backs those pages, never
-    // their contents. Failure (e.g. a kernel without THP) is harmless and ignored.
-    unsafe {
-        libc::madvise(aligned as *mut libc::c_void, end - aligned, libc::MADV_HUGEPAGE);
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn hint_hugepages<T>(_v: &Vec<T>) {
-    let _ = HUGEPAGE_THRESHOLD;
 }
 
 #[cfg(test)]
@@ -62,12 +32,17 @@ mod tests {
 
     #[test]
     fn large_and_small_buffers_fill_correctly() {
-        // Exercises the madvise path (8 MiB) and the small path.
+        // 8 MiB takes the huge-page path, 80 bytes the plain one.
         for n in [10usize, 1 << 20] {
-            let mut v: Vec<f64> = vec_for(n);
-            assert!(v.capacity() >= n);
-            v.extend((0..n).map(|i| i as f64));
-            assert_eq!(v[n - 1], (n - 1) as f64);
+            let a = fill(&[n], {
+                let mut i = 0.0;
+                move || {
+                    i += 1.0;
+                    i
+                }
+            });
+            assert_eq!(a.len(), n);
+            assert_eq!(a[[n - 1]], n as f64);
         }
     }
 }

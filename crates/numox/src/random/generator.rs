@@ -523,7 +523,7 @@ impl<B: BitGenerator> Generator<B> {
             return Array::from_shape_vec(shape, Vec::new());
         }
         let rng = int_range::<T>(low, high, endpoint)?;
-        let mut v: Vec<T> = super::alloc::vec_for(n);
+        let mut v: Vec<T> = super::alloc::vec_for(n, shape);
         v.resize(n, T::default_zero());
         T::fill_bounded(&mut self.bg, low, rng, false, &mut v);
         Array::from_shape_vec(shape, v)

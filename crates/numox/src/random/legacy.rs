@@ -465,7 +465,7 @@ impl RandomState {
             return Array::from_shape_vec(shape, Vec::new());
         }
         let rng = int_range::<T>(low, high, false)?;
-        let mut v: Vec<T> = super::alloc::vec_for(n);
+        let mut v: Vec<T> = super::alloc::vec_for(n, shape);
         v.resize(n, T::from_scalar(crate::element::Scalar::Bool(false)));
         T::fill_bounded(&mut self.aug.bg, low, rng, true, &mut v);
         Array::from_shape_vec(shape, v)
