@@ -135,6 +135,27 @@ def main():
             )
         case(c, "integers", lambda g: g.integers(0, 10), seed, size=None, low=0, high=10, dtype="int64")
         case(c, "integers", lambda g: g.integers(0, 10, dtype=np.uint8), seed, size=None, low=0, high=10, dtype="uint8")
+        # integers with array bounds (broadcasting path; small dtypes share a buffer across elements)
+        lo = np.array([0, 10, -5], dtype=np.int64)
+        hi = np.array([[5], [300]], dtype=np.int64)
+        for dt in ("int64", "int32", "uint8", "int16", "bool"):
+            l_, h_ = (np.array([0, 1, 0]), np.array([[2], [1]])) if dt == "bool" else ((lo + 10, hi + 20) if dt == "uint8" else (lo, hi))
+            l_ = l_.astype(np.int64); h_ = h_.astype(np.int64)
+            if dt == "uint8":
+                h_ = np.minimum(h_, 255)
+            case(c, "integers_array", lambda g: g.integers(l_, h_, dtype=dt), seed, size=None, inputs=[l_, h_], dtype=dt,
+                 endpoint=False)
+            case(c, "integers_array", lambda g: g.integers(l_, h_, size=(4, 2, 3), dtype=dt, endpoint=True), seed,
+                 size=[4, 2, 3], inputs=[l_, h_], dtype=dt, endpoint=True)
+        case(c, "integers_array", lambda g: g.integers(hi, lo), seed, size=None, inputs=[hi, lo], dtype="int64", endpoint=False)
+        # choice from an array along an axis, permutation of an array
+        arr = np.arange(60, dtype=np.int64).reshape(3, 4, 5)
+        for ax, sz, rep in ((0, 2, False), (1, [2, 3], True), (2, None, True), (-1, 5, False)):
+            case(c, "choice_from", lambda g: g.choice(arr, size_arg(sz), replace=rep, axis=ax), seed, size=sz, axis=ax,
+                 replace=rep, inputs=[arr])
+        case(c, "permutation_of", lambda g: g.permutation(arr, axis=1), seed, size=None, axis=1, inputs=[arr])
+        # spawn: the first draws of each child
+        case(c, "spawn", lambda g: np.stack([k.random(5) for k in g.spawn(3)]), seed, size=5)
         # bytes
         for n in (0, 1, 7, 8, 33):
             case(c, "bytes", lambda g: np.frombuffer(g.bytes(n), dtype=np.uint8), seed, size=n)

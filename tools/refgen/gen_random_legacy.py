@@ -54,6 +54,11 @@ def main():
                            ("int32", -5, 5), ("uint32", 0, 2**32), ("int16", 0, 1000), ("uint8", 0, 256), ("uint8", 3, 7),
                            ("int8", -128, 128), ("bool", 0, 2), ("int64", 5, 5), ("int64", 0, 2**63)):
             case(c, "randint", lambda r: r.randint(lo, hi, N, dtype=dt), seed, low=lo, high=hi, dtype=dt)
+        lo = np.array([0, 10, -5], dtype=np.int64)
+        hi = np.array([[5], [300]], dtype=np.int64)
+        case(c, "randint_array", lambda r: r.randint(lo, hi), seed, size=None, inputs=[lo, hi], dtype="int64")
+        case(c, "randint_array", lambda r: r.randint(lo + 10, np.minimum(hi, 200), size=(3, 2, 3), dtype=np.uint8), seed,
+             size=[3, 2, 3], inputs=[lo + 10, np.minimum(hi, 200)], dtype="uint8")
         case(c, "random_integers", lambda r: r.random_integers(1, 6, N), seed, low=1, high=6)
         for a, sz, rep in ((10, 5, True), (10, 10, False), (1000, 7, False), (0, 1, True)):
             case(c, "choice", lambda r: r.choice(a, sz, replace=rep), seed, size=sz, a=a, replace=rep)

@@ -14,7 +14,8 @@ mod common;
 
 use common::{Case, assert_same_dyn, load_cases, param_f64, param_usize};
 use numox::random::{
-    BitGenerator, FloatParam, Generator, Mt19937, Pcg64, Pcg64Dxsm, Philox, RandomInt, Sfc64, Size,
+    BitGenerator, FloatParam, FromSeedSequence, Generator, Mt19937, Pcg64, Pcg64Dxsm, Philox, RandomInt,
+    SeedSequence, Sfc64, Size,
 };
 use numox::{Array, DynArray, Result};
 use serde_json::Value;
@@ -94,7 +95,7 @@ fn ints<B: BitGenerator, T: RandomInt>(g: &mut Generator<B>, case: &Case) -> Res
     g.integers::<T>(lo, hi, size_of(case), ep).map(DynArray::from)
 }
 
-fn call<B: BitGenerator>(g: &mut Generator<B>, case: &Case) -> Result<DynArray> {
+fn call<B: FromSeedSequence>(g: &mut Generator<B>, case: &Case) -> Result<DynArray> {
     let arrays: Vec<Array<f64>> = (0..case.inputs.len())
         .map(|k| case.inputs[k].astype::<f64>())
         .collect();
@@ -197,11 +198,43 @@ fn call<B: BitGenerator>(g: &mut Generator<B>, case: &Case) -> Result<DynArray> 
             )?
             .into()
         }
+        "integers_array" => {
+            let (lo, hi) = (case.input::<i64>(0), case.input::<i64>(1));
+            let ep = case.bool_param("endpoint");
+            match case.str_param("dtype") {
+                "int64" => g.integers_array::<i64, _, _>(&lo, &hi, size, ep)?.into(),
+                "int32" => g.integers_array::<i32, _, _>(&lo, &hi, size, ep)?.into(),
+                "int16" => g.integers_array::<i16, _, _>(&lo, &hi, size, ep)?.into(),
+                "uint8" => g.integers_array::<u8, _, _>(&lo, &hi, size, ep)?.into(),
+                "bool" => g.integers_array::<bool, _, _>(&lo, &hi, size, ep)?.into(),
+                other => panic!("dtype {other}"),
+            }
+        }
+        "choice_from" => {
+            let a = case.input::<i64>(0);
+            let axis = case.i64_param("axis") as isize;
+            g.choice_from(&a, size, case.bool_param("replace"), None, axis, true)?
+                .into()
+        }
+        "permutation_of" => g
+            .permutation_of(&case.input::<i64>(0), case.i64_param("axis") as isize)?
+            .into(),
+        "spawn" => {
+            let kids = g.spawn(3)?;
+            let mut v = Vec::new();
+            for mut k in kids {
+                v.extend(k.random(5).to_vec());
+            }
+            Array::from_shape_vec(&[3, 5], v)?.into()
+        }
         other => panic!("{}: unknown method {other}", case.ctx()),
     })
 }
 
-fn check<B: After + Clone + PartialEq + std::fmt::Debug>(mut g: Generator<B>, case: &Case) {
+fn check<B: After + FromSeedSequence + Clone + PartialEq + std::fmt::Debug>(
+    mut g: Generator<B>,
+    case: &Case,
+) {
     let fresh = g.clone();
     let got = call(&mut g, case);
     if case.error.is_some() {
@@ -228,7 +261,10 @@ fn generator_matches_numpy() {
         assert_eq!(case.op, "gen");
         let seed = case.param("seed").and_then(Value::as_u64).expect("seed") as u128;
         match case.str_param("bitgen") {
-            "pcg64" => check(Generator::new(Pcg64::new(seed)), case),
+            "pcg64" => check(
+                Generator::<Pcg64>::from_seed_sequence(&SeedSequence::new(seed)),
+                case,
+            ),
             "pcg64dxsm" => check(Generator::new(Pcg64Dxsm::new(seed)), case),
             "mt19937" => check(Generator::new(Mt19937::new(seed)), case),
             "philox" => check(Generator::new(Philox::new(seed)), case),
@@ -236,5 +272,5 @@ fn generator_matches_numpy() {
             other => panic!("bitgen {other}"),
         }
     }
-    assert_eq!(cases.len(), 723, "every recorded case checked");
+    assert_eq!(cases.len(), 774, "every recorded case checked");
 }

@@ -131,6 +131,14 @@ fn call(rs: &mut RandomState, case: &Case) -> Result<DynArray> {
                 size,
             )?
             .into(),
+        "randint_array" => {
+            let (lo, hi) = (case.input::<i64>(0), case.input::<i64>(1));
+            match case.str_param("dtype") {
+                "int64" => rs.randint_array::<i64, _, _>(&lo, &hi, size)?.into(),
+                "uint8" => rs.randint_array::<u8, _, _>(&lo, &hi, size)?.into(),
+                other => panic!("dtype {other}"),
+            }
+        }
         other => panic!("{}: unknown method {other}", case.ctx()),
     })
 }
@@ -167,5 +175,5 @@ fn random_state_matches_numpy() {
             case.ctx()
         );
     }
-    assert_eq!(cases.len(), 450, "every recorded case checked");
+    assert_eq!(cases.len(), 456, "every recorded case checked");
 }

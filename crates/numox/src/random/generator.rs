@@ -34,6 +34,8 @@ use crate::error::{Error, Result};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Generator<B = Pcg64> {
     bg: B,
+    /// The seed sequence the bit generator came from, kept for [`Generator::spawn`].
+    seed_seq: Option<SeedSequence>,
 }
 
 /// `np.random.default_rng(seed)`: a [`Generator`] on [`Pcg64`] seeded through
@@ -44,7 +46,7 @@ pub struct Generator<B = Pcg64> {
 /// assert_eq!(default_rng(0).integers::<i64>(0, 10, 5, false).unwrap().to_vec(), vec![8, 6, 5, 2, 3]);
 /// ```
 pub fn default_rng(seed: u128) -> Generator<Pcg64> {
-    Generator::new(Pcg64::new(seed))
+    default_rng_from_seed_sequence(&SeedSequence::new(seed))
 }
 
 /// `np.random.default_rng(seed_sequence)`.
@@ -57,10 +59,71 @@ pub fn default_rng(seed: u128) -> Generator<Pcg64> {
 /// assert_ne!(a.random(()), default_rng(42).random(()));
 /// ```
 pub fn default_rng_from_seed_sequence(ss: &SeedSequence) -> Generator<Pcg64> {
-    Generator::new(Pcg64::from_seed_sequence(ss))
+    Generator::from_seed_sequence(ss)
 }
 
 use super::alloc::fill;
+
+/// Bit generators that NumPy seeds from a [`SeedSequence`] (all five), so
+/// that [`Generator::spawn`] can make independent children.
+pub trait FromSeedSequence: BitGenerator + Sized {
+    /// The bit generator seeded from `ss` as NumPy seeds it.
+    fn from_seed_sequence(ss: &SeedSequence) -> Self;
+}
+
+macro_rules! from_seed_sequence_impl {
+    ($($t:ty),*) => {$(
+        impl FromSeedSequence for $t {
+            fn from_seed_sequence(ss: &SeedSequence) -> Self {
+                <$t>::from_seed_sequence(ss)
+            }
+        }
+    )*};
+}
+from_seed_sequence_impl!(
+    Pcg64,
+    super::Pcg64Dxsm,
+    super::Mt19937,
+    super::Philox,
+    super::Sfc64
+);
+
+impl<B: FromSeedSequence> Generator<B> {
+    /// A generator on `B` seeded from `ss` (`Generator(B(seed_sequence))`),
+    /// remembering `ss` so that [`spawn`](Generator::spawn) works.
+    ///
+    /// ```
+    /// use numox::random::{Generator, SeedSequence, Sfc64};
+    /// let g: Generator<Sfc64> = Generator::from_seed_sequence(&SeedSequence::new(1));
+    /// assert_eq!(g.bit_generator(), &Sfc64::new(1));
+    /// ```
+    pub fn from_seed_sequence(ss: &SeedSequence) -> Self {
+        Generator {
+            bg: B::from_seed_sequence(ss),
+            seed_seq: Some(ss.clone()),
+        }
+    }
+
+    /// `n` independent child generators (`Generator.spawn(n)`): children of
+    /// the seed sequence, in NumPy's order. Errors when the generator was not
+    /// made from a seed sequence (e.g. from a raw state).
+    ///
+    /// ```
+    /// use numox::random::{SeedSequence, default_rng, default_rng_from_seed_sequence};
+    /// let mut rng = default_rng(42);
+    /// let mut kids = rng.spawn(2).unwrap();
+    /// // the first child is seeded by SeedSequence(42, spawn_key=(0,))
+    /// let ss = SeedSequence::with_spawn_key(&[42], &[0], 4).unwrap();
+    /// assert_eq!(kids[0].random(3), default_rng_from_seed_sequence(&ss).random(3));
+    /// ```
+    pub fn spawn(&mut self, n: usize) -> Result<Vec<Generator<B>>> {
+        let ss = self
+            .seed_seq
+            .as_mut()
+            .ok_or_else(|| Error::invalid("The underlying SeedSequence does not implement spawning."))?;
+        Ok(ss.spawn(n).iter().map(Generator::from_seed_sequence).collect())
+    }
+}
 
 /// Integer dtypes that [`Generator::integers`] can produce (NumPy's
 /// `dtype=` of `integers`/`randint`): `bool`, `i8..i64`, `u8..u64`.
@@ -76,6 +139,18 @@ pub trait RandomInt: Element + Copy {
         bg: &mut B,
         low: i128,
         rng: u64,
+        masked: bool,
+        out: &mut [Self],
+    );
+
+    /// One draw per element with its own bounds (NumPy's broadcasting path of
+    /// `integers`/`randint`); 8/16-bit and bool draws share one buffer across
+    /// elements, as NumPy's do.
+    #[doc(hidden)]
+    fn fill_bounded_each<B: BitGenerator + ?Sized>(
+        bg: &mut B,
+        lows: &[i128],
+        rngs: &[u64],
         masked: bool,
         out: &mut [Self],
     );
@@ -102,6 +177,19 @@ macro_rules! random_int_impl {
                     *o = off.wrapping_add($kernel(bg, rng, masked, mask, &mut buf)) as $t;
                 }
             }
+            fn fill_bounded_each<B: BitGenerator + ?Sized>(
+                bg: &mut B,
+                lows: &[i128],
+                rngs: &[u64],
+                masked: bool,
+                out: &mut [Self],
+            ) {
+                let mut buf = Buf::default();
+                for ((o, &low), &r) in out.iter_mut().zip(lows).zip(rngs) {
+                    let v = $kernel(bg, r as $u, masked, gen_mask(r) as $u, &mut buf);
+                    *o = (low as $u).wrapping_add(v) as $t;
+                }
+            }
         }
     };
     ($t:ty, $u:ty, $kernel:ident) => {
@@ -121,6 +209,18 @@ macro_rules! random_int_impl {
                 let mask = gen_mask(rng as u64) as $u;
                 for o in out {
                     *o = off.wrapping_add($kernel(bg, rng, masked, mask)) as $t;
+                }
+            }
+            fn fill_bounded_each<B: BitGenerator + ?Sized>(
+                bg: &mut B,
+                lows: &[i128],
+                rngs: &[u64],
+                masked: bool,
+                out: &mut [Self],
+            ) {
+                for ((o, &low), &r) in out.iter_mut().zip(lows).zip(rngs) {
+                    let v = $kernel(bg, r as $u, masked, gen_mask(r) as $u);
+                    *o = (low as $u).wrapping_add(v) as $t;
                 }
             }
         }
@@ -148,6 +248,18 @@ impl RandomInt for bool {
         let mut buf = Buf::default();
         for o in out {
             *o = bounded_bool(bg, low != 0, rng != 0, &mut buf);
+        }
+    }
+    fn fill_bounded_each<B: BitGenerator + ?Sized>(
+        bg: &mut B,
+        lows: &[i128],
+        rngs: &[u64],
+        _masked: bool,
+        out: &mut [Self],
+    ) {
+        let mut buf = Buf::default();
+        for ((o, &low), &r) in out.iter_mut().zip(lows).zip(rngs) {
+            *o = bounded_bool(bg, low != 0, r != 0, &mut buf);
         }
     }
 }
@@ -187,7 +299,10 @@ impl<B: BitGenerator> Generator<B> {
     /// assert_eq!(g.random(2).len(), 2);
     /// ```
     pub fn new(bit_generator: B) -> Self {
-        Generator { bg: bit_generator }
+        Generator {
+            bg: bit_generator,
+            seed_seq: None,
+        }
     }
 
     /// The bit generator (`Generator.bit_generator`).

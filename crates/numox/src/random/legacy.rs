@@ -471,6 +471,38 @@ impl RandomState {
         Array::from_shape_vec(shape, v)
     }
 
+    /// `randint(low, high, size, dtype)` with array bounds broadcast together
+    /// (masked rejection, one draw per element in C order).
+    ///
+    /// ```
+    /// use numox::prelude::*;
+    /// use numox::random::RandomState;
+    /// let x = RandomState::new(1).randint_array::<i64, _, _>(&array![0, 10], &array![5, 20], ()).unwrap();
+    /// assert!(x[[1]] >= 10 && x[[1]] < 20);
+    /// ```
+    pub fn randint_array<
+        T: RandomInt,
+        S1: crate::array::Data<Elem = i64>,
+        S2: crate::array::Data<Elem = i64>,
+    >(
+        &mut self,
+        low: &ArrayBase<S1>,
+        high: &ArrayBase<S2>,
+        size: impl Into<Size>,
+    ) -> Result<Array<T>> {
+        let size = size.into();
+        if let Some(s) = size.shape() {
+            if checked_size(s)? == 0 {
+                return Array::from_shape_vec(s, Vec::new());
+            }
+        }
+        let (lows, rngs, shape) =
+            super::generator_extra::broadcast_bounds::<T, _, _>(low, high, &size, false)?;
+        let mut out = vec![T::from_scalar(crate::element::Scalar::Bool(false)); lows.len()];
+        T::fill_bounded_each(&mut self.aug.bg, &lows, &rngs, true, &mut out);
+        Array::from_shape_vec(&shape, out)
+    }
+
     /// Integers in `[low, high]` (`random_integers`, deprecated in NumPy): `randint(low, high + 1)`.
     ///
     /// ```

@@ -25,6 +25,7 @@ pub mod bit_generator;
 mod distributions;
 mod generator;
 mod generator_dists;
+mod generator_extra;
 mod legacy;
 mod params;
 mod seed_sequence;
@@ -33,7 +34,8 @@ mod ziggurat_tables;
 pub use bit_generator::{
     BitGenerator, Mt19937, Mt19937State, Pcg64, Pcg64Dxsm, Pcg64State, Philox, PhiloxState, Sfc64, Sfc64State,
 };
-pub use generator::{Generator, RandomInt, default_rng, default_rng_from_seed_sequence};
+pub use generator::{FromSeedSequence, Generator, RandomInt, default_rng, default_rng_from_seed_sequence};
+pub use generator_extra::par_fill;
 pub use legacy::{
     LegacyState, RandomState, choice, get_state, global, normal, permutation, rand, randint, randn,
     random_sample, seed, set_state, shuffle, standard_normal, uniform,
