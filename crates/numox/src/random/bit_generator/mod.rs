@@ -48,6 +48,26 @@ pub trait BitGenerator {
     }
 }
 
+/// A mutable reference to a bit generator is one too (so samplers can borrow).
+impl<B: BitGenerator + ?Sized> BitGenerator for &mut B {
+    #[inline(always)]
+    fn next_uint64(&mut self) -> u64 {
+        (**self).next_uint64()
+    }
+    #[inline(always)]
+    fn next_uint32(&mut self) -> u32 {
+        (**self).next_uint32()
+    }
+    #[inline(always)]
+    fn next_double(&mut self) -> f64 {
+        (**self).next_double()
+    }
+    #[inline(always)]
+    fn next_raw(&mut self) -> u64 {
+        (**self).next_raw()
+    }
+}
+
 /// A float in `[0, 1)` with 24 random bits (NumPy's `next_float`).
 #[inline]
 pub(crate) fn next_float<B: BitGenerator + ?Sized>(bg: &mut B) -> f32 {
