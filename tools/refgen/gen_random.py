@@ -248,6 +248,13 @@ def dists(c, seed):
         cols_a = np.array(cols, dtype=np.int64)
         case(c, "multivariate_hypergeometric", lambda g: g.multivariate_hypergeometric(cols_a, ns, 50, method=meth), seed,
              size=50, nsample=ns, mh_method=meth, inputs=[cols_a])
+    rs = np.random.RandomState(3)
+    a4 = rs.standard_normal((4, 4))
+    for mean, cov in (([0.0, 10.0], [[2.0, 0.5], [0.5, 1.0]]), ([1.0, 2.0, 3.0, 4.0], a4 @ a4.T + 0.1 * np.eye(4)),
+                      ([0.0, 0.0], [[1.0, 2.0], [2.0, 1.0]])):
+        mean = np.array(mean); cov = np.array(cov)
+        case(c, "multivariate_normal", lambda g: g.multivariate_normal(mean, cov, 200, method="cholesky"), seed, size=200,
+             inputs=[mean, cov], note="cholesky factor; values compared to 1e-13 relative (LAPACK/BLAS rounding)")
     for al in ([1.0, 2.0, 3.0], [0.05, 0.02, 0.08], [0.05, 0.0, 0.0], [0.5, -1.0]):
         al = np.array(al)
         case(c, "dirichlet", lambda g: g.dirichlet(al, 100), seed, size=100, inputs=[al])
