@@ -753,7 +753,7 @@ impl<B: BitGenerator> Generator<B> {
             for k in 0..j {
                 d -= l[j * n + k] * l[j * n + k];
             }
-            if !(d > 0.0) {
+            if d.is_nan() || d <= 0.0 {
                 return Err(Error::NotPositiveDefinite);
             }
             let djj = d.sqrt();
