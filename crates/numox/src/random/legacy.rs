@@ -6,7 +6,7 @@ use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use super::alloc::fill;
 use super::distributions::continuous as c;
-use super::distributions::discrete::{binomial, binomial_legacy, poisson};
+use super::distributions::discrete as disc;
 use super::distributions::hypergeometric::hypergeometric_legacy;
 use super::distributions::integers::random_interval;
 use super::generator::{RandomInt, cdf_of, check_probabilities, int_range, search_right};
@@ -134,7 +134,7 @@ impl Aug {
             let n = self.gauss() + nonc.sqrt();
             return chi2 + n * n;
         }
-        let i = poisson(&mut self.bg, nonc / 2.0);
+        let i = disc::poisson(&mut self.bg, nonc / 2.0);
         let out = self.chisquare(df + 2.0 * i as f64);
         // NumPy's NaN guard sits after the draws, so the stream is unchanged.
         if nonc.is_nan() { f64::NAN } else { out }
@@ -811,7 +811,7 @@ impl RandomState {
         self.cont(
             [(&lam, "lam", Cons::Poisson(POISSON_LAM_MAX))],
             size.into(),
-            |a, [l]| poisson(&mut a.bg, l),
+            |a, [l]| disc::poisson(&mut a.bg, l),
         )
     }
 
@@ -833,7 +833,7 @@ impl RandomState {
         }
         let p = p.into();
         self.cont([(&p, "p", Cons::Bounded01)], size.into(), |a, [p]| {
-            binomial_legacy(&mut a.bg, p, n)
+            disc::binomial_legacy(&mut a.bg, p, n)
         })
     }
 
@@ -1186,7 +1186,7 @@ impl RandomState {
             size.into(),
             |a, [n, p]| {
                 let y = (1.0 - p) / p * a.standard_gamma(n);
-                poisson(&mut a.bg, y)
+                disc::poisson(&mut a.bg, y)
             },
         )
     }
@@ -1265,7 +1265,7 @@ impl RandomState {
                 let mut remaining_p = 1.0;
                 let mut dn = n;
                 for j in 0..d - 1 {
-                    row[j] = binomial(&mut self.aug.bg, pvals[j] / remaining_p, dn);
+                    row[j] = disc::binomial(&mut self.aug.bg, pvals[j] / remaining_p, dn);
                     dn -= row[j];
                     if dn <= 0 {
                         break;
@@ -1522,4 +1522,366 @@ pub fn shuffle<A: Clone, S: DataMut<Elem = A>>(x: &mut ArrayBase<S>) {
 /// ```
 pub fn permutation(n: usize) -> Array<i64> {
     global().permutation(n)
+}
+
+// ---- the rest of numpy.random's module-level functions, on the global state ----
+
+/// `numpy.random.random` on the global legacy state (see [`RandomState::random_sample`]).
+///
+/// ```
+/// assert_eq!(numox::random::random(3).len(), 3);
+/// ```
+pub fn random(size: impl Into<Size>) -> Array<f64> {
+    global().random_sample(size)
+}
+
+/// `numpy.random.standard_exponential` on the global legacy state (see [`RandomState::standard_exponential`]).
+///
+/// ```
+/// assert_eq!(numox::random::standard_exponential(3).len(), 3);
+/// ```
+pub fn standard_exponential(size: impl Into<Size>) -> Array<f64> {
+    global().standard_exponential(size)
+}
+
+/// `numpy.random.standard_cauchy` on the global legacy state (see [`RandomState::standard_cauchy`]).
+///
+/// ```
+/// assert_eq!(numox::random::standard_cauchy(3).len(), 3);
+/// ```
+pub fn standard_cauchy(size: impl Into<Size>) -> Array<f64> {
+    global().standard_cauchy(size)
+}
+
+/// `numpy.random.tomaxint` on the global legacy state (see [`RandomState::tomaxint`]).
+///
+/// ```
+/// assert_eq!(numox::random::tomaxint(3).len(), 3);
+/// ```
+pub fn tomaxint(size: impl Into<Size>) -> Array<i64> {
+    global().tomaxint(size)
+}
+
+/// `numpy.random.exponential` on the global legacy state (see [`RandomState::exponential`]).
+///
+/// ```
+/// assert_eq!(numox::random::exponential(2.0, 3).unwrap().len(), 3);
+/// ```
+pub fn exponential<'a>(scale: impl Into<FloatParam<'a>>, size: impl Into<Size>) -> Result<Array<f64>> {
+    global().exponential(scale, size)
+}
+
+/// `numpy.random.standard_gamma` on the global legacy state (see [`RandomState::standard_gamma`]).
+///
+/// ```
+/// assert_eq!(numox::random::standard_gamma(2.0, 3).unwrap().len(), 3);
+/// ```
+pub fn standard_gamma<'a>(shape: impl Into<FloatParam<'a>>, size: impl Into<Size>) -> Result<Array<f64>> {
+    global().standard_gamma(shape, size)
+}
+
+/// `numpy.random.gamma` on the global legacy state (see [`RandomState::gamma`]).
+///
+/// ```
+/// assert_eq!(numox::random::gamma(2.0, 1.0, 3).unwrap().len(), 3);
+/// ```
+pub fn gamma<'a>(
+    shape: impl Into<FloatParam<'a>>,
+    scale: impl Into<FloatParam<'a>>,
+    size: impl Into<Size>,
+) -> Result<Array<f64>> {
+    global().gamma(shape, scale, size)
+}
+
+/// `numpy.random.beta` on the global legacy state (see [`RandomState::beta`]).
+///
+/// ```
+/// assert_eq!(numox::random::beta(2.0, 1.0, 3).unwrap().len(), 3);
+/// ```
+pub fn beta<'a>(
+    a: impl Into<FloatParam<'a>>,
+    b: impl Into<FloatParam<'a>>,
+    size: impl Into<Size>,
+) -> Result<Array<f64>> {
+    global().beta(a, b, size)
+}
+
+/// `numpy.random.chisquare` on the global legacy state (see [`RandomState::chisquare`]).
+///
+/// ```
+/// assert_eq!(numox::random::chisquare(2.0, 3).unwrap().len(), 3);
+/// ```
+pub fn chisquare<'a>(df: impl Into<FloatParam<'a>>, size: impl Into<Size>) -> Result<Array<f64>> {
+    global().chisquare(df, size)
+}
+
+/// `numpy.random.noncentral_chisquare` on the global legacy state (see [`RandomState::noncentral_chisquare`]).
+///
+/// ```
+/// assert_eq!(numox::random::noncentral_chisquare(2.0, 1.0, 3).unwrap().len(), 3);
+/// ```
+pub fn noncentral_chisquare<'a>(
+    df: impl Into<FloatParam<'a>>,
+    nonc: impl Into<FloatParam<'a>>,
+    size: impl Into<Size>,
+) -> Result<Array<f64>> {
+    global().noncentral_chisquare(df, nonc, size)
+}
+
+/// `numpy.random.f` on the global legacy state (see [`RandomState::f`]).
+///
+/// ```
+/// assert_eq!(numox::random::f(2.0, 3.0, 3).unwrap().len(), 3);
+/// ```
+pub fn f<'a>(
+    dfnum: impl Into<FloatParam<'a>>,
+    dfden: impl Into<FloatParam<'a>>,
+    size: impl Into<Size>,
+) -> Result<Array<f64>> {
+    global().f(dfnum, dfden, size)
+}
+
+/// `numpy.random.noncentral_f` on the global legacy state (see [`RandomState::noncentral_f`]).
+///
+/// ```
+/// assert_eq!(numox::random::noncentral_f(2.0, 3.0, 1.0, 3).unwrap().len(), 3);
+/// ```
+pub fn noncentral_f<'a>(
+    dfnum: impl Into<FloatParam<'a>>,
+    dfden: impl Into<FloatParam<'a>>,
+    nonc: impl Into<FloatParam<'a>>,
+    size: impl Into<Size>,
+) -> Result<Array<f64>> {
+    global().noncentral_f(dfnum, dfden, nonc, size)
+}
+
+/// `numpy.random.standard_t` on the global legacy state (see [`RandomState::standard_t`]).
+///
+/// ```
+/// assert_eq!(numox::random::standard_t(2.0, 3).unwrap().len(), 3);
+/// ```
+pub fn standard_t<'a>(df: impl Into<FloatParam<'a>>, size: impl Into<Size>) -> Result<Array<f64>> {
+    global().standard_t(df, size)
+}
+
+/// `numpy.random.vonmises` on the global legacy state (see [`RandomState::vonmises`]).
+///
+/// ```
+/// assert_eq!(numox::random::vonmises(0.0, 1.0, 3).unwrap().len(), 3);
+/// ```
+pub fn vonmises<'a>(
+    mu: impl Into<FloatParam<'a>>,
+    kappa: impl Into<FloatParam<'a>>,
+    size: impl Into<Size>,
+) -> Result<Array<f64>> {
+    global().vonmises(mu, kappa, size)
+}
+
+/// `numpy.random.pareto` on the global legacy state (see [`RandomState::pareto`]).
+///
+/// ```
+/// assert_eq!(numox::random::pareto(2.0, 3).unwrap().len(), 3);
+/// ```
+pub fn pareto<'a>(a: impl Into<FloatParam<'a>>, size: impl Into<Size>) -> Result<Array<f64>> {
+    global().pareto(a, size)
+}
+
+/// `numpy.random.weibull` on the global legacy state (see [`RandomState::weibull`]).
+///
+/// ```
+/// assert_eq!(numox::random::weibull(2.0, 3).unwrap().len(), 3);
+/// ```
+pub fn weibull<'a>(a: impl Into<FloatParam<'a>>, size: impl Into<Size>) -> Result<Array<f64>> {
+    global().weibull(a, size)
+}
+
+/// `numpy.random.power` on the global legacy state (see [`RandomState::power`]).
+///
+/// ```
+/// assert_eq!(numox::random::power(2.0, 3).unwrap().len(), 3);
+/// ```
+pub fn power<'a>(a: impl Into<FloatParam<'a>>, size: impl Into<Size>) -> Result<Array<f64>> {
+    global().power(a, size)
+}
+
+/// `numpy.random.laplace` on the global legacy state (see [`RandomState::laplace`]).
+///
+/// ```
+/// assert_eq!(numox::random::laplace(0.0, 1.0, 3).unwrap().len(), 3);
+/// ```
+pub fn laplace<'a>(
+    loc: impl Into<FloatParam<'a>>,
+    scale: impl Into<FloatParam<'a>>,
+    size: impl Into<Size>,
+) -> Result<Array<f64>> {
+    global().laplace(loc, scale, size)
+}
+
+/// `numpy.random.gumbel` on the global legacy state (see [`RandomState::gumbel`]).
+///
+/// ```
+/// assert_eq!(numox::random::gumbel(0.0, 1.0, 3).unwrap().len(), 3);
+/// ```
+pub fn gumbel<'a>(
+    loc: impl Into<FloatParam<'a>>,
+    scale: impl Into<FloatParam<'a>>,
+    size: impl Into<Size>,
+) -> Result<Array<f64>> {
+    global().gumbel(loc, scale, size)
+}
+
+/// `numpy.random.logistic` on the global legacy state (see [`RandomState::logistic`]).
+///
+/// ```
+/// assert_eq!(numox::random::logistic(0.0, 1.0, 3).unwrap().len(), 3);
+/// ```
+pub fn logistic<'a>(
+    loc: impl Into<FloatParam<'a>>,
+    scale: impl Into<FloatParam<'a>>,
+    size: impl Into<Size>,
+) -> Result<Array<f64>> {
+    global().logistic(loc, scale, size)
+}
+
+/// `numpy.random.lognormal` on the global legacy state (see [`RandomState::lognormal`]).
+///
+/// ```
+/// assert_eq!(numox::random::lognormal(0.0, 1.0, 3).unwrap().len(), 3);
+/// ```
+pub fn lognormal<'a>(
+    mean: impl Into<FloatParam<'a>>,
+    sigma: impl Into<FloatParam<'a>>,
+    size: impl Into<Size>,
+) -> Result<Array<f64>> {
+    global().lognormal(mean, sigma, size)
+}
+
+/// `numpy.random.rayleigh` on the global legacy state (see [`RandomState::rayleigh`]).
+///
+/// ```
+/// assert_eq!(numox::random::rayleigh(1.0, 3).unwrap().len(), 3);
+/// ```
+pub fn rayleigh<'a>(scale: impl Into<FloatParam<'a>>, size: impl Into<Size>) -> Result<Array<f64>> {
+    global().rayleigh(scale, size)
+}
+
+/// `numpy.random.wald` on the global legacy state (see [`RandomState::wald`]).
+///
+/// ```
+/// assert_eq!(numox::random::wald(1.0, 1.0, 3).unwrap().len(), 3);
+/// ```
+pub fn wald<'a>(
+    mean: impl Into<FloatParam<'a>>,
+    scale: impl Into<FloatParam<'a>>,
+    size: impl Into<Size>,
+) -> Result<Array<f64>> {
+    global().wald(mean, scale, size)
+}
+
+/// `numpy.random.triangular` on the global legacy state (see [`RandomState::triangular`]).
+///
+/// ```
+/// assert_eq!(numox::random::triangular(0.0, 0.5, 1.0, 3).unwrap().len(), 3);
+/// ```
+pub fn triangular<'a>(
+    left: impl Into<FloatParam<'a>>,
+    mode: impl Into<FloatParam<'a>>,
+    right: impl Into<FloatParam<'a>>,
+    size: impl Into<Size>,
+) -> Result<Array<f64>> {
+    global().triangular(left, mode, right, size)
+}
+
+/// `numpy.random.poisson` on the global legacy state (see [`RandomState::poisson`]).
+///
+/// ```
+/// assert_eq!(numox::random::poisson(3.0, 3).unwrap().len(), 3);
+/// ```
+pub fn poisson<'a>(lam: impl Into<FloatParam<'a>>, size: impl Into<Size>) -> Result<Array<i64>> {
+    global().poisson(lam, size)
+}
+
+/// `numpy.random.binomial` on the global legacy state (see [`RandomState::binomial`]).
+///
+/// ```
+/// assert_eq!(numox::random::binomial(10, 0.5, 3).unwrap().len(), 3);
+/// ```
+pub fn binomial<'a>(n: i64, p: impl Into<FloatParam<'a>>, size: impl Into<Size>) -> Result<Array<i64>> {
+    global().binomial(n, p, size)
+}
+
+/// `numpy.random.negative_binomial` on the global legacy state (see [`RandomState::negative_binomial`]).
+///
+/// ```
+/// assert_eq!(numox::random::negative_binomial(3.0, 0.5, 3).unwrap().len(), 3);
+/// ```
+pub fn negative_binomial<'a>(
+    n: impl Into<FloatParam<'a>>,
+    p: impl Into<FloatParam<'a>>,
+    size: impl Into<Size>,
+) -> Result<Array<i64>> {
+    global().negative_binomial(n, p, size)
+}
+
+/// `numpy.random.geometric` on the global legacy state (see [`RandomState::geometric`]).
+///
+/// ```
+/// assert_eq!(numox::random::geometric(0.5, 3).unwrap().len(), 3);
+/// ```
+pub fn geometric<'a>(p: impl Into<FloatParam<'a>>, size: impl Into<Size>) -> Result<Array<i64>> {
+    global().geometric(p, size)
+}
+
+/// `numpy.random.zipf` on the global legacy state (see [`RandomState::zipf`]).
+///
+/// ```
+/// assert_eq!(numox::random::zipf(2.0, 3).unwrap().len(), 3);
+/// ```
+pub fn zipf<'a>(a: impl Into<FloatParam<'a>>, size: impl Into<Size>) -> Result<Array<i64>> {
+    global().zipf(a, size)
+}
+
+/// `numpy.random.logseries` on the global legacy state (see [`RandomState::logseries`]).
+///
+/// ```
+/// assert_eq!(numox::random::logseries(0.5, 3).unwrap().len(), 3);
+/// ```
+pub fn logseries<'a>(p: impl Into<FloatParam<'a>>, size: impl Into<Size>) -> Result<Array<i64>> {
+    global().logseries(p, size)
+}
+
+/// `numpy.random.hypergeometric` on the global legacy state (see [`RandomState::hypergeometric`]).
+///
+/// ```
+/// assert_eq!(numox::random::hypergeometric(5, 5, 3, 3).unwrap().len(), 3);
+/// ```
+pub fn hypergeometric(ngood: i64, nbad: i64, nsample: i64, size: impl Into<Size>) -> Result<Array<i64>> {
+    global().hypergeometric(ngood, nbad, nsample, size)
+}
+
+/// `numpy.random.multinomial` on the global legacy state (see [`RandomState::multinomial`]).
+///
+/// ```
+/// assert_eq!(numox::random::multinomial(10, &[0.5, 0.5], 3).unwrap().shape(), &[3, 2]);
+/// ```
+pub fn multinomial(n: i64, pvals: &[f64], size: impl Into<Size>) -> Result<Array<i64>> {
+    global().multinomial(n, pvals, size)
+}
+
+/// `numpy.random.dirichlet` on the global legacy state (see [`RandomState::dirichlet`]).
+///
+/// ```
+/// assert_eq!(numox::random::dirichlet(&[1.0, 2.0], 3).unwrap().shape(), &[3, 2]);
+/// ```
+pub fn dirichlet(alpha: &[f64], size: impl Into<Size>) -> Result<Array<f64>> {
+    global().dirichlet(alpha, size)
+}
+
+/// `numpy.random.random_integers` on the global legacy state (see [`RandomState::random_integers`]).
+///
+/// ```
+/// assert!(numox::random::random_integers(1, 6, 5).unwrap().iter().all(|&v| (1..=6).contains(&v)));
+/// ```
+pub fn random_integers(low: i64, high: i64, size: impl Into<Size>) -> Result<Array<i64>> {
+    global().random_integers(low, high, size)
 }

@@ -37,8 +37,12 @@ pub use bit_generator::{
 pub use generator::{FromSeedSequence, Generator, RandomInt, default_rng, default_rng_from_seed_sequence};
 pub use generator_extra::par_fill;
 pub use legacy::{
-    LegacyState, RandomState, choice, get_state, global, normal, permutation, rand, randint, randn,
-    random_sample, seed, set_state, shuffle, standard_normal, uniform,
+    LegacyState, RandomState, beta, binomial, chisquare, choice, dirichlet, exponential, f, gamma, geometric,
+    get_state, global, gumbel, hypergeometric, laplace, logistic, lognormal, logseries, multinomial,
+    negative_binomial, noncentral_chisquare, noncentral_f, normal, pareto, permutation, poisson, power, rand,
+    randint, randn, random, random_integers, random_sample, rayleigh, seed, set_state, shuffle,
+    standard_cauchy, standard_exponential, standard_gamma, standard_normal, standard_t, tomaxint, triangular,
+    uniform, vonmises, wald, weibull, zipf,
 };
 pub use params::{FloatParam, Size};
 pub use seed_sequence::SeedSequence;
