@@ -340,7 +340,7 @@ impl RandomState {
     /// ```
     /// use numox::random::RandomState;
     /// let mut rs = RandomState::new(1);
-    /// rs.randn(3);
+    /// rs.randn(&[3]);
     /// rs.seed(42);
     /// assert_eq!(rs, RandomState::new(42));
     /// ```
@@ -369,9 +369,9 @@ impl RandomState {
     /// use numox::random::RandomState;
     /// let mut rs = RandomState::new(5);
     /// let s = rs.get_state();
-    /// let a = rs.randn(3);
+    /// let a = rs.randn(&[3]);
     /// rs.set_state(&s).unwrap();
-    /// assert_eq!(rs.randn(3), a);
+    /// assert_eq!(rs.randn(&[3]), a);
     /// ```
     pub fn set_state(&mut self, s: &LegacyState) -> Result<()> {
         self.aug.bg.set_state(&s.mt)?;
