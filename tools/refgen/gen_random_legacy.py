@@ -66,6 +66,10 @@ def main():
         case(c, "choice", lambda r: r.choice(4, (10, 3), p=p), seed, size=[10, 3], a=4, replace=True, inputs=[p], p="in0")
         case(c, "choice", lambda r: r.choice(4, 3, replace=False, p=p), seed, size=3, a=4, replace=False, inputs=[p],
              p="in0")
+        arr = np.arange(24, dtype=np.int64).reshape(6, 4)
+        case(c, "choice_from", lambda r: r.choice(arr[:, 0], (2, 3)), seed, size=[2, 3], replace=True, inputs=[arr[:, 0].copy()])
+        case(c, "choice_from", lambda r: r.choice(arr[:, 1], 4, replace=False), seed, size=4, replace=False,
+             inputs=[arr[:, 1].copy()])
         x1 = np.arange(40, dtype=np.int64)
         case(c, "shuffle", lambda r: (lambda y: (r.shuffle(y), y)[1])(x1.copy()), seed, size=None, inputs=[x1])
         x2 = np.arange(24, dtype=np.int64).reshape(6, 4)

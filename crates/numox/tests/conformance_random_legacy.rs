@@ -139,6 +139,9 @@ fn call(rs: &mut RandomState, case: &Case) -> Result<DynArray> {
                 other => panic!("dtype {other}"),
             }
         }
+        "choice_from" => rs
+            .choice_from(&case.input::<i64>(0), size, case.bool_param("replace"), None)?
+            .into(),
         other => panic!("{}: unknown method {other}", case.ctx()),
     })
 }
@@ -175,5 +178,5 @@ fn random_state_matches_numpy() {
             case.ctx()
         );
     }
-    assert_eq!(cases.len(), 456, "every recorded case checked");
+    assert_eq!(cases.len(), 462, "every recorded case checked");
 }

@@ -581,6 +581,34 @@ impl RandomState {
         Array::from_shape_vec(&shape, perm.to_vec()[..n].to_vec())
     }
 
+    /// `choice(a, size, replace, p)` with an array `a`: indices drawn as by
+    /// [`choice`](RandomState::choice) on `len(a)` items, taken along the first axis.
+    ///
+    /// ```
+    /// use numox::prelude::*;
+    /// use numox::random::RandomState;
+    /// let x = RandomState::new(0).choice_from(&array![10, 20, 30], 5, true, None).unwrap();
+    /// assert!(x.iter().all(|v| [10, 20, 30].contains(v)));
+    /// ```
+    pub fn choice_from<A: Clone, S: crate::array::Data<Elem = A>>(
+        &mut self,
+        a: &ArrayBase<S>,
+        size: impl Into<Size>,
+        replace: bool,
+        p: Option<&[f64]>,
+    ) -> Result<Array<A>> {
+        if a.ndim() == 0 {
+            return Err(Error::invalid("a must be 1-dimensional or an integer"));
+        }
+        let size = size.into();
+        let pop = a.shape()[0];
+        if pop == 0 && checked_size(size.out_shape())? != 0 {
+            return Err(Error::invalid("a cannot be empty unless no samples are taken"));
+        }
+        let idx = self.choice(pop.max(1), size, replace, p)?;
+        super::generator_extra::take_along(a, &idx, 0)
+    }
+
     /// Shuffle `x` in place along its first axis (`shuffle(x)`).
     ///
     /// ```
