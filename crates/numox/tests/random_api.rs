@@ -110,3 +110,13 @@ fn rand_core_ecosystem_runs_on_the_bit_generators() {
     let mut m = Mt19937::seed_from_u64(5);
     assert_ne!(sum_of(&mut m), 0);
 }
+
+#[test]
+fn hostile_sizes_are_errors_not_aborts() {
+    let mut g = default_rng(0);
+    // a population too large to index: the tail-shuffle buffer cannot be had
+    assert!(g.choice(usize::MAX / 4, 1usize << 61, false, None, true).is_err());
+    assert!(g.integers::<i64>(0, 10, [usize::MAX, 2], false).is_err());
+    assert!(g.normal(0.0, 1.0, [1usize << 40, 1 << 40]).is_err());
+    assert!(g.multinomial(5, &[0.5, 0.5], [usize::MAX / 2, 3]).is_err());
+}

@@ -745,13 +745,16 @@ impl<B: BitGenerator> Generator<B> {
         }
         let cutoff = if shuffle { 50 } else { 20 };
         let idx: Vec<i64> = if pop > 10000 && n > pop / cutoff {
-            let mut all: Vec<i64> = (0..pop as i64).collect();
+            let mut all: Vec<i64> = crate::array::copy::try_vec(pop, &[pop])?;
+            all.extend(0..pop as i64);
             self.shuffle_int(pop, (pop - n).max(1), &mut all);
             all[pop - n..].to_vec()
         } else {
             let mut idx = vec![0i64; n];
             let mask = gen_mask((1.2 * n as f64) as u64);
-            let mut set = vec![u64::MAX; (mask + 1) as usize];
+            let set_len = (mask + 1) as usize;
+            let mut set: Vec<u64> = crate::array::copy::try_vec(set_len, &[set_len])?;
+            set.resize(set_len, u64::MAX);
             for j in (pop - n) as u64..pop as u64 {
                 let val = bounded_u64(&mut self.bg, j, false, 0);
                 let mut loc = val & mask;
@@ -839,7 +842,9 @@ impl<B: BitGenerator> Generator<B> {
     /// assert_eq!(s, vec![0, 1, 2, 3]);
     /// ```
     pub fn permutation(&mut self, n: usize) -> Array<i64> {
-        let mut a = Array::from_vec((0..n as i64).collect());
+        let mut v: Vec<i64> = super::alloc::vec_for(n, &[n]);
+        v.extend(0..n as i64);
+        let mut a = Array::from_vec(v);
         self.shuffle(&mut a, 0).expect("1-d");
         a
     }

@@ -662,7 +662,9 @@ impl RandomState {
     /// assert_eq!(RandomState::new(0).permutation(3).len(), 3);
     /// ```
     pub fn permutation(&mut self, n: usize) -> Array<i64> {
-        let mut a = Array::from_vec((0..n as i64).collect());
+        let mut v: Vec<i64> = super::alloc::vec_for(n, &[n]);
+        v.extend(0..n as i64);
+        let mut a = Array::from_vec(v);
         self.shuffle(&mut a);
         a
     }
