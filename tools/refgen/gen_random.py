@@ -234,6 +234,17 @@ def dists(c, seed):
     for n, p_ in ((10, 0.3), (100, 0.2), (1000, 0.5), (1000, 0.97), (50, 0.9), (0, 0.5), (10, 0.0), (10, 1.0),
                   (100000, 0.4), (10, 1.5), (-1, 0.5)):
         case(c, "binomial", lambda g: g.binomial(n, p_, N), seed, n=n, p=p_)
+    nn = np.array([5, 50, 5000], dtype=np.int64)
+    pp = np.array([[0.1], [0.7]])
+    case(c, "binomial_array", lambda g: g.binomial(nn, pp), seed, size=None, inputs=[nn, pp])
+    case(c, "binomial_array", lambda g: g.binomial(nn, 0.3, (4, 3)), seed, size=[4, 3], inputs=[nn, np.array(0.3)])
+    case(c, "binomial_array", lambda g: g.binomial(nn, 1.3), seed, size=None, inputs=[nn, np.array(1.3)])
+    hg = np.array([10, 100, 1000], dtype=np.int64)
+    hb = np.array([[20], [5]], dtype=np.int64)
+    hs = np.array([5, 30, 15], dtype=np.int64)
+    case(c, "hypergeometric_array", lambda g: g.hypergeometric(hg, hb, hs), seed, size=None, inputs=[hg, hb, hs])
+    case(c, "hypergeometric_array", lambda g: g.hypergeometric(hg, hb, hs + 1000), seed, size=None,
+         inputs=[hg, hb, hs + 1000])
     lam = np.array([[1.0], [20.0]])
     case(c, "poisson", lambda g: g.poisson(lam, (2, 3)), seed, size=[2, 3], inputs=[lam], a="in0")
     for n, pv in ((20, [0.2, 0.3, 0.5]), (1000, [0.1] * 10), (5, [0.0, 1.0]), (20, [0.6, 0.6, 0.0])):

@@ -80,6 +80,11 @@ fn fparam<'a>(case: &'a Case, name: &str, arrays: &'a [Array<f64>]) -> FloatPara
     FloatParam::Scalar(param_f64(v))
 }
 
+/// Input `k` as a float parameter (a 0-d input is a scalar).
+fn fparam_in<'a>(_case: &'a Case, k: usize, arrays: &'a [Array<f64>]) -> FloatParam<'a> {
+    FloatParam::from(&arrays[k])
+}
+
 /// Integer bounds may exceed i64 (2**64): JSON gives them as u64 or an exact float.
 fn iparam(v: &Value) -> i128 {
     v.as_i64()
@@ -230,6 +235,15 @@ fn call<B: FromSeedSequence>(g: &mut Generator<B>, case: &Case) -> Result<DynArr
         "multivariate_normal" => g
             .multivariate_normal(&arrays[0].to_vec(), &arrays[1], size, "cholesky")?
             .into(),
+        "binomial_array" => {
+            let n = case.input::<i64>(0);
+            let p = fparam_in(case, 1, &arrays);
+            g.binomial_array(&n, p, size)?.into()
+        }
+        "hypergeometric_array" => {
+            let (a, b, n) = (case.input::<i64>(0), case.input::<i64>(1), case.input::<i64>(2));
+            g.hypergeometric_array(&a, &b, &n, size)?.into()
+        }
         other => panic!("{}: unknown method {other}", case.ctx()),
     })
 }
@@ -285,5 +299,5 @@ fn generator_matches_numpy() {
             other => panic!("bitgen {other}"),
         }
     }
-    assert_eq!(cases.len(), 783, "every recorded case checked");
+    assert_eq!(cases.len(), 798, "every recorded case checked");
 }

@@ -783,4 +783,84 @@ impl<B: BitGenerator> Generator<B> {
         }
         Array::from_shape_vec(&shape, out)
     }
+    /// `binomial(n, p, size)` with an array `n`, broadcast with `p` (and
+    /// `size`) as NumPy does; one draw per element in C order.
+    ///
+    /// ```
+    /// use numox::prelude::*;
+    /// use numox::random::default_rng;
+    /// let x = default_rng(1).binomial_array(&array![5, 50, 500], 0.5, ()).unwrap();
+    /// assert!(x[[0]] <= 5 && x[[2]] <= 500);
+    /// ```
+    pub fn binomial_array<'a, S: crate::array::Data<Elem = i64>>(
+        &mut self,
+        n: &crate::array::ArrayBase<S>,
+        p: impl Into<P<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<i64>> {
+        let p = p.into();
+        let (ic, fc, shape) = super::params::broadcast_mixed(&[n.view()], &[&p], &size.into())?;
+        for &pv in &fc[0] {
+            Cons::Bounded01.check_scalar(pv, "p")?;
+        }
+        if ic[0].iter().any(|&v| v < 0) {
+            return Err(Error::invalid("n < 0"));
+        }
+        let bg = self.bit_generator_mut();
+        let v: Vec<i64> = ic[0]
+            .iter()
+            .zip(&fc[0])
+            .map(|(&n, &p)| binomial(&mut *bg, p, n))
+            .collect();
+        Array::from_shape_vec(&shape, v)
+    }
+
+    /// `hypergeometric(ngood, nbad, nsample, size)` with array arguments,
+    /// broadcast together (and with `size`); the checks of
+    /// [`hypergeometric`](Generator::hypergeometric) apply to every element.
+    ///
+    /// ```
+    /// use numox::prelude::*;
+    /// use numox::random::default_rng;
+    /// let x = default_rng(1).hypergeometric_array(&array![10, 20], &array![5], &array![3], ()).unwrap();
+    /// assert_eq!(x.shape(), &[2]);
+    /// ```
+    pub fn hypergeometric_array<S1, S2, S3>(
+        &mut self,
+        ngood: &crate::array::ArrayBase<S1>,
+        nbad: &crate::array::ArrayBase<S2>,
+        nsample: &crate::array::ArrayBase<S3>,
+        size: impl Into<Size>,
+    ) -> Result<Array<i64>>
+    where
+        S1: crate::array::Data<Elem = i64>,
+        S2: crate::array::Data<Elem = i64>,
+        S3: crate::array::Data<Elem = i64>,
+    {
+        let (ic, _, shape) =
+            super::params::broadcast_mixed(&[ngood.view(), nbad.view(), nsample.view()], &[], &size.into())?;
+        const HYPERGEOM_MAX: i64 = 1_000_000_000;
+        for ((&g, &b), &n) in ic[0].iter().zip(&ic[1]).zip(&ic[2]) {
+            if g < 0 {
+                return Err(Error::invalid("ngood < 0"));
+            }
+            if b < 0 {
+                return Err(Error::invalid("nbad < 0"));
+            }
+            if n < 0 {
+                return Err(Error::invalid("nsample < 0"));
+            }
+            if g >= HYPERGEOM_MAX || b >= HYPERGEOM_MAX {
+                return Err(Error::invalid("both ngood and nbad must be less than 1000000000"));
+            }
+            if g + b < n {
+                return Err(Error::invalid("ngood + nbad < nsample"));
+            }
+        }
+        let bg = self.bit_generator_mut();
+        let v: Vec<i64> = (0..ic[0].len())
+            .map(|i| hypergeometric(&mut *bg, ic[0][i], ic[1][i], ic[2][i]))
+            .collect();
+        Array::from_shape_vec(&shape, v)
+    }
 }

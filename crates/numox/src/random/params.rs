@@ -306,3 +306,36 @@ pub(crate) fn broadcast_rows<const K: usize>(params: [&FloatParam<'_>; K]) -> Re
         })
         .collect())
 }
+
+/// Integer-array and float parameters broadcast together (and against `size`
+/// as in [`plan`]), as NumPy's `disc()` broadcasts `binomial`'s `n` and `p`:
+/// returns the integer columns, the float columns and the output shape.
+#[allow(clippy::type_complexity)]
+pub(crate) fn broadcast_mixed(
+    ints: &[crate::array::ArrayView<'_, i64>],
+    floats: &[&FloatParam<'_>],
+    size: &Size,
+) -> Result<(Vec<Vec<i64>>, Vec<Vec<f64>>, Vec<usize>)> {
+    let mut shapes: Vec<&[usize]> = ints.iter().map(|a| a.shape()).collect();
+    shapes.extend(floats.iter().map(|p| p.shape()));
+    let mut shape = broadcast_shapes(&shapes)?.to_vec();
+    if let Some(s) = size.shape() {
+        let b = broadcast_shapes(&[s, &shape]).map_err(|_| Error::shape_mismatch("random", s, &shape))?;
+        if b.as_slice() != s {
+            return Err(Error::invalid(format!(
+                "Output size {s:?} is not compatible with broadcast dimensions of inputs {shape:?}."
+            )));
+        }
+        shape = s.to_vec();
+    }
+    checked_size(&shape)?;
+    let ic = ints
+        .iter()
+        .map(|a| Ok(a.broadcast(&shape)?.iter().copied().collect()))
+        .collect::<Result<_>>()?;
+    let fc = floats
+        .iter()
+        .map(|p| p.broadcast_values(&shape))
+        .collect::<Result<_>>()?;
+    Ok((ic, fc, shape))
+}
