@@ -9,6 +9,21 @@
 //!   `numpy.random.default_rng(42)` produces, draw for draw, and leaves the
 //!   generator in the same state.
 //!
+//! - [`RandomState`] is the legacy `numpy.random.RandomState` (MT19937 with
+//!   the legacy seeding, the polar-method Gaussian with its cached second
+//!   value, masked-rejection `randint`, the legacy samplers), and the
+//!   module-level functions ([`seed`], [`rand`], [`randn`], [`randint`], ...)
+//!   run on one global `RandomState`, as `np.random.seed(...)` code expects.
+//! - [`par_fill`] fills large outputs in parallel from `spawn`ed streams,
+//!   with values independent of the thread count.
+//!
+//! Every sampler is checked against NumPy 2.4.6 draw for draw, including the
+//! state it leaves behind (`tests/conformance_random*.rs`). The exception is
+//! `multivariate_normal`: its `"cholesky"` method draws the same normals and
+//! agrees to rounding (NumPy's factor goes through LAPACK/BLAS), and
+//! `"svd"`/`"eigh"` are not offered yet, since their output depends on
+//! LAPACK's choice of singular-vector signs.
+//!
 //! Nothing here is glob-exported at the crate root: like NumPy, these live
 //! under `numox::random`.
 //!
