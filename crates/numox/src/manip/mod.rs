@@ -112,6 +112,12 @@ pub enum IntOrList {
 
 impl IntOrList {
     /// The integers as a slice (one element for `One`).
+    ///
+    /// ```
+    /// use numox::IntOrList;
+    /// assert_eq!(IntOrList::from(4).as_slice(), &[4]);
+    /// assert_eq!(IntOrList::from([1, 2]).as_slice(), &[1, 2]);
+    /// ```
     pub fn as_slice(&self) -> &[isize] {
         match self {
             IntOrList::One(i) => std::slice::from_ref(i),
@@ -171,6 +177,12 @@ pub enum AxisSpec {
 
 impl AxisSpec {
     /// The axes, or `None` for [`AxisSpec::All`].
+    ///
+    /// ```
+    /// use numox::AxisSpec;
+    /// assert_eq!(AxisSpec::from([0, 2]).axes(), Some(&[0, 2][..]));
+    /// assert_eq!(AxisSpec::from(None).axes(), None);
+    /// ```
     pub fn axes(&self) -> Option<&[isize]> {
         match self {
             AxisSpec::All => None,
