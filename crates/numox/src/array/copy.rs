@@ -4,7 +4,8 @@
 //!
 //! Axes that stay contiguous with each other are merged first. When the
 //! innermost output axis also has the smallest source stride, the copy runs
-//! row by row (a `memcpy` for unit strides, a gather loop otherwise). When
+//! row by row (a `memcpy` for unit strides, otherwise a gather loop over four
+//! rows at a time, to keep several streams of cache misses in flight). When
 //! another axis has a smaller source stride (a transposed layout such as
 //! `a.t()`), reading along the output rows would touch a new cache line for
 //! every element, so the copy instead goes through tiles: a tile covers one
@@ -12,7 +13,11 @@
 //! [`TILE_COLS`] output columns, so every source line is read once and used
 //! whole while the tile's destination rows stay in L1. That makes the copy
 //! memory-bound instead of latency-bound (NumPy's unblocked copy is the
-//! latter).
+//! latter); measured, it runs at `memcpy` speed.
+//!
+//! Large destination buffers get a transparent-huge-page hint
+//! ([`hint_huge_pages`]), as NumPy's allocator gives its large arrays: most
+//! of the cost of filling a fresh 128 MB buffer is the kernel's page faults.
 
 use super::shape::{Order, Shape, Strides, checked_size_bytes, coalesce, strides_for};
 use super::walk::walk;
