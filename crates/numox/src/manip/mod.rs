@@ -2,14 +2,14 @@
 //!
 //! | family | functions |
 //! |---|---|
-//! | shape | [`reshape`], [`ravel`], [`squeeze`], [`expand_dims`], [`atleast_1d`], [`atleast_2d`], [`atleast_3d`], [`ascontiguousarray`], [`asfortranarray`] |
-//! | axes | [`transpose`], [`permute_dims`], [`swapaxes`], [`moveaxis`] |
+//! | shape | [`reshape`](fn@reshape), [`ravel`], [`squeeze`], [`expand_dims`], [`atleast_1d`], [`atleast_2d`], [`atleast_3d`], [`ascontiguousarray`], [`asfortranarray`] |
+//! | axes | [`transpose`](fn@transpose), [`permute_dims`], [`swapaxes`], [`moveaxis`] |
 //! | broadcasting | [`broadcast_to`], [`broadcast_arrays`], [`broadcast_shapes`](crate::broadcast_shapes) |
 //! | joining | [`concatenate`], [`stack`], [`hstack`], [`vstack`], [`dstack`], [`column_stack`], [`append`] |
-//! | splitting | [`split`], [`array_split`], [`hsplit`], [`vsplit`], [`dsplit`] |
-//! | tiling | [`tile`], [`repeat`] |
-//! | rearranging | [`flip`], [`fliplr`], [`flipud`], [`roll`], [`rot90`] |
-//! | padding | [`pad`] |
+//! | splitting | [`split`](fn@split), [`array_split`], [`hsplit`], [`vsplit`], [`dsplit`] |
+//! | tiling | [`tile`](fn@tile), [`repeat`] |
+//! | rearranging | [`flip`](fn@flip), [`fliplr`], [`flipud`], [`roll`], [`rot90`] |
+//! | padding | [`pad`](fn@pad) |
 //! | editing | [`insert`], [`delete`] |
 //!
 //! Functions that NumPy answers with a view return an [`ArrayView`]
