@@ -2,14 +2,14 @@
 //!
 //! | family | functions |
 //! |---|---|
-//! | shape | [`reshape`], [`ravel`], [`squeeze`], [`expand_dims`], [`atleast_1d`], [`atleast_2d`], [`atleast_3d`], [`ascontiguousarray`], [`asfortranarray`] |
-//! | axes | [`transpose`], [`permute_dims`], [`swapaxes`], [`moveaxis`] |
+//! | shape | [`reshape`](fn@reshape), [`ravel`], [`squeeze`], [`expand_dims`], [`atleast_1d`], [`atleast_2d`], [`atleast_3d`], [`ascontiguousarray`], [`asfortranarray`] |
+//! | axes | [`transpose`](fn@transpose), [`permute_dims`], [`swapaxes`], [`moveaxis`] |
 //! | broadcasting | [`broadcast_to`], [`broadcast_arrays`], [`broadcast_shapes`](crate::broadcast_shapes) |
 //! | joining | [`concatenate`], [`stack`], [`hstack`], [`vstack`], [`dstack`], [`column_stack`], [`append`] |
-//! | splitting | [`split`], [`array_split`], [`hsplit`], [`vsplit`], [`dsplit`] |
-//! | tiling | [`tile`], [`repeat`] |
-//! | rearranging | [`flip`], [`fliplr`], [`flipud`], [`roll`], [`rot90`] |
-//! | padding | [`pad`] |
+//! | splitting | [`split`](fn@split), [`array_split`], [`hsplit`], [`vsplit`], [`dsplit`] |
+//! | tiling | [`tile`](fn@tile), [`repeat`] |
+//! | rearranging | [`flip`](fn@flip), [`fliplr`], [`flipud`], [`roll`], [`rot90`] |
+//! | padding | [`pad`](fn@pad) |
 //! | editing | [`insert`], [`delete`] |
 //!
 //! Functions that NumPy answers with a view return an [`ArrayView`]
@@ -112,6 +112,12 @@ pub enum IntOrList {
 
 impl IntOrList {
     /// The integers as a slice (one element for `One`).
+    ///
+    /// ```
+    /// use numox::IntOrList;
+    /// assert_eq!(IntOrList::from(4).as_slice(), &[4]);
+    /// assert_eq!(IntOrList::from([1, 2]).as_slice(), &[1, 2]);
+    /// ```
     pub fn as_slice(&self) -> &[isize] {
         match self {
             IntOrList::One(i) => std::slice::from_ref(i),
@@ -171,6 +177,12 @@ pub enum AxisSpec {
 
 impl AxisSpec {
     /// The axes, or `None` for [`AxisSpec::All`].
+    ///
+    /// ```
+    /// use numox::AxisSpec;
+    /// assert_eq!(AxisSpec::from([0, 2]).axes(), Some(&[0, 2][..]));
+    /// assert_eq!(AxisSpec::from(None).axes(), None);
+    /// ```
     pub fn axes(&self) -> Option<&[isize]> {
         match self {
             AxisSpec::All => None,
