@@ -72,6 +72,32 @@ fn workloads() -> Vec<Workload> {
                 black_box(b[[0]])
             })
         }),
+        // numox.random: a fresh default_rng(42) per call, so both sides draw the
+        // very same numbers (the checksums agree to the last bit of the sum order).
+        ("random_1e7", || {
+            Box::new(|| black_box(numox::random::default_rng(42).random(10_000_000)[[0]]))
+        }),
+        ("standard_normal_1e7", || {
+            Box::new(|| black_box(numox::random::default_rng(42).standard_normal(10_000_000)[[0]]))
+        }),
+        ("integers_0_1000_1e7", || {
+            Box::new(|| {
+                let x = numox::random::default_rng(42).integers::<i64>(0, 1000, 10_000_000, false);
+                black_box(x.expect("valid bounds")[[0]] as f64)
+            })
+        }),
+        ("standard_exponential_1e7", || {
+            Box::new(|| black_box(numox::random::default_rng(42).standard_exponential(10_000_000)[[0]]))
+        }),
+        ("gamma_2_1e6", || {
+            Box::new(|| {
+                black_box(
+                    numox::random::default_rng(42)
+                        .gamma(2.0, 1.0, 1_000_000)
+                        .expect("valid")[[0]],
+                )
+            })
+        }),
     ]
 }
 
@@ -85,6 +111,20 @@ fn final_check(name: &str) -> f64 {
             checksum(&col.zip_with(&row, |a, b| a + b).expect("shapes broadcast"))
         }
         "npy_write_1e7" | "npy_read_1e7" => checksum(&vec(8)),
+        "random_1e7" => checksum(&numox::random::default_rng(42).random(10_000_000)),
+        "standard_normal_1e7" => checksum(&numox::random::default_rng(42).standard_normal(10_000_000)),
+        "integers_0_1000_1e7" => {
+            let x = numox::random::default_rng(42).integers::<i64>(0, 1000, 10_000_000, false);
+            checksum(&x.expect("valid bounds").astype::<f64>())
+        }
+        "standard_exponential_1e7" => {
+            checksum(&numox::random::default_rng(42).standard_exponential(10_000_000))
+        }
+        "gamma_2_1e6" => checksum(
+            &numox::random::default_rng(42)
+                .gamma(2.0, 1.0, 1_000_000)
+                .expect("valid"),
+        ),
         _ => f64::NAN,
     }
 }

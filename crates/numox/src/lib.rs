@@ -15,6 +15,7 @@
 //! | [`reduce`] | `sum`, `mean`, `std`, ... | reductions |
 //! | [`io`] | `np.save`, `np.load` | `.npy`/`.npz` |
 //! | [`fmt`] | `str(a)`, `repr(a)` | printing |
+//! | [`random`] | `np.random` | `default_rng`, `Generator`, bit generators, `RandomState` |
 //! | [`error`] | `ValueError`, `IndexError`, ... | [`Error`] |
 //!
 //! ```
@@ -33,6 +34,7 @@ pub mod indexing;
 pub mod interop;
 pub mod io;
 pub mod manip;
+pub mod random;
 pub mod reduce;
 pub mod ufunc;
 
@@ -48,6 +50,7 @@ pub use element::{Complex32, Complex64, DType, Element, Float, Numeric, RealNume
 pub use error::{Error, Result};
 pub use fmt::*;
 pub use io::*;
+pub use manip::*;
 #[allow(unused_imports)] // filled as the modules land
 pub use num_complex::Complex;
 pub use reduce::*;

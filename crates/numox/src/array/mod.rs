@@ -20,6 +20,7 @@
 //! ```
 
 pub mod broadcast;
+pub(crate) mod copy;
 pub mod cow;
 pub mod index;
 pub mod iter;
@@ -298,11 +299,18 @@ impl<A, S: Data<Elem = A>> ArrayBase<S> {
     where
         A: Clone,
     {
+        let n = self.size();
+        let mut v = copy::vec_with_capacity(n);
         if let Some(s) = self.as_slice() {
-            return s.to_vec();
+            v.extend_from_slice(s);
+            return v;
         }
-        let mut v = Vec::with_capacity(self.size());
-        self.for_each(|x| v.push(x.clone()));
+        // SAFETY: the layout is the array's own; `v` has room for `n` elements,
+        // which the kernel writes before the length is set.
+        unsafe {
+            copy::copy_to_c_order(self.ptr.as_ptr(), &self.shape, &self.strides, v.as_mut_ptr());
+            v.set_len(n);
+        }
         v
     }
 
