@@ -358,7 +358,11 @@ fn arg_extremes_along_strided_axes_match_the_lane_rule() {
         let (mut best, mut at) = (col[0], 0);
         for (i, &x) in col.iter().enumerate().skip(1) {
             // NumPy replaces on "better or NaN": x > best, or x is NaN.
-            let better = if max { x > best || x.is_nan() } else { x < best || x.is_nan() };
+            let better = if max {
+                x > best || x.is_nan()
+            } else {
+                x < best || x.is_nan()
+            };
             if better {
                 best = x;
                 at = i;
