@@ -17,7 +17,10 @@ fn indexing_idioms() -> numox::Result<()> {
     assert_eq!(a.slice(s![5..0;-1, 0]), array![8, 4]); // a[5:0:-1, 0]: start clipped to 2
     a.slice_mut(s![1..3, 0]).assign(&array![-1, -2])?;
     assert_eq!(a.slice(s![.., 0]), array![0, -1, -2]);
-    assert_eq!(array![7i32, -7].mapv(|x| x / 2), array![3, -4]); // NumPy's //
+    assert_eq!(
+        array![7i32, -7].mapv(|x| numox::Numeric::div(x, 2)),
+        array![3, -4]
+    ); // NumPy's //
     Ok(())
 }
 
