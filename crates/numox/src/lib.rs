@@ -46,6 +46,8 @@ pub use array::{Array, ArrayBase, ArrayView, ArrayViewMut, CowArray, Order};
 pub use creation::*;
 pub use element::{Complex32, Complex64, DType, Element, Float, Numeric, RealNumeric, Scalar};
 pub use error::{Error, Result};
+pub use indexing::*;
+pub use ufunc::*;
 #[allow(unused_imports)] // filled as the modules land
 pub use num_complex::Complex;
 
