@@ -176,10 +176,13 @@ pub trait Element: Copy + Send + Sync + Default + PartialEq + Debug + 'static + 
     ///
     /// * integer to narrower integer wraps (two's complement);
     /// * float to integer truncates toward zero; NaN, infinities and values
-    ///   out of range give what NumPy 2.4 gives on x86-64 (for `int32`/`int64`
-    ///   the minimum value; narrower types go through `int32`; `uint32` and
-    ///   `uint64` shift values at or above 2^31 / 2^63 into signed range
-    ///   first), a result NumPy itself calls undefined and warns about;
+    ///   out of range give what NumPy 2.4 gives on x86-64 for a single value
+    ///   (for `int32`/`int64` the minimum value; narrower types go through
+    ///   `int32`, `uint32` through `int64`; `uint64` shifts values at or above
+    ///   2^63 into signed range first). NumPy itself calls these results
+    ///   undefined and warns; its SIMD loop for float-to-`uint32` even gives
+    ///   other values for out-of-range elements depending on their position in
+    ///   the array, so numox follows NumPy's per-element (scalar) path;
     /// * `f64` to `f32` rounds to nearest, overflow gives ±inf;
     /// * complex to real keeps the real part (NumPy warns, numox does not);
     /// * anything to `bool` is `value != 0`; `bool` to numbers is 0 or 1.
@@ -239,17 +242,6 @@ fn f64_to_u64_x86(x: f64) -> u64 {
     }
 }
 
-/// C's `(unsigned int)double` as NumPy 2.4's x86-64 build computes it: the
-/// 32-bit analogue of [`f64_to_u64_x86`].
-#[inline]
-fn f64_to_u32_x86(x: f64) -> u32 {
-    if x >= 2147483648.0 {
-        (f64_to_i32_x86(x - 2147483648.0) as u32) ^ (1u32 << 31)
-    } else {
-        f64_to_i32_x86(x) as u32
-    }
-}
-
 macro_rules! impl_int_element {
     ($t:ty, $dtype:ident, $variant:ident, $wide:ty, $from_float:expr) => {
         impl sealed::Sealed for $t {}
@@ -283,7 +275,7 @@ impl_int_element!(i32, Int32, Int, i64, f64_to_i32_x86);
 impl_int_element!(i64, Int64, Int, i64, f64_to_i64_x86);
 impl_int_element!(u8, UInt8, UInt, u64, |f| f64_to_i32_x86(f) as u8);
 impl_int_element!(u16, UInt16, UInt, u64, |f| f64_to_i32_x86(f) as u16);
-impl_int_element!(u32, UInt32, UInt, u64, f64_to_u32_x86);
+impl_int_element!(u32, UInt32, UInt, u64, |f| f64_to_i64_x86(f) as u32);
 impl_int_element!(u64, UInt64, UInt, u64, f64_to_u64_x86);
 
 impl sealed::Sealed for bool {}
@@ -746,12 +738,12 @@ mod tests {
         assert_eq!(f64::NAN.cast::<u64>(), 1u64 << 63);
         assert_eq!(f64::INFINITY.cast::<u64>(), 0);
         assert_eq!(f64::NEG_INFINITY.cast::<u64>(), 1u64 << 63);
-        // np.array([nan, inf, 1e10, -1e10, -1.5]).astype(np.uint32)
-        //   == [2147483648, 0, 0, 2147483648, 4294967295]
-        assert_eq!(f64::NAN.cast::<u32>(), 1 << 31);
+        // Element by element (NumPy's scalar path), np.array([x]).astype(np.uint32) for
+        // x in [nan, inf, 1e10, -1e10, -1.5] gives [0, 0, 1410065408, 2884901888, 4294967295].
+        assert_eq!(f64::NAN.cast::<u32>(), 0);
         assert_eq!(f64::INFINITY.cast::<u32>(), 0);
-        assert_eq!(1e10f64.cast::<u32>(), 0);
-        assert_eq!((-1e10f64).cast::<u32>(), 1 << 31);
+        assert_eq!(1e10f64.cast::<u32>(), 1410065408);
+        assert_eq!((-1e10f64).cast::<u32>(), 2884901888);
         assert_eq!((-1.5f64).cast::<u32>(), u32::MAX);
         // np.array([300.7, -300.7, 1e10]).astype(np.uint8) == [44, 212, 0]
         assert_eq!(

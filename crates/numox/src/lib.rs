@@ -47,6 +47,7 @@ pub use creation::*;
 pub use element::{Complex32, Complex64, DType, Element, Float, Numeric, RealNumeric, Scalar};
 pub use error::{Error, Result};
 pub use indexing::*;
+pub use io::*;
 pub use ufunc::*;
 #[allow(unused_imports)] // filled as the modules land
 pub use num_complex::Complex;

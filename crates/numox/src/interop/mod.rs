@@ -1,2 +1,17 @@
 //! Zero-copy conversions to and from other crates' arrays, behind cargo
-//! features: `ndarray`, `faer`, `serde`.
+//! features:
+//!
+//! | feature | module | what |
+//! |---|---|---|
+//! | `ndarray` | [`ndarray`](self::ndarray) | views both ways with `ndarray::ArrayViewD`/`ArrayViewMutD`, owned arrays both ways |
+//! | `faer` | [`faer`](self::faer) | 2-d views both ways with `faer::MatRef`/`MatMut` |
+//! | `serde` | `serde` | `Serialize`/`Deserialize` for arrays as `{shape, data}` |
+//!
+//! With no feature enabled the module is empty.
+
+#[cfg(feature = "faer")]
+pub mod faer;
+#[cfg(feature = "ndarray")]
+pub mod ndarray;
+#[cfg(feature = "serde")]
+mod serde;

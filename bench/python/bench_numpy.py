@@ -1,0 +1,117 @@
+"""NumPy half of bench/run: the same workloads as bench/rust, on the same inputs.
+
+Inputs come from a counter-based SplitMix64 stream that both sides implement
+(see `splitmix_f64`), so no data files are exchanged. Each call prints one JSON
+line: {"name", "ms" (best sample), "check" (a checksum of the result, which
+report.py compares with the Rust side's to prove both did the same work)}.
+"""
+
+import argparse
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+
+import numpy as np
+
+GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+
+
+def splitmix_f64(seed, n):
+    """Uniform [0, 1) doubles: element i is mix(seed + (i + 1) * golden) >> 11 scaled by 2^-53."""
+    with np.errstate(over="ignore"):
+        z = np.uint64(seed) + (np.arange(1, n + 1, dtype=np.uint64) * GOLDEN)
+        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        z = z ^ (z >> np.uint64(31))
+    return (z >> np.uint64(11)).astype(np.float64) * (1.0 / 9007199254740992.0)
+
+
+def vec(seed, n=10_000_000):
+    return splitmix_f64(seed, n)
+
+
+def mat(seed, r, c):
+    return splitmix_f64(seed, r * c).reshape(r, c)
+
+
+def best_ms(fn):
+    fn()
+    t0 = time.perf_counter()
+    fn()
+    t = time.perf_counter() - t0
+    number = max(1, int(0.02 / t)) if t < 0.02 else 1
+    samples = []
+    start = time.perf_counter()
+    while len(samples) < 5 or (len(samples) < 15 and time.perf_counter() - start < 2.0):
+        t0 = time.perf_counter()
+        for _ in range(number):
+            fn()
+        samples.append((time.perf_counter() - t0) / number)
+    return min(samples) * 1e3
+
+
+def check(x):
+    return float(np.sum(np.asarray(x, dtype=np.float64)))
+
+
+def workloads():
+    """name -> (setup() -> state, run(state) -> result). Kept in the order of bench/rust."""
+    w = {}
+
+    def add(name, setup, run):
+        w[name] = (setup, run)
+
+    add("add_1e7", lambda: (vec(1), vec(2)), lambda s: s[0] + s[1])
+
+    def add_into_setup():
+        return (vec(1), vec(2), np.empty(10_000_000))
+
+    add("add_into_1e7", add_into_setup, lambda s: np.add(s[0], s[1], out=s[2]))
+    add("mul_add_1e7", lambda: (vec(1), vec(2), vec(3)), lambda s: s[0] * s[1] + s[2])
+    for red in ("sum", "mean", "std", "max"):
+        for ax, label in ((None, "all"), (0, "axis0"), (1, "axis1")):
+            f = getattr(np, red)
+            add("%s_%s_4000x2500" % (red, label), lambda: mat(4, 4000, 2500), lambda s, f=f, ax=ax: f(s, axis=ax))
+    add("outer_add_4000x2500", lambda: (mat(6, 4000, 1), mat(7, 1, 2500)), lambda s: s[0] + s[1])
+    add("transpose_copy_4000x4000", lambda: mat(5, 4000, 4000), lambda s: s.T.copy())
+    add("strided_copy_4000x4000", lambda: mat(5, 4000, 4000), lambda s: s[::2, ::3].copy())
+
+    def npy_setup():
+        d = tempfile.mkdtemp()
+        p = os.path.join(d, "x.npy")
+        a = vec(8)
+        np.save(p, a)
+        return (a, p)
+
+    add("npy_write_1e7", npy_setup, lambda s: (np.save(s[1], s[0]), s[0])[1])
+    add("npy_read_1e7", npy_setup, lambda s: np.load(s[1]))
+    return w
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--exact")
+    ap.add_argument("--filter", default="")
+    ap.add_argument("--list", action="store_true")
+    a = ap.parse_args()
+    w = workloads()
+    names = [a.exact] if a.exact else [n for n in w if re.search(a.filter, n)]
+    if a.list:
+        print("\n".join(names))
+        return
+    for name in names:
+        if name not in w:
+            print("unknown workload %s" % name, file=sys.stderr)
+            continue
+        setup, run = w[name]
+        state = setup()
+        ms = best_ms(lambda: run(state))
+        print(json.dumps({"name": name, "ms": ms, "check": check(run(state))}))
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
