@@ -76,7 +76,17 @@ checked_binary!(
     /// use numox::prelude::*;
     /// assert_eq!(numox::multiply(&array![1.5, 2.0], &array![2.0]).unwrap(), array![3.0, 4.0]);
     /// ```
-    multiply, multiply_into, Numeric, Numeric::mul, "multiply"
+    ///
+    /// Complex products are computed as NumPy's array loops compute them on
+    /// an FMA machine (`re = fma(ar, br, -ai*bi)`, `im = fma(ar, bi, ai*br)`),
+    /// which can differ in the last bit from the textbook formula:
+    ///
+    /// ```
+    /// use numox::prelude::*;
+    /// let p = numox::multiply(&array![Complex64::new(-2.5, -1.5)], &array![Complex64::new(1e30, -1e30)]).unwrap();
+    /// assert_eq!(p[[0]], Complex64::new(-4e30, 9.999999999999999e29)); // NumPy's value
+    /// ```
+    multiply, multiply_into, Numeric, super::ops::numpy_mul, "multiply"
 );
 checked_binary!(
     /// `a / b` with broadcasting: true division for floats and complex
@@ -120,7 +130,7 @@ checked_binary!(
 /// ```
 /// use numox::prelude::*;
 /// assert_eq!(numox::negative(&array![1u8, 0]), array![255u8, 0]);
-/// assert_eq!(numox::negative(&array![0.0])[[0]].is_sign_negative(), true);
+/// assert!(numox::negative(&array![0.0f64])[[0]].is_sign_negative());
 /// ```
 pub fn negative<A: Numeric, S: Data<Elem = A>>(a: &ArrayBase<S>) -> Array<A> {
     map1_new(a, Numeric::neg)
@@ -190,7 +200,7 @@ true_div_same!(f32, f64, Complex32, Complex64);
 ///
 /// ```
 /// use numox::prelude::*;
-/// let q = numox::true_divide(&array![7, -1, 0], &array![2, 0, 0]).unwrap();
+/// let q = numox::true_divide(&array![7i32, -1, 0], &array![2, 0, 0]).unwrap();
 /// assert_eq!(q.to_vec()[..2], [3.5, f64::NEG_INFINITY]);
 /// assert!(q[[2]].is_nan());
 /// ```

@@ -15,7 +15,9 @@
 //!   for NumPy's `/` on integers), and `x / 0 == 0` as NumPy gives;
 //! * `%` is NumPy's `remainder`: the sign of the divisor (Python's `%`);
 //!   `x % 0 == 0` for integers and NaN for floats;
-//! * float operations are IEEE (NaN, infinities and `-0.0` as NumPy).
+//! * float operations are IEEE (NaN, infinities and `-0.0` as NumPy);
+//! * complex `*` rounds as NumPy's array loops do on an FMA machine (see
+//!   [`multiply`](super::multiply)), complex `/` is Smith's algorithm.
 //!
 //! An operand passed by value that owns its elements and already has the
 //! result's shape is reused for the result: `a + &b` allocates nothing when
@@ -43,7 +45,7 @@
 use super::kernel::{map1_new, map2_op, update1, update2};
 use crate::array::shape::broadcast_pair;
 use crate::array::{Array, ArrayBase, ArrayView, ArrayViewMut, Data, DataMut};
-use crate::element::{Element, Numeric, RealNumeric};
+use crate::element::{DType, Element, Numeric, RealNumeric};
 use crate::error::Error;
 use num_complex::Complex;
 use std::ops::{
@@ -95,7 +97,35 @@ fn f_sub<A: Numeric>(x: A, y: A) -> A {
 }
 #[inline(always)]
 fn f_mul<A: Numeric>(x: A, y: A) -> A {
-    Numeric::mul(x, y)
+    numpy_mul(x, y)
+}
+
+/// Complex product as NumPy computes it for arrays on an FMA machine
+/// (Highway's `MulComplex`): `re = fma(ar, br, -(ai*bi))`,
+/// `im = fma(ar, bi, ai*br)`. It differs from the textbook formula in the
+/// last bit for some operands; real types use [`Numeric::mul`].
+#[inline(always)]
+pub(crate) fn numpy_mul<A: Numeric>(x: A, y: A) -> A {
+    macro_rules! cmul {
+        ($t:ty) => {{
+            // SAFETY: `A::DTYPE` identifies the element type uniquely (the trait
+            // is sealed), so here `A` is `Complex<$t>` and the copies are identity.
+            let (a, b) = unsafe {
+                (
+                    std::mem::transmute_copy::<A, Complex<$t>>(&x),
+                    std::mem::transmute_copy::<A, Complex<$t>>(&y),
+                )
+            };
+            let r = Complex::new(a.re.mul_add(b.re, -(a.im * b.im)), a.re.mul_add(b.im, a.im * b.re));
+            // SAFETY: as above, `A` is `Complex<$t>`.
+            unsafe { std::mem::transmute_copy::<Complex<$t>, A>(&r) }
+        }};
+    }
+    match A::DTYPE {
+        DType::Complex128 => cmul!(f64),
+        DType::Complex64 => cmul!(f32),
+        _ => Numeric::mul(x, y),
+    }
 }
 #[inline(always)]
 fn f_div<A: Numeric>(x: A, y: A) -> A {
