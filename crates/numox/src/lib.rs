@@ -48,9 +48,9 @@ pub use element::{Complex32, Complex64, DType, Element, Float, Numeric, RealNume
 pub use error::{Error, Result};
 pub use indexing::*;
 pub use io::*;
-pub use ufunc::*;
 #[allow(unused_imports)] // filled as the modules land
 pub use num_complex::Complex;
+pub use ufunc::*;
 
 /// The names most programs need: `use numox::prelude::*;`.
 pub mod prelude {

@@ -3,8 +3,8 @@
 //! against a naive per-index computation, buffer reuse, and broadcasting
 //! properties.
 
-use numox::prelude::*;
 use numox::Error;
+use numox::prelude::*;
 use numox::ufunc::kernel::PAR_THRESHOLD;
 use proptest::prelude::*;
 
@@ -40,8 +40,13 @@ fn every_checked_function_reports_shape_mismatch() {
     assert!(is_shape_mismatch(numox::map3(&a, &a, &b, |x, y, z| x + y + z)));
     assert!(is_shape_mismatch(a.less(&b)));
     let msg = numox::add(&a, &b).unwrap_err().to_string();
-    assert_eq!(msg, "add: operands could not be broadcast together with shapes (1, 3) (2,)");
-    let msg = numox::map3(&a, &a, &b, |x, y, z| x + y + z).unwrap_err().to_string();
+    assert_eq!(
+        msg,
+        "add: operands could not be broadcast together with shapes (1, 3) (2,)"
+    );
+    let msg = numox::map3(&a, &a, &b, |x, y, z| x + y + z)
+        .unwrap_err()
+        .to_string();
     assert!(msg.starts_with("map3: "), "{msg}");
 }
 
@@ -237,4 +242,63 @@ proptest! {
             prop_assert_eq!((q[[0]], r[[0]]), (0, 0));
         }
     }
+}
+
+/// Timings of the bench workloads (not a correctness test): run with
+/// `cargo test -p numox --release --test arith -- --ignored --nocapture`
+/// and compare with NumPy's timings of the same workloads.
+#[test]
+#[ignore]
+fn speed_report() {
+    use std::time::Instant;
+    fn best<R>(reps: usize, mut f: impl FnMut() -> R) -> f64 {
+        drop(f());
+        (0..reps)
+            .map(|_| {
+                let t = Instant::now();
+                let r = f();
+                let e = t.elapsed().as_secs_f64() * 1e3;
+                drop(r);
+                e
+            })
+            .fold(f64::INFINITY, f64::min)
+    }
+    let n = 10_000_000usize;
+    let a = Array::from_vec(
+        (0..n)
+            .map(|i| ((i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 11) as f64 / (1u64 << 53) as f64)
+            .collect(),
+    );
+    let b = &a * 0.5 + 0.25;
+    let c = &a * 0.25;
+    let mut o = Array::<f64>::zeros(&[n]);
+    let col = Array::from_shape_vec(&[4000, 1], a.to_vec()[..4000].to_vec()).unwrap();
+    let row = Array::from_shape_vec(&[1, 2500], a.to_vec()[..2500].to_vec()).unwrap();
+    let m = a.greater_scalar(0.5);
+    println!("a + b (fresh)        {:8.2} ms", best(15, || &a + &b));
+    println!(
+        "add_into             {:8.2} ms",
+        best(15, || numox::add_into(&a, &b, &mut o).unwrap())
+    );
+    println!(
+        "map3 a*b+c           {:8.2} ms",
+        best(15, || numox::map3(&a, &b, &c, |x, y, z| x * y + z).unwrap())
+    );
+    println!("(4000,1)+(1,2500)    {:8.2} ms", best(15, || &col + &row));
+    println!(
+        "a > 0.5              {:8.2} ms",
+        best(15, || a.greater_scalar(0.5))
+    );
+    println!(
+        "where(a>0.5, a, b)   {:8.2} ms",
+        best(15, || numox::where_(&a.greater_scalar(0.5), &a, &b).unwrap())
+    );
+    println!(
+        "a[a > 0.5]           {:8.2} ms",
+        best(15, || a.boolean_mask(&a.greater_scalar(0.5)).unwrap())
+    );
+    println!(
+        "a[m] (mask given)    {:8.2} ms",
+        best(15, || a.boolean_mask(&m).unwrap())
+    );
 }

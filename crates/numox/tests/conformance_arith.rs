@@ -294,7 +294,11 @@ fn into(c: &Case) -> R {
 
 fn close<T: IsClose>(c: &Case) -> R {
     let (a, b) = (c.input::<T>(0), c.input::<T>(1));
-    let (rtol, atol, en) = (c.f64_param("rtol"), c.f64_param("atol"), c.bool_param("equal_nan"));
+    let (rtol, atol, en) = (
+        c.f64_param("rtol"),
+        c.f64_param("atol"),
+        c.bool_param("equal_nan"),
+    );
     match c.op.as_str() {
         "isclose" => expect(c, numox::isclose(&a, &b, rtol, atol, en)),
         _ => expect(c, numox::allclose(&a, &b, rtol, atol, en).map(Array::from_elem0)),
@@ -348,8 +352,12 @@ fn arith_matches_numpy() {
     assert_eq!(cases.len(), 363, "case count changed: regenerate and update");
     let mut failures = Vec::new();
     for c in &cases {
-        let r = catch_unwind(AssertUnwindSafe(|| check_case(c)))
-            .unwrap_or_else(|p| Err(p.downcast_ref::<String>().cloned().unwrap_or_else(|| "panic".into())));
+        let r = catch_unwind(AssertUnwindSafe(|| check_case(c))).unwrap_or_else(|p| {
+            Err(p
+                .downcast_ref::<String>()
+                .cloned()
+                .unwrap_or_else(|| "panic".into()))
+        });
         if let Err(msg) = r {
             failures.push(format!("{} {} {} [{}]: {msg}", c.id, c.op, c.params, c.note));
         }

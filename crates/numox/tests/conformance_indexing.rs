@@ -162,7 +162,11 @@ fn nonzero_case<T: Element>(c: &Case) -> R {
             (None, Err(e)) => Err(format!("numox failed: {e}")),
             (None, Ok(ix)) => {
                 if ix.len() != c.outputs.len() {
-                    return Err(format!("{} index arrays, NumPy has {}", ix.len(), c.outputs.len()));
+                    return Err(format!(
+                        "{} index arrays, NumPy has {}",
+                        ix.len(),
+                        c.outputs.len()
+                    ));
                 }
                 for (k, got) in ix.iter().enumerate() {
                     assert_same(got, &c.output::<i64>(k), c.ctx());
@@ -262,8 +266,12 @@ fn indexing_matches_numpy() {
     assert_eq!(cases.len(), 183, "case count changed: regenerate and update");
     let mut failures = Vec::new();
     for c in &cases {
-        let r = catch_unwind(AssertUnwindSafe(|| check_case(c)))
-            .unwrap_or_else(|p| Err(p.downcast_ref::<String>().cloned().unwrap_or_else(|| "panic".into())));
+        let r = catch_unwind(AssertUnwindSafe(|| check_case(c))).unwrap_or_else(|p| {
+            Err(p
+                .downcast_ref::<String>()
+                .cloned()
+                .unwrap_or_else(|| "panic".into()))
+        });
         if let Err(msg) = r {
             failures.push(format!("{} {} {} [{}]: {msg}", c.id, c.op, c.params, c.note));
         }

@@ -11,7 +11,17 @@ use proptest::prelude::*;
 fn take_errors_name_the_problem() {
     let a = array![[1, 2, 3], [4, 5, 6]];
     let e = numox::take(&a, &array![3], Some(1), TakeMode::Raise).unwrap_err();
-    assert!(matches!(e, Error::IndexOutOfBounds { index: 3, axis: 1, len: 3 }), "{e}");
+    assert!(
+        matches!(
+            e,
+            Error::IndexOutOfBounds {
+                index: 3,
+                axis: 1,
+                len: 3
+            }
+        ),
+        "{e}"
+    );
     assert!(matches!(
         numox::take(&a, &array![0], Some(2), TakeMode::Raise),
         Err(Error::AxisOutOfBounds { axis: 2, ndim: 2 })
@@ -28,7 +38,10 @@ fn take_errors_name_the_problem() {
     assert!(numox::take(&array![10, 20, 30], &big, None, TakeMode::Raise).is_err());
     let w = numox::take(&array![10, 20, 30], &big, None, TakeMode::Wrap).unwrap();
     assert_eq!(w, array![[10, 20, 30][(u64::MAX % 3) as usize]]);
-    assert_eq!(numox::take(&array![10, 20, 30], &big, None, TakeMode::Clip).unwrap(), array![30]);
+    assert_eq!(
+        numox::take(&array![10, 20, 30], &big, None, TakeMode::Clip).unwrap(),
+        array![30]
+    );
     assert!(a.select(0, &[2usize]).is_err());
     assert!(a.select(5, &[0usize]).is_err());
 }
@@ -37,12 +50,24 @@ fn take_errors_name_the_problem() {
 fn take_handles_views_and_every_index_type() {
     let a = Array::from_shape_vec(&[3, 4], (0..12).collect::<Vec<i32>>()).unwrap();
     let t = a.t(); // (4, 3), not contiguous
-    assert_eq!(numox::take(&t, &array![1i8, -1], Some(0), TakeMode::Raise).unwrap(), array![[1, 5, 9], [3, 7, 11]]);
-    assert_eq!(numox::take(&t, &array![5u16], None, TakeMode::Raise).unwrap(), array![9]);
+    assert_eq!(
+        numox::take(&t, &array![1i8, -1], Some(0), TakeMode::Raise).unwrap(),
+        array![[1, 5, 9], [3, 7, 11]]
+    );
+    assert_eq!(
+        numox::take(&t, &array![5u16], None, TakeMode::Raise).unwrap(),
+        array![9]
+    );
     let idx: Array<usize> = Array::from_vec(vec![2, 0]);
-    assert_eq!(numox::take(&a, &idx, Some(-1), TakeMode::Raise).unwrap(), array![[2, 0], [6, 4], [10, 8]]);
+    assert_eq!(
+        numox::take(&a, &idx, Some(-1), TakeMode::Raise).unwrap(),
+        array![[2, 0], [6, 4], [10, 8]]
+    );
     let idx: Array<isize> = Array::from_vec(vec![-12, 11]);
-    assert_eq!(numox::take(&a, &idx, None, TakeMode::Raise).unwrap(), array![0, 11]);
+    assert_eq!(
+        numox::take(&a, &idx, None, TakeMode::Raise).unwrap(),
+        array![0, 11]
+    );
 }
 
 #[test]
@@ -61,8 +86,14 @@ fn put_checks_everything_before_writing() {
     let mut b = Array::<f64>::zeros(&[2, 3]);
     assert!(numox::put_along_axis(&mut b, &array![[0], [3]], &array![1.0], Some(1)).is_err());
     assert_eq!(b, Array::<f64>::zeros(&[2, 3]));
-    assert!(numox::put_along_axis(&mut b, &array![0, 1], &array![1.0], Some(1)).is_err(), "ndim mismatch");
-    assert!(numox::put_along_axis(&mut b, &array![[0]], &array![1.0], None).is_err(), "axis None needs 1-d");
+    assert!(
+        numox::put_along_axis(&mut b, &array![0, 1], &array![1.0], Some(1)).is_err(),
+        "ndim mismatch"
+    );
+    assert!(
+        numox::put_along_axis(&mut b, &array![[0]], &array![1.0], None).is_err(),
+        "axis None needs 1-d"
+    );
     assert!(numox::take_along_axis(&b, &array![[0]], None).is_err());
     assert!(numox::take_along_axis(&b, &array![[0]], Some(2)).is_err());
 }
@@ -82,15 +113,24 @@ fn along_axis_round_trip_with_argsort_like_indices() {
 fn mask_errors_and_empty_selections() {
     let a = Array::<f64>::zeros(&[3, 4]);
     assert!(a.boolean_mask(&Array::from_elem(&[4], true).unwrap()).is_err());
-    assert!(a.boolean_mask(&Array::from_elem(&[3, 4, 1], true).unwrap()).is_err());
+    assert!(
+        a.boolean_mask(&Array::from_elem(&[3, 4, 1], true).unwrap())
+            .is_err()
+    );
     assert!(a.boolean_mask(&Array::from_elem(&[3, 5], true).unwrap()).is_err());
     let none = a.boolean_mask(&Array::from_elem(&[3], false).unwrap()).unwrap();
     assert_eq!(none.shape(), &[0, 4]);
     let mut b = a.clone();
     assert!(b.mask_assign(&array![true, false], 1.0).is_err());
-    assert!(b.mask_assign_array(&array![true, true, false], &array![1.0, 2.0, 3.0]).is_err());
+    assert!(
+        b.mask_assign_array(&array![true, true, false], &array![1.0, 2.0, 3.0])
+            .is_err()
+    );
     assert_eq!(b, a, "failed assignments write nothing");
-    assert!(numox::compress(&array![[true]], &a, None).is_err(), "condition must be 1-d");
+    assert!(
+        numox::compress(&array![[true]], &a, None).is_err(),
+        "condition must be 1-d"
+    );
 }
 
 #[test]
@@ -102,7 +142,11 @@ fn large_selection_and_where_use_all_paths() {
     let want: Vec<f64> = a.iter().copied().filter(|&x| x > 0.5).collect();
     assert_eq!(sel.to_vec(), want);
     let w = numox::where_(&mask, &a, &Array::from_elem0(-1.0)).unwrap();
-    assert!(w.iter().zip(a.iter()).all(|(&w, &x)| w == if x > 0.5 { x } else { -1.0 }));
+    assert!(
+        w.iter()
+            .zip(a.iter())
+            .all(|(&w, &x)| w == if x > 0.5 { x } else { -1.0 })
+    );
     // Assign through the mask and read back.
     let mut b = a.clone();
     b.mask_assign(&mask, 0.0).unwrap();
@@ -150,7 +194,11 @@ fn diagonal_is_a_view_and_writable() {
 fn clip_edge_cases() {
     let a = array![-1.0, 0.5, 2.0];
     assert_eq!(numox::clip(&a, None, None), a);
-    assert_eq!(numox::clip(&a, Some(1.0), Some(0.0)), array![0.0, 0.0, 0.0], "min > max gives max");
+    assert_eq!(
+        numox::clip(&a, Some(1.0), Some(0.0)),
+        array![0.0, 0.0, 0.0],
+        "min > max gives max"
+    );
     assert!(numox::clip(&a, Some(f64::NAN), None).iter().all(|x| x.is_nan()));
     assert!(numox::clip_array(&a, Some(array![0.0, 1.0].view()), None).is_err());
     assert!(numox::clip_array(&a, None, Some(array![0.0, 1.0].view())).is_err());

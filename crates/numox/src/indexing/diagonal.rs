@@ -137,12 +137,19 @@ fn pairwise<T: Numeric>(v: &[T], complex: bool) -> T {
         let res = if complex {
             ad(ad(r[0], r[1]), ad(r[2], r[3]))
         } else {
-            ad(ad(ad(r[0], r[1]), ad(r[2], r[3])), ad(ad(r[4], r[5]), ad(r[6], r[7])))
+            ad(
+                ad(ad(r[0], r[1]), ad(r[2], r[3])),
+                ad(ad(r[4], r[5]), ad(r[6], r[7])),
+            )
         };
         v[i..].iter().fold(res, |r, &x| ad(r, x))
     } else {
         // Split in floats (two per complex number) at a multiple of 8, as NumPy.
-        let h = if complex { (n - n % 8) / 2 } else { n / 2 - (n / 2) % 8 };
+        let h = if complex {
+            (n - n % 8) / 2
+        } else {
+            n / 2 - (n / 2) % 8
+        };
         ad(pairwise(&v[..h], complex), pairwise(&v[h..], complex))
     }
 }

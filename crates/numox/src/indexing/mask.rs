@@ -121,25 +121,29 @@ impl<A: Copy + Send + Sync, S: Data<Elem = A>> ArrayBase<S> {
         let mut v = Vec::with_capacity(total);
         let (pm, pa) = (mask.as_ptr(), self.as_ptr());
         let rest_strides = &self.strides()[m..];
-        walk(mask.shape(), [mask.strides(), &self.strides()[..m]], |[om, oa], len, [sm, sa]| {
-            for i in 0..len as isize {
-                // SAFETY: in-bounds offsets of the mask and of `self`'s leading axes.
-                if unsafe { *pm.offset(om + i * sm) } {
-                    let base = oa + i * sa;
-                    if inner == 1 {
-                        // SAFETY: the single element of the remaining axes.
-                        v.push(unsafe { *pa.offset(base) });
-                    } else if inner > 0 {
-                        walk(rest, [rest_strides], |[o], n, [s]| {
-                            for j in 0..n as isize {
-                                // SAFETY: in bounds of the sub-array at `base`.
-                                v.push(unsafe { *pa.offset(base + o + j * s) });
-                            }
-                        });
+        walk(
+            mask.shape(),
+            [mask.strides(), &self.strides()[..m]],
+            |[om, oa], len, [sm, sa]| {
+                for i in 0..len as isize {
+                    // SAFETY: in-bounds offsets of the mask and of `self`'s leading axes.
+                    if unsafe { *pm.offset(om + i * sm) } {
+                        let base = oa + i * sa;
+                        if inner == 1 {
+                            // SAFETY: the single element of the remaining axes.
+                            v.push(unsafe { *pa.offset(base) });
+                        } else if inner > 0 {
+                            walk(rest, [rest_strides], |[o], n, [s]| {
+                                for j in 0..n as isize {
+                                    // SAFETY: in bounds of the sub-array at `base`.
+                                    v.push(unsafe { *pa.offset(base + o + j * s) });
+                                }
+                            });
+                        }
                     }
                 }
-            }
-        });
+            },
+        );
         Ok(Array::from_shape_vec(&shape, v).expect("count matches"))
     }
 }
@@ -151,15 +155,19 @@ impl<A: Copy, S: DataMut<Elem = A>> ArrayBase<S> {
         let m = mask.ndim();
         let pm = mask.as_ptr();
         let mut k = 0usize;
-        walk(mask.shape(), [mask.strides(), &self.strides()[..m]], |[om, oa], len, [sm, sa]| {
-            for i in 0..len as isize {
-                // SAFETY: in-bounds offset of the mask.
-                if unsafe { *pm.offset(om + i * sm) } {
-                    f(k, oa + i * sa);
-                    k += 1;
+        walk(
+            mask.shape(),
+            [mask.strides(), &self.strides()[..m]],
+            |[om, oa], len, [sm, sa]| {
+                for i in 0..len as isize {
+                    // SAFETY: in-bounds offset of the mask.
+                    if unsafe { *pm.offset(om + i * sm) } {
+                        f(k, oa + i * sa);
+                        k += 1;
+                    }
                 }
-            }
-        });
+            },
+        );
     }
 
     /// NumPy's `a[mask] = value`: sets every element (or sub-array of the

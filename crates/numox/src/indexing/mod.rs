@@ -3,17 +3,17 @@
 //!
 //! | NumPy | numox |
 //! |---|---|
-//! | `np.take(a, idx, axis, mode=...)` | [`take`]`(&a, &idx, Some(axis), TakeMode::Raise)` |
+//! | `np.take(a, idx, axis, mode=...)` | [`take`](fn@take)`(&a, &idx, Some(axis), TakeMode::Raise)` |
 //! | `a[:, [0, 2]]` | `a.select(1, &[0, 2])` |
 //! | `np.take_along_axis(a, idx, axis)` | [`take_along_axis`] |
 //! | `np.put(a, idx, v)` / `np.put_along_axis` | [`put`] / [`put_along_axis`] |
 //! | `a[mask]` | `a.boolean_mask(&mask)` |
 //! | `a[mask] = 0` / `a[mask] = v` | `a.mask_assign(&mask, 0)` / `a.mask_assign_array(&mask, &v)` |
 //! | `np.compress(cond, a, axis)` | [`compress`] |
-//! | `np.where(c, x, y)` / `np.where(c)` | [`where_`] / [`where_cond`] |
-//! | `np.nonzero`, `np.argwhere`, `np.flatnonzero` | [`nonzero`], [`argwhere`], [`flatnonzero`] |
+//! | `np.where(c, x, y)` / `np.where(c)` | [`where_`](fn@where_) / [`where_cond`] |
+//! | `np.nonzero`, `np.argwhere`, `np.flatnonzero` | [`nonzero`](fn@nonzero), [`argwhere`], [`flatnonzero`] |
 //! | `a.diagonal(k, a1, a2)`, `np.trace` | `a.diagonal(k, a1, a2)` (a view), [`trace`] |
-//! | `np.clip(a, lo, hi)` | [`clip`], [`clip_array`] |
+//! | `np.clip(a, lo, hi)` | [`clip`](fn@clip), [`clip_array`] |
 //!
 //! Index arrays may hold any integer type (`i64` is NumPy's `intp`;
 //! `usize` and `isize` work too); negative indices count from the end.
@@ -67,7 +67,7 @@ macro_rules! impl_index_int {
 impl_index_int!(i64: i8, i16, i32, i64, isize);
 impl_index_int!(u64: u8, u16, u32, u64, usize);
 
-/// How [`take`] and [`put`] treat indices outside `-n..n` (NumPy's `mode=`).
+/// How [`take`](fn@take) and [`put`] treat indices outside `-n..n` (NumPy's `mode=`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum TakeMode {
     /// An error ([`Error::IndexOutOfBounds`]); negative indices count from the end. NumPy's default.

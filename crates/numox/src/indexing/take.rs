@@ -162,7 +162,11 @@ fn strides_except(a_shape: &[usize], a_strides: &[isize], target: &[usize], k: u
 /// assert_eq!(numox::take_along_axis(&a, &array![[1], [0]], Some(1)).unwrap(), array![[30], [60]]);
 /// assert!(numox::take_along_axis(&a, &array![3], Some(0)).is_err());
 /// ```
-pub fn take_along_axis<A, S, I, SI>(a: &ArrayBase<S>, indices: &ArrayBase<SI>, axis: Option<isize>) -> Result<Array<A>>
+pub fn take_along_axis<A, S, I, SI>(
+    a: &ArrayBase<S>,
+    indices: &ArrayBase<SI>,
+    axis: Option<isize>,
+) -> Result<Array<A>>
 where
     A: Copy,
     S: Data<Elem = A>,
@@ -312,30 +316,38 @@ where
     if axis.is_none() {
         let (shape, strides) = (Shape::from_slice(a.shape()), Strides::from_slice(a.strides()));
         let p = mut_ptr(a);
-        walk(&target, [iv.strides(), vv.strides()], |[oi, ov], len, [si, sv]| {
-            for i in 0..len as isize {
-                // SAFETY: offsets of the broadcast index and value views are in bounds;
-                // the index was checked above, so its offset is an element of `a`.
-                unsafe {
-                    let j = resolve_index(*pi.offset(oi + i * si), n, TakeMode::Raise, 0).unwrap_or(0);
-                    *p.offset(unravel_offset(&shape, &strides, j)) = *pv.offset(ov + i * sv);
+        walk(
+            &target,
+            [iv.strides(), vv.strides()],
+            |[oi, ov], len, [si, sv]| {
+                for i in 0..len as isize {
+                    // SAFETY: offsets of the broadcast index and value views are in bounds;
+                    // the index was checked above, so its offset is an element of `a`.
+                    unsafe {
+                        let j = resolve_index(*pi.offset(oi + i * si), n, TakeMode::Raise, 0).unwrap_or(0);
+                        *p.offset(unravel_offset(&shape, &strides, j)) = *pv.offset(ov + i * sv);
+                    }
                 }
-            }
-        });
+            },
+        );
         return Ok(());
     }
     let (ast, sk) = strides_except(a.shape(), a.strides(), &target, k);
     let p = mut_ptr(a);
-    walk(&target, [&ast, iv.strides(), vv.strides()], |[oa, oi, ov], len, [sa, si, sv]| {
-        for i in 0..len as isize {
-            // SAFETY: as above; along the other axes `a`'s offsets are in
-            // bounds (broadcast strides), along `k` the index was checked.
-            unsafe {
-                let j = resolve_index(*pi.offset(oi + i * si), n, TakeMode::Raise, k).unwrap_or(0);
-                *p.offset(oa + i * sa + j as isize * sk) = *pv.offset(ov + i * sv);
+    walk(
+        &target,
+        [&ast, iv.strides(), vv.strides()],
+        |[oa, oi, ov], len, [sa, si, sv]| {
+            for i in 0..len as isize {
+                // SAFETY: as above; along the other axes `a`'s offsets are in
+                // bounds (broadcast strides), along `k` the index was checked.
+                unsafe {
+                    let j = resolve_index(*pi.offset(oi + i * si), n, TakeMode::Raise, k).unwrap_or(0);
+                    *p.offset(oa + i * sa + j as isize * sk) = *pv.offset(ov + i * sv);
+                }
             }
-        }
-    });
+        },
+    );
     Ok(())
 }
 
@@ -351,7 +363,11 @@ where
 /// assert_eq!(numox::compress(&array![false, true], &a, None).unwrap(), array![2]);
 /// assert!(numox::compress(&array![false, false, false, true], &a, Some(0)).is_err());
 /// ```
-pub fn compress<A, S, SC>(condition: &ArrayBase<SC>, a: &ArrayBase<S>, axis: Option<isize>) -> Result<Array<A>>
+pub fn compress<A, S, SC>(
+    condition: &ArrayBase<SC>,
+    a: &ArrayBase<S>,
+    axis: Option<isize>,
+) -> Result<Array<A>>
 where
     A: Copy,
     S: Data<Elem = A>,

@@ -1,6 +1,6 @@
 //! NumPy's `np.where`: [`where_`] picks from two arrays by a condition
 //! (all three broadcast together); [`where_cond`] is the one-argument form
-//! (the indices of the true entries, as [`nonzero`](super::nonzero)).
+//! (the indices of the true entries, as [`nonzero`](fn@super::nonzero)).
 
 use super::nonzero::nonzero;
 use crate::array::{Array, ArrayBase, Data};
@@ -23,7 +23,11 @@ use crate::ufunc::kernel::map3_op;
 /// assert_eq!(r, array![[1, 2], [-1, -2]]);
 /// assert!(numox::where_(&array![true, false], &array![1, 2, 3], &array![0]).is_err());
 /// ```
-pub fn where_<C, A, SC, SX, SY>(cond: &ArrayBase<SC>, x: &ArrayBase<SX>, y: &ArrayBase<SY>) -> Result<Array<A>>
+pub fn where_<C, A, SC, SX, SY>(
+    cond: &ArrayBase<SC>,
+    x: &ArrayBase<SX>,
+    y: &ArrayBase<SY>,
+) -> Result<Array<A>>
 where
     C: Element,
     A: Copy + Send + Sync,
@@ -31,7 +35,13 @@ where
     SX: Data<Elem = A>,
     SY: Data<Elem = A>,
 {
-    map3_op("where", cond, x, y, |c: C, a: A, b: A| if c.is_zero_value() { b } else { a })
+    map3_op(
+        "where",
+        cond,
+        x,
+        y,
+        |c: C, a: A, b: A| if c.is_zero_value() { b } else { a },
+    )
 }
 
 /// NumPy's one-argument `np.where(cond)`: the same as [`nonzero`], one

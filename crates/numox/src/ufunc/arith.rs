@@ -221,7 +221,11 @@ where
 /// numox::true_divide_into(&array![1, 3], &array![2], &mut out).unwrap();
 /// assert_eq!(out, array![0.5, 1.5]);
 /// ```
-pub fn true_divide_into<A, S1, S2, SO>(a: &ArrayBase<S1>, b: &ArrayBase<S2>, out: &mut ArrayBase<SO>) -> Result<()>
+pub fn true_divide_into<A, S1, S2, SO>(
+    a: &ArrayBase<S1>,
+    b: &ArrayBase<S2>,
+    out: &mut ArrayBase<SO>,
+) -> Result<()>
 where
     A: TrueDivide,
     S1: Data<Elem = A>,

@@ -3,8 +3,8 @@
 
 use super::compare::Compare;
 use super::kernel::map2_op;
-use crate::array::{ArrayBase, Data};
 use crate::array::{Array, shape::broadcast_pair};
+use crate::array::{ArrayBase, Data};
 use crate::element::{Complex32, Complex64};
 use crate::error::Result;
 
@@ -99,7 +99,9 @@ where
     S1: Data<Elem = A>,
     S2: Data<Elem = A>,
 {
-    map2_op("isclose", a, b, move |x: A, y: A| x.is_close(y, rtol, atol, equal_nan))
+    map2_op("isclose", a, b, move |x: A, y: A| {
+        x.is_close(y, rtol, atol, equal_nan)
+    })
 }
 
 /// [`isclose`] with NumPy's defaults: `rtol = 1e-5`, `atol = 1e-8`,
@@ -127,7 +129,13 @@ where
 /// assert!(!numox::allclose(&array![1.0, f64::NAN], &array![1.0, f64::NAN], 1e-5, 1e-8, false).unwrap());
 /// assert!(numox::allclose(&array![1.0, f64::NAN], &array![1.0, f64::NAN], 1e-5, 1e-8, true).unwrap());
 /// ```
-pub fn allclose<A, S1, S2>(a: &ArrayBase<S1>, b: &ArrayBase<S2>, rtol: f64, atol: f64, equal_nan: bool) -> Result<bool>
+pub fn allclose<A, S1, S2>(
+    a: &ArrayBase<S1>,
+    b: &ArrayBase<S2>,
+    rtol: f64,
+    atol: f64,
+    equal_nan: bool,
+) -> Result<bool>
 where
     A: IsClose,
     S1: Data<Elem = A>,

@@ -155,12 +155,60 @@ macro_rules! comparison {
     };
 }
 
-comparison!(equal, equal_scalar, eq, "==", "array![1.0, f64::NAN, 3.0]", "array![1.0, f64::NAN, 2.0]", "array![true, false, false]");
-comparison!(not_equal, not_equal_scalar, ne, "!=", "array![1.0, f64::NAN, 3.0]", "array![1.0, f64::NAN, 2.0]", "array![false, true, true]");
-comparison!(less, less_scalar, lt, "<", "array![[1, 5]]", "array![[2], [5]]", "array![[true, false], [true, false]]");
-comparison!(less_equal, less_equal_scalar, le, "<=", "array![[1, 5]]", "array![[2], [5]]", "array![[true, false], [true, true]]");
-comparison!(greater, greater_scalar, gt, ">", "array![[1, 5]]", "array![[2], [5]]", "array![[false, true], [false, false]]");
-comparison!(greater_equal, greater_equal_scalar, ge, ">=", "array![[1, 5]]", "array![[2], [5]]", "array![[false, true], [false, true]]");
+comparison!(
+    equal,
+    equal_scalar,
+    eq,
+    "==",
+    "array![1.0, f64::NAN, 3.0]",
+    "array![1.0, f64::NAN, 2.0]",
+    "array![true, false, false]"
+);
+comparison!(
+    not_equal,
+    not_equal_scalar,
+    ne,
+    "!=",
+    "array![1.0, f64::NAN, 3.0]",
+    "array![1.0, f64::NAN, 2.0]",
+    "array![false, true, true]"
+);
+comparison!(
+    less,
+    less_scalar,
+    lt,
+    "<",
+    "array![[1, 5]]",
+    "array![[2], [5]]",
+    "array![[true, false], [true, false]]"
+);
+comparison!(
+    less_equal,
+    less_equal_scalar,
+    le,
+    "<=",
+    "array![[1, 5]]",
+    "array![[2], [5]]",
+    "array![[true, false], [true, true]]"
+);
+comparison!(
+    greater,
+    greater_scalar,
+    gt,
+    ">",
+    "array![[1, 5]]",
+    "array![[2], [5]]",
+    "array![[false, true], [false, false]]"
+);
+comparison!(
+    greater_equal,
+    greater_equal_scalar,
+    ge,
+    ">=",
+    "array![[1, 5]]",
+    "array![[2], [5]]",
+    "array![[false, true], [false, true]]"
+);
 
 #[cfg(test)]
 mod tests {
@@ -174,7 +222,11 @@ mod tests {
             Complex64::new(f64::NAN, 0.0),
             Complex64::new(2.0, 0.0)
         ];
-        let lt = crate::less(&c.view().insert_axis(1).unwrap(), &c.view().insert_axis(0).unwrap()).unwrap();
+        let lt = crate::less(
+            &c.view().insert_axis(1).unwrap(),
+            &c.view().insert_axis(0).unwrap(),
+        )
+        .unwrap();
         // Only (1+2j) < (2+0j) holds: every other pair involves a NaN or is equal.
         assert_eq!(lt.iter().filter(|&&b| b).count(), 1);
         assert!(lt[[0, 3]]);

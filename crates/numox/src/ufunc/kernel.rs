@@ -47,6 +47,13 @@ impl<T> Clone for SendPtr<T> {
     }
 }
 impl<T> Copy for SendPtr<T> {}
+impl<T> SendPtr<T> {
+    /// The pointer (a method, so closures capture the whole `Send` wrapper).
+    #[inline(always)]
+    pub(crate) fn get(self) -> *mut T {
+        self.0
+    }
+}
 // SAFETY: used only for outputs whose elements are partitioned between tasks,
 // so each element is written by one thread, as with `&mut [T]` split in chunks.
 unsafe impl<T: Send> Send for SendPtr<T> {}
@@ -61,6 +68,13 @@ impl<T> Clone for InPtr<T> {
     }
 }
 impl<T> Copy for InPtr<T> {}
+impl<T> InPtr<T> {
+    /// The pointer (a method, so closures capture the whole `Sync` wrapper).
+    #[inline(always)]
+    pub(crate) fn get(self) -> *const T {
+        self.0
+    }
+}
 // SAFETY: only read through, as a shared reference would be.
 unsafe impl<T: Sync> Send for InPtr<T> {}
 // SAFETY: as above.
@@ -158,10 +172,9 @@ where
     let (cs, cst) = coalesce(shape, [out_strides, ins[0], ins[1], ins[2]]);
     let out = SendPtr(out);
     let run = |start: usize, end: usize| {
-        let out = out;
         walk_range(&cs, &cst, start, end, |o, len, s| {
             // SAFETY: `o[0]` is the offset of an output element of this run.
-            let dst = unsafe { out.0.offset(o[0]) };
+            let dst = unsafe { out.get().offset(o[0]) };
             inner(dst, s[0], len, [o[1], o[2], o[3]], [s[1], s[2], s[3]]);
         });
     };
@@ -213,7 +226,9 @@ where
     F: Fn(*mut C, isize, usize, [isize; 3], [isize; 3]) + Sync,
 {
     let n = shape::checked_size(&shape)?;
-    if n.checked_mul(std::mem::size_of::<C>()).is_none_or(|b| b > isize::MAX as usize) {
+    if n.checked_mul(std::mem::size_of::<C>())
+        .is_none_or(|b| b > isize::MAX as usize)
+    {
         return Err(Error::TooBig {
             shape: shape.as_slice().into(),
         });
@@ -395,7 +410,8 @@ fn bcast<'a, A, S: Data<Elem = A>>(
     a: &'a ArrayBase<S>,
     shape: &[usize],
 ) -> Result<ArrayView<'a, A>> {
-    a.broadcast(shape).map_err(|_| Error::shape_mismatch(op, a.shape(), shape))
+    a.broadcast(shape)
+        .map_err(|_| Error::shape_mismatch(op, a.shape(), shape))
 }
 
 /// Unary map into a new C-ordered array, threaded for large inputs.
@@ -413,8 +429,7 @@ where
     // is read at in-bounds offsets of `a`'s own layout.
     let r = unsafe {
         drive_new(shape, [a.strides(), &z, &z], move |d, ds, len, o, s| {
-            let pa = pa;
-            run1(d, ds, len, pa.0.offset(o[0]), s[0], &f)
+            run1(d, ds, len, pa.get().offset(o[0]), s[0], &f)
         })
     };
     // `a` exists, so its size and byte count are addressable.
@@ -460,7 +475,12 @@ where
     map_into_op("map1_into", a, out, f)
 }
 
-pub(crate) fn map_into_op<A, C, S, SO, F>(op: &'static str, a: &ArrayBase<S>, out: &mut ArrayBase<SO>, f: F) -> Result<()>
+pub(crate) fn map_into_op<A, C, S, SO, F>(
+    op: &'static str,
+    a: &ArrayBase<S>,
+    out: &mut ArrayBase<SO>,
+    f: F,
+) -> Result<()>
 where
     S: Data<Elem = A>,
     SO: DataMut<Elem = C>,
@@ -478,10 +498,13 @@ where
     // `run1` writes the `len` elements of each run; reads are in-bounds
     // offsets of the broadcast view.
     unsafe {
-        drive(&shape, po, &ostr, [av.strides(), &z, &z], move |d, ds, len, o, s| {
-            let pa = pa;
-            run1(d, ds, len, pa.0.offset(o[0]), s[0], &f)
-        });
+        drive(
+            &shape,
+            po,
+            &ostr,
+            [av.strides(), &z, &z],
+            move |d, ds, len, o, s| run1(d, ds, len, pa.get().offset(o[0]), s[0], &f),
+        );
     }
     Ok(())
 }
@@ -510,19 +533,22 @@ where
     // SAFETY: `run2` writes each run's `len` elements; reads are in-bounds
     // offsets of the two broadcast views.
     unsafe {
-        drive_new(shape, [av.strides(), bv.strides(), &z], move |d, ds, len, o, s| {
-            let (pa, pb) = (pa, pb);
-            run2(
-                d,
-                ds,
-                len,
-                pa.0.offset(o[0]),
-                s[0],
-                pb.0.offset(o[1]),
-                s[1],
-                &f,
-            )
-        })
+        drive_new(
+            shape,
+            [av.strides(), bv.strides(), &z],
+            move |d, ds, len, o, s| {
+                run2(
+                    d,
+                    ds,
+                    len,
+                    pa.get().offset(o[0]),
+                    s[0],
+                    pb.get().offset(o[1]),
+                    s[1],
+                    &f,
+                )
+            },
+        )
     }
 }
 
@@ -579,19 +605,24 @@ where
     let po = mut_ptr(out);
     // SAFETY: as `map_into_op`, with two inputs.
     unsafe {
-        drive(&shape, po, &ostr, [av.strides(), bv.strides(), &z], move |d, ds, len, o, s| {
-            let (pa, pb) = (pa, pb);
-            run2(
-                d,
-                ds,
-                len,
-                pa.0.offset(o[0]),
-                s[0],
-                pb.0.offset(o[1]),
-                s[1],
-                &f,
-            )
-        });
+        drive(
+            &shape,
+            po,
+            &ostr,
+            [av.strides(), bv.strides(), &z],
+            move |d, ds, len, o, s| {
+                run2(
+                    d,
+                    ds,
+                    len,
+                    pa.get().offset(o[0]),
+                    s[0],
+                    pb.get().offset(o[1]),
+                    s[1],
+                    &f,
+                )
+            },
+        );
     }
     Ok(())
 }
@@ -656,19 +687,22 @@ where
     // SAFETY: `run3` writes each run's `len` elements; reads are in-bounds
     // offsets of the three broadcast views.
     unsafe {
-        drive_new(shape, [av.strides(), bv.strides(), cv.strides()], move |d, ds, len, o, s| {
-            let (pa, pb, pc) = (pa, pb, pc);
-            run3(
-                d,
-                ds,
-                len,
-                pa.0.offset(o[0]),
-                pb.0.offset(o[1]),
-                pc.0.offset(o[2]),
-                s,
-                &f,
-            )
-        })
+        drive_new(
+            shape,
+            [av.strides(), bv.strides(), cv.strides()],
+            move |d, ds, len, o, s| {
+                run3(
+                    d,
+                    ds,
+                    len,
+                    pa.get().offset(o[0]),
+                    pb.get().offset(o[1]),
+                    pc.get().offset(o[2]),
+                    s,
+                    &f,
+                )
+            },
+        )
     }
 }
 
@@ -740,19 +774,24 @@ where
     let po = mut_ptr(out);
     // SAFETY: as `map_into_op`, with three inputs.
     unsafe {
-        drive(&shape, po, &ostr, [av.strides(), bv.strides(), cv.strides()], move |d, ds, len, o, s| {
-            let (pa, pb, pc) = (pa, pb, pc);
-            run3(
-                d,
-                ds,
-                len,
-                pa.0.offset(o[0]),
-                pb.0.offset(o[1]),
-                pc.0.offset(o[2]),
-                s,
-                &f,
-            )
-        });
+        drive(
+            &shape,
+            po,
+            &ostr,
+            [av.strides(), bv.strides(), cv.strides()],
+            move |d, ds, len, o, s| {
+                run3(
+                    d,
+                    ds,
+                    len,
+                    pa.get().offset(o[0]),
+                    pb.get().offset(o[1]),
+                    pc.get().offset(o[2]),
+                    s,
+                    &f,
+                )
+            },
+        );
     }
     Ok(())
 }
@@ -760,7 +799,12 @@ where
 /// In-place binary update: `out[i] = f(out[i], b[i])` with `b` broadcast to
 /// `out`'s shape (compound assignment, and operators reusing an owned
 /// operand's buffer).
-pub(crate) fn update2<A, B, SO, S2, F>(op: &'static str, out: &mut ArrayBase<SO>, b: &ArrayBase<S2>, f: F) -> Result<()>
+pub(crate) fn update2<A, B, SO, S2, F>(
+    op: &'static str,
+    out: &mut ArrayBase<SO>,
+    b: &ArrayBase<S2>,
+    f: F,
+) -> Result<()>
 where
     SO: DataMut<Elem = A>,
     S2: Data<Elem = B>,
@@ -780,10 +824,13 @@ where
     // writes the same `len` elements of `out` (distinct per index, DataMut),
     // so no element is read after another task wrote it.
     unsafe {
-        drive(&shape, po, &ostr, [bv.strides(), &z, &z], move |d, ds, len, o, s| {
-            let pb = pb;
-            run2(d, ds, len, d.cast_const(), ds, pb.0.offset(o[0]), s[0], &f)
-        });
+        drive(
+            &shape,
+            po,
+            &ostr,
+            [bv.strides(), &z, &z],
+            move |d, ds, len, o, s| run2(d, ds, len, d.cast_const(), ds, pb.get().offset(o[0]), s[0], &f),
+        );
     }
     Ok(())
 }
@@ -874,7 +921,11 @@ mod tests {
         let a = Array::from_vec((0..n as i64).collect());
         let b = Array::from_vec((0..n as i64).rev().collect());
         let r = map2(&a, &b, |x, y| x * 3 - y).unwrap();
-        assert!(r.iter().enumerate().all(|(i, &v)| v == 3 * i as i64 - (n as i64 - 1 - i as i64)));
+        assert!(
+            r.iter()
+                .enumerate()
+                .all(|(i, &v)| v == 3 * i as i64 - (n as i64 - 1 - i as i64))
+        );
         // Broadcast, strided and reversed operands through the general path.
         let m = seq(&[400, 301]);
         let col = seq(&[400, 1]);
@@ -886,7 +937,10 @@ mod tests {
         .unwrap();
         assert_eq!(r, expect);
         let u = map1(&m.t(), |x| x + 1);
-        assert_eq!(u, Array::from_shape_fn(&[301, 400], |ix| (ix[1] * 301 + ix[0]) as i64 + 1).unwrap());
+        assert_eq!(
+            u,
+            Array::from_shape_fn(&[301, 400], |ix| (ix[1] * 301 + ix[0]) as i64 + 1).unwrap()
+        );
     }
 
     #[test]

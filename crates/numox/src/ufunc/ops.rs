@@ -116,7 +116,10 @@ pub(crate) fn numpy_mul<A: Numeric>(x: A, y: A) -> A {
                     std::mem::transmute_copy::<A, Complex<$t>>(&y),
                 )
             };
-            let r = Complex::new(a.re.mul_add(b.re, -(a.im * b.im)), a.re.mul_add(b.im, a.im * b.re));
+            let r = Complex::new(
+                a.re.mul_add(b.re, -(a.im * b.im)),
+                a.re.mul_add(b.im, a.im * b.re),
+            );
             // SAFETY: as above, `A` is `Complex<$t>`.
             unsafe { std::mem::transmute_copy::<Complex<$t>, A>(&r) }
         }};
@@ -396,10 +399,38 @@ binop!(Add, add, Numeric, f_add, "add", [i8, i16, i32, i64, u8, u16, u32, u64, f
 binop!(Sub, sub, Numeric, f_sub, "subtract", [i8, i16, i32, i64, u8, u16, u32, u64, f32, f64, Complex<f32>, Complex<f64>]);
 binop!(Mul, mul, Numeric, f_mul, "multiply", [i8, i16, i32, i64, u8, u16, u32, u64, f32, f64, Complex<f32>, Complex<f64>]);
 binop!(Div, div, Numeric, f_div, "divide", [i8, i16, i32, i64, u8, u16, u32, u64, f32, f64, Complex<f32>, Complex<f64>]);
-binop!(Rem, rem, RealNumeric, f_rem, "remainder", [i8, i16, i32, i64, u8, u16, u32, u64, f32, f64]);
-binop!(BitAnd, bitand, Bitwise, f_and, "bitwise_and", [bool, i8, i16, i32, i64, u8, u16, u32, u64]);
-binop!(BitOr, bitor, Bitwise, f_or, "bitwise_or", [bool, i8, i16, i32, i64, u8, u16, u32, u64]);
-binop!(BitXor, bitxor, Bitwise, f_xor, "bitwise_xor", [bool, i8, i16, i32, i64, u8, u16, u32, u64]);
+binop!(
+    Rem,
+    rem,
+    RealNumeric,
+    f_rem,
+    "remainder",
+    [i8, i16, i32, i64, u8, u16, u32, u64, f32, f64]
+);
+binop!(
+    BitAnd,
+    bitand,
+    Bitwise,
+    f_and,
+    "bitwise_and",
+    [bool, i8, i16, i32, i64, u8, u16, u32, u64]
+);
+binop!(
+    BitOr,
+    bitor,
+    Bitwise,
+    f_or,
+    "bitwise_or",
+    [bool, i8, i16, i32, i64, u8, u16, u32, u64]
+);
+binop!(
+    BitXor,
+    bitxor,
+    Bitwise,
+    f_xor,
+    "bitwise_xor",
+    [bool, i8, i16, i32, i64, u8, u16, u32, u64]
+);
 
 macro_rules! unop {
     ($Trait:ident, $method:ident, $Bound:ident, $f:path) => {
