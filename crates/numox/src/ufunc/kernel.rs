@@ -33,10 +33,11 @@ use std::mem::MaybeUninit;
 ///
 /// Below it a single thread is faster than the hand-off (2^16 `f64` is
 /// 512 KiB per operand, roughly 20 µs of memory-bound work).
-pub const PAR_THRESHOLD: usize = 1 << 16;
+/// (Miri runs the threaded paths on small arrays with smaller values.)
+pub const PAR_THRESHOLD: usize = if cfg!(miri) { 1 << 8 } else { 1 << 16 };
 
 /// Size (in output elements) of the fixed chunks that threads fill.
-pub const CHUNK: usize = 1 << 15;
+pub const CHUNK: usize = if cfg!(miri) { 1 << 6 } else { 1 << 15 };
 
 /// A raw output pointer that may cross threads. The kernels only hand it to
 /// tasks that write disjoint elements.
@@ -190,13 +191,14 @@ where
 
 /// Outputs of at least this many bytes ask the OS for transparent huge
 /// pages (as NumPy does for its large allocations).
+#[cfg(all(target_os = "linux", not(miri)))]
 const HUGE_PAGE_MIN_BYTES: usize = 4 << 20;
 
 /// Asks Linux to back a large fresh buffer with 2 MiB pages: first touch
 /// then costs one page fault per 2 MiB instead of per 4 KiB, which is most
 /// of the cost of writing a fresh array. A hint only; failure is ignored.
 fn advise_huge_pages<C>(v: &mut Vec<C>) {
-    #[cfg(target_os = "linux")]
+    #[cfg(all(target_os = "linux", not(miri)))]
     {
         let bytes = v.capacity() * std::mem::size_of::<C>();
         if bytes >= HUGE_PAGE_MIN_BYTES {
@@ -212,7 +214,7 @@ fn advise_huge_pages<C>(v: &mut Vec<C>) {
             }
         }
     }
-    #[cfg(not(target_os = "linux"))]
+    #[cfg(not(all(target_os = "linux", not(miri))))]
     let _ = v;
 }
 
@@ -820,16 +822,44 @@ where
     let ostr = Strides::from_slice(out.strides());
     let po = mut_ptr(out);
     let pb = InPtr(bv.as_ptr());
-    // SAFETY: the output doubles as the first input: each run reads and then
-    // writes the same `len` elements of `out` (distinct per index, DataMut),
-    // so no element is read after another task wrote it.
+    // SAFETY: each run updates its own `len` elements of `out` (distinct per
+    // index, DataMut) and reads in-bounds offsets of the broadcast `b`.
     unsafe {
         drive(
             &shape,
             po,
             &ostr,
             [bv.strides(), &z, &z],
-            move |d, ds, len, o, s| run2(d, ds, len, d.cast_const(), ds, pb.get().offset(o[0]), s[0], &f),
+            move |d, ds, len, o, s| {
+                let y = pb.get().offset(o[0]);
+                if ds == 1 {
+                    let d = std::slice::from_raw_parts_mut(d, len);
+                    match s[0] {
+                        1 => {
+                            let b = std::slice::from_raw_parts(y, len);
+                            for (d, &b) in d.iter_mut().zip(b) {
+                                *d = f(*d, b);
+                            }
+                        }
+                        0 => {
+                            let b = *y;
+                            for d in d.iter_mut() {
+                                *d = f(*d, b);
+                            }
+                        }
+                        sy => {
+                            for (i, d) in d.iter_mut().enumerate() {
+                                *d = f(*d, *y.offset(i as isize * sy));
+                            }
+                        }
+                    }
+                } else {
+                    for i in 0..len as isize {
+                        let p = d.offset(i * ds);
+                        *p = f(*p, *y.offset(i * s[0]));
+                    }
+                }
+            },
         );
     }
     Ok(())
@@ -846,10 +876,20 @@ where
     let z = zeros(shape.len());
     let ostr = Strides::from_slice(out.strides());
     let po = mut_ptr(out);
-    // SAFETY: each run reads and writes the same `len` elements of `out`.
+    // SAFETY: each run updates its own `len` elements of `out` (distinct per
+    // index, DataMut); the element type is initialised, so it may be read.
     unsafe {
         drive(&shape, po, &ostr, [&z, &z, &z], move |d, ds, len, _, _| {
-            run1(d, ds, len, d.cast_const(), ds, &f)
+            if ds == 1 {
+                for d in std::slice::from_raw_parts_mut(d, len) {
+                    *d = f(*d);
+                }
+            } else {
+                for i in 0..len as isize {
+                    let p = d.offset(i * ds);
+                    *p = f(*p);
+                }
+            }
         });
     }
 }
@@ -927,32 +967,44 @@ mod tests {
                 .all(|(i, &v)| v == 3 * i as i64 - (n as i64 - 1 - i as i64))
         );
         // Broadcast, strided and reversed operands through the general path.
-        let m = seq(&[400, 301]);
-        let col = seq(&[400, 1]);
+        let (nr, nc) = if cfg!(miri) {
+            (40usize, 31usize)
+        } else {
+            (400, 301)
+        };
+        let m = seq(&[nr, nc]);
+        let col = seq(&[nr, 1]);
         let rev = m.slice(s![..;-1, ..]);
         let r = map3(&rev, &col, &m.t().t(), |x, c, y| x - c + y).unwrap();
-        let expect = Array::from_shape_fn(&[400, 301], |ix| {
-            (399 - ix[0] as i64) * 301 + ix[1] as i64 - ix[0] as i64 + ix[0] as i64 * 301 + ix[1] as i64
+        let (nr_i, nc_i) = (nr as i64, nc as i64);
+        let expect = Array::from_shape_fn(&[nr, nc], |ix| {
+            let (i, j) = (ix[0] as i64, ix[1] as i64);
+            (nr_i - 1 - i) * nc_i + j - i + i * nc_i + j
         })
         .unwrap();
         assert_eq!(r, expect);
         let u = map1(&m.t(), |x| x + 1);
         assert_eq!(
             u,
-            Array::from_shape_fn(&[301, 400], |ix| (ix[1] * 301 + ix[0]) as i64 + 1).unwrap()
+            Array::from_shape_fn(&[nc, nr], |ix| (ix[1] * nc + ix[0]) as i64 + 1).unwrap()
         );
     }
 
     #[test]
     fn into_forms_write_strided_outputs() {
-        let mut out = Array::<i64>::zeros(&[300, 400]);
+        let (nr, nc) = if cfg!(miri) {
+            (30usize, 40usize)
+        } else {
+            (300, 400)
+        };
+        let mut out = Array::<i64>::zeros(&[nr, nc]);
         {
             let mut t = out.view_mut().reversed_axes();
-            map2_into(&seq(&[400, 1]), &seq(&[300]), &mut t, |x, y| x * 1000 + y).unwrap();
+            map2_into(&seq(&[nc, 1]), &seq(&[nr]), &mut t, |x, y| x * 1000 + y).unwrap();
         }
         assert_eq!(
             out,
-            Array::from_shape_fn(&[300, 400], |ix| (ix[1] * 1000 + ix[0]) as i64).unwrap()
+            Array::from_shape_fn(&[nr, nc], |ix| (ix[1] * 1000 + ix[0]) as i64).unwrap()
         );
         let mut v = out.slice_mut(s![..;2, ..]);
         update1(&mut v, |x| -x);
