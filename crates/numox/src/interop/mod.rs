@@ -3,8 +3,8 @@
 //!
 //! | feature | module | what |
 //! |---|---|---|
-//! | `ndarray` | [`ndarray`](self::ndarray) | views both ways with `ndarray::ArrayViewD`/`ArrayViewMutD`, owned arrays both ways |
-//! | `faer` | [`faer`](self::faer) | 2-d views both ways with `faer::MatRef`/`MatMut` |
+//! | `ndarray` | `interop::ndarray` | views both ways with `ndarray::ArrayViewD`/`ArrayViewMutD`, owned arrays both ways |
+//! | `faer` | `interop::faer` | 2-d views both ways with `faer::MatRef`/`MatMut` |
 //! | `serde` | `serde` | `Serialize`/`Deserialize` for arrays as `{shape, data}` |
 //!
 //! With no feature enabled the module is empty.

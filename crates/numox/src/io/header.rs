@@ -271,18 +271,16 @@ fn parse_descr(s: &str, offset: usize) -> Result<(DType, ByteOrder)> {
         "c16" | "D" => DType::Complex128,
         _ => {
             let kind = rest.chars().next().unwrap_or(' ');
-            let size_ok = rest.len() > 1 && rest[1..].bytes().all(|b| b.is_ascii_digit());
-            return Err(match kind {
-                'O' => Error::Unsupported("object arrays ('|O') cannot be read by numox".into()),
-                'e' | 'g' | 'G' => Error::Unsupported(format!("dtype '{s}' is not supported by numox")),
-                'f' | 'c' | 'i' | 'u' | 'b' | 'S' | 'U' | 'V' | 'a' | 'M' | 'm'
-                    if size_ok || "SUVa".contains(kind) =>
-                {
-                    Error::Unsupported(format!("dtype '{s}' is not supported by numox"))
-                }
-                'M' | 'm' if rest.len() > 1 && rest.as_bytes()[1] == b'8' => {
-                    Error::Unsupported(format!("datetime dtype '{s}' is not supported by numox"))
-                }
+            let digits = rest.len() > 1 && rest[1..].bytes().all(|b| b.is_ascii_digit());
+            let unsupported =
+                |what: &str| Error::Unsupported(format!("{what} dtype '{s}' cannot be read by numox"));
+            return Err(match (kind, &rest[kind.len_utf8().min(rest.len())..]) {
+                ('O', _) => unsupported("object"),
+                ('e', "") | ('f', "2") => unsupported("float16"),
+                ('g', "") | ('G', "") | ('f', "12" | "16") | ('c', "24" | "32") => unsupported("long double"),
+                ('S' | 'U' | 'a', _) if digits || rest.len() == 1 => unsupported("string"),
+                ('V', _) if digits => unsupported("void"),
+                ('M' | 'm', r) if r.starts_with('8') => unsupported("datetime"),
                 _ => parse_err(
                     offset,
                     format!("unknown dtype descriptor '{s}' in the .npy header"),

@@ -78,6 +78,7 @@ fn zeroed_vec<T: Plain>(n: usize, shape: &[usize]) -> Result<Vec<T>> {
     if ptr.is_null() {
         return Err(too_big());
     }
+    super::sys::advise_huge_pages(ptr.cast::<u8>(), layout.size());
     // SAFETY: `ptr` comes from the global allocator with the layout of
     // `[T; n]`, which is what `Vec<T>` with capacity `n` uses; the `n`
     // elements are zero bytes, a valid `T` for `Plain` types.
@@ -451,7 +452,11 @@ pub(crate) fn write_npy_dyn<A: Element, S: Data<Elem = A>>(
 /// # std::fs::remove_file(&path).unwrap();
 /// ```
 pub fn save_npy<A: Element, S: Data<Elem = A>>(path: impl AsRef<Path>, a: &ArrayBase<S>) -> Result<()> {
-    let mut w = BufWriter::with_capacity(1 << 16, File::create(path)?);
+    let file = File::create(path)?;
+    // Reserve the blocks up front, as NumPy's `tofile` does.
+    let total = header::format_header(A::DTYPE, a.shape(), false).len() as u64 + a.npy_data_len();
+    super::sys::preallocate(&file, total);
+    let mut w = BufWriter::with_capacity(1 << 16, file);
     write_npy_dyn(&mut w, a)?;
     w.flush()?;
     Ok(())

@@ -189,35 +189,6 @@ where
     }
 }
 
-/// Outputs of at least this many bytes ask the OS for transparent huge
-/// pages (as NumPy does for its large allocations).
-#[cfg(all(target_os = "linux", not(miri)))]
-const HUGE_PAGE_MIN_BYTES: usize = 4 << 20;
-
-/// Asks Linux to back a large fresh buffer with 2 MiB pages: first touch
-/// then costs one page fault per 2 MiB instead of per 4 KiB, which is most
-/// of the cost of writing a fresh array. A hint only; failure is ignored.
-fn advise_huge_pages<C>(v: &mut Vec<C>) {
-    #[cfg(all(target_os = "linux", not(miri)))]
-    {
-        let bytes = v.capacity() * std::mem::size_of::<C>();
-        if bytes >= HUGE_PAGE_MIN_BYTES {
-            const PAGE: usize = 4096;
-            let start = v.as_mut_ptr() as usize;
-            let aligned = start.div_ceil(PAGE) * PAGE;
-            let len = (start + bytes).saturating_sub(aligned) / PAGE * PAGE;
-            // SAFETY: `[aligned, aligned + len)` lies inside the allocation `v`
-            // owns; MADV_HUGEPAGE changes how its pages are backed, never their
-            // contents or accessibility.
-            unsafe {
-                libc::madvise(aligned as *mut libc::c_void, len, libc::MADV_HUGEPAGE);
-            }
-        }
-    }
-    #[cfg(not(all(target_os = "linux", not(miri))))]
-    let _ = v;
-}
-
 /// Allocates a C-ordered array of `shape` and fills it with `drive`.
 ///
 /// # Safety
@@ -227,16 +198,10 @@ where
     C: Send,
     F: Fn(*mut C, isize, usize, [isize; 3], [isize; 3]) + Sync,
 {
-    let n = shape::checked_size(&shape)?;
-    if n.checked_mul(std::mem::size_of::<C>())
-        .is_none_or(|b| b > isize::MAX as usize)
-    {
-        return Err(Error::TooBig {
-            shape: shape.as_slice().into(),
-        });
-    }
-    let mut v: Vec<C> = Vec::with_capacity(n);
-    advise_huge_pages(&mut v);
+    let n = shape::checked_size_bytes::<C>(&shape)?;
+    // Fallible, and hinted to use huge pages when large (first touch by the
+    // threads below then costs one page fault per 2 MiB).
+    let mut v: Vec<C> = crate::array::copy::try_vec(n, &shape)?;
     let out_strides = shape::strides_for(&shape, shape::Order::C);
     let dst: &mut [MaybeUninit<C>] = &mut v.spare_capacity_mut()[..n];
     // SAFETY: the output is the C-ordered layout over `n` slots of `v`'s spare
