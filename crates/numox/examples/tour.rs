@@ -40,8 +40,8 @@ fn main() -> numox::Result<()> {
     println!("2.0 * row - 1.0\n{:?}", 2.0 * &row - 1.0);
     println!(
         "np.array([7, -7]) // 2, % 2 -> {:?}, {:?}",
-        array![7, -7] / 2,
-        array![7, -7] % 2
+        array![7i64, -7] / 2,
+        array![7i64, -7] % 2
     );
     match numox::add(&array![1.0, 2.0], &row) {
         Err(e) => println!("np.add of shapes (2,) and (4,): {e}"),
