@@ -36,14 +36,14 @@ mod result;
 mod scalar;
 
 pub use minimize::{
-    Bounds, Callback, EPSILON, FiniteDiff, GradFn, Method, MinimizeOptions, approx_fprime, check_grad, minimize,
-    minimize_full, minimize_with_grad, rosen, rosen_der, rosen_hess, rosen_hess_prod,
+    Bounds, Callback, EPSILON, FiniteDiff, GradFn, Method, MinimizeOptions, approx_fprime, check_grad,
+    minimize, minimize_full, minimize_with_grad, rosen, rosen_der, rosen_hess, rosen_hess_prod,
 };
 pub use result::{OptimizeResult, RootFlag, RootResults, ScalarOptimizeResult};
 pub use scalar::{
     Bracket, BracketResult, NewtonOptions, RootOptions, RootScalarMethod, RootScalarOptions, ScalarMethod,
-    ScalarOptions, bisect, bracket, brent, brenth, brentq, fminbound, golden, halley, minimize_scalar, newton,
-    ridder, root_scalar, secant, toms748,
+    ScalarOptions, bisect, bracket, brent, brenth, brentq, fminbound, golden, halley, minimize_scalar,
+    newton, ridder, root_scalar, secant, toms748,
 };
 
 /// Python's `repr` of a float (shortest round-trip digits, scientific
@@ -59,7 +59,11 @@ pub(crate) fn py_float(v: f64) -> String {
         };
     }
     if v == 0.0 {
-        return if v.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if v.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     let e = format!("{v:e}");
     let (mant, exp) = e.split_once('e').expect("{:e} has an exponent");

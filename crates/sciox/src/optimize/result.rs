@@ -70,8 +70,21 @@ pub struct RootResults {
 }
 
 impl RootResults {
-    pub(crate) fn new(root: f64, iterations: usize, function_calls: usize, flag: RootFlag, method: &'static str) -> Self {
-        RootResults { root, iterations, function_calls, converged: flag == RootFlag::Converged, flag, method }
+    pub(crate) fn new(
+        root: f64,
+        iterations: usize,
+        function_calls: usize,
+        flag: RootFlag,
+        method: &'static str,
+    ) -> Self {
+        RootResults {
+            root,
+            iterations,
+            function_calls,
+            converged: flag == RootFlag::Converged,
+            flag,
+            method,
+        }
     }
 }
 

@@ -31,6 +31,8 @@ pub(crate) fn bfgs<F: FnMut(&[f64]) -> f64>(
     let mut yk = vec![0.0; n];
     let mut hy = vec![0.0; n];
     let mut gfkp1 = vec![0.0; n];
+    let small = if n < 16 { n * n } else { 0 };
+    let (mut a1, mut a2, mut t) = (vec![0.0; small], vec![0.0; small], vec![0.0; small]);
     let mut k = 0;
     let mut warnflag = 0;
     let mut stopped = false;
@@ -42,7 +44,17 @@ pub(crate) fn bfgs<F: FnMut(&[f64]) -> f64>(
         }
         let ls = {
             let mut line = Line::new(sf, &xk, &pk, &gfk);
-            let r = line_search_wolfe12(&mut line, &gfk, old_fval, old_old_fval, c1, c2, 1e-100, 1e100, None);
+            let r = line_search_wolfe12(
+                &mut line,
+                &gfk,
+                old_fval,
+                old_old_fval,
+                c1,
+                c2,
+                1e-100,
+                1e100,
+                None,
+            );
             if let Some(r) = &r
                 && r.have_grad
             {
@@ -88,22 +100,32 @@ pub(crate) fn bfgs<F: FnMut(&[f64]) -> f64>(
         }
         let rhok_inv = dot(&yk, &sk);
         let rhok = if rhok_inv == 0.0 { 1000.0 } else { 1.0 / rhok_inv };
-        // H <- (I - rho s y^T) H (I - rho y s^T) + rho s s^T, expanded:
-        // H - rho (s (H y)^T + (H y) s^T) + (rho^2 y^T H y + rho) s s^T  (H symmetric)
-        for i in 0..n {
-            hy[i] = dot(&hk[i * n..(i + 1) * n], &yk);
-        }
-        let yhy = dot(&yk, &hy);
-        let coef = rhok * rhok * yhy + rhok;
-        for i in 0..n {
-            let row = &mut hk[i * n..(i + 1) * n];
-            for j in 0..n {
-                row[j] += -rhok * (sk[i] * hy[j] + hy[i] * sk[j]) + coef * sk[i] * sk[j];
+        if n < 16 {
+            // SciPy's products in SciPy's order (OpenBLAS accumulates these
+            // short inner products with fused multiply-adds)
+            update_small(&mut hk, &sk, &yk, rhok, &mut a1, &mut a2, &mut t);
+        } else {
+            // the same update expanded to O(n^2) (H symmetric):
+            // H - rho (s (H y)^T + (H y) s^T) + (rho^2 y^T H y + rho) s s^T
+            for i in 0..n {
+                hy[i] = dot(&hk[i * n..(i + 1) * n], &yk);
+            }
+            let yhy = dot(&yk, &hy);
+            let coef = rhok * rhok * yhy + rhok;
+            for i in 0..n {
+                let row = &mut hk[i * n..(i + 1) * n];
+                for j in 0..n {
+                    row[j] += -rhok * (sk[i] * hy[j] + hy[i] * sk[j]) + coef * sk[i] * sk[j];
+                }
             }
         }
     }
     let fval = old_fval;
-    let (status, msg) = finish_message(warnflag, k >= maxiter, gnorm.is_nan() || fval.is_nan() || xk.iter().any(|v| v.is_nan()));
+    let (status, msg) = finish_message(
+        warnflag,
+        k >= maxiter,
+        gnorm.is_nan() || fval.is_nan() || xk.iter().any(|v| v.is_nan()),
+    );
     let mut r = OptimizeResult::empty(n);
     r.x = xk;
     r.fun = fval;
@@ -119,4 +141,43 @@ pub(crate) fn bfgs<F: FnMut(&[f64]) -> f64>(
         super::stopped(&mut r);
     }
     r
+}
+
+/// `Hk = A1 (Hk A2) + rho s s^T` with `A1 = I - rho s y^T`,
+/// `A2 = I - rho y s^T`, as SciPy writes it.
+fn update_small(
+    hk: &mut [f64],
+    sk: &[f64],
+    yk: &[f64],
+    rhok: f64,
+    a1: &mut [f64],
+    a2: &mut [f64],
+    t: &mut [f64],
+) {
+    let n = sk.len();
+    for i in 0..n {
+        for j in 0..n {
+            let id = if i == j { 1.0 } else { 0.0 };
+            a1[i * n + j] = id - sk[i] * yk[j] * rhok;
+            a2[i * n + j] = id - yk[i] * sk[j] * rhok;
+        }
+    }
+    for i in 0..n {
+        for j in 0..n {
+            let mut acc = 0.0f64;
+            for k in 0..n {
+                acc = hk[i * n + k].mul_add(a2[k * n + j], acc);
+            }
+            t[i * n + j] = acc;
+        }
+    }
+    for i in 0..n {
+        for j in 0..n {
+            let mut acc = 0.0f64;
+            for k in 0..n {
+                acc = a1[i * n + k].mul_add(t[k * n + j], acc);
+            }
+            hk[i * n + j] = acc + rhok * sk[i] * sk[j];
+        }
+    }
 }

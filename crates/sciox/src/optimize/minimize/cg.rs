@@ -13,18 +13,29 @@ struct Step {
     x: Vec<f64>,
     p: Vec<f64>,
     g: Vec<f64>,
+    y: Vec<f64>,
     gnorm: f64,
 }
 
-fn pr_step(alpha: f64, xk: &[f64], pk: &[f64], gfk: &[f64], gfkp1: &[f64], deltak: f64, norm: f64, out: &mut Step) {
+#[allow(clippy::too_many_arguments)]
+fn pr_step(
+    alpha: f64,
+    xk: &[f64],
+    pk: &[f64],
+    gfk: &[f64],
+    gfkp1: &[f64],
+    deltak: f64,
+    norm: f64,
+    out: &mut Step,
+) {
     let n = xk.len();
     for i in 0..n {
         out.x[i] = xk[i] + alpha * pk[i];
     }
-    let mut yg = 0.0;
     for i in 0..n {
-        yg += (gfkp1[i] - gfk[i]) * gfkp1[i];
+        out.y[i] = gfkp1[i] - gfk[i];
     }
+    let yg = dot(&out.y, gfkp1);
     // Python's max(0, v): v when 0 < v
     let r = yg / deltak;
     let beta = if 0.0 < r { r } else { 0.0 };
@@ -57,8 +68,22 @@ pub(crate) fn cg<F: FnMut(&[f64]) -> f64>(
     let mut k = 0;
     let mut warnflag = 0;
     let mut stopped = false;
-    let mut cached = Step { alpha: f64::NAN, x: vec![0.0; n], p: vec![0.0; n], g: vec![0.0; n], gnorm: 0.0 };
-    let mut fresh = Step { alpha: f64::NAN, x: vec![0.0; n], p: vec![0.0; n], g: vec![0.0; n], gnorm: 0.0 };
+    let mut cached = Step {
+        alpha: f64::NAN,
+        x: vec![0.0; n],
+        p: vec![0.0; n],
+        g: vec![0.0; n],
+        y: vec![0.0; n],
+        gnorm: 0.0,
+    };
+    let mut fresh = Step {
+        alpha: f64::NAN,
+        x: vec![0.0; n],
+        p: vec![0.0; n],
+        g: vec![0.0; n],
+        y: vec![0.0; n],
+        gnorm: 0.0,
+    };
     let mut gnew = vec![0.0; n];
     while gnorm > gtol && k < maxiter {
         let deltak = dot(&gfk, &gfk);
@@ -72,7 +97,17 @@ pub(crate) fn cg<F: FnMut(&[f64]) -> f64>(
                 dot(&cached.p, &cached.g) <= -sigma_3 * dot(&cached.g, &cached.g)
             };
             let mut line = Line::new(sf, &xk, &pk, &gfk);
-            let r = line_search_wolfe12(&mut line, &gfk, old_fval, old_old_fval, c1, c2, 1e-100, 1e100, Some(&mut descent));
+            let r = line_search_wolfe12(
+                &mut line,
+                &gfk,
+                old_fval,
+                old_old_fval,
+                c1,
+                c2,
+                1e-100,
+                1e100,
+                Some(&mut descent),
+            );
             if let Some(r) = &r
                 && r.have_grad
             {
@@ -111,7 +146,11 @@ pub(crate) fn cg<F: FnMut(&[f64]) -> f64>(
         }
     }
     let fval = old_fval;
-    let (status, msg) = finish_message(warnflag, k >= maxiter, gnorm.is_nan() || fval.is_nan() || xk.iter().any(|v| v.is_nan()));
+    let (status, msg) = finish_message(
+        warnflag,
+        k >= maxiter,
+        gnorm.is_nan() || fval.is_nan() || xk.iter().any(|v| v.is_nan()),
+    );
     let mut r = OptimizeResult::empty(n);
     r.x = xk;
     r.fun = fval;

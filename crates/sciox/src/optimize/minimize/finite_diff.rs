@@ -149,7 +149,11 @@ fn rel_step(rel: Option<f64>, rstep: f64, x0: f64) -> f64 {
         None => rstep * s * x0.abs().max(1.0),
         Some(r) => {
             let h = r * s * x0.abs();
-            if (x0 + h) - x0 == 0.0 { rstep * s * x0.abs().max(1.0) } else { h }
+            if (x0 + h) - x0 == 0.0 {
+                rstep * s * x0.abs().max(1.0)
+            } else {
+                h
+            }
         }
     }
 }
@@ -166,7 +170,11 @@ pub fn approx_fprime<F: FnMut(&[f64]) -> f64>(xk: &[f64], mut f: F, epsilon: f64
     let f0 = f(xk);
     let mut g = vec![0.0; xk.len()];
     let mut xt = vec![0.0; xk.len()];
-    let spec = FdSpec { mode: FiniteDiff::Default, abs_step: epsilon, rel_step: None };
+    let spec = FdSpec {
+        mode: FiniteDiff::Default,
+        abs_step: epsilon,
+        rel_step: None,
+    };
     fd_gradient(&mut f, xk, f0, &spec, None, &mut g, &mut xt);
     g
 }
@@ -211,13 +219,21 @@ mod tests {
         let x = [1.0, 2.0];
         let f0 = f(&x);
         let (mut g, mut xt) = ([0.0; 2], [0.0; 2]);
-        let spec = FdSpec { mode: FiniteDiff::ThreePoint, abs_step: 0.0, rel_step: None };
+        let spec = FdSpec {
+            mode: FiniteDiff::ThreePoint,
+            abs_step: 0.0,
+            rel_step: None,
+        };
         let n = fd_gradient(&mut f, &x, f0, &spec, None, &mut g, &mut xt);
         assert_eq!(n, 4);
         assert!((g[0] - 3.0).abs() < 1e-9 && (g[1] - 4.0).abs() < 1e-9, "{g:?}");
         // at an upper bound the 2-point step goes backwards, the 3-point one-sided
         let (lb, ub) = ([0.0, 0.0], [1.0, 2.0]);
-        let spec2 = FdSpec { mode: FiniteDiff::TwoPoint, abs_step: 0.0, rel_step: None };
+        let spec2 = FdSpec {
+            mode: FiniteDiff::TwoPoint,
+            abs_step: 0.0,
+            rel_step: None,
+        };
         fd_gradient(&mut f, &x, f0, &spec2, Some((&lb, &ub)), &mut g, &mut xt);
         assert!((g[0] - 3.0).abs() < 1e-6 && (g[1] - 4.0).abs() < 1e-6, "{g:?}");
         fd_gradient(&mut f, &x, f0, &spec, Some((&lb, &ub)), &mut g, &mut xt);

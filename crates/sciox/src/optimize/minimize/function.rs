@@ -24,7 +24,13 @@ pub(crate) struct ScalarFunction<'a, F> {
 
 impl<'a, F: FnMut(&[f64]) -> f64> ScalarFunction<'a, F> {
     /// Evaluates `f` and the gradient at `x0`, as SciPy's constructor does.
-    pub fn new(fun: F, grad: Option<GradFn<'a>>, fd: FdSpec, bounds: Option<(Vec<f64>, Vec<f64>)>, x0: &[f64]) -> Self {
+    pub fn new(
+        fun: F,
+        grad: Option<GradFn<'a>>,
+        fd: FdSpec,
+        bounds: Option<(Vec<f64>, Vec<f64>)>,
+        x0: &[f64],
+    ) -> Self {
         let n = x0.len();
         let mut sf = ScalarFunction {
             fun,
@@ -69,7 +75,15 @@ impl<'a, F: FnMut(&[f64]) -> f64> ScalarFunction<'a, F> {
                 None => {
                     self.update_fun();
                     let b = self.bounds.as_ref().map(|(l, u)| (l.as_slice(), u.as_slice()));
-                    let n = fd_gradient(&mut self.fun, &self.x, self.f, &self.fd, b, &mut self.g, &mut self.scratch);
+                    let n = fd_gradient(
+                        &mut self.fun,
+                        &self.x,
+                        self.f,
+                        &self.fd,
+                        b,
+                        &mut self.g,
+                        &mut self.scratch,
+                    );
                     self.nfev += n;
                 }
             }

@@ -246,12 +246,19 @@ pub(crate) fn stopped(r: &mut OptimizeResult) {
 ///
 /// ```
 /// use sciox::optimize::{minimize, rosen, Method, MinimizeOptions};
-/// let r = minimize(rosen, &[1.3, 0.7, 0.8, 1.9, 1.2], Method::NelderMead, &MinimizeOptions::default()).unwrap();
-/// assert!(!r.success); // SciPy: "Maximum number of function evaluations has been exceeded."
+/// let few = MinimizeOptions { maxfev: Some(50), ..Default::default() };
+/// let r = minimize(rosen, &[1.3, 0.7, 0.8, 1.9, 1.2], Method::NelderMead, &few).unwrap();
+/// assert_eq!((r.success, r.status, r.nfev), (false, 1, 50));
+/// assert_eq!(r.message, "Maximum number of function evaluations has been exceeded.");
 /// let r = minimize(rosen, &[1.3, 0.7], Method::Bfgs, &MinimizeOptions::default()).unwrap();
 /// assert!(r.success && r.fun < 1e-10);
 /// ```
-pub fn minimize<F: FnMut(&[f64]) -> f64>(fun: F, x0: &[f64], method: Method, opts: &MinimizeOptions) -> Result<OptimizeResult> {
+pub fn minimize<F: FnMut(&[f64]) -> f64>(
+    fun: F,
+    x0: &[f64],
+    method: Method,
+    opts: &MinimizeOptions,
+) -> Result<OptimizeResult> {
     minimize_full(fun, None, x0, method, opts, None)
 }
 
@@ -263,7 +270,13 @@ pub fn minimize<F: FnMut(&[f64]) -> f64>(fun: F, x0: &[f64], method: Method, opt
 /// assert!(r.success);
 /// assert!(r.x.iter().all(|v| (v - 1.0).abs() < 1e-4));
 /// ```
-pub fn minimize_with_grad<F, G>(fun: F, mut grad: G, x0: &[f64], method: Method, opts: &MinimizeOptions) -> Result<OptimizeResult>
+pub fn minimize_with_grad<F, G>(
+    fun: F,
+    mut grad: G,
+    x0: &[f64],
+    method: Method,
+    opts: &MinimizeOptions,
+) -> Result<OptimizeResult>
 where
     F: FnMut(&[f64]) -> f64,
     G: FnMut(&[f64], &mut [f64]),
@@ -316,22 +329,33 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
     }
     if let Some(b) = &opts.bounds {
         if b.lb.len() != b.ub.len() {
-            return Err(Error::invalid("The number of bounds is not compatible with the length of `x0`."));
+            return Err(Error::invalid(
+                "The number of bounds is not compatible with the length of `x0`.",
+            ));
         }
         if b.lb.iter().zip(&b.ub).any(|(l, u)| u < l) {
-            return Err(Error::invalid("An upper bound is less than the corresponding lower bound."));
+            return Err(Error::invalid(
+                "An upper bound is less than the corresponding lower bound.",
+            ));
         }
         if b.lb.len() != n {
-            return Err(Error::invalid("The number of bounds is not compatible with the length of `x0`."));
+            return Err(Error::invalid(
+                "The number of bounds is not compatible with the length of `x0`.",
+            ));
         }
         if matches!(method, Method::Bfgs | Method::Cg) {
-            return Err(Error::invalid(format!("Method {} cannot handle bounds.", method.name())));
+            return Err(Error::invalid(format!(
+                "Method {} cannot handle bounds.",
+                method.name()
+            )));
         }
     }
     if let Some(s) = &opts.initial_simplex
         && s.len() != (n + 1) * n
     {
-        return Err(Error::invalid("`initial_simplex` should be an array of shape (N+1,N)"));
+        return Err(Error::invalid(
+            "`initial_simplex` should be an array of shape (N+1,N)",
+        ));
     }
     if let Some(d) = &opts.direc
         && d.len() != n * n
@@ -343,7 +367,11 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
         Method::NelderMead => nelder_mead::nelder_mead(fun, x0, bounds, &o, &mut callback),
         Method::Powell => powell::powell(fun, x0, bounds, &o, &mut callback),
         Method::Bfgs | Method::Cg => {
-            let fd = FdSpec { mode: o.finite_diff, abs_step: o.eps, rel_step: o.finite_diff_rel_step };
+            let fd = FdSpec {
+                mode: o.finite_diff,
+                abs_step: o.eps,
+                rel_step: o.finite_diff_rel_step,
+            };
             let mut sf = ScalarFunction::new(fun, grad, fd, None, x0);
             if method == Method::Bfgs {
                 bfgs::bfgs(&mut sf, x0, &o, &mut callback)

@@ -68,7 +68,11 @@ pub(crate) fn nelder_mead<F: FnMut(&[f64]) -> f64>(
             for k in 0..n {
                 let row = &mut s[(k + 1) * n..(k + 2) * n];
                 row.copy_from_slice(&x0v);
-                row[k] = if row[k] != 0.0 { (1.0 + 0.05) * row[k] } else { 0.00025 };
+                row[k] = if row[k] != 0.0 {
+                    (1.0 + 0.05) * row[k]
+                } else {
+                    0.00025
+                };
             }
             s
         }
@@ -126,7 +130,11 @@ pub(crate) fn nelder_mead<F: FnMut(&[f64]) -> f64>(
     'outer: while fcalls < maxfun && iterations < maxiter {
         'body: {
             let best = &sim[..n];
-            let xspread = np_max((1..=n).flat_map(|r| (0..n).map(move |j| (r, j))).map(|(r, j)| (sim[r * n + j] - best[j]).abs()));
+            let xspread = np_max(
+                (1..=n)
+                    .flat_map(|r| (0..n).map(move |j| (r, j)))
+                    .map(|(r, j)| (sim[r * n + j] - best[j]).abs()),
+            );
             let fspread = np_max((1..=n).map(|r| (fsim[0] - fsim[r]).abs()));
             if xspread <= xatol && fspread <= fatol {
                 break 'outer;
@@ -145,14 +153,18 @@ pub(crate) fn nelder_mead<F: FnMut(&[f64]) -> f64>(
                 xr[j] = (1.0 + rho) * xbar[j] - rho * sim[last + j];
             }
             clip_to(&mut xr, bounds);
-            let Some(fxr) = call(&xr, &mut fcalls) else { break 'body };
+            let Some(fxr) = call(&xr, &mut fcalls) else {
+                break 'body;
+            };
             let mut doshrink = false;
             if fxr < fsim[0] {
                 for j in 0..n {
                     xe[j] = (1.0 + rho * chi) * xbar[j] - rho * chi * sim[last + j];
                 }
                 clip_to(&mut xe, bounds);
-                let Some(fxe) = call(&xe, &mut fcalls) else { break 'body };
+                let Some(fxe) = call(&xe, &mut fcalls) else {
+                    break 'body;
+                };
                 if fxe < fxr {
                     sim[last..].copy_from_slice(&xe);
                     fsim[n] = fxe;
@@ -169,7 +181,9 @@ pub(crate) fn nelder_mead<F: FnMut(&[f64]) -> f64>(
                         xc[j] = (1.0 + psi * rho) * xbar[j] - psi * rho * sim[last + j];
                     }
                     clip_to(&mut xc, bounds);
-                    let Some(fxc) = call(&xc, &mut fcalls) else { break 'body };
+                    let Some(fxc) = call(&xc, &mut fcalls) else {
+                        break 'body;
+                    };
                     if fxc <= fxr {
                         sim[last..].copy_from_slice(&xc);
                         fsim[n] = fxc;
@@ -181,7 +195,9 @@ pub(crate) fn nelder_mead<F: FnMut(&[f64]) -> f64>(
                         xc[j] = (1.0 - psi) * xbar[j] + psi * sim[last + j];
                     }
                     clip_to(&mut xc, bounds);
-                    let Some(fxcc) = call(&xc, &mut fcalls) else { break 'body };
+                    let Some(fxcc) = call(&xc, &mut fcalls) else {
+                        break 'body;
+                    };
                     if fxcc < fsim[n] {
                         sim[last..].copy_from_slice(&xc);
                         fsim[n] = fxcc;
@@ -195,7 +211,9 @@ pub(crate) fn nelder_mead<F: FnMut(&[f64]) -> f64>(
                             sim[r * n + j] = sim[j] + sigma * (sim[r * n + j] - sim[j]);
                         }
                         clip_to(&mut sim[r * n..(r + 1) * n], bounds);
-                        let Some(v) = call(&sim[r * n..(r + 1) * n], &mut fcalls) else { break 'body };
+                        let Some(v) = call(&sim[r * n..(r + 1) * n], &mut fcalls) else {
+                            break 'body;
+                        };
                         fsim[r] = v;
                     }
                 }
@@ -211,7 +229,11 @@ pub(crate) fn nelder_mead<F: FnMut(&[f64]) -> f64>(
         }
     }
     let x = sim[..n].to_vec();
-    let fval = if fsim.iter().any(|v| v.is_nan()) { f64::NAN } else { fsim.iter().cloned().fold(f64::INFINITY, f64::min) };
+    let fval = if fsim.iter().any(|v| v.is_nan()) {
+        f64::NAN
+    } else {
+        fsim.iter().cloned().fold(f64::INFINITY, f64::min)
+    };
     let (status, msg) = if fcalls >= maxfun {
         (1, "Maximum number of function evaluations has been exceeded.")
     } else if iterations >= maxiter {

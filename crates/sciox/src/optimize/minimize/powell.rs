@@ -42,9 +42,21 @@ fn line_for_search(x0: &[f64], d: &[f64], lb: &[f64], ub: &[f64]) -> (f64, f64) 
         any = true;
         let low = (lb[i] - x0[i]) / d[i];
         let high = (ub[i] - x0[i]) / d[i];
-        let (lo, hi) = if d[i] > 0.0 { (low + 0.0, high + 0.0) } else { (0.0 + high, 0.0 + low) };
-        lmin = if lo.is_nan() || lmin.is_nan() { f64::NAN } else { lmin.max(lo) };
-        lmax = if hi.is_nan() || lmax.is_nan() { f64::NAN } else { lmax.min(hi) };
+        let (lo, hi) = if d[i] > 0.0 {
+            (low + 0.0, high + 0.0)
+        } else {
+            (0.0 + high, 0.0 + low)
+        };
+        lmin = if lo.is_nan() || lmin.is_nan() {
+            f64::NAN
+        } else {
+            lmin.max(lo)
+        };
+        lmax = if hi.is_nan() || lmax.is_nan() {
+            f64::NAN
+        } else {
+            lmax.min(hi)
+        };
     }
     if !any {
         // np.max of an empty array raises in SciPy; no direction, no move
@@ -76,13 +88,15 @@ fn linesearch<F: FnMut(&[f64]) -> f64>(
     };
     let (fret, alpha) = match bounds {
         None => {
-            let r = brent(|a| eval(a, func), Bracket::default(), tol, 500).expect("two-point bracket never errors");
+            let r = brent(|a| eval(a, func), Bracket::default(), tol, 500)
+                .expect("two-point bracket never errors");
             (r.fun, r.x)
         }
         Some((lb, ub)) => {
             let (lo, hi) = line_for_search(p, xi, lb, ub);
             if lo == f64::NEG_INFINITY && hi == f64::INFINITY {
-                let r = brent(|a| eval(a, func), Bracket::default(), tol, 500).expect("two-point bracket never errors");
+                let r = brent(|a| eval(a, func), Bracket::default(), tol, 500)
+                    .expect("two-point bracket never errors");
                 (r.fun, r.x)
             } else if lo != f64::NEG_INFINITY && hi != f64::INFINITY {
                 match fminbound(|a| eval(a, func), lo, hi, tol / 100.0, 500) {
@@ -115,7 +129,12 @@ pub(crate) fn powell<F: FnMut(&[f64]) -> f64>(
     let xtol = opts.xtol.unwrap_or(1e-4);
     let ftol = opts.ftol.unwrap_or(1e-4);
     let (maxiter, maxfun) = limits(opts.maxiter, opts.maxfev, 1000 * n);
-    let mut func = Limited { f: func, ncalls: 0, maxfun, hit: false };
+    let mut func = Limited {
+        f: func,
+        ncalls: 0,
+        maxfun,
+        hit: false,
+    };
     let mut direc = match &opts.direc {
         Some(d) => d.clone(),
         None => {
@@ -163,7 +182,11 @@ pub(crate) fn powell<F: FnMut(&[f64]) -> f64>(
             break;
         }
         let bnd = ftol * (fx.abs() + fval.abs()) + 1e-20;
-        if 2.0 * (fx - fval) <= bnd || func.ncalls >= maxfun || iter >= maxiter || (fx.is_nan() && fval.is_nan()) {
+        if 2.0 * (fx - fval) <= bnd
+            || func.ncalls >= maxfun
+            || iter >= maxiter
+            || (fx.is_nan() && fval.is_nan())
+        {
             break;
         }
         for i in 0..n {
@@ -205,7 +228,8 @@ pub(crate) fn powell<F: FnMut(&[f64]) -> f64>(
             }
         }
     }
-    let out_of_bounds = bounds.is_some_and(|(lb, ub)| x.iter().zip(lb).zip(ub).any(|((v, l), u)| l > v || v > u));
+    let out_of_bounds =
+        bounds.is_some_and(|(lb, ub)| x.iter().zip(lb).zip(ub).any(|((v, l), u)| l > v || v > u));
     let (status, msg) = if out_of_bounds {
         (4, "The result is outside of the provided bounds.")
     } else if func.ncalls >= maxfun {

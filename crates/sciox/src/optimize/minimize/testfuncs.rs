@@ -124,7 +124,10 @@ pub fn rosen_hess(x: &[f64]) -> Vec<f64> {
 /// If the lengths of `x`, `p` and `out` differ.
 pub fn rosen_hess_prod(x: &[f64], p: &[f64], out: &mut [f64]) {
     let n = x.len();
-    assert!(p.len() == n && out.len() == n, "rosen_hess_prod: x, p and out must have the same length");
+    assert!(
+        p.len() == n && out.len() == n,
+        "rosen_hess_prod: x, p and out must have the same length"
+    );
     if n < 2 {
         out.iter_mut().for_each(|v| *v = 0.0);
         return;

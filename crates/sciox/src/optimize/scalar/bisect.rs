@@ -41,8 +41,20 @@ pub fn bisect<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64, opts: &RootOptions) ->
             xa = xm;
         }
         if fm == 0.0 || dm.abs() < opts.xtol + opts.rtol * xm.abs() {
-            return Ok(RootResults::new(xm, iterations, f.calls, RootFlag::Converged, "bisect"));
+            return Ok(RootResults::new(
+                xm,
+                iterations,
+                f.calls,
+                RootFlag::Converged,
+                "bisect",
+            ));
         }
     }
-    Ok(RootResults::new(xa, iterations, f.calls, RootFlag::ConvergenceError, "bisect"))
+    Ok(RootResults::new(
+        xa,
+        iterations,
+        f.calls,
+        RootFlag::ConvergenceError,
+        "bisect",
+    ))
 }

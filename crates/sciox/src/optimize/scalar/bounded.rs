@@ -6,7 +6,11 @@ use crate::{Error, Result};
 
 /// NumPy's `maximum` (NaN propagates).
 fn np_max(a: f64, b: f64) -> f64 {
-    if a.is_nan() || b.is_nan() { f64::NAN } else { a.max(b) }
+    if a.is_nan() || b.is_nan() {
+        f64::NAN
+    } else {
+        a.max(b)
+    }
 }
 
 fn np_sign(v: f64) -> f64 {
@@ -35,7 +39,13 @@ fn np_sign(v: f64) -> f64 {
 /// assert!((r.x - std::f64::consts::PI).abs() < 1e-5);
 /// assert_eq!(r.message, "Solution found.");
 /// ```
-pub fn fminbound<F: FnMut(f64) -> f64>(mut f: F, x1: f64, x2: f64, xatol: f64, maxiter: usize) -> Result<ScalarOptimizeResult> {
+pub fn fminbound<F: FnMut(f64) -> f64>(
+    mut f: F,
+    x1: f64,
+    x2: f64,
+    xatol: f64,
+    maxiter: usize,
+) -> Result<ScalarOptimizeResult> {
     if !(x1.is_finite() && x2.is_finite()) {
         return Err(Error::invalid("Optimization bounds must be finite scalars."));
     }
@@ -137,5 +147,13 @@ pub fn fminbound<F: FnMut(f64) -> f64>(mut f: F, x1: f64, x2: f64, xatol: f64, m
         1 => "Maximum number of function calls reached.",
         _ => "NaN result encountered.",
     };
-    Ok(ScalarOptimizeResult { x: xf, fun: fx, nit: num, nfev: num, status: flag, success: flag == 0, message: message.to_string() })
+    Ok(ScalarOptimizeResult {
+        x: xf,
+        fun: fx,
+        nit: num,
+        nfev: num,
+        status: flag,
+        success: flag == 0,
+        message: message.to_string(),
+    })
 }

@@ -82,11 +82,18 @@ pub(crate) fn bracket_impl<F: FnMut(f64) -> f64>(
         let tmp1 = (xb - xa) * (fb - fc);
         let tmp2 = (xb - xc) * (fb - fa);
         let val = tmp2 - tmp1;
-        let denom = if val.abs() < VERYSMALL { 2.0 * VERYSMALL } else { 2.0 * val };
+        let denom = if val.abs() < VERYSMALL {
+            2.0 * VERYSMALL
+        } else {
+            2.0 * val
+        };
         let mut w = xb - ((xb - xc) * tmp2 - (xb - xa) * tmp1) / denom;
         let wlim = xb + grow_limit * (xc - xb);
         if iter > maxiter {
-            return Err(BracketFail { msg: ITER_LIMIT, data: None });
+            return Err(BracketFail {
+                msg: ITER_LIMIT,
+                data: None,
+            });
         }
         iter += 1;
         let mut fw;
@@ -135,12 +142,23 @@ pub(crate) fn bracket_impl<F: FnMut(f64) -> f64>(
         fb = fc;
         fc = fw;
     }
-    let r = BracketResult { xa, xb, xc, fa, fb, fc, funcalls };
+    let r = BracketResult {
+        xa,
+        xb,
+        xc,
+        fa,
+        fb,
+        fc,
+        funcalls,
+    };
     let cond1 = (fb < fc && fb <= fa) || (fb < fa && fb <= fc);
     let cond2 = (xa < xb && xb < xc) || (xc < xb && xb < xa);
     let cond3 = xa.is_finite() && xb.is_finite() && xc.is_finite();
     if !(cond1 && cond2 && cond3) {
-        return Err(BracketFail { msg: NO_VALID, data: Some(r) });
+        return Err(BracketFail {
+            msg: NO_VALID,
+            data: Some(r),
+        });
     }
     Ok(r)
 }
@@ -176,10 +194,12 @@ pub(crate) enum Start {
 
 pub(crate) fn start<F: FnMut(f64) -> f64>(f: &mut F, brack: Bracket) -> Result<Start> {
     match brack {
-        Bracket::Two(a, b) => Ok(match bracket_impl(f, a, b, 110.0, 1000) {
-            Ok(r) => Start::Ok(r),
-            Err(e) => Start::Fail(e),
-        }),
+        Bracket::Two(a, b) => match bracket_impl(f, a, b, 110.0, 1000) {
+            Ok(r) => Ok(Start::Ok(r)),
+            // SciPy raises RuntimeError here (not a BracketError it recovers from)
+            Err(BracketFail { msg, data: None }) => Err(Error::invalid(msg)),
+            Err(e) => Ok(Start::Fail(e)),
+        },
         Bracket::Three(xa, xb, xc) => {
             let (xa, xc) = if xa > xc { (xc, xa) } else { (xa, xc) };
             if !(xa < xb && xb < xc) {
@@ -193,7 +213,15 @@ pub(crate) fn start<F: FnMut(f64) -> f64>(f: &mut F, brack: Bracket) -> Result<S
                     "Bracketing values (xa, xb, xc) do not fulfill this requirement: (f(xb) < f(xa)) and (f(xb) < f(xc))",
                 ));
             }
-            Ok(Start::Ok(BracketResult { xa, xb, xc, fa, fb, fc, funcalls: 3 }))
+            Ok(Start::Ok(BracketResult {
+                xa,
+                xb,
+                xc,
+                fa,
+                fb,
+                fc,
+                funcalls: 3,
+            }))
         }
     }
 }
@@ -219,7 +247,15 @@ pub(crate) fn bracket_failure(e: BracketFail) -> ScalarOptimizeResult {
         }
         None => (f64::NAN, f64::NAN, 0),
     };
-    ScalarOptimizeResult { x, fun, nit: 0, nfev, status: 1, success: false, message: e.msg.to_string() }
+    ScalarOptimizeResult {
+        x,
+        fun,
+        nit: 0,
+        nfev,
+        status: 1,
+        success: false,
+        message: e.msg.to_string(),
+    }
 }
 
 pub(crate) fn tol_message(xtol: f64) -> String {
@@ -229,7 +265,14 @@ pub(crate) fn tol_message(xtol: f64) -> String {
     )
 }
 
-pub(crate) fn finish(x: f64, fun: f64, nit: usize, nfev: usize, maxiter: usize, xtol: f64) -> ScalarOptimizeResult {
+pub(crate) fn finish(
+    x: f64,
+    fun: f64,
+    nit: usize,
+    nfev: usize,
+    maxiter: usize,
+    xtol: f64,
+) -> ScalarOptimizeResult {
     let nan = x.is_nan() || fun.is_nan();
     let success = nit < maxiter && !nan;
     let message = if success {
@@ -239,7 +282,15 @@ pub(crate) fn finish(x: f64, fun: f64, nit: usize, nfev: usize, maxiter: usize, 
     } else {
         "\nMaximum number of iterations exceeded".to_string()
     };
-    ScalarOptimizeResult { x, fun, nit, nfev, status: if success { 0 } else { 1 }, success, message }
+    ScalarOptimizeResult {
+        x,
+        fun,
+        nit,
+        nfev,
+        status: if success { 0 } else { 1 },
+        success,
+        message,
+    }
 }
 
 /// Minimises `f` by Brent's method (SciPy's `minimize_scalar(method='brent')`;
@@ -255,9 +306,17 @@ pub(crate) fn finish(x: f64, fun: f64, nit: usize, nfev: usize, maxiter: usize, 
 /// assert!((r.x - 1.0).abs() < 1e-7);
 /// assert_eq!(r.fun, 0.5);
 /// ```
-pub fn brent<F: FnMut(f64) -> f64>(mut f: F, brack: Bracket, tol: f64, maxiter: usize) -> Result<ScalarOptimizeResult> {
+pub fn brent<F: FnMut(f64) -> f64>(
+    mut f: F,
+    brack: Bracket,
+    tol: f64,
+    maxiter: usize,
+) -> Result<ScalarOptimizeResult> {
     if tol < 0.0 {
-        return Err(Error::invalid(format!("tolerance should be >= 0, got {}", py_float(tol))));
+        return Err(Error::invalid(format!(
+            "tolerance should be >= 0, got {}",
+            py_float(tol)
+        )));
     }
     let b = match start(&mut f, brack)? {
         Start::Ok(b) => b,
@@ -265,7 +324,14 @@ pub fn brent<F: FnMut(f64) -> f64>(mut f: F, brack: Bracket, tol: f64, maxiter: 
     };
     const MINTOL: f64 = 1e-11;
     const CG: f64 = 0.381966;
-    let BracketResult { xa, xb, xc, fb, mut funcalls, .. } = b;
+    let BracketResult {
+        xa,
+        xb,
+        xc,
+        fb,
+        mut funcalls,
+        ..
+    } = b;
     let (mut x, mut w, mut v) = (xb, xb, xb);
     let (mut fw, mut fv, mut fx) = (fb, fb, fb);
     let (mut a, mut bb) = if xa < xc { (xa, xc) } else { (xc, xa) };

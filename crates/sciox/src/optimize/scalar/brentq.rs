@@ -68,7 +68,13 @@ pub(super) fn brent_core<F: FnMut(f64) -> f64>(
         let delta = (xtol + rtol * xcur.abs()) / 2.0;
         let sbis = (xblk - xcur) / 2.0;
         if fcur == 0.0 || sbis.abs() < delta {
-            return Ok(RootResults::new(xcur, iterations, f.calls, RootFlag::Converged, method));
+            return Ok(RootResults::new(
+                xcur,
+                iterations,
+                f.calls,
+                RootFlag::Converged,
+                method,
+            ));
         }
         if spre.abs() > delta && fcur.abs() < fpre.abs() {
             let stry = if xpre == xblk {
@@ -105,7 +111,13 @@ pub(super) fn brent_core<F: FnMut(f64) -> f64>(
         }
         fcur = f.call(xcur)?;
     }
-    Ok(RootResults::new(xcur, iterations, f.calls, RootFlag::ConvergenceError, method))
+    Ok(RootResults::new(
+        xcur,
+        iterations,
+        f.calls,
+        RootFlag::ConvergenceError,
+        method,
+    ))
 }
 
 #[cfg(test)]
@@ -116,7 +128,10 @@ mod tests {
     fn endpoint_root_and_maxiter() {
         let r = brentq(|x| x - 1.0, 1.0, 3.0, &RootOptions::default()).unwrap();
         assert_eq!((r.root, r.iterations, r.function_calls), (1.0, 0, 2));
-        let o = RootOptions { maxiter: 2, ..Default::default() };
+        let o = RootOptions {
+            maxiter: 2,
+            ..Default::default()
+        };
         let r = brentq(|x: f64| x.exp() - 5.0, 0.0, 10.0, &o).unwrap();
         assert!(!r.converged);
         assert_eq!(r.flag, RootFlag::ConvergenceError);
@@ -127,10 +142,26 @@ mod tests {
     fn nan_and_bad_tolerances() {
         let e = brentq(|_| f64::NAN, 0.0, 1.0, &RootOptions::default()).unwrap_err();
         assert!(e.to_string().contains("is NaN"), "{e}");
-        let o = RootOptions { xtol: 0.0, ..Default::default() };
-        assert!(brentq(|x| x, -1.0, 1.0, &o).unwrap_err().to_string().contains("xtol too small"));
-        let o = RootOptions { rtol: 1e-17, ..Default::default() };
-        assert!(brentq(|x| x, -1.0, 1.0, &o).unwrap_err().to_string().contains("rtol too small"));
+        let o = RootOptions {
+            xtol: 0.0,
+            ..Default::default()
+        };
+        assert!(
+            brentq(|x| x, -1.0, 1.0, &o)
+                .unwrap_err()
+                .to_string()
+                .contains("xtol too small")
+        );
+        let o = RootOptions {
+            rtol: 1e-17,
+            ..Default::default()
+        };
+        assert!(
+            brentq(|x| x, -1.0, 1.0, &o)
+                .unwrap_err()
+                .to_string()
+                .contains("rtol too small")
+        );
         let e = brentq(|x| x * x + 1.0, -1.0, 1.0, &RootOptions::default()).unwrap_err();
         assert_eq!(e.to_string(), "f(a) and f(b) must have different signs");
     }

@@ -15,14 +15,25 @@ use crate::optimize::{Bracket, ScalarOptimizeResult};
 /// assert!((r.x - 1.0).abs() < 1e-7);
 /// assert!(r.success);
 /// ```
-pub fn golden<F: FnMut(f64) -> f64>(mut f: F, brack: Bracket, tol: f64, maxiter: usize) -> Result<ScalarOptimizeResult> {
+pub fn golden<F: FnMut(f64) -> f64>(
+    mut f: F,
+    brack: Bracket,
+    tol: f64,
+    maxiter: usize,
+) -> Result<ScalarOptimizeResult> {
     let b = match start(&mut f, brack)? {
         Start::Ok(b) => b,
         Start::Fail(e) => return Ok(bracket_failure(e)),
     };
     const GR: f64 = 0.61803399;
     const GC: f64 = 1.0 - GR;
-    let BracketResult { xa, xb, xc, mut funcalls, .. } = b;
+    let BracketResult {
+        xa,
+        xb,
+        xc,
+        mut funcalls,
+        ..
+    } = b;
     let mut x3 = xc;
     let mut x0 = xa;
     let (mut x1, mut x2);

@@ -58,23 +58,45 @@ pub struct ScalarOptions {
 /// let r = minimize_scalar(f, ScalarMethod::Bounded, &o).unwrap();
 /// assert!((r.x + 2.0).abs() < 1e-5);
 /// ```
-pub fn minimize_scalar<F: FnMut(f64) -> f64>(f: F, method: ScalarMethod, opts: &ScalarOptions) -> Result<ScalarOptimizeResult> {
+pub fn minimize_scalar<F: FnMut(f64) -> f64>(
+    f: F,
+    method: ScalarMethod,
+    opts: &ScalarOptions,
+) -> Result<ScalarOptimizeResult> {
     match method {
         ScalarMethod::Brent | ScalarMethod::Golden => {
             if opts.bounds.is_some() {
-                let name = if method == ScalarMethod::Brent { "brent" } else { "golden" };
-                return Err(Error::invalid(format!("Use of `bounds` is incompatible with 'method={name}'.")));
+                let name = if method == ScalarMethod::Brent {
+                    "brent"
+                } else {
+                    "golden"
+                };
+                return Err(Error::invalid(format!(
+                    "Use of `bounds` is incompatible with 'method={name}'."
+                )));
             }
             let brack = opts.bracket.unwrap_or_default();
             if method == ScalarMethod::Brent {
-                brent(f, brack, opts.xtol.unwrap_or(1.48e-8), opts.maxiter.unwrap_or(500))
+                brent(
+                    f,
+                    brack,
+                    opts.xtol.unwrap_or(1.48e-8),
+                    opts.maxiter.unwrap_or(500),
+                )
             } else {
-                golden(f, brack, opts.xtol.unwrap_or(1.4901161193847656e-08), opts.maxiter.unwrap_or(5000))
+                golden(
+                    f,
+                    brack,
+                    opts.xtol.unwrap_or(1.4901161193847656e-08),
+                    opts.maxiter.unwrap_or(5000),
+                )
             }
         }
         ScalarMethod::Bounded => {
             let Some([a, b]) = opts.bounds else {
-                return Err(Error::invalid("The `bounds` parameter is mandatory for method `bounded`."));
+                return Err(Error::invalid(
+                    "The `bounds` parameter is mandatory for method `bounded`.",
+                ));
             };
             fminbound(f, a, b, opts.xtol.unwrap_or(1e-5), opts.maxiter.unwrap_or(500))
         }

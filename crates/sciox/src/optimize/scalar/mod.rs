@@ -15,7 +15,7 @@ mod toms748;
 
 pub use bisect::bisect;
 pub use bounded::fminbound;
-pub use brent::{Bracket, BracketResult, brent, bracket};
+pub use brent::{Bracket, BracketResult, bracket, brent};
 pub use brenth::brenth;
 pub use brentq::brentq;
 pub use golden::golden;
@@ -56,17 +56,28 @@ pub struct RootOptions {
 
 impl Default for RootOptions {
     fn default() -> Self {
-        RootOptions { xtol: XTOL, rtol: RTOL, maxiter: MAXITER }
+        RootOptions {
+            xtol: XTOL,
+            rtol: RTOL,
+            maxiter: MAXITER,
+        }
     }
 }
 
 impl RootOptions {
     pub(crate) fn check(&self, rtol_min: f64) -> Result<()> {
-        if !(self.xtol > 0.0) {
-            return Err(Error::invalid(format!("xtol too small ({} <= 0)", fmt_g(self.xtol))));
+        if self.xtol.is_nan() || self.xtol <= 0.0 {
+            return Err(Error::invalid(format!(
+                "xtol too small ({} <= 0)",
+                fmt_g(self.xtol)
+            )));
         }
-        if !(self.rtol >= rtol_min) {
-            return Err(Error::invalid(format!("rtol too small ({} < {})", fmt_g(self.rtol), fmt_g(rtol_min))));
+        if self.rtol.is_nan() || self.rtol < rtol_min {
+            return Err(Error::invalid(format!(
+                "rtol too small ({} < {})",
+                fmt_g(self.rtol),
+                fmt_g(rtol_min)
+            )));
         }
         Ok(())
     }
@@ -74,7 +85,11 @@ impl RootOptions {
 
 /// `%g`-like formatting for messages.
 pub(crate) fn fmt_g(v: f64) -> String {
-    if v != 0.0 && v.is_finite() && (v.abs() < 1e-4 || v.abs() >= 1e16) { format!("{v:e}") } else { format!("{v}") }
+    if v != 0.0 && v.is_finite() && (v.abs() < 1e-4 || v.abs() >= 1e16) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
 }
 
 /// The function of a root finder with SciPy's NaN check
@@ -94,7 +109,9 @@ impl<F: FnMut(f64) -> f64> Fun<F> {
         let v = (self.f)(x);
         self.calls += 1;
         if v.is_nan() {
-            return Err(Error::invalid(format!("The function value at x={x:?} is NaN; solver cannot continue.")));
+            return Err(Error::invalid(format!(
+                "The function value at x={x:?} is NaN; solver cannot continue."
+            )));
         }
         Ok(v)
     }

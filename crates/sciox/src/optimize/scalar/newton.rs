@@ -26,14 +26,21 @@ pub struct NewtonOptions {
 
 impl Default for NewtonOptions {
     fn default() -> Self {
-        NewtonOptions { tol: 1.48e-8, rtol: 0.0, maxiter: 50 }
+        NewtonOptions {
+            tol: 1.48e-8,
+            rtol: 0.0,
+            maxiter: 50,
+        }
     }
 }
 
 impl NewtonOptions {
     fn check(&self) -> Result<()> {
-        if !(self.tol > 0.0) {
-            return Err(Error::invalid(format!("tol too small ({} <= 0)", fmt_g(self.tol))));
+        if self.tol.is_nan() || self.tol <= 0.0 {
+            return Err(Error::invalid(format!(
+                "tol too small ({} <= 0)",
+                fmt_g(self.tol)
+            )));
         }
         if self.maxiter < 1 {
             return Err(Error::invalid("maxiter must be greater than 0"));
@@ -71,7 +78,13 @@ pub(super) fn newton_core(
         calls += 1;
         if fder == 0.0 {
             // SciPy: "Derivative was zero." (a RuntimeWarning with disp=False)
-            return Ok(RootResults::new(p0, itr + 1, calls, RootFlag::ConvergenceError, method));
+            return Ok(RootResults::new(
+                p0,
+                itr + 1,
+                calls,
+                RootFlag::ConvergenceError,
+                method,
+            ));
         }
         let mut step = fval / fder;
         if let Some(f2) = fprime2.as_deref_mut() {
@@ -88,7 +101,13 @@ pub(super) fn newton_core(
         }
         p0 = p;
     }
-    Ok(RootResults::new(p, opts.maxiter, calls, RootFlag::ConvergenceError, method))
+    Ok(RootResults::new(
+        p,
+        opts.maxiter,
+        calls,
+        RootFlag::ConvergenceError,
+        method,
+    ))
 }
 
 /// Finds a root of `f` near `x0` by Newton-Raphson with the derivative
@@ -122,7 +141,13 @@ where
 /// assert_eq!(r.root, 1.0);
 /// assert_eq!(r.method, "halley");
 /// ```
-pub fn halley<F, D, D2>(mut f: F, mut fprime: D, mut fprime2: D2, x0: f64, opts: &NewtonOptions) -> Result<RootResults>
+pub fn halley<F, D, D2>(
+    mut f: F,
+    mut fprime: D,
+    mut fprime2: D2,
+    x0: f64,
+    opts: &NewtonOptions,
+) -> Result<RootResults>
 where
     F: FnMut(f64) -> f64,
     D: FnMut(f64) -> f64,
@@ -145,7 +170,12 @@ where
 /// assert!((r.root - 1.0).abs() < 1e-14);
 /// assert!(r.converged);
 /// ```
-pub fn secant<F: FnMut(f64) -> f64>(mut f: F, x0: f64, x1: Option<f64>, opts: &NewtonOptions) -> Result<RootResults> {
+pub fn secant<F: FnMut(f64) -> f64>(
+    mut f: F,
+    x0: f64,
+    x1: Option<f64>,
+    opts: &NewtonOptions,
+) -> Result<RootResults> {
     opts.check()?;
     let method = "secant";
     let mut p0 = x0;
@@ -173,7 +203,13 @@ pub fn secant<F: FnMut(f64) -> f64>(mut f: F, x0: f64, x1: Option<f64>, opts: &N
     for itr in 0..opts.maxiter {
         if q1 == q0 {
             p = (p1 + p0) / 2.0;
-            return Ok(RootResults::new(p, itr + 1, calls, RootFlag::ConvergenceError, method));
+            return Ok(RootResults::new(
+                p,
+                itr + 1,
+                calls,
+                RootFlag::ConvergenceError,
+                method,
+            ));
         } else if q1.abs() > q0.abs() {
             p = (-q0 / q1 * p1 + p0) / (1.0 - q0 / q1);
         } else {
@@ -188,7 +224,13 @@ pub fn secant<F: FnMut(f64) -> f64>(mut f: F, x0: f64, x1: Option<f64>, opts: &N
         q1 = f(p1);
         calls += 1;
     }
-    Ok(RootResults::new(p, opts.maxiter, calls, RootFlag::ConvergenceError, method))
+    Ok(RootResults::new(
+        p,
+        opts.maxiter,
+        calls,
+        RootFlag::ConvergenceError,
+        method,
+    ))
 }
 
 #[cfg(test)]
@@ -201,9 +243,15 @@ mod tests {
         assert!(!r.converged);
         assert_eq!((r.iterations, r.function_calls), (1, 2));
         assert!(secant(|x| x, 1.0, Some(1.0), &NewtonOptions::default()).is_err());
-        let o = NewtonOptions { tol: 0.0, ..Default::default() };
+        let o = NewtonOptions {
+            tol: 0.0,
+            ..Default::default()
+        };
         assert!(newton(|x| x, |_| 1.0, 1.0, &o).is_err());
-        let o = NewtonOptions { maxiter: 0, ..Default::default() };
+        let o = NewtonOptions {
+            maxiter: 0,
+            ..Default::default()
+        };
         assert!(secant(|x| x, 1.0, None, &o).is_err());
     }
 
@@ -212,7 +260,10 @@ mod tests {
         let r = secant(|_| 3.0, 1.0, Some(2.0), &NewtonOptions::default()).unwrap();
         assert!(!r.converged);
         assert_eq!(r.root, 1.5);
-        let o = NewtonOptions { maxiter: 3, ..Default::default() };
+        let o = NewtonOptions {
+            maxiter: 3,
+            ..Default::default()
+        };
         let r = secant(|x: f64| x.atan(), 1.4, None, &o).unwrap();
         assert!(!r.converged);
         assert_eq!(r.iterations, 3);

@@ -19,17 +19,19 @@ pub fn ridder<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64, opts: &RootOptions) ->
     opts.check(super::RTOL)?;
     let mut f = Fun::new(f);
     let (mut xa, mut xb) = (a, b);
-    let tol = opts.xtol + opts.rtol * (xa.abs() + xb.abs());
+    let mut tol = opts.xtol + opts.rtol * xa.abs().min(xb.abs());
     let mut fa = f.call(xa)?;
     let mut fb = f.call(xb)?;
-    if fa * fb > 0.0 {
-        return Err(sign_error());
-    }
     if fa == 0.0 {
         return Ok(RootResults::new(xa, 0, 2, RootFlag::Converged, "ridder"));
     }
     if fb == 0.0 {
         return Ok(RootResults::new(xb, 0, 2, RootFlag::Converged, "ridder"));
+    }
+    // sign tests by sign bit, as SciPy's C code (robust to underflowing products)
+    let neg = |v: f64| v.is_sign_negative();
+    if neg(fa) == neg(fb) {
+        return Err(sign_error());
     }
     let sign = |v: f64| if v > 0.0 { 1.0 } else { -1.0 };
     let mut xn = 0.0;
@@ -42,21 +44,35 @@ pub fn ridder<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64, opts: &RootOptions) ->
         let dn = sign(fb - fa) * dm * fm / (fm * fm - fa * fb).sqrt();
         xn = xm - sign(dn) * dn.abs().min(dm.abs() - 0.5 * tol);
         let fnv = f.call(xn)?;
-        if fnv * fm < 0.0 {
+        if neg(fnv) != neg(fm) {
             xa = xn;
             fa = fnv;
             xb = xm;
             fb = fm;
-        } else if fnv * fa < 0.0 {
+        } else if neg(fnv) != neg(fa) {
             xb = xn;
             fb = fnv;
         } else {
             xa = xn;
             fa = fnv;
         }
+        // SciPy's C code uses xn here, not |xn|
+        tol = opts.xtol + opts.rtol * xn;
         if fnv == 0.0 || (xb - xa).abs() < tol {
-            return Ok(RootResults::new(xn, iterations, f.calls, RootFlag::Converged, "ridder"));
+            return Ok(RootResults::new(
+                xn,
+                iterations,
+                f.calls,
+                RootFlag::Converged,
+                "ridder",
+            ));
         }
     }
-    Ok(RootResults::new(xn, iterations, f.calls, RootFlag::ConvergenceError, "ridder"))
+    Ok(RootResults::new(
+        xn,
+        iterations,
+        f.calls,
+        RootFlag::ConvergenceError,
+        "ridder",
+    ))
 }

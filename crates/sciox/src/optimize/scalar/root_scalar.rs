@@ -117,7 +117,11 @@ pub fn root_scalar<F: FnMut(f64) -> f64>(
                 RootScalarMethod::Brentq
             } else if opts.x0.is_some() {
                 if fprime.is_some() {
-                    if fprime2.is_some() { RootScalarMethod::Halley } else { RootScalarMethod::Newton }
+                    if fprime2.is_some() {
+                        RootScalarMethod::Halley
+                    } else {
+                        RootScalarMethod::Newton
+                    }
                 } else if opts.x1.is_some() {
                     RootScalarMethod::Secant
                 } else {
@@ -152,7 +156,10 @@ pub fn root_scalar<F: FnMut(f64) -> f64>(
         }
         M::Newton | M::Secant | M::Halley => {
             let Some(x0) = opts.x0 else {
-                return Err(Error::invalid(format!("x0 must not be None for {}", method.name())));
+                return Err(Error::invalid(format!(
+                    "x0 must not be None for {}",
+                    method.name()
+                )));
             };
             let d = NewtonOptions::default();
             let no = NewtonOptions {
@@ -172,8 +179,9 @@ pub fn root_scalar<F: FnMut(f64) -> f64>(
                         let mut fd = |x: f64| {
                             let h = abs_step_2point(x);
                             let f0 = (fc.borrow_mut())(x);
-                            let f1 = (fc.borrow_mut())(x + h);
-                            (f1 - f0) / h
+                            let xh = x + h;
+                            let f1 = (fc.borrow_mut())(xh);
+                            (f1 - f0) / (xh - x)
                         };
                         super::newton::newton_core(&mut fv, &mut fd, None, x0, &no)
                     }

@@ -21,12 +21,25 @@ const EPS: f64 = f64::EPSILON;
 /// assert!((r.root - 2.0945514815423265).abs() < 1e-11);
 /// assert!(r.converged);
 /// ```
-pub fn toms748<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64, k: usize, opts: &RootOptions) -> Result<RootResults> {
-    if !(opts.xtol > 0.0) {
-        return Err(Error::invalid(format!("xtol too small ({} <= 0)", fmt_g(opts.xtol))));
+pub fn toms748<F: FnMut(f64) -> f64>(
+    f: F,
+    a: f64,
+    b: f64,
+    k: usize,
+    opts: &RootOptions,
+) -> Result<RootResults> {
+    if opts.xtol.is_nan() || opts.xtol <= 0.0 {
+        return Err(Error::invalid(format!(
+            "xtol too small ({} <= 0)",
+            fmt_g(opts.xtol)
+        )));
     }
-    if !(opts.rtol >= super::RTOL / 4.0) {
-        return Err(Error::invalid(format!("rtol too small ({} < {})", fmt_g(opts.rtol), fmt_g(super::RTOL / 4.0))));
+    if opts.rtol.is_nan() || opts.rtol < super::RTOL / 4.0 {
+        return Err(Error::invalid(format!(
+            "rtol too small ({} < {})",
+            fmt_g(opts.rtol),
+            fmt_g(super::RTOL / 4.0)
+        )));
     }
     if opts.maxiter < 1 {
         return Err(Error::invalid("maxiter must be greater than 0"));
@@ -43,8 +56,20 @@ pub fn toms748<F: FnMut(f64) -> f64>(f: F, a: f64, b: f64, k: usize, opts: &Root
     if k < 1 {
         return Err(Error::invalid(format!("k too small ({k} < 1)")));
     }
-    Solver { f: Fun::new(f), k: k.min(100), xtol: opts.xtol, rtol: opts.rtol, maxiter: opts.maxiter, ab: [a, b], fab: [0.0; 2], d: 0.0, fd: 0.0, e: None, iterations: 0 }
-        .solve()
+    Solver {
+        f: Fun::new(f),
+        k: k.min(100),
+        xtol: opts.xtol,
+        rtol: opts.rtol,
+        maxiter: opts.maxiter,
+        ab: [a, b],
+        fab: [0.0; 2],
+        d: 0.0,
+        fd: 0.0,
+        e: None,
+        iterations: 0,
+    }
+    .solve()
 }
 
 struct Solver<F> {
@@ -87,7 +112,11 @@ fn secant(ab: [f64; 2], fab: [f64; 2]) -> f64 {
     if f0 == f1 {
         return f64::NAN;
     }
-    if f1.abs() > f0.abs() { (-f0 / f1 * x1 + x0) / (1.0 - f0 / f1) } else { (-f1 / f0 * x0 + x1) / (1.0 - f1 / f0) }
+    if f1.abs() > f0.abs() {
+        (-f0 / f1 * x1 + x0) / (1.0 - f0 / f1)
+    } else {
+        (-f1 / f0 * x0 + x1) / (1.0 - f1 / f0)
+    }
 }
 
 /// Inverse cubic interpolation: the zero of the cubic in `f` through four
@@ -157,7 +186,9 @@ impl<F: FnMut(f64) -> f64> Solver<F> {
     fn callf(&mut self, x: f64) -> Result<f64> {
         let v = self.f.call(x)?;
         if !v.is_finite() {
-            return Err(Error::invalid(format!("Invalid function value: f({x:.6}) -> {v} ")));
+            return Err(Error::invalid(format!(
+                "Invalid function value: f({x:.6}) -> {v} "
+            )));
         }
         Ok(v)
     }
@@ -175,7 +206,13 @@ impl<F: FnMut(f64) -> f64> Solver<F> {
     }
 
     fn result(&self, x: f64, flag: RootFlag) -> Result<RootResults> {
-        Ok(RootResults::new(x, self.iterations, self.f.calls, flag, "toms748"))
+        Ok(RootResults::new(
+            x,
+            self.iterations,
+            self.f.calls,
+            flag,
+            "toms748",
+        ))
     }
 
     fn solve(mut self) -> Result<RootResults> {
@@ -246,7 +283,11 @@ impl<F: FnMut(f64) -> f64> Solver<F> {
             e = Some((d, fd));
             (d, fd) = self.update_bracket(cv, fc);
         }
-        let uix = if self.fab[0].abs() < self.fab[1].abs() { 0 } else { 1 };
+        let uix = if self.fab[0].abs() < self.fab[1].abs() {
+            0
+        } else {
+            1
+        };
         let (u, fu) = (self.ab[uix], self.fab[uix]);
         let aa = (self.fab[1] - self.fab[0]) / (self.ab[1] - self.ab[0]);
         let mut c = u - 2.0 * fu / aa;
@@ -313,6 +354,11 @@ mod tests {
         assert!(toms748(|x| x, 1.0, -1.0, 1, &o).is_err());
         assert!(toms748(|x| x, -1.0, f64::INFINITY, 1, &o).is_err());
         assert!(toms748(|x| x, -1.0, 1.0, 0, &o).is_err());
-        assert!(toms748(|x| x * x + 1.0, -1.0, 1.0, 1, &o).unwrap_err().to_string().contains("different signs"));
+        assert!(
+            toms748(|x| x * x + 1.0, -1.0, 1.0, 1, &o)
+                .unwrap_err()
+                .to_string()
+                .contains("different signs")
+        );
     }
 }
