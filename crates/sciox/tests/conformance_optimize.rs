@@ -347,8 +347,8 @@ fn conformance_optimize() {
          {scipy_pr_loss_we_converge}; sciox loses precision where SciPy converges: {sciox_pr_loss_scipy_converges:?}"
     );
     assert_eq!(cases.len(), 725, "every case checked");
-    // 90 of the 101 minimize runs take SciPy's exact path (same nfev, njev, nit)
-    assert!(minimize_exact_nfev >= 90, "exact runs: {minimize_exact_nfev}");
+    // 91 of the 101 minimize runs take SciPy's exact path (same nfev, njev, nit)
+    assert!(minimize_exact_nfev >= 91, "exact runs: {minimize_exact_nfev}");
     // the two runs that end differently (same optimum, see above)
     assert_eq!(sciox_pr_loss_scipy_converges, ["c0651", "c0656"]);
 }

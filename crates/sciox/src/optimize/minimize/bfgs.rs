@@ -20,7 +20,7 @@ pub(crate) fn bfgs<F: FnMut(&[f64]) -> f64>(
     let xrtol = opts.xrtol;
     let mut old_fval = sf.fun(x0);
     let mut gfk = sf.grad(x0).to_vec();
-    let mut hk = vec![0.0; n * n];
+    let mut hk = vec![0.0f64; n * n];
     for i in 0..n {
         hk[i * n + i] = 1.0;
     }
@@ -38,9 +38,16 @@ pub(crate) fn bfgs<F: FnMut(&[f64]) -> f64>(
     let mut stopped = false;
     let mut gnorm = vecnorm(&gfk, norm);
     while gnorm > gtol && k < maxiter {
-        for i in 0..n {
-            let row = &hk[i * n..(i + 1) * n];
-            pk[i] = -dot(row, &gfk);
+        if n == 2 {
+            // np.dot(Hk, gfk) of a 2x2 matrix as OpenBLAS's dgemv rounds it
+            for i in 0..2 {
+                pk[i] = -hk[2 * i].mul_add(gfk[0], hk[2 * i + 1] * gfk[1]);
+            }
+        } else {
+            for i in 0..n {
+                let row = &hk[i * n..(i + 1) * n];
+                pk[i] = -dot(row, &gfk);
+            }
         }
         let ls = {
             let mut line = Line::new(sf, &xk, &pk, &gfk);
