@@ -281,6 +281,19 @@ def main():
     for meth, opts in [("Nelder-Mead", {"maxfev": 50}), ("Nelder-Mead", {"maxiter": 10}), ("Powell", {"maxfev": 60}), ("BFGS", {"maxiter": 5}), ("CG", {"maxiter": 5})]:
         r = so.minimize(so.rosen, np.array([-1.2, 1.0]), method=meth, options=opts)
         c.add("minimize", [np.array([-1.2, 1.0])], {"f": "rosen", "method": meth, "grad": False, **opts}, [r.x, np.array([float(r.fun), r.nfev, int(getattr(r, "njev", 0)), r.nit, r.status], dtype=float)])
+    # Newton-CG (jac required): finite-difference Hessian products, hessp, hess
+    for x0 in starts["rosen"] + [[-1.2, 1.0, -1.2, 1.0]]:
+        x0 = np.array(x0, dtype=float)
+        for hk in ["fd", "hessp", "hess"]:
+            for opts in [{}, {"xtol": 1e-8}]:
+                kw = {"jac": so.rosen_der}
+                if hk == "hessp":
+                    kw["hessp"] = so.rosen_hess_prod
+                elif hk == "hess":
+                    kw["hess"] = so.rosen_hess
+                r = so.minimize(so.rosen, x0, method="Newton-CG", options=opts, **kw)
+                c.add("newton_cg", [x0], {"f": "rosen", "hess": hk, **opts},
+                      [r.x, np.array([float(r.fun), r.nfev, r.njev, r.nit, r.status, r.nhev], dtype=float)])
     # rosen helpers
     rng = np.random.default_rng(6)
     for n in [2, 3, 10, 17, 300]:

@@ -10,7 +10,7 @@
 //! | `RootResults` | [`RootResults`] | `full_output=True` of the direct forms |
 //! | `minimize_scalar` | [`minimize_scalar`] | brent, bounded, golden |
 //! | `brent`, `fminbound`, `golden`, `bracket` | [`brent`], [`fminbound`], [`golden`], [`bracket`] | |
-//! | `minimize` | [`minimize`], [`minimize_with_grad`], [`minimize_full`] | Nelder-Mead (adaptive, bounds), Powell (bounds), CG, BFGS |
+//! | `minimize` | [`minimize`], [`minimize_with_grad`], [`minimize_full`] | Nelder-Mead (adaptive, bounds), Powell (bounds), CG, BFGS, Newton-CG ([`minimize_newton_cg`] with `hess`/`hessp`) |
 //! | `OptimizeResult` | [`OptimizeResult`], [`ScalarOptimizeResult`] | |
 //! | `Bounds` | [`Bounds`] | |
 //! | `approx_fprime`, `check_grad` | [`approx_fprime`], [`check_grad`] | |
@@ -36,8 +36,9 @@ mod result;
 mod scalar;
 
 pub use minimize::{
-    Bounds, Callback, EPSILON, FiniteDiff, GradFn, Method, MinimizeOptions, approx_fprime, check_grad,
-    minimize, minimize_full, minimize_with_grad, rosen, rosen_der, rosen_hess, rosen_hess_prod,
+    Bounds, Callback, EPSILON, FiniteDiff, GradFn, Hess, HessFn, HessProdFn, Method, MinimizeOptions,
+    approx_fprime, check_grad, minimize, minimize_full, minimize_newton_cg, minimize_with_grad, rosen,
+    rosen_der, rosen_hess, rosen_hess_prod,
 };
 pub use result::{OptimizeResult, RootFlag, RootResults, ScalarOptimizeResult};
 pub use scalar::{

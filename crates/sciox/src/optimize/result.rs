@@ -113,6 +113,8 @@ pub struct OptimizeResult {
     pub nfev: usize,
     /// Gradient evaluations (0 for derivative-free methods).
     pub njev: usize,
+    /// Hessian evaluations (Newton-CG with `hess`/`hessp`; 0 otherwise).
+    pub nhev: usize,
     /// Iterations.
     pub nit: usize,
     /// SciPy's status code for the method (0 = success).
@@ -136,6 +138,7 @@ impl OptimizeResult {
             hess_inv: Vec::new(),
             nfev: 0,
             njev: 0,
+            nhev: 0,
             nit: 0,
             status: 0,
             success: false,

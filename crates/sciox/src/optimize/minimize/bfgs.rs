@@ -55,11 +55,12 @@ pub(crate) fn bfgs<F: FnMut(&[f64]) -> f64>(
                 &mut line,
                 &gfk,
                 old_fval,
-                old_old_fval,
+                Some(old_old_fval),
                 c1,
                 c2,
                 1e-100,
                 1e100,
+                Some(1e100),
                 None,
             );
             if let Some(r) = &r

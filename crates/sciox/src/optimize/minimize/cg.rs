@@ -101,11 +101,12 @@ pub(crate) fn cg<F: FnMut(&[f64]) -> f64>(
                 &mut line,
                 &gfk,
                 old_fval,
-                old_old_fval,
+                Some(old_old_fval),
                 c1,
                 c2,
                 1e-100,
                 1e100,
+                Some(1e100),
                 Some(&mut descent),
             );
             if let Some(r) = &r

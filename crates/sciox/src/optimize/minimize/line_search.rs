@@ -669,25 +669,17 @@ pub(crate) fn line_search_wolfe12<F: FnMut(&[f64]) -> f64>(
     line: &mut Line<'_, '_, F>,
     gfk: &[f64],
     old_fval: f64,
-    old_old_fval: f64,
+    old_old_fval: Option<f64>,
     c1: f64,
     c2: f64,
     amin: f64,
     amax: f64,
+    amax2: Option<f64>,
     mut extra: Extra<'_>,
 ) -> Option<LsResult> {
     let derphi0 = dot(gfk, line.pk);
-    let (stp, fval, phi0) = scalar_search_wolfe1(
-        line,
-        old_fval,
-        Some(old_old_fval),
-        derphi0,
-        c1,
-        c2,
-        amax,
-        amin,
-        1e-14,
-    );
+    let (stp, fval, phi0) =
+        scalar_search_wolfe1(line, old_fval, old_old_fval, derphi0, c1, c2, amax, amin, 1e-14);
     let mut ok = stp;
     if let (Some(a), Some(e)) = (stp, extra.as_deref_mut())
         && !e(a, &line.gval)
@@ -707,11 +699,11 @@ pub(crate) fn line_search_wolfe12<F: FnMut(&[f64]) -> f64>(
     let (a, phi_star, phi0, derphi_star) = scalar_search_wolfe2(
         line,
         old_fval,
-        Some(old_old_fval),
+        old_old_fval,
         derphi0,
         c1,
         c2,
-        Some(amax),
+        amax2,
         &mut extra,
         10,
     );
