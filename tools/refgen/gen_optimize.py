@@ -294,6 +294,25 @@ def main():
                 r = so.minimize(so.rosen, x0, method="Newton-CG", options=opts, **kw)
                 c.add("newton_cg", [x0], {"f": "rosen", "hess": hk, **opts},
                       [r.x, np.array([float(r.fun), r.nfev, r.njev, r.nit, r.status, r.nhev], dtype=float)])
+    # fixed_point (vector function, elementwise)
+    fp_funcs = {
+        "sqrt_ratio": lambda x: np.sqrt(np.array([10.0, 12.0]) / (x + np.array([3.0, 5.0]))),
+        "cos": lambda x: np.cos(x),
+    }
+    for name, x0 in [("sqrt_ratio", [1.2, 1.3]), ("cos", [1.0, 0.2, -3.0])]:
+        for method in ["del2", "iteration"]:
+            for xtol in [1e-8, 1e-12]:
+                params = {"f": name, "method": method, "xtol": xtol}
+                try:
+                    x = so.fixed_point(fp_funcs[name], np.array(x0), xtol=xtol, method=method)
+                except RuntimeError as e:
+                    c.add("fixed_point", [np.array(x0)], params, None, "RuntimeError", note=str(e))
+                    continue
+                c.add("fixed_point", [np.array(x0)], params, [x])
+    try:
+        so.fixed_point(lambda x: x + 1.0, np.array([1.0]), maxiter=20, method="iteration")
+    except RuntimeError as e:
+        c.add("fixed_point", [np.array([1.0])], {"f": "plus1", "method": "iteration", "xtol": 1e-8, "maxiter": 20}, None, "RuntimeError", note=str(e))
     # rosen helpers
     rng = np.random.default_rng(6)
     for n in [2, 3, 10, 17, 300]:

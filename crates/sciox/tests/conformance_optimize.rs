@@ -382,6 +382,36 @@ fn conformance_optimize() {
                     "{ctx}: fun/x (dx={dx:e})"
                 );
             }
+            "fixed_point" => {
+                let x0: Vec<f64> = case.input::<f64>(0).iter().copied().collect();
+                let method = if case.str_param("method") == "del2" {
+                    FixedPointMethod::Del2
+                } else {
+                    FixedPointMethod::Iteration
+                };
+                let f = |x: &[f64], out: &mut [f64]| match case.str_param("f") {
+                    "sqrt_ratio" => {
+                        out[0] = (10.0 / (x[0] + 3.0)).sqrt();
+                        out[1] = (12.0 / (x[1] + 5.0)).sqrt();
+                    }
+                    "cos" => x.iter().zip(out.iter_mut()).for_each(|(v, o)| *o = v.cos()),
+                    _ => x.iter().zip(out.iter_mut()).for_each(|(v, o)| *o = v + 1.0),
+                };
+                let r = fixed_point(
+                    f,
+                    &x0,
+                    case.f64_param("xtol"),
+                    opt_usize(case, "maxiter").unwrap_or(500),
+                    method,
+                );
+                if case.error.is_some() {
+                    assert!(r.is_err(), "{}", case.ctx());
+                    continue;
+                }
+                // same operations in the same order: the same bits
+                let r = r.unwrap_or_else(|e| panic!("{}: {e}", case.ctx()));
+                assert_eq!(r, out_vec(case, 0), "{}", case.ctx());
+            }
             "rosen" => {
                 let x: Vec<f64> = case.input::<f64>(0).iter().copied().collect();
                 let p: Vec<f64> = case.input::<f64>(1).iter().copied().collect();
@@ -407,7 +437,7 @@ fn conformance_optimize() {
     eprintln!(
         "newton_cg runs with SciPy's exact counts: {newton_exact}/{newton_total}; SciPy fails, sciox converges: {newton_scipy_fails:?}"
     );
-    assert_eq!(cases.len(), 761, "every case checked");
+    assert_eq!(cases.len(), 770, "every case checked");
     assert!(newton_exact >= 33, "exact Newton-CG runs: {newton_exact}");
     assert_eq!(newton_scipy_fails, ["c0745", "c0746"]);
     // 91 of the 101 minimize runs take SciPy's exact path (same nfev, njev, nit)

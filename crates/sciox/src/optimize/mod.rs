@@ -11,6 +11,7 @@
 //! | `minimize_scalar` | [`minimize_scalar`] | brent, bounded, golden |
 //! | `brent`, `fminbound`, `golden`, `bracket` | [`brent`], [`fminbound`], [`golden`], [`bracket`] | |
 //! | `minimize` | [`minimize`], [`minimize_with_grad`], [`minimize_full`] | Nelder-Mead (adaptive, bounds), Powell (bounds), CG, BFGS, Newton-CG ([`minimize_newton_cg`] with `hess`/`hessp`) |
+//! | `fixed_point` | [`fixed_point`] | del2 (Steffensen) and plain iteration |
 //! | `OptimizeResult` | [`OptimizeResult`], [`ScalarOptimizeResult`] | |
 //! | `Bounds` | [`Bounds`] | |
 //! | `approx_fprime`, `check_grad` | [`approx_fprime`], [`check_grad`] | |
@@ -31,10 +32,12 @@
 //! assert!(m.success && (m.x[0] - 1.0).abs() < 1e-4);
 //! ```
 
+mod fixed_point;
 mod minimize;
 mod result;
 mod scalar;
 
+pub use fixed_point::{FixedPointMethod, fixed_point};
 pub use minimize::{
     Bounds, Callback, EPSILON, FiniteDiff, GradFn, Hess, HessFn, HessProdFn, Method, MinimizeOptions,
     approx_fprime, check_grad, minimize, minimize_full, minimize_newton_cg, minimize_with_grad, rosen,
