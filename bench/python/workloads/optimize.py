@@ -21,6 +21,11 @@ def register(add, vec, mat):
     x100 = -1.0 + 2.5 * (np.arange(100) / 99.0)
     add("minimize_bfgs_jac_rosen100", lambda: x100, lambda s: so.minimize(so.rosen, s, jac=so.rosen_der, method="BFGS").fun)
     add(
+        "minimize_newtoncg_hessp_rosen10",
+        lambda: -1.0 + 2.5 * (np.arange(10) / 9.0),
+        lambda s: so.minimize(so.rosen, s, jac=so.rosen_der, hessp=so.rosen_hess_prod, method="Newton-CG").fun,
+    )
+    add(
         "minimize_scalar_brent",
         lambda: None,
         lambda _: so.minimize_scalar(lambda x: (x - 2.0) * x * (x + 2.0) * (x + 2.0), method="brent").x,

@@ -217,3 +217,38 @@ fn scalar_minimisers_reject_bad_input() {
     let r = fminbound(|_| f64::NAN, 0.0, 1.0, 1e-5, 500).unwrap();
     assert_eq!((r.status, r.message.as_str()), (2, "NaN result encountered."));
 }
+
+#[test]
+fn newton_cg_needs_a_gradient_and_takes_a_hessian() {
+    let e = minimize(rosen, &[-1.2, 1.0], Method::NewtonCg, &MinimizeOptions::default()).unwrap_err();
+    assert_eq!(e.to_string(), "Jacobian is required for Newton-CG method");
+    let r = minimize_with_grad(
+        rosen,
+        rosen_der,
+        &[-1.2, 1.0],
+        Method::NewtonCg,
+        &MinimizeOptions::default(),
+    )
+    .unwrap();
+    assert!(r.success && r.fun < 1e-8, "{r:?}");
+    let mut h = |x: &[f64], out: &mut [f64]| out.copy_from_slice(&rosen_hess(x));
+    let r = minimize_newton_cg(
+        rosen,
+        rosen_der,
+        Hess::Full(&mut h),
+        &[-1.2, 1.0],
+        &MinimizeOptions::default(),
+        None,
+    )
+    .unwrap();
+    assert!(r.success && r.fun < 1e-8 && r.nhev > 0, "{r:?}");
+    let nan = minimize_newton_cg(
+        rosen,
+        rosen_der,
+        Hess::FiniteDiff,
+        &[f64::NAN],
+        &MinimizeOptions::default(),
+        None,
+    );
+    assert!(nan.is_err());
+}

@@ -4,8 +4,8 @@
 
 use super::{Out, Workload};
 use sciox::optimize::{
-    Method, MinimizeOptions, RootOptions, ScalarMethod, ScalarOptions, brentq, minimize, minimize_scalar,
-    minimize_with_grad, rosen, rosen_der,
+    Hess, Method, MinimizeOptions, RootOptions, ScalarMethod, ScalarOptions, brentq, minimize,
+    minimize_newton_cg, minimize_scalar, minimize_with_grad, rosen, rosen_der, rosen_hess_prod,
 };
 
 fn min2(method: Method) -> Box<dyn FnMut() -> Out> {
@@ -48,6 +48,16 @@ pub fn workloads() -> Vec<Workload> {
             Box::new(move || {
                 let o = MinimizeOptions::default();
                 let r = minimize_with_grad(rosen, rosen_der, &x0, Method::Bfgs, &o).expect("valid problem");
+                Out::from(r.fun)
+            })
+        }),
+        ("minimize_newtoncg_hessp_rosen10", || {
+            let x0: Vec<f64> = (0..10).map(|i| -1.0 + 2.5 * (i as f64 / 9.0)).collect();
+            Box::new(move || {
+                let o = MinimizeOptions::default();
+                let mut hp = |x: &[f64], p: &[f64], out: &mut [f64]| rosen_hess_prod(x, p, out);
+                let r = minimize_newton_cg(rosen, rosen_der, Hess::Prod(&mut hp), &x0, &o, None)
+                    .expect("valid problem");
                 Out::from(r.fun)
             })
         }),
