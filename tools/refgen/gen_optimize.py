@@ -281,6 +281,40 @@ def main():
     for meth, opts in [("Nelder-Mead", {"maxfev": 50}), ("Nelder-Mead", {"maxiter": 10}), ("Powell", {"maxfev": 60}), ("BFGS", {"maxiter": 5}), ("CG", {"maxiter": 5})]:
         r = so.minimize(so.rosen, np.array([-1.2, 1.0]), method=meth, options=opts)
         c.add("minimize", [np.array([-1.2, 1.0])], {"f": "rosen", "method": meth, "grad": False, **opts}, [r.x, np.array([float(r.fun), r.nfev, int(getattr(r, "njev", 0)), r.nit, r.status], dtype=float)])
+    # L-BFGS-B: unbounded and bounded problems, with and without jac
+    lb_problems = [
+        ("rosen", x0, None) for x0 in starts["rosen"]
+    ] + [
+        ("rosen", [-1.2, 1.0], ([-2.0, -2.0], [0.5, 2.0])),
+        ("rosen", [-1.2, 1.0], ([-np.inf, 1.5], [np.inf, 3.0])),
+        ("rosen", list(np.linspace(-1.0, 1.5, 10)), ([-0.5] * 10, [0.8] * 10)),
+        ("rosen", list(np.linspace(-1.0, 1.5, 100)), ([-np.inf] * 50 + [0.0] * 50, [np.inf] * 50 + [0.9] * 50)),
+        ("himmelblau", [0.0, 0.0], ([-5.0, -5.0], [0.0, 0.0])),
+        ("himmelblau", [1.0, 1.0], None),
+        ("beale", [1.0, 1.0], ([-4.5, -4.5], [4.5, 4.5])),
+        ("sphere", [1.0, -2.0, 3.0], ([0.5, -np.inf, 1.0], [np.inf, np.inf, 4.0])),
+        ("wood", [-3.0, -1.0, -3.0, -1.0], None),
+        ("ill_quad", [0.0, 0.0, 0.0, 0.0], ([-1.0, -1.0, -1.0, 2.0], [0.5, 3.0, 3.0, 3.0])),
+    ]
+    for name, x0, bnds in lb_problems:
+        x0 = np.array(x0, dtype=float)
+        for use_grad in [False, True]:
+            if use_grad and name not in GRAD:
+                continue
+            kw = {"jac": GRAD[name]} if use_grad else {}
+            inputs = [x0]
+            params = {"f": name, "method": "L-BFGS-B", "grad": use_grad}
+            if bnds is not None:
+                kw["bounds"] = so.Bounds(bnds[0], bnds[1])
+                inputs += [np.array(bnds[0], dtype=float), np.array(bnds[1], dtype=float)]
+                params["bounds"] = True
+            r = so.minimize(pyf(FN[name]), x0, method="L-BFGS-B", **kw)
+            c.add("minimize", inputs, params, [r.x, np.array([float(r.fun), r.nfev, r.njev, r.nit, r.status], dtype=float)], note=r.message)
+    for opts in [{"maxiter": 5}, {"maxfev": 20}]:
+        o = {"maxfun" if k == "maxfev" else k: v for k, v in opts.items()}
+        r = so.minimize(so.rosen, np.array([-1.2, 1.0]), method="L-BFGS-B", options=o)
+        c.add("minimize", [np.array([-1.2, 1.0])], {"f": "rosen", "method": "L-BFGS-B", "grad": False, **opts},
+              [r.x, np.array([float(r.fun), r.nfev, r.njev, r.nit, r.status], dtype=float)], note=r.message)
     # Newton-CG (jac required): finite-difference Hessian products, hessp, hess
     for x0 in starts["rosen"] + [[-1.2, 1.0, -1.2, 1.0]]:
         x0 = np.array(x0, dtype=float)

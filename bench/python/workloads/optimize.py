@@ -20,6 +20,8 @@ def register(add, vec, mat):
     add("minimize_bfgs_jac_rosen2", lambda: x0, lambda s: so.minimize(so.rosen, s, jac=so.rosen_der, method="BFGS").x)
     x100 = -1.0 + 2.5 * (np.arange(100) / 99.0)
     add("minimize_bfgs_jac_rosen100", lambda: x100, lambda s: so.minimize(so.rosen, s, jac=so.rosen_der, method="BFGS").fun)
+    add("minimize_lbfgsb_jac_rosen100", lambda: x100, lambda s: so.minimize(so.rosen, s, jac=so.rosen_der, method="L-BFGS-B").fun)
+    add("minimize_lbfgsb_rosen2", lambda: x0, lambda s: so.minimize(so.rosen, s, method="L-BFGS-B").x)
     add(
         "minimize_newtoncg_hessp_rosen10",
         lambda: -1.0 + 2.5 * (np.arange(10) / 9.0),

@@ -258,6 +258,7 @@ fn conformance_optimize() {
                     "Nelder-Mead" => Method::NelderMead,
                     "Powell" => Method::Powell,
                     "CG" => Method::Cg,
+                    "L-BFGS-B" => Method::LBfgsB,
                     _ => Method::Bfgs,
                 };
                 let mut o = MinimizeOptions {
@@ -296,6 +297,13 @@ fn conformance_optimize() {
                 minimize_total += 1;
                 if r.nfev as f64 == wnfev && r.njev as f64 == wnjev && r.nit as f64 == wnit {
                     minimize_exact_nfev += 1;
+                    if method == Method::LBfgsB {
+                        // SciPy's kind of ending (recorded in the note) on the same
+                        // path; which convergence test fires first can differ in
+                        // the last bits of f and g
+                        let kind = |m: &str| m.split(':').next().unwrap_or("").to_string();
+                        assert_eq!(kind(&r.message), kind(&case.note), "{ctx}: message");
+                    }
                 } else {
                     eprintln!("inexact: {ctx}");
                 }
@@ -312,7 +320,16 @@ fn conformance_optimize() {
                     assert!((r.fun - wf).abs() <= 1e-8 * (1.0 + wf.abs()), "{ctx}: fun");
                 } else if wstatus == 0.0 {
                     // converged in SciPy: the acceptance bounds
-                    assert!((r.fun - wf).abs() <= 1e-8 * (1.0 + wf.abs()), "{ctx}: fun");
+                    if method == Method::LBfgsB {
+                        // L-BFGS-B stops on the relative reduction of f
+                        // (ftol = 2.2e-9): two runs whose last steps differ
+                        // in rounding stop at f values that far apart; sciox
+                        // must be no worse than SciPy by the bound
+                        assert!(r.fun - wf <= 1e-8 * (1.0 + wf.abs()), "{ctx}: fun");
+                        assert!(wf - r.fun <= 1e-6 * (1.0 + wf.abs()), "{ctx}: fun");
+                    } else {
+                        assert!((r.fun - wf).abs() <= 1e-8 * (1.0 + wf.abs()), "{ctx}: fun");
+                    }
                     assert!(r.nfev as f64 <= 1.2 * wnfev, "{ctx}: nfev");
                     assert_eq!(r.status, 0, "{ctx}: status");
                     // x within the method's tolerance: sqrt of the f tolerance scale
@@ -437,11 +454,11 @@ fn conformance_optimize() {
     eprintln!(
         "newton_cg runs with SciPy's exact counts: {newton_exact}/{newton_total}; SciPy fails, sciox converges: {newton_scipy_fails:?}"
     );
-    assert_eq!(cases.len(), 770, "every case checked");
+    assert_eq!(cases.len(), 796, "every case checked");
     assert!(newton_exact >= 33, "exact Newton-CG runs: {newton_exact}");
-    assert_eq!(newton_scipy_fails, ["c0745", "c0746"]);
-    // 91 of the 101 minimize runs take SciPy's exact path (same nfev, njev, nit)
-    assert!(minimize_exact_nfev >= 91, "exact runs: {minimize_exact_nfev}");
+    assert_eq!(newton_scipy_fails, ["c0771", "c0772"]);
+    // 112 of the 127 minimize runs take SciPy's exact path (same nfev, njev, nit)
+    assert!(minimize_exact_nfev >= 112, "exact runs: {minimize_exact_nfev}");
     // the two runs that end differently (same optimum, see above)
     assert_eq!(sciox_pr_loss_scipy_converges, ["c0651", "c0656"]);
 }

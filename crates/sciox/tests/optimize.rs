@@ -43,7 +43,13 @@ fn minimize_rejects_bad_input() {
 
 #[test]
 fn callbacks_stop_every_method() {
-    for m in [Method::NelderMead, Method::Powell, Method::Cg, Method::Bfgs] {
+    for m in [
+        Method::NelderMead,
+        Method::Powell,
+        Method::Cg,
+        Method::Bfgs,
+        Method::LBfgsB,
+    ] {
         let mut calls = 0;
         let mut cb = |_x: &[f64], _f: f64| {
             calls += 1;
@@ -100,7 +106,7 @@ fn bounds_are_respected() {
         )),
         ..Default::default()
     };
-    for m in [Method::NelderMead, Method::Powell] {
+    for m in [Method::NelderMead, Method::Powell, Method::LBfgsB] {
         let r = minimize(sphere, &[1.5, 1.0], m, &o).unwrap();
         assert!(r.success, "{m:?}: {r:?}");
         assert!(
@@ -251,4 +257,32 @@ fn newton_cg_needs_a_gradient_and_takes_a_hessian() {
         None,
     );
     assert!(nan.is_err());
+}
+
+#[test]
+fn lbfgsb_limits_and_messages() {
+    let r = minimize(rosen, &[-1.2, 1.0], Method::LBfgsB, &MinimizeOptions::default()).unwrap();
+    assert!(r.success && r.fun < 1e-8, "{r:?}");
+    assert!(r.message.starts_with("CONVERGENCE: "), "{}", r.message);
+    let o = MinimizeOptions {
+        maxiter: Some(3),
+        ..Default::default()
+    };
+    let r = minimize(rosen, &[-1.2, 1.0], Method::LBfgsB, &o).unwrap();
+    assert_eq!((r.status, r.nit), (1, 3));
+    assert_eq!(r.message, "STOP: TOTAL NO. OF ITERATIONS REACHED LIMIT");
+    // x0 outside the bounds is projected; a variable fixed by equal bounds stays
+    let o = MinimizeOptions {
+        bounds: Some(Bounds::new(vec![2.0, 0.5], vec![3.0, 0.5])),
+        ..Default::default()
+    };
+    let r = minimize_with_grad(rosen, rosen_der, &[-1.0, 4.0], Method::LBfgsB, &o).unwrap();
+    assert!(r.success, "{r:?}");
+    assert_eq!(r.x[1], 0.5);
+    assert!((r.x[0] - 2.0).abs() < 1e-12, "{:?}", r.x);
+    let o = MinimizeOptions {
+        maxls: 0,
+        ..Default::default()
+    };
+    assert!(minimize(rosen, &[0.0, 0.0], Method::LBfgsB, &o).is_err());
 }

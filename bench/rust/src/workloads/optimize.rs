@@ -51,6 +51,15 @@ pub fn workloads() -> Vec<Workload> {
                 Out::from(r.fun)
             })
         }),
+        ("minimize_lbfgsb_jac_rosen100", || {
+            let x0: Vec<f64> = (0..100).map(|i| -1.0 + 2.5 * (i as f64 / 99.0)).collect();
+            Box::new(move || {
+                let o = MinimizeOptions::default();
+                let r = minimize_with_grad(rosen, rosen_der, &x0, Method::LBfgsB, &o).expect("valid problem");
+                Out::from(r.fun)
+            })
+        }),
+        ("minimize_lbfgsb_rosen2", || min2(Method::LBfgsB)),
         ("minimize_newtoncg_hessp_rosen10", || {
             let x0: Vec<f64> = (0..10).map(|i| -1.0 + 2.5 * (i as f64 / 9.0)).collect();
             Box::new(move || {

@@ -10,7 +10,7 @@
 //! | `RootResults` | [`RootResults`] | `full_output=True` of the direct forms |
 //! | `minimize_scalar` | [`minimize_scalar`] | brent, bounded, golden |
 //! | `brent`, `fminbound`, `golden`, `bracket` | [`brent`], [`fminbound`], [`golden`], [`bracket`] | |
-//! | `minimize` | [`minimize`], [`minimize_with_grad`], [`minimize_full`] | Nelder-Mead (adaptive, bounds), Powell (bounds), CG, BFGS, Newton-CG ([`minimize_newton_cg`] with `hess`/`hessp`) |
+//! | `minimize` | [`minimize`], [`minimize_with_grad`], [`minimize_full`] | Nelder-Mead (adaptive, bounds), Powell (bounds), CG, BFGS, L-BFGS-B (bounds; version 3.0 as SciPy's C), Newton-CG ([`minimize_newton_cg`] with `hess`/`hessp`) |
 //! | `fixed_point` | [`fixed_point`] | del2 (Steffensen) and plain iteration |
 //! | `OptimizeResult` | [`OptimizeResult`], [`ScalarOptimizeResult`] | |
 //! | `Bounds` | [`Bounds`] | |
@@ -25,11 +25,15 @@
 //! error. SciPy's `disp` printing and warnings are not reproduced.
 //!
 //! ```
-//! use sciox::optimize::{brentq, minimize, rosen, Method, MinimizeOptions, RootOptions};
+//! use sciox::optimize::{brentq, minimize, rosen, Bounds, Method, MinimizeOptions, RootOptions};
 //! let r = brentq(|x: f64| x.cos() - x, 0.0, 1.0, &RootOptions::default()).unwrap();
 //! assert!((r.root - 0.7390851332151607).abs() < 1e-12);
 //! let m = minimize(rosen, &[-1.2, 1.0], Method::Bfgs, &MinimizeOptions::default()).unwrap();
 //! assert!(m.success && (m.x[0] - 1.0).abs() < 1e-4);
+//! // bounds: L-BFGS-B (SciPy's default method when bounds are given)
+//! let o = MinimizeOptions { bounds: Some(Bounds::new(vec![-2.0, -2.0], vec![0.5, 2.0])), ..Default::default() };
+//! let b = minimize(rosen, &[-1.2, 1.0], Method::LBfgsB, &o).unwrap();
+//! assert!(b.success && (b.x[0] - 0.5).abs() < 1e-6 && (b.x[1] - 0.25).abs() < 1e-4);
 //! ```
 
 mod fixed_point;

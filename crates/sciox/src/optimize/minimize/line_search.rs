@@ -228,8 +228,8 @@ fn dcstep(
     *stp = stpf;
 }
 
-#[derive(PartialEq, Eq, Clone, Copy)]
-enum Task {
+#[derive(PartialEq, Eq, Clone, Copy, Debug)]
+pub(crate) enum Task {
     Fg,
     Converged,
     Warn,
@@ -237,7 +237,7 @@ enum Task {
 }
 
 /// SciPy's `DCSRCH` object state.
-struct Dcsrch {
+pub(crate) struct Dcsrch {
     brackt: bool,
     stage: u8,
     ginit: f64,
@@ -261,7 +261,33 @@ struct Dcsrch {
 }
 
 impl Dcsrch {
-    fn start(&mut self, stp: f64, f: f64, g: f64) -> Task {
+    /// A fresh search with MINPACK-2's tolerances and step bounds.
+    pub(crate) fn new(ftol: f64, gtol: f64, xtol: f64, stpmin: f64, stpmax: f64) -> Self {
+        Dcsrch {
+            brackt: false,
+            stage: 0,
+            ginit: 0.0,
+            gtest: 0.0,
+            gx: 0.0,
+            gy: 0.0,
+            finit: 0.0,
+            fx: 0.0,
+            fy: 0.0,
+            stx: 0.0,
+            sty: 0.0,
+            stmin: 0.0,
+            stmax: 0.0,
+            width: 0.0,
+            width1: 0.0,
+            ftol,
+            gtol,
+            xtol,
+            stpmin,
+            stpmax,
+        }
+    }
+
+    pub(crate) fn start(&mut self, stp: f64, f: f64, g: f64) -> Task {
         if stp < self.stpmin
             || stp > self.stpmax
             || g >= 0.0
@@ -292,7 +318,7 @@ impl Dcsrch {
         Task::Fg
     }
 
-    fn iterate(&mut self, stp: &mut f64, f: f64, g: f64) -> Task {
+    pub(crate) fn iterate(&mut self, stp: &mut f64, f: f64, g: f64) -> Task {
         let ftest = self.finit + *stp * self.gtest;
         if self.stage == 1 && f <= ftest && g >= 0.0 {
             self.stage = 2;

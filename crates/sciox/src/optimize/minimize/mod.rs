@@ -1,10 +1,12 @@
-//! `scipy.optimize.minimize` (Nelder-Mead, Powell, CG, BFGS) with SciPy's
+//! `scipy.optimize.minimize` (Nelder-Mead, Powell, CG, BFGS, L-BFGS-B,
+//! Newton-CG) with SciPy's
 //! defaults, line searches, finite-difference rules and messages.
 
 mod bfgs;
 mod cg;
 pub(crate) mod finite_diff;
 mod function;
+mod lbfgsb;
 mod line_search;
 mod nelder_mead;
 mod newton_cg;
@@ -42,6 +44,8 @@ pub enum Method {
     /// Quasi-Newton BFGS (`'BFGS'`).
     #[default]
     Bfgs,
+    /// Limited-memory BFGS with bounds (`'L-BFGS-B'`, version 3.0).
+    LBfgsB,
     /// Truncated Newton (`'Newton-CG'`): needs a gradient; Hessian
     /// products by finite differences unless given to [`minimize_newton_cg`].
     NewtonCg,
@@ -61,12 +65,13 @@ impl Method {
             Method::Cg => "CG",
             Method::Bfgs => "BFGS",
             Method::NewtonCg => "Newton-CG",
+            Method::LBfgsB => "L-BFGS-B",
         }
     }
 }
 
 /// Box bounds `lb <= x <= ub` (SciPy's `Bounds`); infinite entries mean
-/// no bound.
+/// no bound. Used by Nelder-Mead, Powell and L-BFGS-B.
 ///
 /// ```
 /// use sciox::optimize::Bounds;
@@ -108,6 +113,7 @@ impl Bounds {
 /// | `xatol`, `fatol`, `adaptive`, `initial_simplex` | NM | 1e-4, 1e-4, false |
 /// | `xtol`, `ftol`, `direc` | Powell | 1e-4, 1e-4, identity |
 /// | `xtol`, `eps`, `c1`, `c2` | Newton-CG | 1e-5, `sqrt(eps)`, 1e-4, 0.9 |
+/// | `ftol`, `gtol`, `maxiter`, `maxfev`, `maxcor`, `maxls`, `eps` | L-BFGS-B | 2.22e-9, 1e-5, 15000, 15000, 10, 20, 1e-8 |
 ///
 /// ```
 /// use sciox::optimize::MinimizeOptions;
@@ -118,13 +124,13 @@ impl Bounds {
 pub struct MinimizeOptions {
     /// SciPy's `tol`: sets the method's tolerances that are not set.
     pub tol: Option<f64>,
-    /// Box bounds (Nelder-Mead, Powell).
+    /// Box bounds (Nelder-Mead, Powell, L-BFGS-B).
     pub bounds: Option<Bounds>,
     /// Maximum number of iterations.
     pub maxiter: Option<usize>,
-    /// Maximum number of function evaluations (Nelder-Mead, Powell).
+    /// Maximum number of function evaluations (Nelder-Mead, Powell; `maxfun` of L-BFGS-B).
     pub maxfev: Option<usize>,
-    /// Gradient-norm tolerance (BFGS, CG).
+    /// Gradient-norm tolerance (BFGS, CG; projected gradient of L-BFGS-B).
     pub gtol: Option<f64>,
     /// Order of the gradient norm (`f64::INFINITY`: max-abs).
     pub norm: f64,
@@ -134,8 +140,9 @@ pub struct MinimizeOptions {
     pub c2: Option<f64>,
     /// Relative step tolerance of BFGS.
     pub xrtol: f64,
-    /// Absolute finite-difference step when no gradient is given.
-    pub eps: f64,
+    /// Absolute finite-difference step when no gradient is given
+    /// (`sqrt(eps)`, L-BFGS-B 1e-8).
+    pub eps: Option<f64>,
     /// How to estimate the gradient when none is given.
     pub finite_diff: FiniteDiff,
     /// Relative step of `'2-point'`/`'3-point'`.
@@ -150,10 +157,14 @@ pub struct MinimizeOptions {
     pub initial_simplex: Option<Vec<f64>>,
     /// Line-search x tolerance of Powell.
     pub xtol: Option<f64>,
-    /// Relative f tolerance of Powell.
+    /// Relative f tolerance of Powell and L-BFGS-B.
     pub ftol: Option<f64>,
     /// Starting direction set of Powell, n×n row-major.
     pub direc: Option<Vec<f64>>,
+    /// Number of correction pairs kept by L-BFGS-B (SciPy's `maxcor`).
+    pub maxcor: usize,
+    /// Maximum line-search steps per iteration of L-BFGS-B.
+    pub maxls: usize,
 }
 
 impl Default for MinimizeOptions {
@@ -168,7 +179,7 @@ impl Default for MinimizeOptions {
             c1: None,
             c2: None,
             xrtol: 0.0,
-            eps: EPSILON,
+            eps: None,
             finite_diff: FiniteDiff::Default,
             finite_diff_rel_step: None,
             xatol: None,
@@ -178,6 +189,8 @@ impl Default for MinimizeOptions {
             xtol: None,
             ftol: None,
             direc: None,
+            maxcor: 10,
+            maxls: 20,
         }
     }
 }
@@ -335,6 +348,10 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
             Method::NewtonCg => {
                 o.xtol.get_or_insert(t);
             }
+            Method::LBfgsB => {
+                o.ftol.get_or_insert(t);
+                o.gtol.get_or_insert(t);
+            }
         }
     }
     if let Some(b) = &opts.bounds {
@@ -379,7 +396,7 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
         Method::Bfgs | Method::Cg => {
             let fd = FdSpec {
                 mode: o.finite_diff,
-                abs_step: o.eps,
+                abs_step: o.eps.unwrap_or(EPSILON),
                 rel_step: o.finite_diff_rel_step,
             };
             let mut sf = ScalarFunction::new(fun, grad, fd, None, x0);
@@ -389,13 +406,35 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
                 cg::cg(&mut sf, x0, &o, &mut callback)
             }
         }
+        Method::LBfgsB => {
+            if o.maxls == 0 {
+                return Err(Error::invalid("maxls must be positive."));
+            }
+            if o.maxcor == 0 {
+                return Err(Error::invalid("maxcor must be positive."));
+            }
+            let fd = FdSpec {
+                mode: o.finite_diff,
+                abs_step: o.eps.unwrap_or(1e-8),
+                rel_step: o.finite_diff_rel_step,
+            };
+            let mut xc = x0.to_vec();
+            if let Some((lb, ub)) = bounds {
+                for i in 0..n {
+                    xc[i] = xc[i].max(lb[i]).min(ub[i]);
+                }
+            }
+            let owned = bounds.map(|(l, u)| (l.to_vec(), u.to_vec()));
+            let mut sf = ScalarFunction::new(fun, grad, fd, owned, &xc);
+            lbfgsb::lbfgsb(&mut sf, &xc, bounds, &o, &mut callback)
+        }
         Method::NewtonCg => {
             if grad.is_none() {
                 return Err(Error::invalid("Jacobian is required for Newton-CG method"));
             }
             let fd = FdSpec {
                 mode: o.finite_diff,
-                abs_step: o.eps,
+                abs_step: o.eps.unwrap_or(EPSILON),
                 rel_step: o.finite_diff_rel_step,
             };
             let mut sf = ScalarFunction::new_lazy_grad(fun, grad, fd, x0);
@@ -444,7 +483,7 @@ where
     }
     let fd = FdSpec {
         mode: o.finite_diff,
-        abs_step: o.eps,
+        abs_step: o.eps.unwrap_or(EPSILON),
         rel_step: o.finite_diff_rel_step,
     };
     let mut sf = ScalarFunction::new_lazy_grad(fun, Some(&mut grad), fd, x0);

@@ -72,7 +72,7 @@ pub(crate) fn newton_cg<F: FnMut(&[f64]) -> f64>(
     let cg_maxiter = 20 * n;
     let xtol = n as f64 * opts.xtol.unwrap_or(1e-5);
     let (c1, c2) = (opts.c1.unwrap_or(1e-4), opts.c2.unwrap_or(0.9));
-    let eps = opts.eps;
+    let eps = opts.eps.unwrap_or(super::EPSILON);
     let mut update_l1norm = f64::MAX;
     let mut xk = x0.to_vec();
     let mut k = 0;
