@@ -68,16 +68,14 @@ fn trtrs(a: &[f64], lda: usize, n: usize, trans: bool, b: &mut [f64]) -> Result<
     Ok(())
 }
 
+/// BLAS `dnrm2` (a plain square root of the sum of squares).
 fn nrm2(v: &[f64]) -> f64 {
     v.iter().map(|x| x * x).sum::<f64>().sqrt()
 }
 
+/// BLAS `ddot` (OpenBLAS's rounding for short vectors, see `line_search::dot`).
 fn ddot(a: &[f64], b: &[f64]) -> f64 {
-    let mut s = 0.0;
-    for (x, y) in a.iter().zip(b) {
-        s += x * y;
-    }
-    s
+    super::line_search::dot(a, b)
 }
 
 struct Mem {
@@ -870,7 +868,7 @@ fn cauchy(
             f2 -= theta * dibp2;
             if col > 0 {
                 for j in 0..col2 {
-                    c[j] += dt * p[j];
+                    c[j] = dt.mul_add(p[j], c[j]); // daxpy (fused in OpenBLAS)
                 }
                 let mut pointr = head;
                 for j in 0..col {
@@ -883,7 +881,7 @@ fn cauchy(
                 let wmp = ddot(&p[..col2], &v[..col2]);
                 let wmw = ddot(&wbp[..col2], &v[..col2]);
                 for j in 0..col2 {
-                    p[j] += -dibp * wbp[j];
+                    p[j] = (-dibp).mul_add(wbp[j], p[j]);
                 }
                 f1 += dibp * wmc;
                 f2 = f2 + dibp * 2.0 * wmp - dibp2 * wmw;
@@ -906,12 +904,12 @@ fn cauchy(
         }
         tsum += dtm;
         for i in 0..n {
-            xcp[i] += tsum * d[i];
+            xcp[i] = tsum.mul_add(d[i], xcp[i]);
         }
     }
     if col > 0 {
         for j in 0..col2 {
-            c[j] += dtm * p[j];
+            c[j] = dtm.mul_add(p[j], c[j]);
         }
     }
     Ok(())
@@ -1101,9 +1099,10 @@ fn formk(
     }
     for is in col..col2 {
         for js in is..col2 {
-            let mut s = 0.0;
+            let mut s = 0.0f64;
             for k in 0..col {
-                s += wn[k + m2 * is] * wn[k + m2 * js];
+                // BLAS ddot
+                s = wn[k + m2 * is].mul_add(wn[k + m2 * js], s);
             }
             wn[is + m2 * js] += s;
         }
