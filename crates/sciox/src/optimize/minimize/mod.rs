@@ -52,6 +52,18 @@ pub enum Method {
 }
 
 impl Method {
+    /// SciPy's default choice (`method=None`) for a problem without
+    /// constraints: L-BFGS-B when there are bounds, BFGS otherwise.
+    ///
+    /// ```
+    /// use sciox::optimize::Method;
+    /// assert_eq!(Method::scipy_default(true), Method::LBfgsB);
+    /// assert_eq!(Method::scipy_default(false), Method::Bfgs);
+    /// ```
+    pub fn scipy_default(has_bounds: bool) -> Method {
+        if has_bounds { Method::LBfgsB } else { Method::Bfgs }
+    }
+
     /// SciPy's name of the method.
     ///
     /// ```
