@@ -51,12 +51,6 @@ impl<'a, F: FnMut(&[f64]) -> f64> ScalarFunction<'a, F> {
         sf
     }
 
-    /// As [`ScalarFunction::new`]; the gradient at `x0` is evaluated too
-    /// (SciPy's constructor always does).
-    pub fn new_lazy_grad(fun: F, grad: Option<GradFn<'a>>, fd: FdSpec, x0: &[f64]) -> Self {
-        Self::new(fun, grad, fd, None, x0)
-    }
-
     #[inline]
     fn set_x(&mut self, x: &[f64]) {
         if x != self.x.as_slice() {

@@ -449,7 +449,7 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
                 abs_step: o.eps.unwrap_or(EPSILON),
                 rel_step: o.finite_diff_rel_step,
             };
-            let mut sf = ScalarFunction::new_lazy_grad(fun, grad, fd, x0);
+            let mut sf = ScalarFunction::new(fun, grad, fd, None, x0);
             newton_cg::newton_cg(&mut sf, Hess::FiniteDiff, x0, &o, &mut callback)
         }
     })
@@ -498,6 +498,6 @@ where
         abs_step: o.eps.unwrap_or(EPSILON),
         rel_step: o.finite_diff_rel_step,
     };
-    let mut sf = ScalarFunction::new_lazy_grad(fun, Some(&mut grad), fd, x0);
+    let mut sf = ScalarFunction::new(fun, Some(&mut grad), fd, None, x0);
     Ok(newton_cg::newton_cg(&mut sf, hess, x0, &o, &mut callback))
 }
