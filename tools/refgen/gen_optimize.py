@@ -347,6 +347,24 @@ def main():
         so.fixed_point(lambda x: x + 1.0, np.array([1.0]), maxiter=20, method="iteration")
     except RuntimeError as e:
         c.add("fixed_point", [np.array([1.0])], {"f": "plus1", "method": "iteration", "xtol": 1e-8, "maxiter": 20}, None, "RuntimeError", note=str(e))
+    # approx_derivative of scalar functions (SciPy's step rules and bounds)
+    for name, x0, bnds in [
+        ("rosen", [-1.2, 1.0, 0.3], None),
+        ("rosen", [0.0, -0.5, 2.0], ([0.0, -1.0, 1.0], [1.0, -0.5, 2.0])),
+        ("beale", [1.0, 1.0], ([-4.5, 1.0], [1.0, 4.5])),
+        ("himmelblau", [1e-9, -3e5], None),
+    ]:
+        for method in ["2-point", "3-point"]:
+            for steps in [{}, {"rel_step": 1e-6}, {"abs_step": 1e-4}]:
+                kw = dict(steps)
+                inputs = [np.array(x0, dtype=float)]
+                params = {"f": name, "method": method, **steps}
+                if bnds is not None:
+                    kw["bounds"] = (np.array(bnds[0], dtype=float), np.array(bnds[1], dtype=float))
+                    inputs += list(kw["bounds"])
+                    params["bounds"] = True
+                g = so._numdiff.approx_derivative(FN[name], np.array(x0, dtype=float), method=method, **kw)
+                c.add("approx_derivative", inputs, params, [g])
     # rosen helpers
     rng = np.random.default_rng(6)
     for n in [2, 3, 10, 17, 300]:

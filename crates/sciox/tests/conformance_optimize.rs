@@ -429,6 +429,38 @@ fn conformance_optimize() {
                 let r = r.unwrap_or_else(|e| panic!("{}: {e}", case.ctx()));
                 assert_eq!(r, out_vec(case, 0), "{}", case.ctx());
             }
+            "approx_derivative" => {
+                let x0: Vec<f64> = case.input::<f64>(0).iter().copied().collect();
+                let method = if case.str_param("method") == "3-point" {
+                    FiniteDiff::ThreePoint
+                } else {
+                    FiniteDiff::TwoPoint
+                };
+                let (lb, ub): (Vec<f64>, Vec<f64>) = if case.param("bounds").is_some() {
+                    (
+                        case.input::<f64>(1).iter().copied().collect(),
+                        case.input::<f64>(2).iter().copied().collect(),
+                    )
+                } else {
+                    (Vec::new(), Vec::new())
+                };
+                let bounds = if lb.is_empty() {
+                    None
+                } else {
+                    Some((lb.as_slice(), ub.as_slice()))
+                };
+                let g = approx_derivative(
+                    fun(case.str_param("f")),
+                    &x0,
+                    method,
+                    opt_f64(case, "rel_step"),
+                    opt_f64(case, "abs_step"),
+                    bounds,
+                )
+                .unwrap();
+                // the same steps and differences in the same order: the same bits
+                assert_eq!(g, out_vec(case, 0), "{}", case.ctx());
+            }
             "rosen" => {
                 let x: Vec<f64> = case.input::<f64>(0).iter().copied().collect();
                 let p: Vec<f64> = case.input::<f64>(1).iter().copied().collect();
@@ -454,7 +486,7 @@ fn conformance_optimize() {
     eprintln!(
         "newton_cg runs with SciPy's exact counts: {newton_exact}/{newton_total}; SciPy fails, sciox converges: {newton_scipy_fails:?}"
     );
-    assert_eq!(cases.len(), 796, "every case checked");
+    assert_eq!(cases.len(), 820, "every case checked");
     assert!(newton_exact >= 33, "exact Newton-CG runs: {newton_exact}");
     assert_eq!(newton_scipy_fails, ["c0771", "c0772"]);
     // 112 of the 127 minimize runs take SciPy's exact path (same nfev, njev, nit)

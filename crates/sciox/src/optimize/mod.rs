@@ -14,7 +14,7 @@
 //! | `fixed_point` | [`fixed_point`] | del2 (Steffensen) and plain iteration |
 //! | `OptimizeResult` | [`OptimizeResult`], [`ScalarOptimizeResult`] | |
 //! | `Bounds` | [`Bounds`] | |
-//! | `approx_fprime`, `check_grad` | [`approx_fprime`], [`check_grad`] | |
+//! | `approx_fprime`, `check_grad`, `approx_derivative` | [`approx_fprime`], [`check_grad`], [`approx_derivative`] | `approx_derivative` of scalar functions |
 //! | `rosen`, `rosen_der`, `rosen_hess`, `rosen_hess_prod` | [`rosen`], [`rosen_der`], [`rosen_hess`], [`rosen_hess_prod`] | NumPy's summation order |
 //!
 //! Objectives are Rust closures (`FnMut(f64) -> f64` for scalar problems,
@@ -44,8 +44,8 @@ mod scalar;
 pub use fixed_point::{FixedPointMethod, fixed_point};
 pub use minimize::{
     Bounds, Callback, EPSILON, FiniteDiff, GradFn, Hess, HessFn, HessProdFn, Method, MinimizeOptions,
-    approx_fprime, check_grad, minimize, minimize_full, minimize_newton_cg, minimize_with_grad, rosen,
-    rosen_der, rosen_hess, rosen_hess_prod,
+    approx_derivative, approx_fprime, check_grad, minimize, minimize_full, minimize_newton_cg,
+    minimize_with_grad, rosen, rosen_der, rosen_hess, rosen_hess_prod,
 };
 pub use result::{OptimizeResult, RootFlag, RootResults, ScalarOptimizeResult};
 pub use scalar::{

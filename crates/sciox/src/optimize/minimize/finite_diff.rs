@@ -43,6 +43,9 @@ pub(crate) struct FdSpec {
     pub abs_step: f64,
     /// Relative step (`TwoPoint`/`ThreePoint`), `None` for SciPy's default.
     pub rel_step: Option<f64>,
+    /// An absolute step for `TwoPoint`/`ThreePoint` (`approx_derivative`'s
+    /// `abs_step`), taking precedence over `rel_step`.
+    pub abs_explicit: Option<f64>,
 }
 
 fn sign_of(x: f64) -> f64 {
@@ -77,8 +80,8 @@ pub(crate) fn fd_gradient(
                 }
                 (h, false)
             }
-            FiniteDiff::TwoPoint => (rel_step(spec.rel_step, EPSILON, x0), false),
-            FiniteDiff::ThreePoint => (rel_step(spec.rel_step, cbrt_eps, x0), true),
+            FiniteDiff::TwoPoint => (step(spec, EPSILON, x0), false),
+            FiniteDiff::ThreePoint => (step(spec, cbrt_eps, x0), true),
         };
         let mut one_sided = !three;
         if let Some((lb, ub)) = bounds {
@@ -143,9 +146,16 @@ pub(crate) fn fd_gradient(
     nfev
 }
 
-fn rel_step(rel: Option<f64>, rstep: f64, x0: f64) -> f64 {
+fn step(spec: &FdSpec, rstep: f64, x0: f64) -> f64 {
     let s = sign_of(x0);
-    match rel {
+    if let Some(h) = spec.abs_explicit {
+        return if (x0 + h) - x0 == 0.0 {
+            rstep * s * x0.abs().max(1.0)
+        } else {
+            h
+        };
+    }
+    match spec.rel_step {
         None => rstep * s * x0.abs().max(1.0),
         Some(r) => {
             let h = r * s * x0.abs();
@@ -174,9 +184,66 @@ pub fn approx_fprime<F: FnMut(&[f64]) -> f64>(xk: &[f64], mut f: F, epsilon: f64
         mode: FiniteDiff::Default,
         abs_step: epsilon,
         rel_step: None,
+        abs_explicit: None,
     };
     fd_gradient(&mut f, xk, f0, &spec, None, &mut g, &mut xt);
     g
+}
+
+/// The finite-difference gradient of a scalar function `f` at `x0`
+/// (SciPy's `approx_derivative` for a scalar-valued `fun`; SciPy's
+/// default `method` is `'3-point'`). `method` is [`FiniteDiff::TwoPoint`]
+/// or [`FiniteDiff::ThreePoint`] (`Default` is taken as `'2-point'`);
+/// `rel_step`, `abs_step` and `bounds` as SciPy's (steps are flipped or
+/// made one-sided near a bound).
+///
+/// Errors: an empty `x0`, bounds of the wrong length, `x0` outside the bounds
+/// ("`x0` violates bound constraints.").
+///
+/// ```
+/// use sciox::optimize::{approx_derivative, FiniteDiff};
+/// let f = |x: &[f64]| x[0] * x[0] * x[1];
+/// let g = approx_derivative(f, &[1.0, 2.0], FiniteDiff::ThreePoint, None, None, None).unwrap();
+/// assert!((g[0] - 4.0).abs() < 1e-9 && (g[1] - 1.0).abs() < 1e-9);
+/// ```
+pub fn approx_derivative<F: FnMut(&[f64]) -> f64>(
+    mut f: F,
+    x0: &[f64],
+    method: FiniteDiff,
+    rel_step: Option<f64>,
+    abs_step: Option<f64>,
+    bounds: Option<(&[f64], &[f64])>,
+) -> Result<Vec<f64>> {
+    let n = x0.len();
+    if n == 0 {
+        return Err(Error::invalid("`x0` must not be empty."));
+    }
+    if let Some((lb, ub)) = bounds {
+        if lb.len() != n || ub.len() != n {
+            return Err(Error::invalid("Inconsistent shapes between bounds and `x0`."));
+        }
+    }
+    let f0 = f(x0);
+    if let Some((lb, ub)) = bounds
+        && (0..n).any(|i| x0[i] < lb[i] || x0[i] > ub[i])
+    {
+        return Err(Error::invalid("`x0` violates bound constraints."));
+    }
+    let mode = if method == FiniteDiff::ThreePoint {
+        FiniteDiff::ThreePoint
+    } else {
+        FiniteDiff::TwoPoint
+    };
+    let spec = FdSpec {
+        mode,
+        abs_step: 0.0,
+        rel_step,
+        abs_explicit: abs_step,
+    };
+    let mut g = vec![0.0; n];
+    let mut xt = vec![0.0; n];
+    fd_gradient(&mut f, x0, f0, &spec, bounds, &mut g, &mut xt);
+    Ok(g)
 }
 
 /// The 2-norm of the difference between the gradient `grad` and a
@@ -223,6 +290,7 @@ mod tests {
             mode: FiniteDiff::ThreePoint,
             abs_step: 0.0,
             rel_step: None,
+            abs_explicit: None,
         };
         let n = fd_gradient(&mut f, &x, f0, &spec, None, &mut g, &mut xt);
         assert_eq!(n, 4);
@@ -233,6 +301,7 @@ mod tests {
             mode: FiniteDiff::TwoPoint,
             abs_step: 0.0,
             rel_step: None,
+            abs_explicit: None,
         };
         fd_gradient(&mut f, &x, f0, &spec2, Some((&lb, &ub)), &mut g, &mut xt);
         assert!((g[0] - 3.0).abs() < 1e-6 && (g[1] - 4.0).abs() < 1e-6, "{g:?}");

@@ -13,7 +13,7 @@ mod newton_cg;
 mod powell;
 mod testfuncs;
 
-pub use finite_diff::{EPSILON, FiniteDiff, approx_fprime, check_grad};
+pub use finite_diff::{EPSILON, FiniteDiff, approx_derivative, approx_fprime, check_grad};
 pub use function::GradFn;
 pub use newton_cg::{Hess, HessFn, HessProdFn};
 pub use testfuncs::{rosen, rosen_der, rosen_hess, rosen_hess_prod};
@@ -410,6 +410,7 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
                 mode: o.finite_diff,
                 abs_step: o.eps.unwrap_or(EPSILON),
                 rel_step: o.finite_diff_rel_step,
+                abs_explicit: None,
             };
             let mut sf = ScalarFunction::new(fun, grad, fd, None, x0);
             if method == Method::Bfgs {
@@ -429,6 +430,7 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
                 mode: o.finite_diff,
                 abs_step: o.eps.unwrap_or(1e-8),
                 rel_step: o.finite_diff_rel_step,
+                abs_explicit: None,
             };
             let mut xc = x0.to_vec();
             if let Some((lb, ub)) = bounds {
@@ -448,6 +450,7 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
                 mode: o.finite_diff,
                 abs_step: o.eps.unwrap_or(EPSILON),
                 rel_step: o.finite_diff_rel_step,
+                abs_explicit: None,
             };
             let mut sf = ScalarFunction::new(fun, grad, fd, None, x0);
             newton_cg::newton_cg(&mut sf, Hess::FiniteDiff, x0, &o, &mut callback)
@@ -497,6 +500,7 @@ where
         mode: o.finite_diff,
         abs_step: o.eps.unwrap_or(EPSILON),
         rel_step: o.finite_diff_rel_step,
+        abs_explicit: None,
     };
     let mut sf = ScalarFunction::new(fun, Some(&mut grad), fd, None, x0);
     Ok(newton_cg::newton_cg(&mut sf, hess, x0, &o, &mut callback))
