@@ -7,6 +7,7 @@
 use numox::prelude::*;
 
 mod core;
+mod optimize;
 mod random;
 mod reduce;
 
@@ -15,7 +16,13 @@ pub type Workload = (&'static str, fn() -> Box<dyn FnMut() -> Out>);
 
 /// Every workload, in the order `--list` prints them.
 pub fn all() -> Vec<Workload> {
-    [core::workloads(), reduce::workloads(), random::workloads()].concat()
+    [
+        core::workloads(),
+        reduce::workloads(),
+        random::workloads(),
+        optimize::workloads(),
+    ]
+    .concat()
 }
 
 /// A value whose checksum can be compared with NumPy's: the float64 sum of
