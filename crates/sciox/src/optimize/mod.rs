@@ -15,6 +15,9 @@
 //! | `OptimizeResult` | [`OptimizeResult`], [`ScalarOptimizeResult`] | |
 //! | `Bounds` | [`Bounds`] | |
 //! | `approx_fprime`, `check_grad`, `approx_derivative` | [`approx_fprime`], [`check_grad`], [`approx_derivative`] | `approx_derivative` of scalar functions |
+//! | `least_squares` | [`least_squares`], [`least_squares_with_jac`] | method `lm` (MINPACK `lmder` as SciPy's C translation, same `nfev`); `trf`/`dogbox`, bounds and robust losses not yet |
+//! | `leastsq` | [`leastsq`], [`leastsq_with_jac`] | MINPACK `lmdif`/`lmder`, `cov_x` |
+//! | `curve_fit` | [`curve_fit`] | method `lm`, `sigma` 1-D or covariance, `absolute_sigma`; no bounds yet |
 //! | `rosen`, `rosen_der`, `rosen_hess`, `rosen_hess_prod` | [`rosen`], [`rosen_der`], [`rosen_hess`], [`rosen_hess_prod`] | NumPy's summation order |
 //!
 //! Objectives are Rust closures (`FnMut(f64) -> f64` for scalar problems,
@@ -37,11 +40,16 @@
 //! ```
 
 mod fixed_point;
+mod lsq;
 mod minimize;
 mod result;
 mod scalar;
 
 pub use fixed_point::{FixedPointMethod, fixed_point};
+pub use lsq::{
+    CurveFitOptions, CurveFitResult, LeastSquaresOptions, LeastSquaresResult, LeastsqOptions, LeastsqResult,
+    LsqMethod, Sigma, XScale, curve_fit, least_squares, least_squares_with_jac, leastsq, leastsq_with_jac,
+};
 pub use minimize::{
     Bounds, Callback, EPSILON, FiniteDiff, GradFn, Hess, HessFn, HessProdFn, Method, MinimizeOptions,
     approx_derivative, approx_fprime, check_grad, minimize, minimize_full, minimize_newton_cg,

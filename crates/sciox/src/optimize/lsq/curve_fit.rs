@@ -1,0 +1,199 @@
+//! `scipy.optimize.curve_fit` (method `lm`: through [`leastsq`](super::leastsq)).
+
+use super::{LeastsqOptions, leastsq_impl};
+use crate::{Error, Result};
+
+/// Uncertainty of `ydata` (SciPy's `sigma`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Sigma {
+    /// 1-D: standard deviations; residuals are `(f - y) / sigma`.
+    Std(Vec<f64>),
+    /// 2-D: the m×m covariance matrix, row-major; residuals are
+    /// `L^{-1} (f - y)` with `C = L L^T` (Cholesky).
+    Cov(Vec<f64>),
+}
+
+/// Options of [`curve_fit`] (SciPy's keyword arguments and defaults).
+///
+/// ```
+/// use sciox::optimize::CurveFitOptions;
+/// let o = CurveFitOptions::default();
+/// assert!(o.sigma.is_none() && !o.absolute_sigma);
+/// ```
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct CurveFitOptions {
+    /// Uncertainty of `ydata` (`None`: all ones).
+    pub sigma: Option<Sigma>,
+    /// Whether `sigma` is absolute (`pcov` not rescaled by the residual variance).
+    pub absolute_sigma: bool,
+    /// Options passed to the least-squares solver (`maxfev`, tolerances).
+    pub leastsq: LeastsqOptions,
+}
+
+/// The outcome of [`curve_fit`] (`popt`, `pcov` and SciPy's `full_output`).
+///
+/// ```
+/// use sciox::optimize::{curve_fit, CurveFitOptions};
+/// let x = [0.0, 1.0, 2.0, 3.0];
+/// let y = [1.0, 3.0, 5.0, 7.0];
+/// let r = curve_fit(|t, p| p[0] + p[1] * t, &x, &y, &[0.0, 1.0], &CurveFitOptions::default()).unwrap();
+/// assert!((r.popt[1] - 2.0).abs() < 1e-8);
+/// assert_eq!(r.pcov.len(), 4);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct CurveFitResult {
+    /// Optimal parameters.
+    pub popt: Vec<f64>,
+    /// Estimated covariance of `popt`, n×n row-major (all `inf` when it
+    /// cannot be estimated, as SciPy).
+    pub pcov: Vec<f64>,
+    /// Weighted residuals at `popt`.
+    pub fvec: Vec<f64>,
+    /// Function calls.
+    pub nfev: usize,
+    /// MINPACK's `info` (SciPy's `ier`, 1-4).
+    pub ier: i32,
+    /// SciPy's message (`errmsg`).
+    pub mesg: String,
+}
+
+/// `scipy.optimize.curve_fit` with method `lm`: fit `f(x, params)` to
+/// `(xdata, ydata)` starting from `p0`.
+///
+/// The model is evaluated point by point (`f(x_i, p)`). Same `popt` and
+/// `nfev` as SciPy; `pcov` is SciPy's `inv(R^T R)` from the final QR,
+/// scaled by `sum(r^2) / (m - n)` unless `absolute_sigma`.
+/// Errors: empty or non-finite data, length mismatches, more parameters
+/// than points, a `sigma` that is not positive (definite), and SciPy's
+/// RuntimeError "Optimal parameters not found: ..." when MINPACK fails.
+/// Bounds (method `trf`) are not supported yet.
+///
+/// ```
+/// use sciox::optimize::{curve_fit, CurveFitOptions};
+/// let x: Vec<f64> = (0..20).map(|i| i as f64 * 0.25).collect();
+/// let y: Vec<f64> = x.iter().map(|t| 2.5 * (-1.3 * t).exp() + 0.5).collect();
+/// let model = |t: f64, p: &[f64]| p[0] * (-p[1] * t).exp() + p[2];
+/// let r = curve_fit(model, &x, &y, &[1.0, 1.0, 1.0], &CurveFitOptions::default()).unwrap();
+/// assert!((r.popt[0] - 2.5).abs() < 1e-7 && (r.popt[1] - 1.3).abs() < 1e-7);
+/// ```
+pub fn curve_fit<F: FnMut(f64, &[f64]) -> f64>(
+    mut f: F,
+    xdata: &[f64],
+    ydata: &[f64],
+    p0: &[f64],
+    opts: &CurveFitOptions,
+) -> Result<CurveFitResult> {
+    let m = ydata.len();
+    let n = p0.len();
+    if m == 0 {
+        return Err(Error::invalid("`ydata` must not be empty!"));
+    }
+    if xdata.len() != m {
+        return Err(Error::invalid(format!(
+            "`xdata` has {} points but `ydata` has {m}.",
+            xdata.len()
+        )));
+    }
+    if xdata.iter().chain(ydata).any(|v| !v.is_finite()) {
+        return Err(Error::invalid("array must not contain infs or NaNs"));
+    }
+    if m != 1 && n > m {
+        return Err(Error::invalid(format!(
+            "The number of func parameters={n} must not exceed the number of data points={m}"
+        )));
+    }
+    let mut chol = Vec::new();
+    let mut inv_sigma = Vec::new();
+    match &opts.sigma {
+        None => {}
+        Some(Sigma::Std(s)) => {
+            if s.len() != m {
+                return Err(Error::invalid("`sigma` has incorrect shape."));
+            }
+            inv_sigma = s.iter().map(|v| 1.0 / v).collect();
+        }
+        Some(Sigma::Cov(c)) => {
+            if c.len() != m * m {
+                return Err(Error::invalid("`sigma` has incorrect shape."));
+            }
+            chol =
+                cholesky_lower(c, m).ok_or_else(|| Error::invalid("`sigma` must be positive definite."))?;
+        }
+    }
+    let mut tmp = vec![0.0; if chol.is_empty() { 0 } else { m }];
+    let mut func = |p: &[f64], out: &mut [f64]| {
+        for i in 0..m {
+            out[i] = f(xdata[i], p) - ydata[i];
+        }
+        if !inv_sigma.is_empty() {
+            for (o, s) in out.iter_mut().zip(&inv_sigma) {
+                *o *= s;
+            }
+        } else if !chol.is_empty() {
+            // forward substitution L z = r, column oriented as LAPACK's
+            tmp.copy_from_slice(out);
+            for j in 0..m {
+                let z = tmp[j] / chol[j * m + j];
+                tmp[j] = z;
+                for i in j + 1..m {
+                    tmp[i] -= z * chol[i * m + j];
+                }
+            }
+            out.copy_from_slice(&tmp);
+        }
+    };
+    let r = leastsq_impl(&mut func, None, p0, m, &opts.leastsq)?;
+    if !(1..=4).contains(&r.ier) {
+        return Err(Error::invalid(format!(
+            "Optimal parameters not found: {}",
+            r.mesg
+        )));
+    }
+    let cost = numox::Array::from_vec(r.fvec.iter().map(|v| v * v).collect::<Vec<f64>>()).sum();
+    let pcov = match r.cov_x {
+        Some(c) if !c.iter().any(|v| v.is_nan()) => {
+            if opts.absolute_sigma {
+                c
+            } else if m > n {
+                let s_sq = cost / (m - n) as f64;
+                c.into_iter().map(|v| v * s_sq).collect()
+            } else {
+                vec![f64::INFINITY; n * n]
+            }
+        }
+        _ => vec![f64::INFINITY; n * n],
+    };
+    Ok(CurveFitResult {
+        popt: r.x,
+        pcov,
+        fvec: r.fvec,
+        nfev: r.nfev,
+        ier: r.ier,
+        mesg: r.mesg,
+    })
+}
+
+/// Lower Cholesky factor of the row-major m×m `c`; `None` if not positive
+/// definite.
+fn cholesky_lower(c: &[f64], m: usize) -> Option<Vec<f64>> {
+    let mut l = vec![0.0; m * m];
+    for j in 0..m {
+        let mut d = c[j * m + j];
+        for k in 0..j {
+            d -= l[j * m + k] * l[j * m + k];
+        }
+        if d.is_nan() || d <= 0.0 {
+            return None;
+        }
+        let d = d.sqrt();
+        l[j * m + j] = d;
+        for i in j + 1..m {
+            let mut s = c[i * m + j];
+            for k in 0..j {
+                s -= l[i * m + k] * l[j * m + k];
+            }
+            l[i * m + j] = s / d;
+        }
+    }
+    Some(l)
+}

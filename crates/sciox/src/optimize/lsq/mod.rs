@@ -1,0 +1,537 @@
+//! Nonlinear least squares: [`least_squares`] (method `lm`), [`leastsq`]
+//! and [`curve_fit`], on a port of MINPACK's Levenberg-Marquardt
+//! (`lmdif`/`lmder`, as SciPy's C translation).
+
+mod curve_fit;
+mod minpack;
+
+pub use curve_fit::{CurveFitOptions, CurveFitResult, Sigma, curve_fit};
+
+use crate::{Error, Result};
+use minpack::{LmJac, LmOut, LmParams, lmder};
+
+/// A vector function or Jacobian writing into its output slice.
+pub(crate) type VecFn<'a> = dyn FnMut(&[f64], &mut [f64]) + 'a;
+
+/// The algorithm of [`least_squares`].
+///
+/// SciPy's default is `'trf'`; only `'lm'` (MINPACK's Levenberg-Marquardt,
+/// unbounded, linear loss) is implemented so far, so it is the default
+/// here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum LsqMethod {
+    /// `'lm'`: MINPACK `lmder` with SciPy's driver.
+    #[default]
+    Lm,
+}
+
+/// Variable scaling of [`least_squares`] (SciPy's `x_scale`).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum XScale {
+    /// `'jac'` (SciPy 1.16+'s default for `lm`): inverse column norms of the
+    /// Jacobian, updated as the run goes (MINPACK `mode=1`).
+    #[default]
+    Jac,
+    /// Fixed positive scales, one per variable (MINPACK `diag = 1/x_scale`).
+    Values(Vec<f64>),
+}
+
+/// Options of [`least_squares`] (SciPy's keyword arguments and defaults).
+///
+/// ```
+/// use sciox::optimize::LeastSquaresOptions;
+/// let o = LeastSquaresOptions::default();
+/// assert_eq!(o.ftol, 1e-8);
+/// assert!(o.max_nfev.is_none());
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct LeastSquaresOptions {
+    /// The algorithm.
+    pub method: LsqMethod,
+    /// Relative tolerance on the cost reduction (default `1e-8`).
+    pub ftol: f64,
+    /// Relative tolerance on the step (default `1e-8`).
+    pub xtol: f64,
+    /// Tolerance on the scaled gradient (default `1e-8`).
+    pub gtol: f64,
+    /// Variable scaling (default `'jac'`).
+    pub x_scale: XScale,
+    /// Maximum residual evaluations (default `100 * n` for `lm`).
+    pub max_nfev: Option<usize>,
+}
+
+impl Default for LeastSquaresOptions {
+    fn default() -> Self {
+        LeastSquaresOptions {
+            method: LsqMethod::Lm,
+            ftol: 1e-8,
+            xtol: 1e-8,
+            gtol: 1e-8,
+            x_scale: XScale::Jac,
+            max_nfev: None,
+        }
+    }
+}
+
+/// The outcome of [`least_squares`] (SciPy's `OptimizeResult` fields).
+///
+/// ```
+/// use sciox::optimize::{least_squares, LeastSquaresOptions};
+/// let r = least_squares(|x: &[f64], f: &mut [f64]| { f[0] = x[0] - 1.0; f[1] = 2.0 * x[0] }, &[3.0], 2,
+///     &LeastSquaresOptions::default()).unwrap();
+/// assert!((r.x[0] - 0.2).abs() < 1e-8);
+/// assert_eq!(r.active_mask, vec![0]);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct LeastSquaresResult {
+    /// The solution.
+    pub x: Vec<f64>,
+    /// `0.5 * sum(fun**2)`.
+    pub cost: f64,
+    /// Residuals at `x`.
+    pub fun: Vec<f64>,
+    /// Jacobian at `x`, m×n row-major.
+    pub jac: Vec<f64>,
+    /// Gradient of the cost, `jac^T fun`.
+    pub grad: Vec<f64>,
+    /// First-order optimality (`max |grad|` for unbounded problems).
+    pub optimality: f64,
+    /// 0 for free variables, -1/1 at a lower/upper bound (all 0 for `lm`).
+    pub active_mask: Vec<i32>,
+    /// Residual evaluations (those made for finite differences excluded,
+    /// as SciPy counts them).
+    pub nfev: usize,
+    /// Jacobian evaluations when `jac` is a closure (`None` otherwise).
+    pub njev: Option<usize>,
+    /// SciPy's status: -1 improper input, 0 `max_nfev` reached, 1 gtol,
+    /// 2 ftol, 3 xtol, 4 ftol and xtol.
+    pub status: i32,
+    /// SciPy's message for `status`.
+    pub message: String,
+    /// `status > 0`.
+    pub success: bool,
+}
+
+fn lsq_message(status: i32) -> &'static str {
+    match status {
+        -1 => "Improper input parameters status returned from `leastsq`",
+        0 => "The maximum number of function evaluations is exceeded.",
+        1 => "`gtol` termination condition is satisfied.",
+        2 => "`ftol` termination condition is satisfied.",
+        3 => "`xtol` termination condition is satisfied.",
+        _ => "Both `ftol` and `xtol` termination conditions are satisfied.",
+    }
+}
+
+fn check_x0(x0: &[f64], m: usize) -> Result<()> {
+    if x0.is_empty() {
+        return Err(Error::invalid("`x0` must have at least one element."));
+    }
+    if x0.iter().any(|v| !v.is_finite()) {
+        return Err(Error::invalid("`x0` must be finite."));
+    }
+    if m < x0.len() {
+        return Err(Error::invalid(
+            "Method 'lm' doesn't work when the number of residuals is less than the number of variables.",
+        ));
+    }
+    Ok(())
+}
+
+/// `scipy.optimize.least_squares`: minimise `0.5 * sum(f_i(x)^2)` over `x`
+/// for `m` residuals `f(x, out)`, with a 2-point finite-difference Jacobian
+/// (SciPy's `jac='2-point'`).
+///
+/// Method `lm` (see [`LsqMethod`]): the same iterates, `nfev` and status as
+/// SciPy. Errors: empty or non-finite `x0`, `m < n`, non-finite residuals
+/// at `x0`, invalid `x_scale` or tolerances.
+///
+/// ```
+/// use sciox::optimize::{least_squares, LeastSquaresOptions};
+/// // Rosenbrock as least squares: f = (10 (x1 - x0^2), 1 - x0)
+/// let rosen = |x: &[f64], f: &mut [f64]| { f[0] = 10.0 * (x[1] - x[0] * x[0]); f[1] = 1.0 - x[0] };
+/// let r = least_squares(rosen, &[2.0, 2.0], 2, &LeastSquaresOptions::default()).unwrap();
+/// assert!(r.success && (r.x[0] - 1.0).abs() < 1e-8 && r.cost < 1e-20);
+/// ```
+pub fn least_squares<F: FnMut(&[f64], &mut [f64])>(
+    mut fun: F,
+    x0: &[f64],
+    m: usize,
+    opts: &LeastSquaresOptions,
+) -> Result<LeastSquaresResult> {
+    least_squares_impl(&mut fun, None, x0, m, opts)
+}
+
+/// [`least_squares`] with an analytic Jacobian `jac(x, out)` writing the
+/// m×n matrix row-major (SciPy's callable `jac`).
+///
+/// ```
+/// use sciox::optimize::{least_squares_with_jac, LeastSquaresOptions};
+/// let f = |x: &[f64], f: &mut [f64]| { f[0] = 10.0 * (x[1] - x[0] * x[0]); f[1] = 1.0 - x[0] };
+/// let j = |x: &[f64], j: &mut [f64]| { j[0] = -20.0 * x[0]; j[1] = 10.0; j[2] = -1.0; j[3] = 0.0 };
+/// let r = least_squares_with_jac(f, j, &[2.0, 2.0], 2, &LeastSquaresOptions::default()).unwrap();
+/// assert!(r.success && (r.x[1] - 1.0).abs() < 1e-8);
+/// assert!(r.njev.unwrap() >= 1);
+/// ```
+pub fn least_squares_with_jac<F, J>(
+    mut fun: F,
+    mut jac: J,
+    x0: &[f64],
+    m: usize,
+    opts: &LeastSquaresOptions,
+) -> Result<LeastSquaresResult>
+where
+    F: FnMut(&[f64], &mut [f64]),
+    J: FnMut(&[f64], &mut [f64]),
+{
+    least_squares_impl(&mut fun, Some(&mut jac), x0, m, opts)
+}
+
+fn least_squares_impl(
+    fun: &mut dyn FnMut(&[f64], &mut [f64]),
+    mut jac: Option<&mut VecFn<'_>>,
+    x0: &[f64],
+    m: usize,
+    opts: &LeastSquaresOptions,
+) -> Result<LeastSquaresResult> {
+    check_x0(x0, m)?;
+    let n = x0.len();
+    for (name, t) in [("ftol", opts.ftol), ("xtol", opts.xtol), ("gtol", opts.gtol)] {
+        if t.is_nan() || t < f64::EPSILON {
+            return Err(Error::invalid(format!(
+                "`{name}` must be at least machine epsilon for method 'lm'."
+            )));
+        }
+    }
+    let diag = match &opts.x_scale {
+        XScale::Jac => None,
+        XScale::Values(v) => {
+            if v.len() != n && v.len() != 1 {
+                return Err(Error::invalid("Inconsistent shapes between `x_scale` and `x0`."));
+            }
+            if v.iter().any(|s| !(s.is_finite() && *s > 0.0)) {
+                return Err(Error::invalid(
+                    "`x_scale` must be 'jac' or array_like with positive numbers.",
+                ));
+            }
+            Some((0..n).map(|i| 1.0 / v[i % v.len()]).collect::<Vec<f64>>())
+        }
+    };
+    let mut f0 = vec![0.0; m];
+    fun(x0, &mut f0);
+    if f0.iter().any(|v| !v.is_finite()) {
+        return Err(Error::invalid("Residuals are not finite in the initial point."));
+    }
+    let params = LmParams {
+        ftol: opts.ftol,
+        xtol: opts.xtol,
+        gtol: opts.gtol,
+        maxfev: opts.max_nfev.unwrap_or(100 * n),
+        factor: 100.0,
+        diag: diag.as_deref(),
+    };
+    let has_jac = jac.is_some();
+    let lm_jac = match jac.as_deref_mut() {
+        Some(j) => LmJac::User(j),
+        None => LmJac::TwoPoint,
+    };
+    let LmOut {
+        x,
+        fvec,
+        info,
+        nfev,
+        njev,
+        ..
+    } = lmder(m, x0, fun, lm_jac, &params);
+    // The Jacobian at the solution, as SciPy recomputes it.
+    let mut j = vec![0.0; m * n];
+    match jac {
+        Some(jf) => jf(&x, &mut j),
+        None => two_point_rowmajor(fun, &x, &fvec, &mut j),
+    }
+    let cost = 0.5 * dot(&fvec, &fvec);
+    let mut grad = vec![0.0; n];
+    for (i, fi) in fvec.iter().enumerate() {
+        for (k, g) in grad.iter_mut().enumerate() {
+            *g += j[i * n + k] * fi;
+        }
+    }
+    let optimality = grad.iter().fold(0.0f64, |a, g| a.max(g.abs()));
+    let status = match info {
+        0 => -1,
+        1 => 2,
+        2 => 3,
+        3 => 4,
+        4 => 1,
+        _ => 0,
+    };
+    Ok(LeastSquaresResult {
+        x,
+        cost,
+        fun: fvec,
+        jac: j,
+        grad,
+        optimality,
+        active_mask: vec![0; n],
+        nfev,
+        njev: has_jac.then_some(njev),
+        status,
+        message: lsq_message(status).to_string(),
+        success: status > 0,
+    })
+}
+
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// SciPy's `approx_derivative(fun, x, method='2-point')`, row-major.
+fn two_point_rowmajor(fun: &mut dyn FnMut(&[f64], &mut [f64]), x: &[f64], f0: &[f64], j: &mut [f64]) {
+    let n = x.len();
+    let m = f0.len();
+    let mut xp = x.to_vec();
+    let mut f = vec![0.0; m];
+    let rel = f64::EPSILON.sqrt();
+    for k in 0..n {
+        let x0 = x[k];
+        let sign = if x0 >= 0.0 { 1.0 } else { -1.0 };
+        xp[k] = x0 + rel * sign * x0.abs().max(1.0);
+        let dx = xp[k] - x0;
+        fun(&xp, &mut f);
+        xp[k] = x0;
+        for i in 0..m {
+            j[i * n + k] = (f[i] - f0[i]) / dx;
+        }
+    }
+}
+
+/// Options of [`leastsq`] (SciPy's keyword arguments and defaults).
+///
+/// ```
+/// use sciox::optimize::LeastsqOptions;
+/// assert_eq!(LeastsqOptions::default().ftol, 1.49012e-8);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct LeastsqOptions {
+    /// Relative error desired in the sum of squares (default `1.49012e-8`).
+    pub ftol: f64,
+    /// Relative error desired in the solution (default `1.49012e-8`).
+    pub xtol: f64,
+    /// Orthogonality desired between `f` and the Jacobian columns (default 0).
+    pub gtol: f64,
+    /// Maximum calls (`None`: `200 * (n + 1)`, or `100 * (n + 1)` with a Jacobian).
+    pub maxfev: Option<usize>,
+    /// Step-length parameter of the forward differences (`None`: machine epsilon).
+    pub epsfcn: Option<f64>,
+    /// Initial step bound factor (default 100).
+    pub factor: f64,
+    /// Variable scale factors (`None`: automatic, MINPACK `mode=1`).
+    pub diag: Option<Vec<f64>>,
+}
+
+impl Default for LeastsqOptions {
+    fn default() -> Self {
+        LeastsqOptions {
+            ftol: 1.49012e-8,
+            xtol: 1.49012e-8,
+            gtol: 0.0,
+            maxfev: None,
+            epsfcn: None,
+            factor: 100.0,
+            diag: None,
+        }
+    }
+}
+
+/// The outcome of [`leastsq`] (SciPy's `full_output=True` tuple).
+///
+/// ```
+/// use sciox::optimize::{leastsq, LeastsqOptions};
+/// let r = leastsq(|p: &[f64], f: &mut [f64]| { f[0] = p[0] - 1.0; f[1] = p[0] + 1.0 }, &[5.0], 2,
+///     &LeastsqOptions::default()).unwrap();
+/// assert!(r.x[0].abs() < 1e-8);
+/// assert!((r.cov_x.unwrap()[0] - 0.5).abs() < 1e-8);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct LeastsqResult {
+    /// The solution.
+    pub x: Vec<f64>,
+    /// `inv(J^T J)` from the final QR factorisation, n×n row-major (`None`
+    /// if singular or not converged, as SciPy).
+    pub cov_x: Option<Vec<f64>>,
+    /// Residuals at `x`.
+    pub fvec: Vec<f64>,
+    /// Function calls (finite-difference calls included).
+    pub nfev: usize,
+    /// Jacobian calls (with [`leastsq_with_jac`]; 0 otherwise).
+    pub njev: usize,
+    /// MINPACK's `info` (1-4 success).
+    pub ier: i32,
+    /// SciPy's message for `ier`.
+    pub mesg: String,
+}
+
+/// `scipy.optimize.leastsq`: MINPACK `lmdif` on `m` residuals `f(x, out)`.
+///
+/// Same iterates, `nfev` and `ier` as SciPy. Errors: empty or non-finite
+/// `x0`, `m < n` (SciPy's "Improper input").
+///
+/// ```
+/// use sciox::optimize::{leastsq, LeastsqOptions};
+/// let t = [0.0, 1.0, 2.0, 3.0];
+/// let y = [1.0, 3.1, 4.9, 7.2];
+/// let r = leastsq(|p: &[f64], f: &mut [f64]| for i in 0..4 { f[i] = p[0] + p[1] * t[i] - y[i] },
+///     &[0.0, 0.0], 4, &LeastsqOptions::default()).unwrap();
+/// assert!((r.x[1] - 2.04).abs() < 1e-6 && (1..=4).contains(&r.ier));
+/// ```
+pub fn leastsq<F: FnMut(&[f64], &mut [f64])>(
+    mut func: F,
+    x0: &[f64],
+    m: usize,
+    opts: &LeastsqOptions,
+) -> Result<LeastsqResult> {
+    leastsq_impl(&mut func, None, x0, m, opts)
+}
+
+/// [`leastsq`] with an analytic Jacobian `dfun(x, out)` writing the m×n
+/// matrix row-major (SciPy's `Dfun`, `col_deriv=False`): MINPACK `lmder`.
+///
+/// ```
+/// use sciox::optimize::{leastsq_with_jac, LeastsqOptions};
+/// let f = |p: &[f64], f: &mut [f64]| { f[0] = p[0] * p[0] - 4.0; f[1] = p[0] - 2.0 };
+/// let j = |p: &[f64], j: &mut [f64]| { j[0] = 2.0 * p[0]; j[1] = 1.0 };
+/// let r = leastsq_with_jac(f, j, &[1.0], 2, &LeastsqOptions::default()).unwrap();
+/// assert!((r.x[0] - 2.0).abs() < 1e-8 && r.njev > 0);
+/// ```
+pub fn leastsq_with_jac<F, J>(
+    mut func: F,
+    mut dfun: J,
+    x0: &[f64],
+    m: usize,
+    opts: &LeastsqOptions,
+) -> Result<LeastsqResult>
+where
+    F: FnMut(&[f64], &mut [f64]),
+    J: FnMut(&[f64], &mut [f64]),
+{
+    leastsq_impl(&mut func, Some(&mut dfun), x0, m, opts)
+}
+
+pub(crate) fn leastsq_impl(
+    func: &mut dyn FnMut(&[f64], &mut [f64]),
+    dfun: Option<&mut VecFn<'_>>,
+    x0: &[f64],
+    m: usize,
+    opts: &LeastsqOptions,
+) -> Result<LeastsqResult> {
+    let n = x0.len();
+    if n == 0 {
+        return Err(Error::invalid("`x0` must have at least one element."));
+    }
+    if x0.iter().any(|v| v.is_nan()) {
+        return Err(Error::invalid("`x0` contains NaN."));
+    }
+    if m < n {
+        return Err(Error::invalid(format!(
+            "Improper input: func (m={m}) must be >= the number of variables (n={n})."
+        )));
+    }
+    if let Some(d) = &opts.diag
+        && d.len() != n
+    {
+        return Err(Error::invalid("`diag` must have one entry per variable."));
+    }
+    let has_jac = dfun.is_some();
+    let maxfev = match opts.maxfev {
+        Some(v) if v > 0 => v,
+        _ if has_jac => 100 * (n + 1),
+        _ => 200 * (n + 1),
+    };
+    let params = LmParams {
+        ftol: opts.ftol,
+        xtol: opts.xtol,
+        gtol: opts.gtol,
+        maxfev,
+        factor: opts.factor,
+        diag: opts.diag.as_deref(),
+    };
+    let jac = match dfun {
+        Some(j) => LmJac::User(j),
+        None => LmJac::Fdjac2 {
+            epsfcn: opts.epsfcn.unwrap_or(f64::EPSILON),
+        },
+    };
+    let out = lmder(m, x0, func, jac, &params);
+    let cov_x = if (1..=4).contains(&out.info) {
+        cov_from_r(m, n, &out.fjac, &out.ipvt)
+    } else {
+        None
+    };
+    let (ftol, xtol, gtol) = (opts.ftol, opts.xtol, opts.gtol);
+    let mesg = match out.info {
+        0 => "Improper input parameters.".to_string(),
+        1 => format!(
+            "Both actual and predicted relative reductions in the sum of squares\n  are at most {ftol:.6}"
+        ),
+        2 => format!("The relative error between two consecutive iterates is at most {xtol:.6}"),
+        3 => format!(
+            "Both actual and predicted relative reductions in the sum of squares\n  are at most {ftol:.6} and the relative error between two consecutive iterates is at \n  most {xtol:.6}"
+        ),
+        4 => format!(
+            "The cosine of the angle between func(x) and any column of the\n  Jacobian is at most {gtol:.6} in absolute value"
+        ),
+        5 => format!("Number of calls to function has reached maxfev = {maxfev}."),
+        6 => {
+            format!("ftol={ftol:.6} is too small, no further reduction in the sum of squares\n  is possible.")
+        }
+        7 => format!(
+            "xtol={xtol:.6} is too small, no further improvement in the approximate\n  solution is possible."
+        ),
+        _ => format!(
+            "gtol={gtol:.6} is too small, func(x) is orthogonal to the columns of\n  the Jacobian to machine precision."
+        ),
+    };
+    Ok(LeastsqResult {
+        x: out.x,
+        cov_x,
+        fvec: out.fvec,
+        nfev: out.nfev,
+        njev: out.njev,
+        ier: out.info,
+        mesg,
+    })
+}
+
+/// SciPy's `cov_x`: with R the n×n upper triangle of the pivoted QR and
+/// P the pivoting, `inv(R)` with rows permuted back, times its transpose.
+/// `None` when R has a zero on its diagonal (LAPACK `trtri` fails).
+fn cov_from_r(m: usize, n: usize, fjac: &[f64], ipvt: &[usize]) -> Option<Vec<f64>> {
+    let r = |i: usize, j: usize| fjac[i + m * j];
+    if (0..n).any(|j| r(j, j) == 0.0) {
+        return None;
+    }
+    // inverse of the upper triangular R, column by column (back substitution)
+    let mut inv = vec![0.0; n * n]; // row-major
+    for j in 0..n {
+        inv[j * n + j] = 1.0 / r(j, j);
+        for i in (0..j).rev() {
+            let mut s = 0.0;
+            for k in i + 1..=j {
+                s += r(i, k) * inv[k * n + j];
+            }
+            inv[i * n + j] = -s / r(i, i);
+        }
+    }
+    // invR[perm] = invR: row k moves to row ipvt[k]
+    let mut p = vec![0.0; n * n];
+    for k in 0..n {
+        p[ipvt[k] * n..ipvt[k] * n + n].copy_from_slice(&inv[k * n..k * n + n]);
+    }
+    let mut cov = vec![0.0; n * n];
+    for a in 0..n {
+        for b in 0..n {
+            cov[a * n + b] = (0..n).map(|k| p[a * n + k] * p[b * n + k]).sum();
+        }
+    }
+    Some(cov)
+}

@@ -1,0 +1,191 @@
+"""Reference data for sciox.optimize least squares (least_squares method
+'lm', leastsq, curve_fit) from SciPy 1.17.1.
+
+Residual functions are named; crates/sciox/tests/conformance_optimize_lsq.rs
+defines the same functions with the same floating-point operations (math.*
+per element, i.e. glibc's, on both sides; powers written as products).
+
+Outputs per op:
+  least_squares: x, fun, float64 [cost, nfev, njev (-1 = None), status, optimality]
+  leastsq:       x, float64 [nfev, ier], cov_x (n*n, or empty if None)
+  curve_fit:     popt, pcov (flattened), float64 [nfev, ier]
+"""
+
+import math
+import os
+import sys
+import warnings
+
+import numpy as np
+from scipy import optimize as so
+
+sys.path.insert(0, os.path.dirname(__file__))
+from refgen_common import Cases  # noqa: E402
+
+T50 = [0.1 * i for i in range(50)]
+Y50 = [2.5 * math.exp(-1.3 * t) + 0.05 * math.sin(3.0 * i) for i, t in enumerate(T50)]
+BOX_T = [0.1 * (i + 1) for i in range(10)]
+LIN_A = [[1.0, 2.0, 0.5], [0.3, -1.0, 2.0], [2.0, 0.1, -0.7], [1.5, 1.5, 1.5], [-0.4, 0.9, 0.2]]
+LIN_B = [1.0, -2.0, 0.5, 3.0, 0.25]
+
+
+def res_expdecay(p):
+    return np.array([p[0] * math.exp(-p[1] * t) - y for t, y in zip(T50, Y50)])
+
+
+def jac_expdecay(p):
+    return np.array([[math.exp(-p[1] * t), -p[0] * t * math.exp(-p[1] * t)] for t in T50])
+
+
+def res_rosen(x):
+    return np.array([10.0 * (x[1] - x[0] * x[0]), 1.0 - x[0]])
+
+
+def jac_rosen(x):
+    return np.array([[-20.0 * x[0], 10.0], [-1.0, 0.0]])
+
+
+def res_powell(x):
+    a = x[1] - 2.0 * x[2]
+    b = x[0] - x[3]
+    return np.array([x[0] + 10.0 * x[1], math.sqrt(5.0) * (x[2] - x[3]), a * a, math.sqrt(10.0) * (b * b)])
+
+
+def res_freud(x):
+    return np.array([
+        -13.0 + x[0] + ((5.0 - x[1]) * x[1] - 2.0) * x[1],
+        -29.0 + x[0] + ((x[1] + 1.0) * x[1] - 14.0) * x[1],
+    ])
+
+
+def res_box3d(x):
+    return np.array([
+        math.exp(-t * x[0]) - math.exp(-t * x[1]) - x[2] * (math.exp(-t) - math.exp(-10.0 * t)) for t in BOX_T
+    ])
+
+
+def res_linear(x):
+    return np.array([r[0] * x[0] + r[1] * x[1] + r[2] * x[2] - b for r, b in zip(LIN_A, LIN_B)])
+
+
+def res_helical(x):
+    th = math.atan(x[1] / x[0]) / (2.0 * math.pi)
+    if x[0] < 0.0:
+        th += 0.5
+    return np.array([10.0 * (x[2] - 10.0 * th), 10.0 * (math.sqrt(x[0] * x[0] + x[1] * x[1]) - 1.0), x[2]])
+
+
+RES = {
+    "expdecay": (res_expdecay, jac_expdecay, [[1.0, 1.0], [5.0, 0.1]]),
+    "rosen": (res_rosen, jac_rosen, [[-1.2, 1.0], [2.0, 2.0], [10.0, -5.0]]),
+    "powell": (res_powell, None, [[3.0, -1.0, 0.0, 1.0]]),
+    "freud": (res_freud, None, [[0.5, -2.0], [6.0, 3.0]]),
+    "box3d": (res_box3d, None, [[0.0, 10.0, 20.0]]),
+    "linear": (res_linear, None, [[0.0, 0.0, 0.0], [5.0, -3.0, 100.0]]),
+    "helical": (res_helical, None, [[-1.0, 0.0, 0.0]]),
+}
+
+# curve_fit models: name -> (f(x, *p), data x, data y, p0 list)
+XC = [0.2 * i for i in range(30)]
+
+
+def m_exp(x, a, b, c):
+    return np.array([a * math.exp(-b * t) + c for t in x])
+
+
+def m_gauss(x, a, mu, s):
+    return np.array([a * math.exp(-((t - mu) * (t - mu)) / (2.0 * s * s)) for t in x])
+
+
+def m_poly(x, a, b):
+    return np.array([a * t + b * t * t for t in x])
+
+
+YC_EXP = [3.0 * math.exp(-0.7 * t) + 0.4 + 0.02 * math.cos(5.0 * i) for i, t in enumerate(XC)]
+YC_GAUSS = [1.7 * math.exp(-((t - 2.9) * (t - 2.9)) / (2.0 * 0.8 * 0.8)) + 0.01 * math.sin(7.0 * i) for i, t in enumerate(XC)]
+YC_POLY = [0.5 * t - 0.1 * t * t + 0.03 * math.sin(2.0 * i) for i, t in enumerate(XC)]
+SIG = [0.05 + 0.01 * (i % 4) for i in range(30)]
+MODELS = {
+    "exp": (m_exp, YC_EXP, [[1.0, 1.0, 1.0], [5.0, 0.2, 0.0]]),
+    "gauss": (m_gauss, YC_GAUSS, [[1.0, 2.0, 1.0]]),
+    "poly": (m_poly, YC_POLY, [[1.0, 1.0]]),
+}
+
+
+def cov_matrix(m):
+    c = np.zeros((m, m))
+    for i in range(m):
+        for j in range(m):
+            c[i, j] = 0.5 ** abs(i - j) * SIG[i] * SIG[j]
+    return c
+
+
+def main():
+    warnings.simplefilter("ignore")
+    c = Cases("optimize_lsq", crate="sciox")
+
+    for name, (f, jac, x0s) in RES.items():
+        for x0 in x0s:
+            variants = [({}, False), ({"x_scale": 1.0}, False), ({"ftol": 1e-12, "xtol": 1e-12, "gtol": 1e-12}, False),
+                        ({"max_nfev": 5}, False)]
+            if jac is not None:
+                variants.append(({}, True))
+            for opts, use_jac in variants:
+                params = {"f": name, "jac": use_jac, **opts}
+                kw = dict(opts)
+                try:
+                    r = so.least_squares(f, np.array(x0), jac=jac if use_jac else "2-point", method="lm", **kw)
+                except ValueError as e:
+                    c.add("least_squares", [np.array(x0)], params, None, "ValueError", note=str(e))
+                    continue
+                njev = -1 if r.njev is None else r.njev
+                c.add("least_squares", [np.array(x0)], params,
+                      [r.x, r.fun, np.array([r.cost, r.nfev, njev, r.status, r.optimality], dtype=float)], note=r.message)
+            for opts, use_jac in [({}, False), ({"epsfcn": 1e-10}, False), ({"maxfev": 7}, False), ({}, True)]:
+                if use_jac and jac is None:
+                    continue
+                params = {"f": name, "jac": use_jac, **opts}
+                x, cov, info, mesg, ier = so.leastsq(f, np.array(x0), Dfun=jac if use_jac else None, full_output=1, **opts)
+                cov = np.zeros(0) if cov is None else cov.ravel()
+                c.add("leastsq", [np.array(x0)], params, [x, np.array([info["nfev"], ier], dtype=float), cov], note=mesg)
+
+    # x_scale per variable and bad inputs
+    r = so.least_squares(res_box3d, np.array([0.0, 10.0, 20.0]), method="lm", x_scale=[1.0, 10.0, 10.0])
+    c.add("least_squares", [np.array([0.0, 10.0, 20.0])], {"f": "box3d", "jac": False, "x_scale": [1.0, 10.0, 10.0]},
+          [r.x, r.fun, np.array([r.cost, r.nfev, -1, r.status, r.optimality], dtype=float)], note=r.message)
+    for x0, note in [([1.0, 2.0, 3.0], "m < n"), ([float("nan"), 1.0], "nan x0")]:
+        try:
+            so.least_squares(res_rosen if len(x0) == 2 else res_freud, np.array(x0), method="lm")
+            raise SystemExit("expected an error")
+        except ValueError as e:
+            c.add("least_squares", [np.array(x0)], {"f": "rosen" if len(x0) == 2 else "freud", "jac": False}, None,
+                  "ValueError", note=f"{note}: {e}")
+
+    xc = np.array(XC)
+    for name, (f, y, p0s) in MODELS.items():
+        y = np.array(y)
+        for p0 in p0s:
+            for sig, absol in [(None, False), ("std", False), ("std", True), ("cov", False), ("cov", True)]:
+                sigma = None if sig is None else (np.array(SIG) if sig == "std" else cov_matrix(len(XC)))
+                params = {"model": name, "sigma": sig or "none", "absolute_sigma": absol}
+                sig_in = np.zeros(0) if sigma is None else sigma.ravel()
+                try:
+                    popt, pcov, info, mesg, ier = so.curve_fit(f, xc, y, p0=p0, sigma=sigma, absolute_sigma=absol,
+                                                               full_output=True)
+                except RuntimeError as e:
+                    c.add("curve_fit", [np.array(p0), xc, y, sig_in], params, None, "RuntimeError", note=str(e))
+                    continue
+                c.add("curve_fit", [np.array(p0), xc, y, sig_in], params, [popt, pcov.ravel(), np.array([info["nfev"], ier], dtype=float)], note=mesg)
+    # not positive definite covariance
+    bad = -np.eye(len(XC))
+    try:
+        so.curve_fit(m_poly, xc, np.array(YC_POLY), p0=[1.0, 1.0], sigma=bad)
+        raise SystemExit("expected an error")
+    except ValueError as e:
+        c.add("curve_fit", [np.array([1.0, 1.0]), xc, np.array(YC_POLY), bad.ravel()], {"model": "poly", "sigma": "neg", "absolute_sigma": False}, None,
+              "ValueError", note=str(e))
+    c.save()
+
+
+if __name__ == "__main__":
+    main()
