@@ -120,6 +120,43 @@ def cov_matrix(m):
     return c
 
 
+def res_pbs(x):
+    return np.array([1e4 * x[0] * x[1] - 1.0, math.exp(-x[0]) + math.exp(-x[1]) - 1.0001])
+
+
+def res_broyden(x):
+    n = len(x)
+    out = []
+    for i in range(n):
+        left = x[i - 1] if i > 0 else 0.0
+        right = x[i + 1] if i + 1 < n else 0.0
+        out.append((3.0 - 2.0 * x[i]) * x[i] - left - 2.0 * right + 1.0)
+    return np.array(out)
+
+
+def jac_broyden(x):
+    n = len(x)
+    j = np.zeros((n, n))
+    for i in range(n):
+        j[i, i] = 3.0 - 4.0 * x[i]
+        if i > 0:
+            j[i, i - 1] = -1.0
+        if i + 1 < n:
+            j[i, i + 1] = -2.0
+    return j
+
+
+# square systems for root(method='hybr')
+SYS = {
+    "rosen": (res_rosen, jac_rosen, [[-1.2, 1.0], [10.0, -5.0]]),
+    "pbs": (res_pbs, None, [[0.0, 1.0]]),
+    "broyden": (res_broyden, jac_broyden, [[-1.0] * 10, [0.5] * 5]),
+    "helical": (res_helical, None, [[-1.0, 0.0, 0.0]]),
+    "freud": (res_freud, None, [[0.5, -2.0], [6.0, 3.0]]),
+    "powell": (res_powell, None, [[3.0, -1.0, 0.0, 1.0]]),
+}
+
+
 def main():
     warnings.simplefilter("ignore")
     c = Cases("optimize_lsq", crate="sciox")
@@ -160,6 +197,17 @@ def main():
         except ValueError as e:
             c.add("least_squares", [np.array(x0)], {"f": "rosen" if len(x0) == 2 else "freud", "jac": False}, None,
                   "ValueError", note=f"{note}: {e}")
+
+    for name, (f, jac, x0s) in SYS.items():
+        for x0 in x0s:
+            for opts, use_jac in [({}, False), ({"maxfev": 9}, False), ({"xtol": 1e-12}, False), ({}, True)]:
+                if use_jac and jac is None:
+                    continue
+                params = {"f": name, "jac": use_jac, **opts}
+                r = so.root(f, np.array(x0), jac=jac if use_jac else None, method="hybr", options=opts)
+                njev = r.get("njev", 0)
+                c.add("root_hybr", [np.array(x0)], params,
+                      [r.x, r.fun, np.array([r.nfev, njev, r.status], dtype=float)], note=r.message)
 
     xc = np.array(XC)
     for name, (f, y, p0s) in MODELS.items():

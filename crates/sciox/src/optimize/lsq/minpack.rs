@@ -49,14 +49,16 @@ pub(crate) fn enorm(x: &[f64]) -> f64 {
     x3max * s3.sqrt()
 }
 
-/// Householder QR of the m-by-n column-major `a` with column pivoting.
-/// On return the upper triangle holds R except its diagonal (`rdiag`), the
-/// lower trapezoid the Householder vectors; `acnorm` the column norms of
-/// the input.
-fn qrfac(
+/// Householder QR of the m-by-n column-major `a` (with column pivoting if
+/// `pivot`). On return the upper triangle holds R except its diagonal
+/// (`rdiag`), the lower trapezoid the Householder vectors; `acnorm` the
+/// column norms of the input.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn qrfac(
     m: usize,
     n: usize,
     a: &mut [f64],
+    pivot: bool,
     ipvt: &mut [usize],
     rdiag: &mut [f64],
     acnorm: &mut [f64],
@@ -69,19 +71,21 @@ fn qrfac(
         ipvt[j] = j;
     }
     for j in 0..m.min(n) {
-        let mut kmax = j;
-        for k in j..n {
-            if rdiag[k] > rdiag[kmax] {
-                kmax = k;
+        if pivot {
+            let mut kmax = j;
+            for k in j..n {
+                if rdiag[k] > rdiag[kmax] {
+                    kmax = k;
+                }
             }
-        }
-        if kmax != j {
-            for i in 0..m {
-                a.swap(i + m * j, i + m * kmax);
+            if kmax != j {
+                for i in 0..m {
+                    a.swap(i + m * j, i + m * kmax);
+                }
+                rdiag[kmax] = rdiag[j];
+                wa[kmax] = wa[j];
+                ipvt.swap(j, kmax);
             }
-            rdiag[kmax] = rdiag[j];
-            wa[kmax] = wa[j];
-            ipvt.swap(j, kmax);
         }
         let mut ajnorm = enorm(&a[j + m * j..m + m * j]);
         if ajnorm != 0.0 {
@@ -101,7 +105,7 @@ fn qrfac(
                 for i in j..m {
                     a[i + m * k] -= temp * a[i + m * j];
                 }
-                if rdiag[k] != 0.0 {
+                if pivot && rdiag[k] != 0.0 {
                     let t = a[j + m * k] / rdiag[k];
                     rdiag[k] *= (1.0 - t * t).max(0.0).sqrt();
                     let r = rdiag[k] / wa[k];
@@ -469,7 +473,7 @@ pub(crate) fn lmder(
         } else {
             njev += 1;
         }
-        qrfac(m, n, &mut fjac, &mut ipvt, &mut wa1, &mut wa2, &mut wa3);
+        qrfac(m, n, &mut fjac, true, &mut ipvt, &mut wa1, &mut wa2, &mut wa3);
         if iter == 1 {
             if !mode2 {
                 for j in 0..n {

@@ -1,11 +1,15 @@
-//! Nonlinear least squares: [`least_squares`] (method `lm`), [`leastsq`]
-//! and [`curve_fit`], on a port of MINPACK's Levenberg-Marquardt
-//! (`lmdif`/`lmder`, as SciPy's C translation).
+//! The MINPACK-based solvers: nonlinear least squares ([`least_squares`]
+//! method `lm`, [`leastsq`], [`curve_fit`]) on a port of MINPACK's
+//! Levenberg-Marquardt (`lmdif`/`lmder`), and systems of equations
+//! ([`root_hybr`], [`fsolve`]) on Powell's hybrid method (`hybrd`/`hybrj`),
+//! both as SciPy's C translation.
 
 mod curve_fit;
+mod hybr;
 mod minpack;
 
 pub use curve_fit::{CurveFitOptions, CurveFitResult, Sigma, curve_fit};
+pub use hybr::{HybrOptions, RootResult, fsolve, root_hybr, root_hybr_with_jac};
 
 use crate::{Error, Result};
 use minpack::{LmJac, LmOut, LmParams, lmder};
