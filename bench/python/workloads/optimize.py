@@ -12,7 +12,32 @@ def _brentq_x1000(_):
     return s
 
 
+def _decay_data(n):
+    t = np.linspace(0.0, 5.0, n)
+    y = 2.5 * np.exp(-1.3 * t) + 0.5 + 0.01 * np.sin(7.0 * np.arange(n))
+    return t, y
+
+
+def _decay_model(t, a, b, c):
+    return a * np.exp(-b * t) + c
+
+
+def _broyden(x):
+    f = (3.0 - 2.0 * x) * x + 1.0
+    f[1:] -= x[:-1]
+    f[:-1] -= 2.0 * x[1:]
+    return f
+
+
 def register(add, vec, mat):
+    for n in (50, 10000):
+        add("curve_fit_exp%d" % n, lambda n=n: _decay_data(n),
+            lambda s: so.curve_fit(_decay_model, s[0], s[1], p0=[1.0, 1.0, 1.0])[0])
+        add("least_squares_lm_exp%d" % n, lambda n=n: _decay_data(n),
+            lambda s: so.least_squares(lambda p: p[0] * np.exp(-p[1] * s[0]) + p[2] - s[1], [1.0, 1.0, 1.0],
+                                       method="lm").x)
+    add("root_hybr_broyden10", lambda: -np.ones(10), lambda s: so.root(_broyden, s, method="hybr").x)
+
     add("brentq_cubic_x1000", lambda: None, _brentq_x1000)
     x0 = np.array([-1.2, 1.0])
     for name, meth in (("bfgs", "BFGS"), ("neldermead", "Nelder-Mead"), ("powell", "Powell"), ("cg", "CG")):

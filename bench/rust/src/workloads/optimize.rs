@@ -4,6 +4,9 @@
 
 use super::{Out, Workload};
 use sciox::optimize::{
+    CurveFitOptions, HybrOptions, LeastSquaresOptions, curve_fit, least_squares, root_hybr,
+};
+use sciox::optimize::{
     Hess, Method, MinimizeOptions, RootOptions, ScalarMethod, ScalarOptions, brentq, minimize,
     minimize_newton_cg, minimize_scalar, minimize_with_grad, rosen, rosen_der, rosen_hess_prod,
 };
@@ -15,8 +18,61 @@ fn min2(method: Method) -> Box<dyn FnMut() -> Out> {
     })
 }
 
+/// `t = linspace(0, 5, n)`, `y = 2.5 exp(-1.3 t) + 0.5 + 0.01 sin(7 i)`.
+fn decay_data(n: usize) -> (Vec<f64>, Vec<f64>) {
+    let t: Vec<f64> = (0..n).map(|i| 5.0 * i as f64 / (n - 1) as f64).collect();
+    let y = t
+        .iter()
+        .enumerate()
+        .map(|(i, &t)| 2.5 * (-1.3 * t).exp() + 0.5 + 0.01 * (7.0 * i as f64).sin())
+        .collect();
+    (t, y)
+}
+
+fn curve_fit_exp(n: usize) -> Box<dyn FnMut() -> Out> {
+    let (t, y) = decay_data(n);
+    Box::new(move || {
+        let model = |t: f64, p: &[f64]| p[0] * (-p[1] * t).exp() + p[2];
+        let r =
+            curve_fit(model, &t, &y, &[1.0, 1.0, 1.0], &CurveFitOptions::default()).expect("valid problem");
+        Out::from(r.popt)
+    })
+}
+
+fn least_squares_exp(n: usize) -> Box<dyn FnMut() -> Out> {
+    let (t, y) = decay_data(n);
+    Box::new(move || {
+        let res = |p: &[f64], out: &mut [f64]| {
+            for ((o, &ti), &yi) in out.iter_mut().zip(&t).zip(&y) {
+                *o = p[0] * (-p[1] * ti).exp() + p[2] - yi;
+            }
+        };
+        let r =
+            least_squares(res, &[1.0, 1.0, 1.0], n, &LeastSquaresOptions::default()).expect("valid problem");
+        Out::from(r.x)
+    })
+}
+
 pub fn workloads() -> Vec<Workload> {
     vec![
+        ("curve_fit_exp50", || curve_fit_exp(50)),
+        ("curve_fit_exp10000", || curve_fit_exp(10000)),
+        ("least_squares_lm_exp50", || least_squares_exp(50)),
+        ("least_squares_lm_exp10000", || least_squares_exp(10000)),
+        ("root_hybr_broyden10", || {
+            Box::new(|| {
+                let f = |x: &[f64], out: &mut [f64]| {
+                    let n = x.len();
+                    for i in 0..n {
+                        let left = if i > 0 { x[i - 1] } else { 0.0 };
+                        let right = if i + 1 < n { x[i + 1] } else { 0.0 };
+                        out[i] = (3.0 - 2.0 * x[i]) * x[i] + 1.0 - left - 2.0 * right;
+                    }
+                };
+                let r = root_hybr(f, &[-1.0; 10], &HybrOptions::default()).expect("valid problem");
+                Out::from(r.x)
+            })
+        }),
         ("brentq_cubic_x1000", || {
             // 1000 calls: roots of x^3 - 2x - c on [0, 12] for c = 1..1000
             Box::new(|| {
