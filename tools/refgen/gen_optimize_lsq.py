@@ -224,6 +224,17 @@ def main():
                     c.add("curve_fit", [np.array(p0), xc, y, sig_in], params, None, "RuntimeError", note=str(e))
                     continue
                 c.add("curve_fit", [np.array(p0), xc, y, sig_in], params, [popt, pcov.ravel(), np.array([info["nfev"], ier], dtype=float)], note=mesg)
+    # MINPACK gives up (maxfev): RuntimeError
+    for mf in (5, 12):
+        params = {"model": "gauss", "sigma": "none", "absolute_sigma": False, "maxfev": mf}
+        try:
+            popt, pcov, info, mesg, ier = so.curve_fit(m_gauss, xc, np.array(YC_GAUSS), p0=[1.0, 2.0, 1.0], maxfev=mf,
+                                                       full_output=True)
+            c.add("curve_fit", [np.array([1.0, 2.0, 1.0]), xc, np.array(YC_GAUSS), np.zeros(0)], params,
+                  [popt, pcov.ravel(), np.array([info["nfev"], ier], dtype=float)], note=mesg)
+        except RuntimeError as e:
+            c.add("curve_fit", [np.array([1.0, 2.0, 1.0]), xc, np.array(YC_GAUSS), np.zeros(0)], params, None,
+                  "RuntimeError", note=str(e))
     # not positive definite covariance
     bad = -np.eye(len(XC))
     try:

@@ -64,8 +64,9 @@ pub struct CurveFitResult {
 /// `nfev` as SciPy; `pcov` is SciPy's `inv(R^T R)` from the final QR,
 /// scaled by `sum(r^2) / (m - n)` unless `absolute_sigma`.
 /// Errors: empty or non-finite data, length mismatches, more parameters
-/// than points, a `sigma` that is not positive (definite), and SciPy's
-/// RuntimeError "Optimal parameters not found: ..." when MINPACK fails.
+/// than points, a `sigma` that is not positive (definite), and (SciPy's
+/// RuntimeError) "Optimal parameters not found: ..." when MINPACK stops
+/// without converging (e.g. `maxfev` reached).
 /// Bounds (method `trf`) are not supported yet.
 ///
 /// ```

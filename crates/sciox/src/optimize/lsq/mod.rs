@@ -127,7 +127,17 @@ fn lsq_message(status: i32) -> &'static str {
     }
 }
 
+fn check_size(m: usize, n: usize) -> Result<()> {
+    match m.checked_mul(n) {
+        Some(v) if v <= isize::MAX as usize / 8 => Ok(()),
+        _ => Err(Error::invalid(format!(
+            "{m} residuals x {n} variables is too large a Jacobian."
+        ))),
+    }
+}
+
 fn check_x0(x0: &[f64], m: usize) -> Result<()> {
+    check_size(m, x0.len())?;
     if x0.is_empty() {
         return Err(Error::invalid("`x0` must have at least one element."));
     }
@@ -435,6 +445,7 @@ pub(crate) fn leastsq_impl(
     if x0.iter().any(|v| v.is_nan()) {
         return Err(Error::invalid("`x0` contains NaN."));
     }
+    check_size(m, n)?;
     if m < n {
         return Err(Error::invalid(format!(
             "Improper input: func (m={m}) must be >= the number of variables (n={n})."
