@@ -328,7 +328,6 @@ fn check_curve_fit(case: &Case, t: &mut Tally) {
             maxfev: opt_usize(case, "maxfev"),
             ..Default::default()
         },
-        ..Default::default()
     };
     let r = curve_fit(model(case.str_param("model")), &xd, &yd, &p0, &o);
     if case.error.is_some() {
