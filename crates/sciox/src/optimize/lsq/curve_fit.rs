@@ -123,8 +123,8 @@ pub fn curve_fit<F: FnMut(f64, &[f64]) -> f64>(
     }
     let mut tmp = vec![0.0; if chol.is_empty() { 0 } else { m }];
     let mut func = |p: &[f64], out: &mut [f64]| {
-        for i in 0..m {
-            out[i] = f(xdata[i], p) - ydata[i];
+        for ((o, &x), &y) in out.iter_mut().zip(xdata).zip(ydata) {
+            *o = f(x, p) - y;
         }
         if !inv_sigma.is_empty() {
             for (o, s) in out.iter_mut().zip(&inv_sigma) {

@@ -210,6 +210,9 @@ fn r1updt(n: usize, s: &mut [f64], u: &[f64], v: &mut [f64], w: &mut [f64]) -> b
 
 /// Applies the rotations of `r1updt` (`v`, `w`) to the m×n column-major `a`.
 fn r1mpyq(m: usize, n: usize, a: &mut [f64], lda: usize, v: &[f64], w: &[f64]) {
+    if n < 2 {
+        return;
+    }
     let rot = |t: f64| {
         if t.abs() > 1.0 {
             (1.0 / t, (1.0 - (1.0 / t) * (1.0 / t)).sqrt())
@@ -217,21 +220,23 @@ fn r1mpyq(m: usize, n: usize, a: &mut [f64], lda: usize, v: &[f64], w: &[f64]) {
             ((1.0 - t * t).sqrt(), t)
         }
     };
+    let (head, last) = a.split_at_mut(lda * (n - 1));
+    let last = &mut last[..m];
     for nmj in 1..n {
         let j = n - 1 - nmj;
         let (cos, sin) = rot(v[j]);
-        for i in 0..m {
-            let temp = cos * a[i + lda * j] - sin * a[i + lda * (n - 1)];
-            a[i + lda * (n - 1)] = sin * a[i + lda * j] + cos * a[i + lda * (n - 1)];
-            a[i + lda * j] = temp;
+        for (aj, an) in head[lda * j..lda * j + m].iter_mut().zip(last.iter_mut()) {
+            let temp = cos * *aj - sin * *an;
+            *an = sin * *aj + cos * *an;
+            *aj = temp;
         }
     }
-    for j in 0..n.saturating_sub(1) {
+    for j in 0..n - 1 {
         let (cos, sin) = rot(w[j]);
-        for i in 0..m {
-            let temp = cos * a[i + lda * j] + sin * a[i + lda * (n - 1)];
-            a[i + lda * (n - 1)] = -sin * a[i + lda * j] + cos * a[i + lda * (n - 1)];
-            a[i + lda * j] = temp;
+        for (aj, an) in head[lda * j..lda * j + m].iter_mut().zip(last.iter_mut()) {
+            let temp = cos * *aj + sin * *an;
+            *an = -sin * *aj + cos * *an;
+            *aj = temp;
         }
     }
 }

@@ -97,13 +97,16 @@ pub(crate) fn qrfac(
             }
             a[j + m * j] += 1.0;
             for k in j + 1..n {
+                let (left, right) = a.split_at_mut(m * k);
+                let colj = &left[m * j + j..m * j + m];
+                let colk = &mut right[j..m];
                 let mut sum = 0.0;
-                for i in j..m {
-                    sum += a[i + m * j] * a[i + m * k];
+                for (x, y) in colj.iter().zip(colk.iter()) {
+                    sum += x * y;
                 }
-                let temp = sum / a[j + m * j];
-                for i in j..m {
-                    a[i + m * k] -= temp * a[i + m * j];
+                let temp = sum / colj[0];
+                for (y, x) in colk.iter_mut().zip(colj) {
+                    *y -= temp * x;
                 }
                 if pivot && rdiag[k] != 0.0 {
                     let t = a[j + m * k] / rdiag[k];
@@ -493,13 +496,15 @@ pub(crate) fn lmder(
         for j in 0..n {
             let ajj = fjac[j + m * j];
             if ajj != 0.0 {
+                let col = &fjac[m * j + j..m * j + m];
+                let w = &mut wa4[j..m];
                 let mut sum = 0.0;
-                for i in j..m {
-                    sum += fjac[i + m * j] * wa4[i];
+                for (c, x) in col.iter().zip(w.iter()) {
+                    sum += c * x;
                 }
                 let temp = -sum / ajj;
-                for i in j..m {
-                    wa4[i] += fjac[i + m * j] * temp;
+                for (x, c) in w.iter_mut().zip(col) {
+                    *x += c * temp;
                 }
             }
             fjac[j + m * j] = wa1[j];
