@@ -164,14 +164,16 @@ def main():
     for name, (f, jac, x0s) in RES.items():
         for x0 in x0s:
             variants = [({}, False), ({"x_scale": 1.0}, False), ({"ftol": 1e-12, "xtol": 1e-12, "gtol": 1e-12}, False),
-                        ({"max_nfev": 5}, False)]
+                        ({"max_nfev": 5}, False), ({"three_point": True}, False), ({"diff_step": 1e-4}, False),
+                        ({"three_point": True, "diff_step": 1e-3}, False)]
             if jac is not None:
                 variants.append(({}, True))
             for opts, use_jac in variants:
                 params = {"f": name, "jac": use_jac, **opts}
                 kw = dict(opts)
+                fd = "3-point" if kw.pop("three_point", False) else "2-point"
                 try:
-                    r = so.least_squares(f, np.array(x0), jac=jac if use_jac else "2-point", method="lm", **kw)
+                    r = so.least_squares(f, np.array(x0), jac=jac if use_jac else fd, method="lm", **kw)
                 except ValueError as e:
                     c.add("least_squares", [np.array(x0)], params, None, "ValueError", note=str(e))
                     continue

@@ -199,6 +199,10 @@ fn check_least_squares(case: &Case, t: &mut Tally) {
         xtol: opt_f64(case, "xtol").unwrap_or(d.xtol),
         gtol: opt_f64(case, "gtol").unwrap_or(d.gtol),
         max_nfev: opt_usize(case, "max_nfev"),
+        three_point: case
+            .param("three_point")
+            .is_some_and(|v| v.as_bool() == Some(true)),
+        diff_step: opt_f64(case, "diff_step"),
         x_scale,
         ..d
     };
@@ -439,11 +443,11 @@ fn conformance_optimize_lsq() {
             other => panic!("unknown op {other}"),
         }
     }
-    assert_eq!(counts.get("least_squares"), Some(&56));
+    assert_eq!(counts.get("least_squares"), Some(&92));
     assert_eq!(counts.get("leastsq"), Some(&41));
     assert_eq!(counts.get("curve_fit"), Some(&23));
     assert_eq!(counts.get("root_hybr"), Some(&31));
-    assert_eq!(cases.len(), 151);
+    assert_eq!(cases.len(), 187);
     eprintln!("exact runs: {}/{}", t.exact, t.total);
     assert_eq!(t.exact, t.total, "runs with SciPy's exact x and nfev");
 }

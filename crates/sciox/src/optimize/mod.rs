@@ -15,7 +15,7 @@
 //! | `OptimizeResult` | [`OptimizeResult`], [`ScalarOptimizeResult`] | |
 //! | `Bounds` | [`Bounds`] | |
 //! | `approx_fprime`, `check_grad`, `approx_derivative` | [`approx_fprime`], [`check_grad`], [`approx_derivative`] | `approx_derivative` of scalar functions |
-//! | `least_squares` | [`least_squares`], [`least_squares_with_jac`] | method `lm` (MINPACK `lmder` as SciPy's C translation, same `nfev`); `trf`/`dogbox`, bounds and robust losses not yet |
+//! | `least_squares` | [`least_squares`], [`least_squares_with_jac`] | method `lm` (MINPACK `lmder` as SciPy's C translation, same `nfev`; '2-point'/'3-point', `diff_step`); `trf`/`dogbox`, bounds and robust losses not yet |
 //! | `leastsq` | [`leastsq`], [`leastsq_with_jac`] | MINPACK `lmdif`/`lmder`, `cov_x` |
 //! | `curve_fit` | [`curve_fit`] | method `lm`, `sigma` 1-D or covariance, `absolute_sigma`; no bounds yet |
 //! | `root` (`hybr`), `fsolve` | [`root_hybr`], [`root_hybr_with_jac`], [`fsolve`] | MINPACK `hybrd`/`hybrj`, same `nfev`; `root(method='lm')` is [`leastsq`] |

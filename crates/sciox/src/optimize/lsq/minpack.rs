@@ -332,9 +332,13 @@ pub(crate) enum LmJac<'a> {
     /// MINPACK's `fdjac2` forward differences (`lmdif`): step
     /// `sqrt(max(epsfcn, eps)) * |x_j|`, counted in `nfev`.
     Fdjac2 { epsfcn: f64 },
-    /// SciPy's `approx_derivative` 2-point (what `least_squares` hands to
-    /// `lmder`): step `sqrt(eps) * sign(x) * max(1, |x|)`, not counted.
-    TwoPoint,
+    /// SciPy's `approx_derivative` (what `least_squares` hands to `lmder`):
+    /// 2-point or 3-point (central), relative step `rel_step` (`None`:
+    /// SciPy's default), not counted in `nfev`.
+    Approx {
+        three_point: bool,
+        rel_step: Option<f64>,
+    },
     /// A user Jacobian writing the row-major m-by-n matrix.
     User(&'a mut dyn FnMut(&[f64], &mut [f64])),
 }
@@ -391,20 +395,11 @@ fn jacobian(
                 }
             }
         }
-        LmJac::TwoPoint => {
-            let rel = EPSMCH.sqrt();
-            for j in 0..n {
-                let x0 = x[j];
-                let sign = if x0 >= 0.0 { 1.0 } else { -1.0 };
-                let h = rel * sign * x0.abs().max(1.0);
-                x[j] = x0 + h;
-                let dx = x[j] - x0;
-                fcn(x, &mut wa[..m]);
-                x[j] = x0;
-                for i in 0..m {
-                    fjac[i + m * j] = (wa[i] - fvec[i]) / dx;
-                }
-            }
+        LmJac::Approx {
+            three_point,
+            rel_step,
+        } => {
+            approx_jac_colmajor(fcn, x, fvec, fjac, wa, *three_point, *rel_step);
         }
         LmJac::User(f) => {
             f(x, &mut wa[..m * n]);
@@ -414,6 +409,65 @@ fn jacobian(
                 }
             }
         }
+    }
+}
+
+/// SciPy's absolute step of `approx_derivative` for one variable.
+fn abs_step(x0: f64, three_point: bool, rel_step: Option<f64>) -> f64 {
+    let sign = if x0 >= 0.0 { 1.0 } else { -1.0 };
+    let rstep = if three_point {
+        EPSMCH.powf(1.0 / 3.0)
+    } else {
+        EPSMCH.sqrt()
+    };
+    let default = rstep * sign * x0.abs().max(1.0);
+    match rel_step {
+        None => default,
+        Some(r) => {
+            let h = r * sign * x0.abs();
+            if (x0 + h) - x0 == 0.0 { default } else { h }
+        }
+    }
+}
+
+/// SciPy's `approx_derivative(fun, x, method='2-point'|'3-point')` (no
+/// bounds) into the column-major m×n `fjac`; `f0 = fun(x)`, `wa` scratch of
+/// at least 2m. `x` is restored.
+pub(crate) fn approx_jac_colmajor(
+    fcn: &mut dyn FnMut(&[f64], &mut [f64]),
+    x: &mut [f64],
+    f0: &[f64],
+    fjac: &mut [f64],
+    wa: &mut [f64],
+    three_point: bool,
+    rel_step: Option<f64>,
+) {
+    let m = f0.len();
+    for j in 0..x.len() {
+        let x0 = x[j];
+        let h = abs_step(x0, three_point, rel_step);
+        let col = &mut fjac[m * j..m * j + m];
+        if three_point {
+            let (w1, w2) = wa[..2 * m].split_at_mut(m);
+            let lo = x0 - h;
+            x[j] = lo;
+            fcn(x, w1);
+            let hi = x0 + h;
+            x[j] = hi;
+            fcn(x, w2);
+            let dx = hi - lo;
+            for ((c, a), b) in col.iter_mut().zip(w1.iter()).zip(w2.iter()) {
+                *c = (b - a) / dx;
+            }
+        } else {
+            x[j] = x0 + h;
+            let dx = x[j] - x0;
+            fcn(x, &mut wa[..m]);
+            for ((c, a), b) in col.iter_mut().zip(wa[..m].iter()).zip(f0) {
+                *c = (a - b) / dx;
+            }
+        }
+        x[j] = x0;
     }
 }
 
@@ -431,7 +485,7 @@ pub(crate) fn lmder(
     let mut fjac = vec![0.0; m * n];
     let mut ipvt = vec![0usize; n];
     let (mut wa1, mut wa2, mut wa3) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
-    let mut wa4 = vec![0.0; m.max(m * n)];
+    let mut wa4 = vec![0.0; (2 * m).max(m * n)];
     let mut qtf = vec![0.0; n];
     let mut diag = vec![0.0; n];
     let mode2 = p.diag.is_some();

@@ -12,7 +12,7 @@ pub use curve_fit::{CurveFitOptions, CurveFitResult, Sigma, curve_fit};
 pub use hybr::{HybrOptions, RootResult, fsolve, root_hybr, root_hybr_with_jac};
 
 use crate::{Error, Result};
-use minpack::{LmJac, LmOut, LmParams, lmder};
+use minpack::{LmJac, LmOut, LmParams, approx_jac_colmajor, lmder};
 
 /// A vector function or Jacobian writing into its output slice.
 pub(crate) type VecFn<'a> = dyn FnMut(&[f64], &mut [f64]) + 'a;
@@ -62,6 +62,12 @@ pub struct LeastSquaresOptions {
     pub x_scale: XScale,
     /// Maximum residual evaluations (default `100 * n` for `lm`).
     pub max_nfev: Option<usize>,
+    /// Finite differences when no Jacobian closure is given: `false` =
+    /// `'2-point'` (default), `true` = `'3-point'` (central).
+    pub three_point: bool,
+    /// Relative finite-difference step (SciPy's `diff_step`; `None`:
+    /// `sqrt(eps)` for 2-point, `eps^(1/3)` for 3-point, times `max(1, |x|)`).
+    pub diff_step: Option<f64>,
 }
 
 impl Default for LeastSquaresOptions {
@@ -73,6 +79,8 @@ impl Default for LeastSquaresOptions {
             gtol: 1e-8,
             x_scale: XScale::Jac,
             max_nfev: None,
+            three_point: false,
+            diff_step: None,
         }
     }
 }
@@ -153,8 +161,8 @@ fn check_x0(x0: &[f64], m: usize) -> Result<()> {
 }
 
 /// `scipy.optimize.least_squares`: minimise `0.5 * sum(f_i(x)^2)` over `x`
-/// for `m` residuals `f(x, out)`, with a 2-point finite-difference Jacobian
-/// (SciPy's `jac='2-point'`).
+/// for `m` residuals `f(x, out)`, with a finite-difference Jacobian
+/// (SciPy's `jac='2-point'`, or `'3-point'` and `diff_step` from the options).
 ///
 /// Method `lm` (see [`LsqMethod`]): the same iterates, `nfev` and status as
 /// SciPy. Errors: empty or non-finite `x0`, `m < n`, non-finite residuals
@@ -247,7 +255,10 @@ fn least_squares_impl(
     let has_jac = jac.is_some();
     let lm_jac = match jac.as_deref_mut() {
         Some(j) => LmJac::User(j),
-        None => LmJac::TwoPoint,
+        None => LmJac::Approx {
+            three_point: opts.three_point,
+            rel_step: opts.diff_step,
+        },
     };
     let LmOut {
         x,
@@ -261,7 +272,25 @@ fn least_squares_impl(
     let mut j = vec![0.0; m * n];
     match jac {
         Some(jf) => jf(&x, &mut j),
-        None => two_point_rowmajor(fun, &x, &fvec, &mut j),
+        None => {
+            let mut colmajor = vec![0.0; m * n];
+            let mut wa = vec![0.0; 2 * m];
+            let mut xs = x.clone();
+            approx_jac_colmajor(
+                fun,
+                &mut xs,
+                &fvec,
+                &mut colmajor,
+                &mut wa,
+                opts.three_point,
+                opts.diff_step,
+            );
+            for i in 0..m {
+                for k in 0..n {
+                    j[i * n + k] = colmajor[i + m * k];
+                }
+            }
+        }
     }
     let cost = 0.5 * dot(&fvec, &fvec);
     let mut grad = vec![0.0; n];
@@ -297,26 +326,6 @@ fn least_squares_impl(
 
 fn dot(a: &[f64], b: &[f64]) -> f64 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
-}
-
-/// SciPy's `approx_derivative(fun, x, method='2-point')`, row-major.
-fn two_point_rowmajor(fun: &mut dyn FnMut(&[f64], &mut [f64]), x: &[f64], f0: &[f64], j: &mut [f64]) {
-    let n = x.len();
-    let m = f0.len();
-    let mut xp = x.to_vec();
-    let mut f = vec![0.0; m];
-    let rel = f64::EPSILON.sqrt();
-    for k in 0..n {
-        let x0 = x[k];
-        let sign = if x0 >= 0.0 { 1.0 } else { -1.0 };
-        xp[k] = x0 + rel * sign * x0.abs().max(1.0);
-        let dx = xp[k] - x0;
-        fun(&xp, &mut f);
-        xp[k] = x0;
-        for i in 0..m {
-            j[i * n + k] = (f[i] - f0[i]) / dx;
-        }
-    }
 }
 
 /// Options of [`leastsq`] (SciPy's keyword arguments and defaults).
