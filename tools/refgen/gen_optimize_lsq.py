@@ -101,6 +101,16 @@ def m_poly(x, a, b):
     return np.array([a * t + b * t * t for t in x])
 
 
+def j_exp(x, a, b, c):
+    return np.array([[math.exp(-b * t), -a * t * math.exp(-b * t), 1.0] for t in x])
+
+
+def j_poly(x, a, b):
+    return np.array([[t, t * t] for t in x])
+
+
+MODEL_JAC = {"exp": j_exp, "poly": j_poly}
+
 YC_EXP = [3.0 * math.exp(-0.7 * t) + 0.4 + 0.02 * math.cos(5.0 * i) for i, t in enumerate(XC)]
 YC_GAUSS = [1.7 * math.exp(-((t - 2.9) * (t - 2.9)) / (2.0 * 0.8 * 0.8)) + 0.01 * math.sin(7.0 * i) for i, t in enumerate(XC)]
 YC_POLY = [0.5 * t - 0.1 * t * t + 0.03 * math.sin(2.0 * i) for i, t in enumerate(XC)]
@@ -215,12 +225,17 @@ def main():
     for name, (f, y, p0s) in MODELS.items():
         y = np.array(y)
         for p0 in p0s:
-            for sig, absol in [(None, False), ("std", False), ("std", True), ("cov", False), ("cov", True)]:
+            variants = [(None, False, False), ("std", False, False), ("std", True, False), ("cov", False, False),
+                        ("cov", True, False)]
+            if name in MODEL_JAC:
+                variants += [(None, False, True), ("std", False, True), ("cov", False, True)]
+            for sig, absol, use_jac in variants:
                 sigma = None if sig is None else (np.array(SIG) if sig == "std" else cov_matrix(len(XC)))
-                params = {"model": name, "sigma": sig or "none", "absolute_sigma": absol}
+                params = {"model": name, "sigma": sig or "none", "absolute_sigma": absol, "jac": use_jac}
                 sig_in = np.zeros(0) if sigma is None else sigma.ravel()
                 try:
                     popt, pcov, info, mesg, ier = so.curve_fit(f, xc, y, p0=p0, sigma=sigma, absolute_sigma=absol,
+                                                               jac=MODEL_JAC[name] if use_jac else None,
                                                                full_output=True)
                 except RuntimeError as e:
                     c.add("curve_fit", [np.array(p0), xc, y, sig_in], params, None, "RuntimeError", note=str(e))

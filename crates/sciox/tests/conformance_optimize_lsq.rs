@@ -333,7 +333,24 @@ fn check_curve_fit(case: &Case, t: &mut Tally) {
             ..Default::default()
         },
     };
-    let r = curve_fit(model(case.str_param("model")), &xd, &yd, &p0, &o);
+    let name = case.str_param("model");
+    let use_jac = case.param("jac").is_some_and(|v| v.as_bool() == Some(true));
+    let r = if use_jac {
+        let jac = |t: f64, p: &[f64], d: &mut [f64]| match name {
+            "exp" => {
+                d[0] = (-p[1] * t).exp();
+                d[1] = -p[0] * t * (-p[1] * t).exp();
+                d[2] = 1.0;
+            }
+            _ => {
+                d[0] = t;
+                d[1] = t * t;
+            }
+        };
+        curve_fit_with_jac(model(name), jac, &xd, &yd, &p0, &o)
+    } else {
+        curve_fit(model(name), &xd, &yd, &p0, &o)
+    };
     if case.error.is_some() {
         let e = r.expect_err(&format!("{}: expected an error", case.ctx()));
         if case.error.as_deref() == Some("RuntimeError") {
@@ -445,9 +462,9 @@ fn conformance_optimize_lsq() {
     }
     assert_eq!(counts.get("least_squares"), Some(&92));
     assert_eq!(counts.get("leastsq"), Some(&41));
-    assert_eq!(counts.get("curve_fit"), Some(&23));
+    assert_eq!(counts.get("curve_fit"), Some(&32));
     assert_eq!(counts.get("root_hybr"), Some(&31));
-    assert_eq!(cases.len(), 187);
+    assert_eq!(cases.len(), 196);
     eprintln!("exact runs: {}/{}", t.exact, t.total);
     assert_eq!(t.exact, t.total, "runs with SciPy's exact x and nfev");
 }

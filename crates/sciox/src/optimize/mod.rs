@@ -17,7 +17,7 @@
 //! | `approx_fprime`, `check_grad`, `approx_derivative` | [`approx_fprime`], [`check_grad`], [`approx_derivative`] | `approx_derivative` of scalar functions |
 //! | `least_squares` | [`least_squares`], [`least_squares_with_jac`] | method `lm` (MINPACK `lmder` as SciPy's C translation, same `nfev`; '2-point'/'3-point', `diff_step`); `trf`/`dogbox`, bounds and robust losses not yet |
 //! | `leastsq` | [`leastsq`], [`leastsq_with_jac`] | MINPACK `lmdif`/`lmder`, `cov_x` |
-//! | `curve_fit` | [`curve_fit`] | method `lm`, `sigma` 1-D or covariance, `absolute_sigma`; no bounds yet |
+//! | `curve_fit` | [`curve_fit`], [`curve_fit_with_jac`] | method `lm`, `sigma` 1-D or covariance, `absolute_sigma`; no bounds yet |
 //! | `root` (`hybr`), `fsolve` | [`root_hybr`], [`root_hybr_with_jac`], [`fsolve`] | MINPACK `hybrd`/`hybrj`, same `nfev`; `root(method='lm')` is [`leastsq`] |
 //! | `rosen`, `rosen_der`, `rosen_hess`, `rosen_hess_prod` | [`rosen`], [`rosen_der`], [`rosen_hess`], [`rosen_hess_prod`] | NumPy's summation order |
 //!
@@ -49,8 +49,8 @@ mod scalar;
 pub use fixed_point::{FixedPointMethod, fixed_point};
 pub use lsq::{
     CurveFitOptions, CurveFitResult, HybrOptions, LeastSquaresOptions, LeastSquaresResult, LeastsqOptions,
-    LeastsqResult, LsqMethod, RootResult, Sigma, XScale, curve_fit, fsolve, least_squares,
-    least_squares_with_jac, leastsq, leastsq_with_jac, root_hybr, root_hybr_with_jac,
+    LeastsqResult, LsqMethod, RootResult, Sigma, XScale, curve_fit, curve_fit_with_jac, fsolve,
+    least_squares, least_squares_with_jac, leastsq, leastsq_with_jac, root_hybr, root_hybr_with_jac,
 };
 pub use minimize::{
     Bounds, Callback, EPSILON, FiniteDiff, GradFn, Hess, HessFn, HessProdFn, Method, MinimizeOptions,

@@ -8,7 +8,7 @@ mod curve_fit;
 mod hybr;
 mod minpack;
 
-pub use curve_fit::{CurveFitOptions, CurveFitResult, Sigma, curve_fit};
+pub use curve_fit::{CurveFitOptions, CurveFitResult, Sigma, curve_fit, curve_fit_with_jac};
 pub use hybr::{HybrOptions, RootResult, fsolve, root_hybr, root_hybr_with_jac};
 
 use crate::{Error, Result};
