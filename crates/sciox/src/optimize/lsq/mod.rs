@@ -559,3 +559,58 @@ fn cov_from_r(m: usize, n: usize, fjac: &[f64], ipvt: &[usize]) -> Option<Vec<f6
     }
     Some(cov)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_inputs_are_errors_or_terminate() {
+        // a Jacobian too large to allocate
+        let r = least_squares(
+            |_: &[f64], _: &mut [f64]| {},
+            &[1.0, 2.0],
+            usize::MAX / 2,
+            &LeastSquaresOptions::default(),
+        );
+        assert!(r.is_err());
+        let r = leastsq(
+            |_: &[f64], _: &mut [f64]| {},
+            &[1.0, 2.0],
+            usize::MAX / 2,
+            &LeastsqOptions::default(),
+        );
+        assert!(r.is_err());
+        // fewer residuals than variables
+        assert!(
+            least_squares(
+                |_: &[f64], o: &mut [f64]| o[0] = 1.0,
+                &[1.0, 2.0],
+                1,
+                &Default::default()
+            )
+            .is_err()
+        );
+        // residuals that turn NaN after the start: bounded by max_nfev, no panic
+        let mut calls = 0;
+        let r = least_squares(
+            |x: &[f64], o: &mut [f64]| {
+                calls += 1;
+                o[0] = if calls > 1 { f64::NAN } else { x[0] - 1.0 };
+                o[1] = x[0];
+            },
+            &[3.0],
+            2,
+            &LeastSquaresOptions::default(),
+        )
+        .unwrap();
+        assert!(r.nfev <= 100);
+        let r = root_hybr(
+            |_: &[f64], o: &mut [f64]| o[0] = f64::NAN,
+            &[1.0],
+            &HybrOptions::default(),
+        )
+        .unwrap();
+        assert!(!r.success && r.nfev <= 400);
+    }
+}
