@@ -1,0 +1,585 @@
+//! The batch driver: transforms every lane of an N-d array along one axis.
+//!
+//! A lane is the 1-D sequence along the transform axis at one index of the
+//! other axes. Lanes are processed in blocks: a block's lanes are gathered
+//! from the source (any strides, converted to the transform's input type,
+//! truncated or zero-padded to the transform length) into a contiguous
+//! scratch buffer, transformed, scaled and scattered into the destination
+//! (a fresh C-ordered buffer, or the source itself for in-place passes).
+//! Blocks of consecutive lanes make the strided gathers read whole cache
+//! lines. Blocks run on rayon threads when the work is large enough, and
+//! every block does the same arithmetic whichever thread runs it.
+//!
+//! A long lane (`n >= BIG_MIN`) whose destination is contiguous is instead
+//! transformed by a [`BigC2c`](super::big::BigC2c) plan, which splits that
+//! one transform over the threads.
+
+use super::big::{self, ConstPtr, SendPtr};
+use super::plan::{self, FftFloat};
+use crate::array::shape::{Shape, checked_size};
+use crate::error::Result;
+use num_complex::Complex;
+use num_traits::Zero;
+use rayon::prelude::*;
+use realfft::{ComplexToReal, FftError, RealToComplex};
+use rustfft::{Fft, FftNum};
+use smallvec::SmallVec;
+use std::sync::Arc;
+
+/// Elements of scratch per block (input side): 16K complex doubles is 256 KiB.
+const BLOCK_ELEMS: usize = 16 * 1024;
+/// Most lanes per block.
+const MAX_BLOCK_LANES: usize = 32;
+/// Below this many elements of work a call stays on the calling thread.
+const PAR_MIN_ELEMS: usize = 1 << 15;
+
+/// Offsets of the lanes of one operand: the axes other than the transform
+/// axis (length-1 axes dropped, mergeable neighbours merged), enumerated in
+/// C order.
+#[derive(Clone, Debug)]
+struct LaneMap {
+    dims: SmallVec<[(usize, isize); 4]>,
+}
+
+impl LaneMap {
+    fn new(shape: &[usize], strides: &[isize], axis: usize) -> Self {
+        let mut dims: SmallVec<[(usize, isize); 4]> = SmallVec::new();
+        for d in 0..shape.len() {
+            if d == axis || shape[d] == 1 {
+                continue;
+            }
+            if let Some(last) = dims.last_mut()
+                && last.1 == strides[d] * shape[d] as isize
+            {
+                last.0 *= shape[d];
+                last.1 = strides[d];
+                continue;
+            }
+            dims.push((shape[d], strides[d]));
+        }
+        LaneMap { dims }
+    }
+
+    /// The element offset of lane `l`.
+    #[inline]
+    fn offset(&self, mut l: usize) -> isize {
+        let mut off = 0isize;
+        for &(len, st) in self.dims.iter().rev() {
+            off += (l % len) as isize * st;
+            l /= len;
+        }
+        off
+    }
+}
+
+/// A strided source: pointer to element `[0, ..]`, shape and strides (in elements).
+#[derive(Clone, Copy)]
+pub(crate) struct Src<'a, E> {
+    pub(crate) ptr: *const E,
+    pub(crate) shape: &'a [usize],
+    pub(crate) strides: &'a [isize],
+}
+
+/// Multiplication by a real factor, for the scaling of outputs.
+pub(crate) trait Scale<T>: Copy + Send + Sync + Default {
+    fn scale(self, f: T) -> Self;
+}
+impl<T: FftFloat> Scale<T> for T {
+    #[inline(always)]
+    fn scale(self, f: T) -> Self {
+        self * f
+    }
+}
+impl<T: FftFloat> Scale<T> for Complex<T> {
+    #[inline(always)]
+    fn scale(self, f: T) -> Self {
+        self * f
+    }
+}
+
+/// One kind of 1-D transform applied to contiguous blocks of lanes.
+trait Kernel<T: FftFloat>: Sync {
+    type In: Copy + Send + Sync + Default;
+    type Out: Scale<T>;
+    /// Input elements per lane.
+    fn n_in(&self) -> usize;
+    /// Output elements per lane.
+    fn n_out(&self) -> usize;
+    fn scratch_len(&self) -> usize;
+    /// Transforms `inp.len() / n_in` lanes (`inp` may be clobbered).
+    fn run(&self, inp: &mut [Self::In], out: &mut [Self::Out], scratch: &mut [Complex<T>]);
+}
+
+struct C2cKernel<T: FftNum>(Arc<dyn Fft<T>>);
+impl<T: FftFloat> Kernel<T> for C2cKernel<T> {
+    type In = Complex<T>;
+    type Out = Complex<T>;
+    fn n_in(&self) -> usize {
+        self.0.len()
+    }
+    fn n_out(&self) -> usize {
+        self.0.len()
+    }
+    fn scratch_len(&self) -> usize {
+        self.0.get_outofplace_scratch_len()
+    }
+    fn run(&self, inp: &mut [Complex<T>], out: &mut [Complex<T>], scratch: &mut [Complex<T>]) {
+        self.0.process_outofplace_with_scratch(inp, out, scratch);
+    }
+}
+
+struct R2cKernel<T>(Arc<dyn RealToComplex<T>>);
+impl<T: FftFloat> Kernel<T> for R2cKernel<T> {
+    type In = T;
+    type Out = Complex<T>;
+    fn n_in(&self) -> usize {
+        self.0.len()
+    }
+    fn n_out(&self) -> usize {
+        self.0.complex_len()
+    }
+    fn scratch_len(&self) -> usize {
+        self.0.get_scratch_len()
+    }
+    fn run(&self, inp: &mut [T], out: &mut [Complex<T>], scratch: &mut [Complex<T>]) {
+        for (i, o) in inp
+            .chunks_exact_mut(self.n_in())
+            .zip(out.chunks_exact_mut(self.n_out()))
+        {
+            let r = self.0.process_with_scratch(i, o, scratch);
+            debug_assert!(r.is_ok(), "buffer sizes are the plan's");
+        }
+    }
+}
+
+struct C2rKernel<T>(Arc<dyn ComplexToReal<T>>);
+impl<T: FftFloat> Kernel<T> for C2rKernel<T> {
+    type In = Complex<T>;
+    type Out = T;
+    fn n_in(&self) -> usize {
+        self.0.complex_len()
+    }
+    fn n_out(&self) -> usize {
+        self.0.len()
+    }
+    fn scratch_len(&self) -> usize {
+        self.0.get_scratch_len()
+    }
+    fn run(&self, inp: &mut [Complex<T>], out: &mut [T], scratch: &mut [Complex<T>]) {
+        for (i, o) in inp
+            .chunks_exact_mut(self.n_in())
+            .zip(out.chunks_exact_mut(self.n_out()))
+        {
+            // realfft zeroes the imaginary parts of the first (and, for even
+            // lengths, last) bin and reports that it did; NumPy ignores them
+            // the same way, so that report is not an error here.
+            let r = self.0.process_with_scratch(i, o, scratch);
+            debug_assert!(
+                matches!(r, Ok(()) | Err(FftError::InputValues(..))),
+                "buffer sizes are the plan's"
+            );
+        }
+    }
+}
+
+/// Source and destination of one pass, with the element conversion.
+struct Pass<'a, S, D, C> {
+    src: ConstPtr<S>,
+    src_map: LaneMap,
+    src_stride: isize,
+    /// Elements available in each source lane.
+    src_len: usize,
+    dst: SendPtr<D>,
+    dst_map: LaneMap,
+    dst_stride: isize,
+    lanes: usize,
+    conv: &'a C,
+}
+
+/// Runs `kernel` over every lane of `pass`.
+///
+/// # Safety
+/// Every source lane must be readable (`src_len` elements at `src_stride`)
+/// and every destination lane writable (`n_out` elements at `dst_stride`);
+/// distinct lanes of the destination must not overlap, and the source may
+/// overlap the destination only lane for lane (the same lane index).
+unsafe fn run_pass<T, K, S, C>(kernel: &K, pass: &Pass<'_, S, K::Out, C>, fct: T)
+where
+    T: FftFloat,
+    K: Kernel<T>,
+    S: Copy,
+    C: Fn(S) -> K::In + Sync,
+{
+    let (ni, no) = (kernel.n_in(), kernel.n_out());
+    let per_block = (BLOCK_ELEMS / ni.max(no)).clamp(1, MAX_BLOCK_LANES);
+    let nblocks = pass.lanes.div_ceil(per_block);
+    let init = || {
+        (
+            vec![K::In::default(); per_block * ni],
+            vec![K::Out::default(); per_block * no],
+            vec![Complex::zero(); kernel.scratch_len()],
+        )
+    };
+    type State<I, O, T> = (Vec<I>, Vec<O>, Vec<Complex<T>>);
+    let work = |state: &mut State<K::In, K::Out, T>, bi: usize| {
+        let l0 = bi * per_block;
+        let nb = per_block.min(pass.lanes - l0);
+        let (inb, outb, scratch) = state;
+        let (inb, outb) = (&mut inb[..nb * ni], &mut outb[..nb * no]);
+        // SAFETY: the caller's contract covers lanes l0..l0+nb; this block
+        // reads all of them before writing any.
+        unsafe { gather(pass, l0, nb, ni, inb) };
+        kernel.run(inb, outb, scratch);
+        // SAFETY: as above; no other block writes these lanes.
+        unsafe { scatter(pass, l0, nb, no, outb, fct) };
+    };
+    if nblocks > 1 && pass.lanes * ni.max(no) >= PAR_MIN_ELEMS {
+        (0..nblocks).into_par_iter().for_each_init(init, work);
+    } else {
+        let mut st = init();
+        for bi in 0..nblocks {
+            work(&mut st, bi);
+        }
+    }
+}
+
+/// Gathers lanes `l0..l0+nb` into `inb` (`ni` per lane, zero-padded).
+///
+/// # Safety
+/// As [`run_pass`].
+#[inline]
+unsafe fn gather<S: Copy, D, I: Copy + Default, C: Fn(S) -> I>(
+    pass: &Pass<'_, S, D, C>,
+    l0: usize,
+    nb: usize,
+    ni: usize,
+    inb: &mut [I],
+) {
+    let take = pass.src_len.min(ni);
+    let (p, st) = (pass.src.get(), pass.src_stride);
+    let conv = pass.conv;
+    if st == 1 || nb == 1 {
+        for (b, lane) in inb.chunks_exact_mut(ni).enumerate() {
+            let off = pass.src_map.offset(l0 + b);
+            for (k, v) in lane[..take].iter_mut().enumerate() {
+                // SAFETY: k < src_len elements of lane l0 + b.
+                *v = conv(unsafe { *p.offset(off + k as isize * st) });
+            }
+            lane[take..].fill(I::default());
+        }
+    } else {
+        let offs: SmallVec<[isize; MAX_BLOCK_LANES]> = (0..nb).map(|b| pass.src_map.offset(l0 + b)).collect();
+        for k in 0..take {
+            let ko = k as isize * st;
+            for (b, &o) in offs.iter().enumerate() {
+                // SAFETY: k < src_len elements of lane l0 + b.
+                inb[b * ni + k] = conv(unsafe { *p.offset(o + ko) });
+            }
+        }
+        if take < ni {
+            for lane in inb.chunks_exact_mut(ni) {
+                lane[take..].fill(I::default());
+            }
+        }
+    }
+}
+
+/// Writes `outb` (`no` per lane) times `fct` to lanes `l0..l0+nb`.
+///
+/// # Safety
+/// As [`run_pass`].
+#[inline]
+unsafe fn scatter<T: FftFloat, S, D: Scale<T>, C>(
+    pass: &Pass<'_, S, D, C>,
+    l0: usize,
+    nb: usize,
+    no: usize,
+    outb: &[D],
+    fct: T,
+) {
+    let (p, st) = (pass.dst.get(), pass.dst_stride);
+    let one = fct == T::one();
+    let f = |v: D| if one { v } else { v.scale(fct) };
+    if st == 1 || nb == 1 {
+        for (b, lane) in outb.chunks_exact(no).enumerate() {
+            let off = pass.dst_map.offset(l0 + b);
+            for (k, &v) in lane.iter().enumerate() {
+                // SAFETY: k < n_out elements of destination lane l0 + b.
+                unsafe { p.offset(off + k as isize * st).write(f(v)) };
+            }
+        }
+    } else {
+        let offs: SmallVec<[isize; MAX_BLOCK_LANES]> = (0..nb).map(|b| pass.dst_map.offset(l0 + b)).collect();
+        for k in 0..no {
+            let ko = k as isize * st;
+            for (b, &o) in offs.iter().enumerate() {
+                // SAFETY: k < n_out elements of destination lane l0 + b.
+                unsafe { p.offset(o + ko).write(f(outb[b * no + k])) };
+            }
+        }
+    }
+}
+
+/// The C-order strides of `shape`.
+fn c_strides(shape: &[usize]) -> SmallVec<[isize; 4]> {
+    crate::array::shape::strides_for(shape, crate::array::Order::C)
+}
+
+/// Shape of `src` with `axis` set to `len`, and its element count.
+fn out_shape(shape: &[usize], axis: usize, len: usize) -> Result<(Shape, usize)> {
+    let mut s = Shape::from_slice(shape);
+    s[axis] = len;
+    let total = checked_size(&s)?;
+    Ok((s, total))
+}
+
+/// A fresh buffer of `total` elements to be written by a pass; its length is
+/// set once every element is written.
+fn alloc<D>(total: usize) -> Result<Vec<D>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(total).map_err(|_| {
+        crate::error::Error::invalid(format!("cannot allocate {total} elements for an FFT result"))
+    })?;
+    Ok(v)
+}
+
+/// Builds the [`Pass`] from a source to a fresh C-ordered destination.
+fn pass_to<'a, S, D, C>(
+    src: &Src<'_, S>,
+    axis: usize,
+    dst: *mut D,
+    dst_shape: &[usize],
+    conv: &'a C,
+) -> Pass<'a, S, D, C> {
+    let dst_strides = c_strides(dst_shape);
+    Pass {
+        src: ConstPtr(src.ptr),
+        src_map: LaneMap::new(src.shape, src.strides, axis),
+        src_stride: src.strides[axis],
+        src_len: src.shape[axis],
+        dst: SendPtr(dst),
+        dst_map: LaneMap::new(dst_shape, &dst_strides, axis),
+        dst_stride: dst_strides[axis],
+        lanes: dst_shape
+            .iter()
+            .enumerate()
+            .filter(|&(d, _)| d != axis)
+            .map(|(_, &l)| l)
+            .product(),
+        conv,
+    }
+}
+
+/// Complex transform of length `n` along `axis` of `src` (converted by
+/// `conv`, truncated or zero-padded to `n`), times `fct`, into a new C-ordered
+/// buffer whose `axis` has length `n`.
+pub(crate) fn c2c_new<T, S, C>(
+    src: &Src<'_, S>,
+    conv: C,
+    axis: usize,
+    n: usize,
+    inverse: bool,
+    fct: T,
+) -> Result<(Shape, Vec<Complex<T>>)>
+where
+    T: FftFloat,
+    S: Copy,
+    C: Fn(S) -> Complex<T> + Sync,
+{
+    let (shape, total) = out_shape(src.shape, axis, n)?;
+    let mut v = alloc::<Complex<T>>(total)?;
+    let pass = pass_to(src, axis, v.as_mut_ptr(), &shape, &conv);
+    if pass.lanes > 0 {
+        if let (1, Some(bigp)) = (pass.dst_stride, plan::big::<T>(n, inverse)) {
+            for l in 0..pass.lanes {
+                let (so, dof) = (pass.src_map.offset(l), pass.dst_map.offset(l));
+                let get = lane_getter(&pass, so, Complex::zero());
+                // SAFETY: destination lane l is n contiguous elements of `v`'s
+                // capacity, written by this call only.
+                unsafe { bigp.run(get, pass.dst.get().offset(dof), fct) };
+            }
+        } else {
+            let kernel = C2cKernel(plan::c2c::<T>(n, inverse));
+            // SAFETY: the source lanes are `src`'s, readable; the destination
+            // lanes tile `v`'s capacity without overlap.
+            unsafe { run_pass(&kernel, &pass, fct) };
+        }
+    }
+    // SAFETY: every lane of the destination, hence every element, was written.
+    unsafe { v.set_len(total) };
+    Ok((shape, v))
+}
+
+/// `get(k)` for one source lane: element `k` converted, or `zero` past its end.
+fn lane_getter<'p, S: Copy, D, I: Copy + Sync + 'p, C: Fn(S) -> I + Sync>(
+    pass: &'p Pass<'_, S, D, C>,
+    off: isize,
+    zero: I,
+) -> impl Fn(usize) -> I + Sync + 'p {
+    let (p, st, len, conv) = (pass.src, pass.src_stride, pass.src_len, pass.conv);
+    move |k: usize| {
+        if k < len {
+            // SAFETY: k < src_len elements of this lane.
+            conv(unsafe { *p.get().offset(off + k as isize * st) })
+        } else {
+            zero
+        }
+    }
+}
+
+/// Complex transform along `axis` of the C-ordered `buf` of `shape`, in place.
+pub(crate) fn c2c_inplace<T: FftFloat>(
+    buf: &mut [Complex<T>],
+    shape: &[usize],
+    axis: usize,
+    inverse: bool,
+    fct: T,
+) {
+    let n = shape[axis];
+    let strides = c_strides(shape);
+    let ptr = buf.as_mut_ptr();
+    let id = |x: Complex<T>| x;
+    let src = Src {
+        ptr: ptr.cast_const(),
+        shape,
+        strides: &strides,
+    };
+    let pass = pass_to(&src, axis, ptr, shape, &id);
+    if pass.lanes == 0 {
+        return;
+    }
+    if let (1, Some(bigp)) = (pass.dst_stride, plan::big::<T>(n, inverse)) {
+        let mut tmp = vec![Complex::zero(); n];
+        for l in 0..pass.lanes {
+            let off = pass.dst_map.offset(l) as usize;
+            tmp.copy_from_slice(&buf[off..off + n]);
+            // SAFETY: the lane is n contiguous elements of `buf`, which we
+            // borrow mutably; `tmp` is separate.
+            unsafe { bigp.run(|k| tmp[k], buf.as_mut_ptr().add(off), fct) };
+        }
+    } else {
+        let kernel = C2cKernel(plan::c2c::<T>(n, inverse));
+        // SAFETY: source and destination are the same lanes of `buf`; each
+        // block reads its lanes completely before writing them.
+        unsafe { run_pass(&kernel, &pass, fct) };
+    }
+}
+
+/// Real-to-complex transform of length `n` along `axis` (`n/2 + 1` outputs).
+pub(crate) fn r2c_new<T, S, C>(
+    src: &Src<'_, S>,
+    conv: C,
+    axis: usize,
+    n: usize,
+    fct: T,
+) -> Result<(Shape, Vec<Complex<T>>)>
+where
+    T: FftFloat,
+    S: Copy,
+    C: Fn(S) -> T + Sync,
+{
+    let nout = n / 2 + 1;
+    let (shape, total) = out_shape(src.shape, axis, nout)?;
+    let mut v = alloc::<Complex<T>>(total)?;
+    let pass = pass_to(src, axis, v.as_mut_ptr(), &shape, &conv);
+    if pass.lanes > 0 {
+        let bigp = if pass.dst_stride == 1 {
+            plan::big::<T>(if n % 2 == 0 { n / 2 } else { n }, false)
+        } else {
+            None
+        };
+        if let Some(bigp) = bigp {
+            let mut tmp = Vec::new();
+            for l in 0..pass.lanes {
+                let (so, dof) = (pass.src_map.offset(l), pass.dst_map.offset(l));
+                let get = lane_getter(&pass, so, T::zero());
+                // SAFETY: destination lane l is nout contiguous elements of `v`.
+                let dst = unsafe { pass.dst.get().offset(dof) };
+                if n % 2 == 0 {
+                    // SAFETY: as above.
+                    unsafe { big::rfft_even(&bigp, n, get, dst, fct) };
+                } else {
+                    tmp.resize(n, Complex::zero());
+                    // SAFETY: `tmp` holds n elements.
+                    unsafe { bigp.run(|k| Complex::new(get(k), T::zero()), tmp.as_mut_ptr(), fct) };
+                    for (k, &x) in tmp[..nout].iter().enumerate() {
+                        // SAFETY: k < nout elements of the destination lane.
+                        unsafe { dst.add(k).write(x) };
+                    }
+                }
+            }
+        } else {
+            let kernel = R2cKernel(plan::r2c::<T>(n));
+            // SAFETY: as in `c2c_new`.
+            unsafe { run_pass(&kernel, &pass, fct) };
+        }
+    }
+    // SAFETY: every element was written.
+    unsafe { v.set_len(total) };
+    Ok((shape, v))
+}
+
+/// Complex-to-real transform producing `n` reals along `axis` (uses the
+/// first `n/2 + 1` source elements, zero-padded).
+pub(crate) fn c2r_new<T, S, C>(
+    src: &Src<'_, S>,
+    conv: C,
+    axis: usize,
+    n: usize,
+    fct: T,
+) -> Result<(Shape, Vec<T>)>
+where
+    T: FftFloat,
+    S: Copy,
+    C: Fn(S) -> Complex<T> + Sync,
+{
+    let (shape, total) = out_shape(src.shape, axis, n)?;
+    let mut v = alloc::<T>(total)?;
+    let pass = pass_to(src, axis, v.as_mut_ptr(), &shape, &conv);
+    if pass.lanes > 0 {
+        let bigp = if pass.dst_stride == 1 {
+            plan::big::<T>(if n % 2 == 0 { n / 2 } else { n }, true)
+        } else {
+            None
+        };
+        if let Some(bigp) = bigp {
+            let mut tmp = Vec::new();
+            let h = n / 2;
+            for l in 0..pass.lanes {
+                let (so, dof) = (pass.src_map.offset(l), pass.dst_map.offset(l));
+                let get = lane_getter(&pass, so, Complex::zero());
+                let get = |k: usize| if k <= h { get(k) } else { Complex::zero() };
+                // SAFETY: destination lane l is n contiguous elements of `v`.
+                let dst = unsafe { pass.dst.get().offset(dof) };
+                if n % 2 == 0 {
+                    // SAFETY: as above.
+                    unsafe { big::irfft_even(&bigp, n, get, dst, fct) };
+                } else {
+                    tmp.resize(n, Complex::zero());
+                    let full = |k: usize| {
+                        if k == 0 {
+                            Complex::new(get(0).re, T::zero())
+                        } else if k <= h {
+                            get(k)
+                        } else {
+                            get(n - k).conj()
+                        }
+                    };
+                    // SAFETY: `tmp` holds n elements.
+                    unsafe { bigp.run(full, tmp.as_mut_ptr(), fct) };
+                    for (k, x) in tmp.iter().enumerate() {
+                        // SAFETY: k < n elements of the destination lane.
+                        unsafe { dst.add(k).write(x.re) };
+                    }
+                }
+            }
+        } else {
+            let kernel = C2rKernel(plan::c2r::<T>(n));
+            // SAFETY: as in `c2c_new`.
+            unsafe { run_pass(&kernel, &pass, fct) };
+        }
+    }
+    // SAFETY: every element was written.
+    unsafe { v.set_len(total) };
+    Ok((shape, v))
+}
