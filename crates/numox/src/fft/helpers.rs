@@ -89,6 +89,12 @@ fn shift_by<A: Clone, S: Data<Elem = A>>(
     inverse: bool,
 ) -> Result<Array<A>> {
     let nd = a.ndim();
+    if nd == 0 {
+        // np.roll of a 0-d array fails inside np.fft.fftshift (ValueError).
+        return Err(Error::invalid(
+            "fftshift/ifftshift: a 0-d array has no axes to shift",
+        ));
+    }
     let mut shift = vec![0usize; nd];
     let all: Vec<isize> = (0..nd as isize).collect();
     // Repeated axes add their shifts, as np.roll does.
@@ -116,7 +122,7 @@ fn shift_by<A: Clone, S: Data<Elem = A>>(
 /// ```
 ///
 /// # Errors
-/// An axis out of range.
+/// An axis out of range, or a 0-d array (as NumPy).
 pub fn fftshift<A: Clone, S: Data<Elem = A>>(x: &ArrayBase<S>, axes: Option<&[isize]>) -> Result<Array<A>> {
     shift_by(x, axes, false)
 }
@@ -134,7 +140,7 @@ pub fn fftshift<A: Clone, S: Data<Elem = A>>(x: &ArrayBase<S>, axes: Option<&[is
 /// ```
 ///
 /// # Errors
-/// An axis out of range.
+/// An axis out of range, or a 0-d array (as NumPy).
 pub fn ifftshift<A: Clone, S: Data<Elem = A>>(x: &ArrayBase<S>, axes: Option<&[isize]>) -> Result<Array<A>> {
     shift_by(x, axes, true)
 }
