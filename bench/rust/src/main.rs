@@ -9,7 +9,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 mod inputs;
-use inputs::{mat, vec};
+use inputs::{mat, splitmix_f64, vec};
 
 /// A file in the temporary directory, removed when dropped.
 struct TempFile(std::path::PathBuf);
@@ -32,6 +32,59 @@ type Workload = (&'static str, fn() -> Box<dyn FnMut() -> f64>);
 
 fn checksum<S: numox::array::Data<Elem = f64>>(a: &ArrayBase<S>) -> f64 {
     a.iter().sum()
+}
+
+/// The checksum of a complex result: the sum of all real and imaginary parts.
+fn checksum_c<S: numox::array::Data<Elem = Complex64>>(a: &ArrayBase<S>) -> f64 {
+    a.iter().map(|z| z.re + z.im).sum()
+}
+
+/// `n` complex values: real parts from stream `seed`, imaginary from `seed + 1`.
+fn cvec(seed: u64, n: usize) -> Vec<Complex64> {
+    let (re, im) = (splitmix_f64(seed, n), splitmix_f64(seed + 1, n));
+    re.into_iter().zip(im).map(|(r, i)| Complex::new(r, i)).collect()
+}
+
+/// The FFT workloads' inputs and calls (shared by the timing and the check).
+fn fft_input(name: &str) -> (Option<Array<Complex64>>, Option<Array<f64>>) {
+    match name {
+        "fft_2p20" => (Some(Array::from_vec(cvec(20, 1 << 20))), None),
+        "fft_prime_1000003" => (Some(Array::from_vec(cvec(26, 1_000_003))), None),
+        "fft2_2048" => (
+            Some(Array::from_shape_vec(&[2048, 2048], cvec(23, 2048 * 2048)).expect("size")),
+            None,
+        ),
+        "rfft_2p22" => (None, Some(Array::from_vec(splitmix_f64(22, 1 << 22)))),
+        "rfftn_256cubed" => (
+            None,
+            Some(Array::from_shape_vec(&[256, 256, 256], splitmix_f64(25, 1 << 24)).expect("size")),
+        ),
+        _ => (None, None),
+    }
+}
+
+fn fft_run(name: &str, c: Option<&Array<Complex64>>, r: Option<&Array<f64>>) -> Array<Complex64> {
+    let res = match name {
+        "fft_2p20" | "fft_prime_1000003" => numox::fft::fft(c.expect("complex input")),
+        "fft2_2048" => numox::fft::fft2(c.expect("complex input")),
+        "rfft_2p22" => numox::fft::rfft(r.expect("real input")),
+        "rfftn_256cubed" => numox::fft::rfftn(r.expect("real input")),
+        other => panic!("not an fft workload: {other}"),
+    };
+    res.expect("fft")
+}
+
+macro_rules! fft_workload {
+    ($name:literal) => {
+        ($name, || {
+            let (c, r) = fft_input($name);
+            Box::new(move || {
+                let y = fft_run($name, c.as_ref(), r.as_ref());
+                black_box(y.as_ptr());
+                0.0
+            })
+        })
+    };
 }
 
 fn workloads() -> Vec<Workload> {
@@ -72,6 +125,11 @@ fn workloads() -> Vec<Workload> {
                 black_box(b[[0]])
             })
         }),
+        fft_workload!("fft_2p20"),
+        fft_workload!("rfft_2p22"),
+        fft_workload!("fft2_2048"),
+        fft_workload!("rfftn_256cubed"),
+        fft_workload!("fft_prime_1000003"),
     ]
 }
 
@@ -85,6 +143,10 @@ fn final_check(name: &str) -> f64 {
             checksum(&col.zip_with(&row, |a, b| a + b).expect("shapes broadcast"))
         }
         "npy_write_1e7" | "npy_read_1e7" => checksum(&vec(8)),
+        "fft_2p20" | "rfft_2p22" | "fft2_2048" | "rfftn_256cubed" | "fft_prime_1000003" => {
+            let (c, r) = fft_input(name);
+            checksum_c(&fft_run(name, c.as_ref(), r.as_ref()))
+        }
         _ => f64::NAN,
     }
 }

@@ -22,11 +22,12 @@
 //! as a complex one of length `n/2` plus an `O(n)` untangling step.
 
 use super::plan::{self, FftFloat, Twiddles};
+use super::scratch;
 use num_complex::Complex;
 use num_traits::Zero;
 use rayon::prelude::*;
 use rustfft::{Fft, FftNum};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// Rows or columns handled together by one unit of work: 16 complex
 /// numbers are 128 or 256 contiguous bytes of each row a column pass reads.
@@ -146,102 +147,160 @@ impl<T: FftFloat> FourStep<T> {
     {
         let (n1, n2) = (self.n1, self.n2);
         let outp = SendPtr(out);
-        // Pass A: rows. Block `bi` writes rows [bi*BLOCK, ..) of `out` only.
-        (0..n2.div_ceil(BLOCK)).into_par_iter().for_each_init(
-            || vec![Complex::zero(); self.f1.get_inplace_scratch_len()],
-            |scratch, bi| {
-                let r0 = bi * BLOCK;
-                let rows = BLOCK.min(n2 - r0);
-                // SAFETY: rows r0..r0+rows of the n2 x n1 matrix are in bounds
-                // and written by this block alone.
-                let blk = unsafe { outp.get().add(r0 * n1) };
+        // Pass A: block of rows r0..r0+rows; row j2 gathers x[j1 * n2 + j2].
+        row_blocks(
+            n1,
+            n2,
+            self.f1.get_inplace_scratch_len(),
+            |r0, rows, lanes, p, fs| {
                 for j1 in 0..n1 {
                     let base = j1 * n2 + r0;
                     for b in 0..rows {
-                        // SAFETY: b * n1 + j1 < rows * n1, inside this block's rows.
-                        unsafe { blk.add(b * n1 + j1).write(get(base + b)) };
+                        lanes[b * p + j1] = get(base + b);
                     }
                 }
-                // SAFETY: every element of the block was just written.
-                let s = unsafe { std::slice::from_raw_parts_mut(blk, rows * n1) };
-                self.f1.process_with_scratch(s, scratch);
-                for (b, row) in s.chunks_exact_mut(n1).enumerate() {
-                    twiddle_row(row, r0 + b, &self.tw, self.inverse);
+                for b in 0..rows {
+                    let lane = &mut lanes[b * p..b * p + n1];
+                    self.f1.process_with_scratch(lane, fs);
+                    // SAFETY: row r0 + b of the n2 x n1 matrix belongs to this block.
+                    unsafe {
+                        twiddle_store(
+                            lane,
+                            outp.get().add((r0 + b) * n1),
+                            r0 + b,
+                            &self.tw,
+                            self.inverse,
+                        )
+                    };
                 }
             },
         );
-        // Pass B: columns, in place. Block `bi` reads and writes columns
-        // [bi*BLOCK, ..) of every row only.
-        (0..n1.div_ceil(BLOCK)).into_par_iter().for_each_init(
-            || {
-                (
-                    vec![Complex::zero(); BLOCK * n2],
-                    vec![Complex::zero(); self.f2.get_inplace_scratch_len()],
-                )
-            },
-            |(buf, scratch), bi| {
-                let c0 = bi * BLOCK;
-                let cols = BLOCK.min(n1 - c0);
-                let buf = &mut buf[..cols * n2];
-                // SAFETY: columns c0..c0+cols of the initialised matrix belong to this block.
-                unsafe { gather_cols(outp.get(), n1, n2, c0, cols, buf) };
-                self.f2.process_with_scratch(buf, scratch);
+        // Pass B: columns c0..c0+cols, in place.
+        col_blocks(
+            n1,
+            n2,
+            self.f2.get_inplace_scratch_len(),
+            |c0, cols, lanes, p, fs| {
+                // SAFETY: pass A initialised the matrix; these columns are this block's.
+                unsafe { gather_cols(outp.get(), n1, n2, c0, cols, lanes, p) };
+                for b in 0..cols {
+                    self.f2.process_with_scratch(&mut lanes[b * p..b * p + n2], fs);
+                }
                 // SAFETY: as for the gather.
-                unsafe { scatter_cols(outp.get(), n1, n2, c0, cols, buf, fct) };
+                unsafe { scatter_cols(outp.get(), n1, n2, c0, cols, lanes, p, fct) };
             },
         );
     }
 }
 
-/// Multiplies row `j2` of pass A by `w^(j2 * k1)` (conjugated for the inverse).
+/// Scratch lanes are this far apart: the lane length plus one cache line,
+/// so that the lanes of a block (and the rows they are gathered from) do
+/// not all fall into the same cache sets when the length is a power of two.
+fn pitch(n: usize) -> usize {
+    n + 4
+}
+
+/// Runs `f(r0, rows, lanes, pitch, fft_scratch)` for each block of `BLOCK`
+/// rows of an `n2 x n1` matrix, on rayon threads, with `rows` scratch lanes
+/// of length `n1` at the given pitch.
+fn row_blocks<T, F>(n1: usize, n2: usize, scratch_len: usize, f: F)
+where
+    T: FftFloat,
+    F: Fn(usize, usize, &mut [Complex<T>], usize, &mut [Complex<T>]) + Sync,
+{
+    let p = pitch(n1);
+    (0..n2.div_ceil(BLOCK)).into_par_iter().for_each(|bi| {
+        let r0 = bi * BLOCK;
+        let rows = BLOCK.min(n2 - r0);
+        scratch::with3::<Complex<T>, Complex<T>, Complex<T>, _>(rows * p, 0, scratch_len, |lanes, _, fs| {
+            f(r0, rows, lanes, p, fs)
+        });
+    });
+}
+
+/// Runs `f(c0, cols, lanes, pitch, fft_scratch)` for each block of `BLOCK`
+/// columns of an `n2 x n1` matrix, with `cols` scratch lanes of length `n2`.
+fn col_blocks<T, F>(n1: usize, n2: usize, scratch_len: usize, f: F)
+where
+    T: FftFloat,
+    F: Fn(usize, usize, &mut [Complex<T>], usize, &mut [Complex<T>]) + Sync,
+{
+    let p = pitch(n2);
+    (0..n1.div_ceil(BLOCK)).into_par_iter().for_each(|bi| {
+        let c0 = bi * BLOCK;
+        let cols = BLOCK.min(n1 - c0);
+        scratch::with3::<Complex<T>, Complex<T>, Complex<T>, _>(cols * p, 0, scratch_len, |lanes, _, fs| {
+            f(c0, cols, lanes, p, fs)
+        });
+    });
+}
+
+/// Stores `lane[k1] * w^(j2 * k1)` (conjugated for the inverse) to `dst[k1]`.
+///
+/// # Safety
+/// `dst` must be valid for writes of `lane.len()` elements.
 #[inline]
-fn twiddle_row<T: FftFloat>(row: &mut [Complex<T>], j2: usize, tw: &Twiddles<T>, inverse: bool) {
-    if j2 == 0 {
-        return;
-    }
+unsafe fn twiddle_store<T: FftFloat>(
+    lane: &[Complex<T>],
+    dst: *mut Complex<T>,
+    j2: usize,
+    tw: &Twiddles<T>,
+    inverse: bool,
+) {
     let mut m = 0usize;
-    if inverse {
-        for x in row.iter_mut() {
-            *x = *x * tw.at(m).conj();
-            m += j2;
-        }
-    } else {
-        for x in row.iter_mut() {
-            *x = *x * tw.at(m);
-            m += j2;
-        }
+    for (k1, &x) in lane.iter().enumerate() {
+        let w = if j2 == 0 {
+            Complex::new(T::one(), T::zero())
+        } else if inverse {
+            tw.at(m).conj()
+        } else {
+            tw.at(m)
+        };
+        // SAFETY: k1 < lane.len().
+        unsafe { dst.add(k1).write(if j2 == 0 { x } else { x * w }) };
+        m += j2;
     }
 }
 
 /// Copies columns `c0..c0+cols` of the `rows x n1` matrix at `m` into
-/// `buf`, one column after another.
+/// `lanes` (one column per lane, lanes `p` apart).
 ///
 /// # Safety
 /// The matrix must be initialised and those columns not written by anyone else.
 #[inline]
-unsafe fn gather_cols<T: Copy>(m: *const T, n1: usize, rows: usize, c0: usize, cols: usize, buf: &mut [T]) {
+unsafe fn gather_cols<T: Copy>(
+    m: *const T,
+    n1: usize,
+    rows: usize,
+    c0: usize,
+    cols: usize,
+    lanes: &mut [T],
+    p: usize,
+) {
     for r in 0..rows {
         // SAFETY: row r, columns c0..c0+cols are in bounds.
         let src = unsafe { std::slice::from_raw_parts(m.add(r * n1 + c0), cols) };
         for (b, &v) in src.iter().enumerate() {
-            buf[b * rows + r] = v;
+            lanes[b * p + r] = v;
         }
     }
 }
 
-/// Writes `buf` (columns one after another) back to columns `c0..` of the
+/// Writes `lanes` (columns, `p` apart) back to columns `c0..` of the
 /// `rows x n1` matrix at `m`, times `fct`.
 ///
 /// # Safety
 /// Those columns must be valid for writes and touched by no one else.
 #[inline]
+#[allow(clippy::too_many_arguments)]
 unsafe fn scatter_cols<T: FftFloat>(
     m: *mut Complex<T>,
     n1: usize,
     rows: usize,
     c0: usize,
     cols: usize,
-    buf: &[Complex<T>],
+    lanes: &[Complex<T>],
+    p: usize,
     fct: T,
 ) {
     let one = fct == T::one();
@@ -249,7 +308,7 @@ unsafe fn scatter_cols<T: FftFloat>(
         // SAFETY: row r, columns c0..c0+cols are in bounds and ours.
         let dst = unsafe { std::slice::from_raw_parts_mut(m.add(r * n1 + c0), cols) };
         for (b, d) in dst.iter_mut().enumerate() {
-            let v = buf[b * rows + r];
+            let v = lanes[b * p + r];
             *d = if one { v } else { v * fct };
         }
     }
@@ -271,6 +330,8 @@ pub(crate) struct Bluestein<T: FftNum> {
     /// The transform of the conjugated chirp, divided by `m`, column by
     /// column: `kernel[k1 * n2 + k2]` is bin `k1 + n1 * k2`.
     kernel: Vec<Complex<T>>,
+    /// The `m`-element work matrix of the last call, reused by the next.
+    work: Mutex<Vec<Complex<T>>>,
 }
 
 /// The smallest `2^a * 3^b` (`b <= 2`) that is at least `min`, split into
@@ -333,6 +394,7 @@ impl<T: FftFloat> Bluestein<T> {
             tw: fs.tw,
             chirp,
             kernel,
+            work: Mutex::new(Vec::new()),
         }
     }
 
@@ -346,97 +408,99 @@ impl<T: FftFloat> Bluestein<T> {
     {
         let (n, n1, n2) = (self.n, self.n1, self.n2);
         let m = n1 * n2;
-        let mut work: Vec<Complex<T>> = Vec::with_capacity(m);
+        // The work matrix is kept in the plan between calls (a fresh one
+        // when another call is using it).
+        let mut work = self
+            .work
+            .try_lock()
+            .ok()
+            .map(|mut w| std::mem::take(&mut *w))
+            .filter(|w| w.len() == m)
+            .unwrap_or_else(|| vec![Complex::zero(); m]);
         let wp = SendPtr(work.as_mut_ptr());
         let outp = SendPtr(out);
         // Pass 1 (rows of the n2 x n1 work matrix): a[j] = x[j] * chirp[j],
         // zero past n; forward FFT of length n1; twiddle.
-        (0..n2.div_ceil(BLOCK)).into_par_iter().for_each_init(
-            || vec![Complex::zero(); self.f1.get_inplace_scratch_len()],
-            |scratch, bi| {
-                let r0 = bi * BLOCK;
-                let rows = BLOCK.min(n2 - r0);
-                // SAFETY: rows r0..r0+rows of `work` (capacity m) belong to this block.
-                let blk = unsafe { wp.get().add(r0 * n1) };
+        row_blocks(
+            n1,
+            n2,
+            self.f1.get_inplace_scratch_len(),
+            |r0, rows, lanes, p, fs| {
                 for j1 in 0..n1 {
                     let base = j1 * n2 + r0;
                     for b in 0..rows {
                         let j = base + b;
-                        let v = if j < n {
+                        lanes[b * p + j1] = if j < n {
                             get(j) * self.chirp[j]
                         } else {
                             Complex::zero()
                         };
-                        // SAFETY: inside this block's rows.
-                        unsafe { blk.add(b * n1 + j1).write(v) };
                     }
                 }
-                // SAFETY: the block was just fully written.
-                let s = unsafe { std::slice::from_raw_parts_mut(blk, rows * n1) };
-                self.f1.process_with_scratch(s, scratch);
-                for (b, row) in s.chunks_exact_mut(n1).enumerate() {
-                    twiddle_row(row, r0 + b, &self.tw, false);
+                for b in 0..rows {
+                    let lane = &mut lanes[b * p..b * p + n1];
+                    self.f1.process_with_scratch(lane, fs);
+                    // SAFETY: row r0 + b of `work` belongs to this block.
+                    unsafe { twiddle_store(lane, wp.get().add((r0 + b) * n1), r0 + b, &self.tw, false) };
                 }
             },
         );
         // Pass 2 (columns): forward FFT of length n2 (the spectrum of a),
         // times the kernel, inverse FFT of length n2, inverse twiddle.
-        (0..n1.div_ceil(BLOCK)).into_par_iter().for_each_init(
-            || {
-                let s = self
-                    .f2
-                    .get_inplace_scratch_len()
-                    .max(self.f2_inv.get_inplace_scratch_len());
-                (vec![Complex::zero(); BLOCK * n2], vec![Complex::zero(); s])
-            },
-            |(buf, scratch), bi| {
-                let c0 = bi * BLOCK;
-                let cols = BLOCK.min(n1 - c0);
-                let buf = &mut buf[..cols * n2];
-                // SAFETY: pass 1 initialised `work`; these columns are this block's.
-                unsafe { gather_cols(wp.get(), n1, n2, c0, cols, buf) };
-                self.f2.process_with_scratch(buf, scratch);
-                let ker = &self.kernel[c0 * n2..(c0 + cols) * n2];
-                for (x, k) in buf.iter_mut().zip(ker) {
+        let s2 = self
+            .f2
+            .get_inplace_scratch_len()
+            .max(self.f2_inv.get_inplace_scratch_len());
+        col_blocks(n1, n2, s2, |c0, cols, lanes, p, fs| {
+            // SAFETY: pass 1 wrote `work`; these columns are this block's.
+            unsafe { gather_cols(wp.get(), n1, n2, c0, cols, lanes, p) };
+            for b in 0..cols {
+                let k1 = c0 + b;
+                let lane = &mut lanes[b * p..b * p + n2];
+                self.f2.process_with_scratch(lane, fs);
+                for (x, k) in lane.iter_mut().zip(&self.kernel[k1 * n2..(k1 + 1) * n2]) {
                     *x = *x * *k;
                 }
-                self.f2_inv.process_with_scratch(buf, scratch);
-                for (b, col) in buf.chunks_exact_mut(n2).enumerate() {
-                    let k1 = c0 + b;
-                    let mut t = 0usize;
-                    for x in col.iter_mut() {
-                        *x = *x * self.tw.at(t).conj();
-                        t += k1;
-                    }
+                self.f2_inv.process_with_scratch(lane, fs);
+                let mut t = 0usize;
+                for x in lane.iter_mut() {
+                    *x = *x * self.tw.at(t).conj();
+                    t += k1;
                 }
-                // SAFETY: as for the gather.
-                unsafe { scatter_cols(wp.get(), n1, n2, c0, cols, buf, T::one()) };
-            },
-        );
+            }
+            // SAFETY: as for the gather.
+            unsafe { scatter_cols(wp.get(), n1, n2, c0, cols, lanes, p, T::one()) };
+        });
         // Pass 3 (rows): inverse FFT of length n1 gives c[j1 * n2 + j2] in
         // row j2; out[j] = fct * chirp[j] * c[j] for j < n.
-        (0..n2.div_ceil(BLOCK)).into_par_iter().for_each_init(
-            || vec![Complex::zero(); self.f1_inv.get_inplace_scratch_len()],
-            |scratch, bi| {
-                let r0 = bi * BLOCK;
-                let rows = BLOCK.min(n2 - r0);
-                // SAFETY: these initialised rows belong to this block.
-                let s = unsafe { std::slice::from_raw_parts_mut(wp.get().add(r0 * n1), rows * n1) };
-                self.f1_inv.process_with_scratch(s, scratch);
+        row_blocks(
+            n1,
+            n2,
+            self.f1_inv.get_inplace_scratch_len(),
+            |r0, rows, lanes, p, fs| {
+                for b in 0..rows {
+                    // SAFETY: row r0 + b of `work` is initialised and this block's.
+                    let row = unsafe { std::slice::from_raw_parts(wp.get().add((r0 + b) * n1), n1) };
+                    let lane = &mut lanes[b * p..b * p + n1];
+                    lane.copy_from_slice(row);
+                    self.f1_inv.process_with_scratch(lane, fs);
+                }
                 for j1 in 0..n1 {
                     let base = j1 * n2 + r0;
-                    for b in 0..rows {
+                    for b in 0..rows.min(n.saturating_sub(base)) {
                         let j = base + b;
-                        if j < n {
-                            let v = s[b * n1 + j1] * self.chirp[j] * fct;
-                            // SAFETY: j < n; output j = j1 * n2 + j2 is written by the
-                            // block owning row j2 only.
-                            unsafe { outp.get().add(j).write(v) };
-                        }
+                        // SAFETY: j < n; output j = j1 * n2 + j2 belongs to the block
+                        // owning row j2.
+                        unsafe { outp.get().add(j).write(lanes[b * p + j1] * self.chirp[j] * fct) };
                     }
                 }
             },
         );
+        if let Ok(mut w) = self.work.try_lock()
+            && w.is_empty()
+        {
+            *w = work;
+        }
     }
 }
 

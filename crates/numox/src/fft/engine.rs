@@ -16,6 +16,7 @@
 
 use super::big::{self, ConstPtr, SendPtr};
 use super::plan::{self, FftFloat};
+use super::scratch::{self, Pod};
 use crate::array::shape::{Shape, checked_size};
 use crate::error::Result;
 use num_complex::Complex;
@@ -26,8 +27,8 @@ use rustfft::{Fft, FftNum};
 use smallvec::SmallVec;
 use std::sync::Arc;
 
-/// Elements of scratch per block (input side): 16K complex doubles is 256 KiB.
-const BLOCK_ELEMS: usize = 16 * 1024;
+/// Elements of scratch per block (input side): 32K complex doubles is 512 KiB.
+const BLOCK_ELEMS: usize = 32 * 1024;
 /// Most lanes per block.
 const MAX_BLOCK_LANES: usize = 32;
 /// Below this many elements of work a call stays on the calling thread.
@@ -99,21 +100,33 @@ impl<T: FftFloat> Scale<T> for Complex<T> {
 
 /// One kind of 1-D transform applied to contiguous blocks of lanes.
 trait Kernel<T: FftFloat>: Sync {
-    type In: Copy + Send + Sync + Default;
-    type Out: Scale<T>;
+    type In: Pod + Send + Sync + Default;
+    type Out: Scale<T> + Pod;
+    /// `true` when input and output lanes have the same type and length
+    /// and [`Kernel::run_in_place`] works.
+    const IN_PLACE: bool;
     /// Input elements per lane.
     fn n_in(&self) -> usize;
     /// Output elements per lane.
     fn n_out(&self) -> usize;
     fn scratch_len(&self) -> usize;
-    /// Transforms `inp.len() / n_in` lanes (`inp` may be clobbered).
+    /// Transforms `inp.len() / n_in` contiguous lanes into `out` (`inp` may be clobbered).
     fn run(&self, inp: &mut [Self::In], out: &mut [Self::Out], scratch: &mut [Complex<T>]);
+    /// Transforms `buf.len() / n_out` contiguous lanes in place (`IN_PLACE` kernels only).
+    fn run_in_place(&self, _buf: &mut [Self::Out], _scratch: &mut [Complex<T>]) {
+        unreachable!("not an in-place kernel")
+    }
+    /// An input element as an output element (`IN_PLACE` kernels only).
+    fn in_as_out(_x: Self::In) -> Self::Out {
+        unreachable!("not an in-place kernel")
+    }
 }
 
 struct C2cKernel<T: FftNum>(Arc<dyn Fft<T>>);
 impl<T: FftFloat> Kernel<T> for C2cKernel<T> {
     type In = Complex<T>;
     type Out = Complex<T>;
+    const IN_PLACE: bool = true;
     fn n_in(&self) -> usize {
         self.0.len()
     }
@@ -121,10 +134,19 @@ impl<T: FftFloat> Kernel<T> for C2cKernel<T> {
         self.0.len()
     }
     fn scratch_len(&self) -> usize {
-        self.0.get_outofplace_scratch_len()
+        self.0
+            .get_outofplace_scratch_len()
+            .max(self.0.get_inplace_scratch_len())
     }
     fn run(&self, inp: &mut [Complex<T>], out: &mut [Complex<T>], scratch: &mut [Complex<T>]) {
         self.0.process_outofplace_with_scratch(inp, out, scratch);
+    }
+    fn run_in_place(&self, buf: &mut [Complex<T>], scratch: &mut [Complex<T>]) {
+        self.0.process_with_scratch(buf, scratch);
+    }
+    #[inline(always)]
+    fn in_as_out(x: Complex<T>) -> Complex<T> {
+        x
     }
 }
 
@@ -132,6 +154,7 @@ struct R2cKernel<T>(Arc<dyn RealToComplex<T>>);
 impl<T: FftFloat> Kernel<T> for R2cKernel<T> {
     type In = T;
     type Out = Complex<T>;
+    const IN_PLACE: bool = false;
     fn n_in(&self) -> usize {
         self.0.len()
     }
@@ -156,6 +179,7 @@ struct C2rKernel<T>(Arc<dyn ComplexToReal<T>>);
 impl<T: FftFloat> Kernel<T> for C2rKernel<T> {
     type In = Complex<T>;
     type Out = T;
+    const IN_PLACE: bool = false;
     fn n_in(&self) -> usize {
         self.0.complex_len()
     }
@@ -196,7 +220,23 @@ struct Pass<'a, S, D, C> {
     conv: &'a C,
 }
 
+/// The distance between lanes in a scratch block: long lanes get one
+/// cache line of padding, so that the lanes of a block do not all map to
+/// the same cache sets (power-of-two lengths would).
+fn pitch<E>(n: usize) -> usize {
+    let size = std::mem::size_of::<E>().max(1);
+    if n * size >= 1024 {
+        n + (64 / size).max(1)
+    } else {
+        n
+    }
+}
+
 /// Runs `kernel` over every lane of `pass`.
+///
+/// Lanes whose destination is contiguous (the transform axis is the last
+/// one of the C-ordered destination) are transformed in the destination
+/// itself; others go through a padded scratch block.
 ///
 /// # Safety
 /// Every source lane must be readable (`src_len` elements at `src_stride`)
@@ -213,37 +253,123 @@ where
     let (ni, no) = (kernel.n_in(), kernel.n_out());
     let per_block = (BLOCK_ELEMS / ni.max(no)).clamp(1, MAX_BLOCK_LANES);
     let nblocks = pass.lanes.div_ceil(per_block);
-    let init = || {
-        (
-            vec![K::In::default(); per_block * ni],
-            vec![K::Out::default(); per_block * no],
-            vec![Complex::zero(); kernel.scratch_len()],
-        )
+    let parallel = nblocks > 1 && pass.lanes * ni.max(no) >= PAR_MIN_ELEMS;
+    let direct = pass.dst_stride == 1 || no == 1;
+    let (pi, po) = if direct {
+        (ni, no)
+    } else {
+        (pitch::<K::In>(ni), pitch::<K::Out>(no))
     };
-    type State<I, O, T> = (Vec<I>, Vec<O>, Vec<Complex<T>>);
-    let work = |state: &mut State<K::In, K::Out, T>, bi: usize| {
+    let inb_len = if direct && K::IN_PLACE { 0 } else { per_block * pi };
+    let outb_len = if direct { 0 } else { per_block * po };
+    let block = |bi: usize, inb: &mut [K::In], outb: &mut [K::Out], scratch: &mut [Complex<T>]| {
         let l0 = bi * per_block;
         let nb = per_block.min(pass.lanes - l0);
-        let (inb, outb, scratch) = state;
-        let (inb, outb) = (&mut inb[..nb * ni], &mut outb[..nb * no]);
+        if direct {
+            // Destination lanes l0..l0+nb are consecutive: lane l starts at
+            // dst_map.offset(l) = l * no (the axis is the last of a C-ordered buffer).
+            // SAFETY: in bounds of the destination, and written by this block only.
+            let d = unsafe { pass.dst.get().offset(pass.dst_map.offset(l0)) };
+            if K::IN_PLACE {
+                // SAFETY: lanes l0..l0+nb are readable at the source and writable at
+                // the destination; a lane overlapping its source is read element k
+                // before element k is written.
+                unsafe { gather_into_dst::<T, K, S, C>(pass, l0, nb, no, d) };
+                // SAFETY: the block's nb * no elements were all just written.
+                let blk = unsafe { std::slice::from_raw_parts_mut(d, nb * no) };
+                kernel.run_in_place(blk, scratch);
+                scale_in_place(blk, fct);
+            } else {
+                let inb = &mut inb[..nb * ni];
+                // SAFETY: the caller's contract covers lanes l0..l0+nb.
+                unsafe { gather(pass, l0, nb, ni, ni, inb) };
+                for k in 0..nb * no {
+                    // SAFETY: in the block's destination lanes; initialises them.
+                    unsafe { d.add(k).write(K::Out::default()) };
+                }
+                // SAFETY: initialised just above, and this block's alone.
+                let blk = unsafe { std::slice::from_raw_parts_mut(d, nb * no) };
+                kernel.run(inb, blk, scratch);
+                scale_in_place(blk, fct);
+            }
+            return;
+        }
+        let (inb, outb) = (&mut inb[..nb * pi], &mut outb[..nb * po]);
         // SAFETY: the caller's contract covers lanes l0..l0+nb; this block
         // reads all of them before writing any.
-        unsafe { gather(pass, l0, nb, ni, inb) };
-        kernel.run(inb, outb, scratch);
+        unsafe { gather(pass, l0, nb, ni, pi, inb) };
+        if pi == ni && po == no {
+            kernel.run(inb, outb, scratch);
+        } else {
+            for (i, o) in inb.chunks_exact_mut(pi).zip(outb.chunks_exact_mut(po)) {
+                kernel.run(&mut i[..ni], &mut o[..no], scratch);
+            }
+        }
         // SAFETY: as above; no other block writes these lanes.
-        unsafe { scatter(pass, l0, nb, no, outb, fct) };
+        unsafe { scatter(pass, l0, nb, no, po, outb, fct) };
     };
-    if nblocks > 1 && pass.lanes * ni.max(no) >= PAR_MIN_ELEMS {
-        (0..nblocks).into_par_iter().for_each_init(init, work);
+    let work = |bi: usize| {
+        scratch::with3::<K::In, K::Out, Complex<T>, _>(
+            inb_len,
+            outb_len,
+            kernel.scratch_len(),
+            |inb, outb, scratch| block(bi, inb, outb, scratch),
+        )
+    };
+    if parallel {
+        (0..nblocks).into_par_iter().for_each(work);
     } else {
-        let mut st = init();
-        for bi in 0..nblocks {
-            work(&mut st, bi);
+        (0..nblocks).for_each(work);
+    }
+}
+
+/// Multiplies every element by `fct` (nothing when it is 1).
+#[inline]
+fn scale_in_place<T: FftFloat, D: Scale<T>>(blk: &mut [D], fct: T) {
+    if fct != T::one() {
+        blk.iter_mut().for_each(|x| *x = x.scale(fct));
+    }
+}
+
+/// Gathers lanes `l0..l0+nb` straight into their consecutive destination
+/// lanes at `d` (`no` per lane, zero-padded), for in-place kernels.
+///
+/// # Safety
+/// As [`run_pass`]; `d` is the destination of lane `l0`.
+#[inline]
+unsafe fn gather_into_dst<T, K, S: Copy, C>(
+    pass: &Pass<'_, S, K::Out, C>,
+    l0: usize,
+    nb: usize,
+    no: usize,
+    d: *mut K::Out,
+) where
+    T: FftFloat,
+    K: Kernel<T>,
+    C: Fn(S) -> K::In,
+{
+    let take = pass.src_len.min(no);
+    let (p, st) = (pass.src.get(), pass.src_stride);
+    for b in 0..nb {
+        let off = pass.src_map.offset(l0 + b);
+        // SAFETY: lane l0 + b of the destination.
+        let lane = unsafe { d.add(b * no) };
+        for k in 0..take {
+            // SAFETY: k < src_len elements of the source lane; element k of the
+            // destination lane.
+            unsafe {
+                lane.add(k)
+                    .write(K::in_as_out((pass.conv)(*p.offset(off + k as isize * st))))
+            };
+        }
+        for k in take..no {
+            // SAFETY: element k < no of the destination lane.
+            unsafe { lane.add(k).write(K::Out::default()) };
         }
     }
 }
 
-/// Gathers lanes `l0..l0+nb` into `inb` (`ni` per lane, zero-padded).
+/// Gathers lanes `l0..l0+nb` into `inb` (`ni` per lane at pitch `pi`, zero-padded).
 ///
 /// # Safety
 /// As [`run_pass`].
@@ -253,19 +379,20 @@ unsafe fn gather<S: Copy, D, I: Copy + Default, C: Fn(S) -> I>(
     l0: usize,
     nb: usize,
     ni: usize,
+    pi: usize,
     inb: &mut [I],
 ) {
     let take = pass.src_len.min(ni);
     let (p, st) = (pass.src.get(), pass.src_stride);
     let conv = pass.conv;
     if st == 1 || nb == 1 {
-        for (b, lane) in inb.chunks_exact_mut(ni).enumerate() {
+        for (b, lane) in inb.chunks_exact_mut(pi).enumerate() {
             let off = pass.src_map.offset(l0 + b);
             for (k, v) in lane[..take].iter_mut().enumerate() {
                 // SAFETY: k < src_len elements of lane l0 + b.
                 *v = conv(unsafe { *p.offset(off + k as isize * st) });
             }
-            lane[take..].fill(I::default());
+            lane[take..ni].fill(I::default());
         }
     } else {
         let offs: SmallVec<[isize; MAX_BLOCK_LANES]> = (0..nb).map(|b| pass.src_map.offset(l0 + b)).collect();
@@ -273,18 +400,18 @@ unsafe fn gather<S: Copy, D, I: Copy + Default, C: Fn(S) -> I>(
             let ko = k as isize * st;
             for (b, &o) in offs.iter().enumerate() {
                 // SAFETY: k < src_len elements of lane l0 + b.
-                inb[b * ni + k] = conv(unsafe { *p.offset(o + ko) });
+                inb[b * pi + k] = conv(unsafe { *p.offset(o + ko) });
             }
         }
         if take < ni {
-            for lane in inb.chunks_exact_mut(ni) {
-                lane[take..].fill(I::default());
+            for lane in inb.chunks_exact_mut(pi) {
+                lane[take..ni].fill(I::default());
             }
         }
     }
 }
 
-/// Writes `outb` (`no` per lane) times `fct` to lanes `l0..l0+nb`.
+/// Writes `outb` (`no` per lane at pitch `po`) times `fct` to lanes `l0..l0+nb`.
 ///
 /// # Safety
 /// As [`run_pass`].
@@ -294,29 +421,27 @@ unsafe fn scatter<T: FftFloat, S, D: Scale<T>, C>(
     l0: usize,
     nb: usize,
     no: usize,
+    po: usize,
     outb: &[D],
     fct: T,
 ) {
     let (p, st) = (pass.dst.get(), pass.dst_stride);
-    let one = fct == T::one();
-    let f = |v: D| if one { v } else { v.scale(fct) };
-    if st == 1 || nb == 1 {
-        for (b, lane) in outb.chunks_exact(no).enumerate() {
-            let off = pass.dst_map.offset(l0 + b);
-            for (k, &v) in lane.iter().enumerate() {
-                // SAFETY: k < n_out elements of destination lane l0 + b.
-                unsafe { p.offset(off + k as isize * st).write(f(v)) };
+    let offs: SmallVec<[isize; MAX_BLOCK_LANES]> = (0..nb).map(|b| pass.dst_map.offset(l0 + b)).collect();
+    macro_rules! body {
+        ($f:expr) => {
+            for k in 0..no {
+                let ko = k as isize * st;
+                for (b, &o) in offs.iter().enumerate() {
+                    // SAFETY: k < n_out elements of destination lane l0 + b.
+                    unsafe { p.offset(o + ko).write($f(outb[b * po + k])) };
+                }
             }
-        }
+        };
+    }
+    if fct == T::one() {
+        body!(|v: D| v);
     } else {
-        let offs: SmallVec<[isize; MAX_BLOCK_LANES]> = (0..nb).map(|b| pass.dst_map.offset(l0 + b)).collect();
-        for k in 0..no {
-            let ko = k as isize * st;
-            for (b, &o) in offs.iter().enumerate() {
-                // SAFETY: k < n_out elements of destination lane l0 + b.
-                unsafe { p.offset(o + ko).write(f(outb[b * no + k])) };
-            }
-        }
+        body!(|v: D| v.scale(fct));
     }
 }
 
@@ -336,10 +461,13 @@ fn out_shape(shape: &[usize], axis: usize, len: usize) -> Result<(Shape, usize)>
 /// A fresh buffer of `total` elements to be written by a pass; its length is
 /// set once every element is written.
 fn alloc<D>(total: usize) -> Result<Vec<D>> {
-    let mut v = Vec::new();
+    let mut v: Vec<D> = Vec::new();
     v.try_reserve_exact(total).map_err(|_| {
         crate::error::Error::invalid(format!("cannot allocate {total} elements for an FFT result"))
     })?;
+    // As NumPy does for large arrays: transparent huge pages cut the page
+    // faults of filling a fresh buffer 512-fold.
+    crate::io::sys::advise_huge_pages(v.as_mut_ptr().cast::<u8>(), total * std::mem::size_of::<D>());
     Ok(v)
 }
 

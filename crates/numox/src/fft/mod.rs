@@ -61,6 +61,7 @@ mod hermitian;
 mod norm;
 mod plan;
 mod real;
+mod scratch;
 
 pub use complex::{
     fft, fft_with, fft2, fft2_with, fftn, fftn_with, ifft, ifft_with, ifft2, ifft2_with, ifftn, ifftn_with,

@@ -30,7 +30,7 @@ impl FftFloat for f64 {}
 
 mod sealed {
     /// Gives each float type its own plan cache.
-    pub trait Sealed: rustfft::FftNum + crate::element::Float {
+    pub trait Sealed: rustfft::FftNum + crate::element::Float + super::super::scratch::Pod {
         /// The process-wide plan cache of this float type.
         fn cache() -> &'static super::Cache<Self>;
     }
