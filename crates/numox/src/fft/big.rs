@@ -29,9 +29,17 @@ use rayon::prelude::*;
 use rustfft::{Fft, FftNum};
 use std::sync::{Arc, Mutex};
 
-/// Rows or columns handled together by one unit of work: 16 complex
-/// numbers are 128 or 256 contiguous bytes of each row a column pass reads.
-const BLOCK: usize = 16;
+/// Scratch elements per unit of work (64K complex doubles: 1 MiB, half an L2).
+const BLOCK_ELEMS: usize = 1 << 16;
+
+/// Rows or columns handled together by one unit of work, for lanes of
+/// length `n`: as many as fit in [`BLOCK_ELEMS`], between 16 and 64. The
+/// gathers read that many consecutive elements of each row (256 bytes to
+/// 1 KiB), which keeps them streaming from memory instead of waiting for
+/// one cache line per row.
+fn block(n: usize) -> usize {
+    (BLOCK_ELEMS / n).clamp(16, 64)
+}
 
 /// A raw pointer that may cross threads; every use states why the
 /// accesses through it are disjoint.
@@ -63,6 +71,69 @@ impl<T> ConstPtr<T> {
     }
 }
 
+/// The input of a long transform: element `j` on demand, and a hint that a
+/// run of elements will be read soon (the gathers of pass A read one short
+/// run per row of a large matrix, which the hardware prefetchers do not
+/// anticipate).
+pub(crate) trait Source<E>: Sync {
+    /// Element `j`.
+    fn get(&self, j: usize) -> E;
+    /// Hints that elements `j..j + count` will be read soon.
+    #[inline(always)]
+    fn prefetch(&self, _j: usize, _count: usize) {}
+}
+
+impl<E, F: Fn(usize) -> E + Sync> Source<E> for F {
+    #[inline(always)]
+    fn get(&self, j: usize) -> E {
+        self(j)
+    }
+}
+
+/// Pairs of reals as complex numbers: element `j` is `x[2j] + i x[2j+1]`.
+struct Packed<R>(R);
+impl<T, R: Source<T>> Source<Complex<T>> for Packed<R> {
+    #[inline(always)]
+    fn get(&self, j: usize) -> Complex<T> {
+        Complex::new(self.0.get(2 * j), self.0.get(2 * j + 1))
+    }
+    #[inline(always)]
+    fn prefetch(&self, j: usize, count: usize) {
+        self.0.prefetch(2 * j, 2 * count);
+    }
+}
+
+/// Asks the CPU to fetch the cache lines of `count` elements of `size`
+/// bytes at `stride` elements from `p` (a hint: never faults, whatever the address).
+#[inline(always)]
+pub(crate) fn prefetch_run<E>(p: *const E, count: usize, stride: isize) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        let size = std::mem::size_of::<E>();
+        if stride == 1 {
+            let bytes = count * size;
+            let mut off = 0;
+            while off < bytes {
+                // SAFETY: prefetching is a hint that never faults or reads
+                // into the program, for any address.
+                unsafe { _mm_prefetch::<_MM_HINT_T0>(p.cast::<i8>().wrapping_add(off)) };
+                off += 64;
+            }
+        } else {
+            for k in 0..count {
+                // SAFETY: as above.
+                unsafe { _mm_prefetch::<_MM_HINT_T0>(p.wrapping_offset(k as isize * stride).cast::<i8>()) };
+            }
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (p, count, stride);
+}
+
+/// How many rows ahead pass A prefetches.
+const AHEAD: usize = 6;
+
 /// A multi-threaded plan for one long length and direction.
 pub(crate) enum BigC2c<T: FftNum> {
     /// A balanced factorisation `n = n1 * n2`.
@@ -71,8 +142,10 @@ pub(crate) enum BigC2c<T: FftNum> {
     Bluestein(Bluestein<T>),
 }
 
-/// The divisor `d <= sqrt(n)` of `n` closest to `sqrt(n)`, when it is at
-/// least 32 (so both passes do real FFTs, not a few huge ones).
+/// `(d, n / d)` for the divisor `d <= sqrt(n)` of `n` closest to `sqrt(n)`,
+/// when it is at least 32 (so both passes do real FFTs, not a few huge
+/// ones). The smaller factor is `n1`, the number of rows pass A reads
+/// from the input: fewer distinct pages per block for the TLB.
 fn balanced_split(n: usize) -> Option<(usize, usize)> {
     let mut d = (n as f64).sqrt() as usize;
     while d * d > n {
@@ -80,7 +153,7 @@ fn balanced_split(n: usize) -> Option<(usize, usize)> {
     }
     while d >= 32 {
         if n % d == 0 {
-            return Some((n / d, d));
+            return Some((d, n / d));
         }
         d -= 1;
     }
@@ -104,7 +177,7 @@ impl<T: FftFloat> BigC2c<T> {
     /// anything else during the call. On return all `n` are initialised.
     pub(crate) unsafe fn run<G>(&self, get: G, out: *mut Complex<T>, fct: T)
     where
-        G: Fn(usize) -> Complex<T> + Sync,
+        G: Source<Complex<T>>,
     {
         match self {
             // SAFETY: forwarded.
@@ -143,7 +216,7 @@ impl<T: FftFloat> FourStep<T> {
     /// As [`BigC2c::run`].
     unsafe fn run<G>(&self, get: G, out: *mut Complex<T>, fct: T)
     where
-        G: Fn(usize) -> Complex<T> + Sync,
+        G: Source<Complex<T>>,
     {
         let (n1, n2) = (self.n1, self.n2);
         let outp = SendPtr(out);
@@ -155,8 +228,11 @@ impl<T: FftFloat> FourStep<T> {
             |r0, rows, lanes, p, fs| {
                 for j1 in 0..n1 {
                     let base = j1 * n2 + r0;
+                    if j1 + AHEAD < n1 {
+                        get.prefetch(base + AHEAD * n2, rows);
+                    }
                     for b in 0..rows {
-                        lanes[b * p + j1] = get(base + b);
+                        lanes[b * p + j1] = get.get(base + b);
                     }
                 }
                 for b in 0..rows {
@@ -200,8 +276,8 @@ fn pitch(n: usize) -> usize {
     n + 4
 }
 
-/// Runs `f(r0, rows, lanes, pitch, fft_scratch)` for each block of `BLOCK`
-/// rows of an `n2 x n1` matrix, on rayon threads, with `rows` scratch lanes
+/// Runs `f(r0, rows, lanes, pitch, fft_scratch)` for each block of
+/// [`block`]`(n1)` rows of an `n2 x n1` matrix, on rayon threads, with `rows` scratch lanes
 /// of length `n1` at the given pitch.
 fn row_blocks<T, F>(n1: usize, n2: usize, scratch_len: usize, f: F)
 where
@@ -209,26 +285,28 @@ where
     F: Fn(usize, usize, &mut [Complex<T>], usize, &mut [Complex<T>]) + Sync,
 {
     let p = pitch(n1);
-    (0..n2.div_ceil(BLOCK)).into_par_iter().for_each(|bi| {
-        let r0 = bi * BLOCK;
-        let rows = BLOCK.min(n2 - r0);
+    let blk = block(n1);
+    (0..n2.div_ceil(blk)).into_par_iter().for_each(|bi| {
+        let r0 = bi * blk;
+        let rows = blk.min(n2 - r0);
         scratch::with3::<Complex<T>, Complex<T>, Complex<T>, _>(rows * p, 0, scratch_len, |lanes, _, fs| {
             f(r0, rows, lanes, p, fs)
         });
     });
 }
 
-/// Runs `f(c0, cols, lanes, pitch, fft_scratch)` for each block of `BLOCK`
-/// columns of an `n2 x n1` matrix, with `cols` scratch lanes of length `n2`.
+/// Runs `f(c0, cols, lanes, pitch, fft_scratch)` for each block of
+/// [`block`]`(n2)` columns of an `n2 x n1` matrix, with `cols` scratch lanes of length `n2`.
 fn col_blocks<T, F>(n1: usize, n2: usize, scratch_len: usize, f: F)
 where
     T: FftFloat,
     F: Fn(usize, usize, &mut [Complex<T>], usize, &mut [Complex<T>]) + Sync,
 {
     let p = pitch(n2);
-    (0..n1.div_ceil(BLOCK)).into_par_iter().for_each(|bi| {
-        let c0 = bi * BLOCK;
-        let cols = BLOCK.min(n1 - c0);
+    let blk = block(n2);
+    (0..n1.div_ceil(blk)).into_par_iter().for_each(|bi| {
+        let c0 = bi * blk;
+        let cols = blk.min(n1 - c0);
         scratch::with3::<Complex<T>, Complex<T>, Complex<T>, _>(cols * p, 0, scratch_len, |lanes, _, fs| {
             f(c0, cols, lanes, p, fs)
         });
@@ -278,6 +356,9 @@ unsafe fn gather_cols<T: Copy>(
     p: usize,
 ) {
     for r in 0..rows {
+        if r + AHEAD < rows {
+            prefetch_run(m.wrapping_add((r + AHEAD) * n1 + c0), cols, 1);
+        }
         // SAFETY: row r, columns c0..c0+cols are in bounds.
         let src = unsafe { std::slice::from_raw_parts(m.add(r * n1 + c0), cols) };
         for (b, &v) in src.iter().enumerate() {
@@ -404,7 +485,7 @@ impl<T: FftFloat> Bluestein<T> {
     /// As [`BigC2c::run`].
     unsafe fn run<G>(&self, get: G, out: *mut Complex<T>, fct: T)
     where
-        G: Fn(usize) -> Complex<T> + Sync,
+        G: Source<Complex<T>>,
     {
         let (n, n1, n2) = (self.n, self.n1, self.n2);
         let m = n1 * n2;
@@ -428,10 +509,13 @@ impl<T: FftFloat> Bluestein<T> {
             |r0, rows, lanes, p, fs| {
                 for j1 in 0..n1 {
                     let base = j1 * n2 + r0;
+                    if j1 + AHEAD < n1 && base + AHEAD * n2 < n {
+                        get.prefetch(base + AHEAD * n2, rows.min(n - base - AHEAD * n2));
+                    }
                     for b in 0..rows {
                         let j = base + b;
                         lanes[b * p + j1] = if j < n {
-                            get(j) * self.chirp[j]
+                            get.get(j) * self.chirp[j]
                         } else {
                             Complex::zero()
                         };
@@ -513,12 +597,12 @@ impl<T: FftFloat> Bluestein<T> {
 pub(crate) unsafe fn rfft_even<T, G>(big: &BigC2c<T>, n: usize, get: G, out: *mut Complex<T>, fct: T)
 where
     T: FftFloat,
-    G: Fn(usize) -> T + Sync,
+    G: Source<T>,
 {
     let h = n / 2;
     // Z = FFT_h(z), z_j = x_{2j} + i x_{2j+1}
     // SAFETY: out has room for h + 1 >= h elements.
-    unsafe { big.run(|j| Complex::new(get(2 * j), get(2 * j + 1)), out, T::one()) };
+    unsafe { big.run(Packed(get), out, T::one()) };
     let tw = plan::twiddles::<T>(n);
     let half = T::from(0.5).unwrap_or_else(T::zero);
     let outp = SendPtr(out);
@@ -563,23 +647,47 @@ where
 pub(crate) unsafe fn irfft_even<T, G>(big: &BigC2c<T>, n: usize, get: G, out: *mut T, fct: T)
 where
     T: FftFloat,
-    G: Fn(usize) -> Complex<T> + Sync,
+    G: Source<Complex<T>>,
 {
-    let h = n / 2;
-    let tw = plan::twiddles::<T>(n);
-    let z = |k: usize| {
-        if k == 0 {
-            let (a, b) = (get(0).re, get(h).re);
-            Complex::new(a + b, a - b)
-        } else {
-            let xk = get(k);
-            let xnk = get(h - k).conj();
-            let e = xk + xnk;
-            let o = (xk - xnk) * tw.at(k).conj();
-            // e + i o
-            Complex::new(e.re - o.im, e.im + o.re)
-        }
+    let z = Untangle {
+        x: get,
+        h: n / 2,
+        tw: plan::twiddles::<T>(n),
     };
     // SAFETY: `n` reals are `h` complex numbers (Complex<T> is two T's, same alignment).
     unsafe { big.run(z, out.cast::<Complex<T>>(), fct) };
+}
+
+/// The input of the half-length inverse FFT of [`irfft_even`]:
+/// `Z_k = E_k + i O_k` with `E_k = X_k + conj(X_{h-k})` and
+/// `O_k = (X_k - conj(X_{h-k})) exp(2 pi i k / n)`.
+struct Untangle<T, G> {
+    x: G,
+    h: usize,
+    tw: Arc<Twiddles<T>>,
+}
+
+impl<T: FftFloat, G: Source<Complex<T>>> Source<Complex<T>> for Untangle<T, G> {
+    #[inline(always)]
+    fn get(&self, k: usize) -> Complex<T> {
+        if k == 0 {
+            let (a, b) = (self.x.get(0).re, self.x.get(self.h).re);
+            Complex::new(a + b, a - b)
+        } else {
+            let xk = self.x.get(k);
+            let xnk = self.x.get(self.h - k).conj();
+            let e = xk + xnk;
+            let o = (xk - xnk) * self.tw.at(k).conj();
+            // e + i o
+            Complex::new(e.re - o.im, e.im + o.re)
+        }
+    }
+    #[inline(always)]
+    fn prefetch(&self, j: usize, count: usize) {
+        if j < self.h && count > 0 {
+            self.x.prefetch(j, count);
+            let lo = (self.h - j).saturating_sub(count - 1);
+            self.x.prefetch(lo, count);
+        }
+    }
 }

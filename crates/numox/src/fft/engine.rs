@@ -14,7 +14,7 @@
 //! transformed by a [`BigC2c`](super::big::BigC2c) plan, which splits that
 //! one transform over the threads.
 
-use super::big::{self, ConstPtr, SendPtr};
+use super::big::{self, ConstPtr, SendPtr, Source};
 use super::plan::{self, FftFloat};
 use super::scratch::{self, Pod};
 use crate::array::shape::{Shape, checked_size};
@@ -369,6 +369,17 @@ unsafe fn gather_into_dst<T, K, S: Copy, C>(
     }
 }
 
+/// Rows ahead the strided gathers and scatters prefetch.
+const AHEAD: usize = 6;
+
+/// When the lanes of a block start at increasing offsets within a short
+/// run (consecutive lanes of an inner axis), the number of elements that
+/// run spans: one row of a strided gather or scatter.
+fn run_span(offs: &[isize]) -> Option<usize> {
+    let (first, last) = (*offs.first()?, *offs.last()?);
+    (last >= first && last - first < 512).then(|| (last - first) as usize + 1)
+}
+
 /// Gathers lanes `l0..l0+nb` into `inb` (`ni` per lane at pitch `pi`, zero-padded).
 ///
 /// # Safety
@@ -396,8 +407,14 @@ unsafe fn gather<S: Copy, D, I: Copy + Default, C: Fn(S) -> I>(
         }
     } else {
         let offs: SmallVec<[isize; MAX_BLOCK_LANES]> = (0..nb).map(|b| pass.src_map.offset(l0 + b)).collect();
+        let run = run_span(&offs);
         for k in 0..take {
             let ko = k as isize * st;
+            if let Some(span) = run
+                && k + AHEAD < take
+            {
+                big::prefetch_run(p.wrapping_offset(offs[0] + ko + AHEAD as isize * st), span, 1);
+            }
             for (b, &o) in offs.iter().enumerate() {
                 // SAFETY: k < src_len elements of lane l0 + b.
                 inb[b * pi + k] = conv(unsafe { *p.offset(o + ko) });
@@ -427,10 +444,21 @@ unsafe fn scatter<T: FftFloat, S, D: Scale<T>, C>(
 ) {
     let (p, st) = (pass.dst.get(), pass.dst_stride);
     let offs: SmallVec<[isize; MAX_BLOCK_LANES]> = (0..nb).map(|b| pass.dst_map.offset(l0 + b)).collect();
+    let run = run_span(&offs);
     macro_rules! body {
         ($f:expr) => {
             for k in 0..no {
                 let ko = k as isize * st;
+                if let Some(span) = run
+                    && k + AHEAD < no
+                {
+                    big::prefetch_run(
+                        p.wrapping_offset(offs[0] + ko + AHEAD as isize * st)
+                            .cast_const(),
+                        span,
+                        1,
+                    );
+                }
                 for (b, &o) in offs.iter().enumerate() {
                     // SAFETY: k < n_out elements of destination lane l0 + b.
                     unsafe { p.offset(o + ko).write($f(outb[b * po + k])) };
@@ -521,7 +549,7 @@ where
         if let (1, Some(bigp)) = (pass.dst_stride, plan::big::<T>(n, inverse)) {
             for l in 0..pass.lanes {
                 let (so, dof) = (pass.src_map.offset(l), pass.dst_map.offset(l));
-                let get = lane_getter(&pass, so, Complex::zero());
+                let get = LaneSource::new(&pass, so);
                 // SAFETY: destination lane l is n contiguous elements of `v`'s
                 // capacity, written by this call only.
                 unsafe { bigp.run(get, pass.dst.get().offset(dof), fct) };
@@ -538,19 +566,43 @@ where
     Ok((shape, v))
 }
 
-/// `get(k)` for one source lane: element `k` converted, or `zero` past its end.
-fn lane_getter<'p, S: Copy, D, I: Copy + Sync + 'p, C: Fn(S) -> I + Sync>(
-    pass: &'p Pass<'_, S, D, C>,
+/// One source lane as a [`Source`](big::Source) for the long transforms:
+/// element `k` converted, or zero past the lane's end.
+struct LaneSource<'p, S, C> {
+    p: ConstPtr<S>,
     off: isize,
-    zero: I,
-) -> impl Fn(usize) -> I + Sync + 'p {
-    let (p, st, len, conv) = (pass.src, pass.src_stride, pass.src_len, pass.conv);
-    move |k: usize| {
-        if k < len {
+    st: isize,
+    len: usize,
+    conv: &'p C,
+}
+
+impl<'p, S: Copy, C> LaneSource<'p, S, C> {
+    fn new<D>(pass: &Pass<'p, S, D, C>, off: isize) -> Self {
+        LaneSource {
+            p: pass.src,
+            off,
+            st: pass.src_stride,
+            len: pass.src_len,
+            conv: pass.conv,
+        }
+    }
+}
+
+impl<S: Copy, E: Default, C: Fn(S) -> E + Sync> big::Source<E> for LaneSource<'_, S, C> {
+    #[inline(always)]
+    fn get(&self, k: usize) -> E {
+        if k < self.len {
             // SAFETY: k < src_len elements of this lane.
-            conv(unsafe { *p.get().offset(off + k as isize * st) })
+            (self.conv)(unsafe { *self.p.get().offset(self.off + k as isize * self.st) })
         } else {
-            zero
+            E::default()
+        }
+    }
+    #[inline(always)]
+    fn prefetch(&self, j: usize, count: usize) {
+        if j < self.len {
+            let p = self.p.get().wrapping_offset(self.off + j as isize * self.st);
+            big::prefetch_run(p, count.min(self.len - j), self.st);
         }
     }
 }
@@ -620,7 +672,7 @@ where
             let mut tmp = Vec::new();
             for l in 0..pass.lanes {
                 let (so, dof) = (pass.src_map.offset(l), pass.dst_map.offset(l));
-                let get = lane_getter(&pass, so, T::zero());
+                let get = LaneSource::new(&pass, so);
                 // SAFETY: destination lane l is nout contiguous elements of `v`.
                 let dst = unsafe { pass.dst.get().offset(dof) };
                 if n % 2 == 0 {
@@ -629,7 +681,7 @@ where
                 } else {
                     tmp.resize(n, Complex::zero());
                     // SAFETY: `tmp` holds n elements.
-                    unsafe { bigp.run(|k| Complex::new(get(k), T::zero()), tmp.as_mut_ptr(), fct) };
+                    unsafe { bigp.run(|k| Complex::new(get.get(k), T::zero()), tmp.as_mut_ptr(), fct) };
                     for (k, &x) in tmp[..nout].iter().enumerate() {
                         // SAFETY: k < nout elements of the destination lane.
                         unsafe { dst.add(k).write(x) };
@@ -675,8 +727,8 @@ where
             let h = n / 2;
             for l in 0..pass.lanes {
                 let (so, dof) = (pass.src_map.offset(l), pass.dst_map.offset(l));
-                let get = lane_getter(&pass, so, Complex::zero());
-                let get = |k: usize| if k <= h { get(k) } else { Complex::zero() };
+                // Only elements 0..=h are read (the rest of a longer lane is ignored).
+                let get = LaneSource::new(&pass, so);
                 // SAFETY: destination lane l is n contiguous elements of `v`.
                 let dst = unsafe { pass.dst.get().offset(dof) };
                 if n % 2 == 0 {
@@ -686,11 +738,11 @@ where
                     tmp.resize(n, Complex::zero());
                     let full = |k: usize| {
                         if k == 0 {
-                            Complex::new(get(0).re, T::zero())
+                            Complex::new(get.get(0).re, T::zero())
                         } else if k <= h {
-                            get(k)
+                            get.get(k)
                         } else {
-                            get(n - k).conj()
+                            get.get(n - k).conj()
                         }
                     };
                     // SAFETY: `tmp` holds n elements.
