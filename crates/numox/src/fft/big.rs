@@ -43,8 +43,13 @@ fn block(n: usize) -> usize {
 
 /// A raw pointer that may cross threads; every use states why the
 /// accesses through it are disjoint.
-#[derive(Clone, Copy)]
 pub(crate) struct SendPtr<T>(pub(crate) *mut T);
+impl<T> Clone for SendPtr<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for SendPtr<T> {}
 // SAFETY: the pointer is only dereferenced under the disjointness argument
 // given at each use.
 unsafe impl<T> Send for SendPtr<T> {}
@@ -58,8 +63,13 @@ impl<T> SendPtr<T> {
 }
 
 /// A read-only raw pointer that may cross threads.
-#[derive(Clone, Copy)]
 pub(crate) struct ConstPtr<T>(pub(crate) *const T);
+impl<T> Clone for ConstPtr<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for ConstPtr<T> {}
 // SAFETY: only read through, while the owner guarantees no writer exists.
 unsafe impl<T> Send for ConstPtr<T> {}
 // SAFETY: as above.

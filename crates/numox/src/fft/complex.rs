@@ -79,6 +79,25 @@ where
     }
 }
 
+/// Whether the passes along the last two axes (`axes[i_last] == nd - 1`,
+/// `axes[i_second] == nd - 2`) can run slab by slab: there are leading
+/// axes with at least two slabs, and a slab of `slab_bytes` fits the cache.
+pub(super) fn fusable(
+    shape: &[usize],
+    axes: &[usize],
+    i_last: usize,
+    i_second: usize,
+    slab_bytes: usize,
+) -> bool {
+    let nd = shape.len();
+    nd >= 3
+        && axes[i_last] == nd - 1
+        && axes[i_second] == nd - 2
+        && !shape.contains(&0)
+        && shape[..nd - 2].iter().product::<usize>() >= 2
+        && slab_bytes <= engine::SLAB_MAX_BYTES
+}
+
 fn c2c_1d<A, S>(
     a: &ArrayBase<S>,
     n: Option<usize>,
@@ -113,7 +132,35 @@ where
     }
     let mut cur = None;
     // NumPy transforms the last listed axis first.
-    for i in (0..axes.len()).rev() {
+    let mut todo = axes.len();
+    let nd = a.ndim();
+    if todo >= 2 && nd >= 2 && lens[todo - 2] == a.shape()[nd - 2] && {
+        let bytes = a.shape()[nd - 2] * lens[todo - 1] * std::mem::size_of::<Complex<A::Real>>();
+        fusable(a.shape(), &axes, todo - 1, todo - 2, bytes)
+    } {
+        // The last two axes, slab by slab (each slab stays in cache).
+        let (n1, n2) = (lens[todo - 1], lens[todo - 2]);
+        let (f1, f2) = (
+            norm.factor::<A::Real>(n1, !inverse),
+            norm.factor::<A::Real>(n2, !inverse),
+        );
+        let mut out_shape = Shape::from_slice(a.shape());
+        out_shape[nd - 1] = n1;
+        let conv = A::to_complex;
+        let (shape, data) = engine::fused_last_two(
+            &src_of(a),
+            out_shape,
+            |s, d, slab| {
+                // SAFETY: `d` is the slab's destination, of shape `slab`.
+                unsafe { engine::c2c_into(s, &conv, 1, n1, inverse, f1, d, slab, false) }
+            },
+            inverse,
+            f2,
+        )?;
+        cur = Some(Buf::new(shape, data));
+        todo -= 2;
+    }
+    for i in (0..todo).rev() {
         cur = Some(c2c_step(a, cur, axes[i], lens[i], inverse, norm)?);
     }
     cur.expect("at least one axis").into_array()

@@ -218,6 +218,8 @@ struct Pass<'a, S, D, C> {
     dst_stride: isize,
     lanes: usize,
     conv: &'a C,
+    /// Whether the pass may use rayon (false inside a slab of a fused pass).
+    par: bool,
 }
 
 /// The distance between lanes in a scratch block: long lanes get one
@@ -253,7 +255,7 @@ where
     let (ni, no) = (kernel.n_in(), kernel.n_out());
     let per_block = (BLOCK_ELEMS / ni.max(no)).clamp(1, MAX_BLOCK_LANES);
     let nblocks = pass.lanes.div_ceil(per_block);
-    let parallel = nblocks > 1 && pass.lanes * ni.max(no) >= PAR_MIN_ELEMS;
+    let parallel = pass.par && nblocks > 1 && pass.lanes * ni.max(no) >= PAR_MIN_ELEMS;
     let direct = pass.dst_stride == 1 || no == 1;
     let (pi, po) = if direct {
         (ni, no)
@@ -506,6 +508,7 @@ fn pass_to<'a, S, D, C>(
     dst: *mut D,
     dst_shape: &[usize],
     conv: &'a C,
+    par: bool,
 ) -> Pass<'a, S, D, C> {
     let dst_strides = c_strides(dst_shape);
     Pass {
@@ -523,47 +526,8 @@ fn pass_to<'a, S, D, C>(
             .map(|(_, &l)| l)
             .product(),
         conv,
+        par,
     }
-}
-
-/// Complex transform of length `n` along `axis` of `src` (converted by
-/// `conv`, truncated or zero-padded to `n`), times `fct`, into a new C-ordered
-/// buffer whose `axis` has length `n`.
-pub(crate) fn c2c_new<T, S, C>(
-    src: &Src<'_, S>,
-    conv: C,
-    axis: usize,
-    n: usize,
-    inverse: bool,
-    fct: T,
-) -> Result<(Shape, Vec<Complex<T>>)>
-where
-    T: FftFloat,
-    S: Copy,
-    C: Fn(S) -> Complex<T> + Sync,
-{
-    let (shape, total) = out_shape(src.shape, axis, n)?;
-    let mut v = alloc::<Complex<T>>(total)?;
-    let pass = pass_to(src, axis, v.as_mut_ptr(), &shape, &conv);
-    if pass.lanes > 0 {
-        if let (1, Some(bigp)) = (pass.dst_stride, plan::big::<T>(n, inverse)) {
-            for l in 0..pass.lanes {
-                let (so, dof) = (pass.src_map.offset(l), pass.dst_map.offset(l));
-                let get = LaneSource::new(&pass, so);
-                // SAFETY: destination lane l is n contiguous elements of `v`'s
-                // capacity, written by this call only.
-                unsafe { bigp.run(get, pass.dst.get().offset(dof), fct) };
-            }
-        } else {
-            let kernel = C2cKernel(plan::c2c::<T>(n, inverse));
-            // SAFETY: the source lanes are `src`'s, readable; the destination
-            // lanes tile `v`'s capacity without overlap.
-            unsafe { run_pass(&kernel, &pass, fct) };
-        }
-    }
-    // SAFETY: every lane of the destination, hence every element, was written.
-    unsafe { v.set_len(total) };
-    Ok((shape, v))
 }
 
 /// One source lane as a [`Source`](big::Source) for the long transforms:
@@ -607,6 +571,106 @@ impl<S: Copy, E: Default, C: Fn(S) -> E + Sync> big::Source<E> for LaneSource<'_
     }
 }
 
+/// A fresh C-ordered buffer for the result of a pass over `src` that sets
+/// `axis` to `len`, filled by `fill(ptr, shape)` (which must write every
+/// element).
+fn new_buffer<D>(
+    src_shape: &[usize],
+    axis: usize,
+    len: usize,
+    fill: impl FnOnce(*mut D, &[usize]),
+) -> Result<(Shape, Vec<D>)> {
+    let (shape, total) = out_shape(src_shape, axis, len)?;
+    let mut v = alloc::<D>(total)?;
+    fill(v.as_mut_ptr(), &shape);
+    // SAFETY: `fill` wrote all `total` elements.
+    unsafe { v.set_len(total) };
+    Ok((shape, v))
+}
+
+/// Complex transform of length `n` along `axis` of `src` (converted by
+/// `conv`, truncated or zero-padded to `n`), times `fct`, into a new C-ordered
+/// buffer whose `axis` has length `n`.
+pub(crate) fn c2c_new<T, S, C>(
+    src: &Src<'_, S>,
+    conv: C,
+    axis: usize,
+    n: usize,
+    inverse: bool,
+    fct: T,
+) -> Result<(Shape, Vec<Complex<T>>)>
+where
+    T: FftFloat,
+    S: Copy,
+    C: Fn(S) -> Complex<T> + Sync,
+{
+    new_buffer(src.shape, axis, n, |dst, shape| {
+        // SAFETY: `dst` has room for the C-ordered `shape`, and nothing else
+        // uses it; the source is readable.
+        unsafe { c2c_into(src, &conv, axis, n, inverse, fct, dst, shape, true) }
+    })
+}
+
+/// [`c2c_new`] into a given C-ordered destination of `dst_shape`
+/// (`dst_shape[axis] == n`); `par`: may use threads.
+///
+/// # Safety
+/// `dst` must be valid for writes of the elements of `dst_shape` and may
+/// overlap the source only lane for lane (in-place transforms).
+#[allow(clippy::too_many_arguments)]
+pub(crate) unsafe fn c2c_into<T, S, C>(
+    src: &Src<'_, S>,
+    conv: &C,
+    axis: usize,
+    n: usize,
+    inverse: bool,
+    fct: T,
+    dst: *mut Complex<T>,
+    dst_shape: &[usize],
+    par: bool,
+) where
+    T: FftFloat,
+    S: Copy,
+    C: Fn(S) -> Complex<T> + Sync,
+{
+    let pass = pass_to(src, axis, dst, dst_shape, conv, par);
+    if pass.lanes == 0 {
+        return;
+    }
+    let bigp = if par && pass.dst_stride == 1 {
+        plan::big::<T>(n, inverse)
+    } else {
+        None
+    };
+    if let Some(bigp) = bigp {
+        let mut tmp = Vec::new();
+        for l in 0..pass.lanes {
+            let (so, dof) = (pass.src_map.offset(l), pass.dst_map.offset(l));
+            // SAFETY: destination lane l is n contiguous elements of `dst`.
+            let d = unsafe { dst.offset(dof) };
+            if std::ptr::eq(
+                d.cast_const().cast::<u8>(),
+                src.ptr.wrapping_offset(so).cast::<u8>(),
+            ) {
+                // In place: the long transform reads its input while writing
+                // its output, so it needs a copy of the lane.
+                let get = LaneSource::new(&pass, so);
+                tmp.clear();
+                tmp.extend((0..n).map(|k| get.get(k)));
+                // SAFETY: as above; `tmp` is separate.
+                unsafe { bigp.run(|k| tmp[k], d, fct) };
+            } else {
+                // SAFETY: as above; the source lane does not overlap it.
+                unsafe { bigp.run(LaneSource::new(&pass, so), d, fct) };
+            }
+        }
+    } else {
+        let kernel = C2cKernel(plan::c2c::<T>(n, inverse));
+        // SAFETY: the caller's contract.
+        unsafe { run_pass(&kernel, &pass, fct) };
+    }
+}
+
 /// Complex transform along `axis` of the C-ordered `buf` of `shape`, in place.
 pub(crate) fn c2c_inplace<T: FftFloat>(
     buf: &mut [Complex<T>],
@@ -615,33 +679,41 @@ pub(crate) fn c2c_inplace<T: FftFloat>(
     inverse: bool,
     fct: T,
 ) {
-    let n = shape[axis];
+    // SAFETY: `buf` holds the C-ordered `shape` and is borrowed mutably.
+    unsafe { c2c_inplace_raw(buf.as_mut_ptr(), shape, axis, inverse, fct, true) }
+}
+
+/// [`c2c_inplace`] on raw memory.
+///
+/// # Safety
+/// `ptr` must hold the initialised C-ordered `shape`, used by no one else.
+pub(crate) unsafe fn c2c_inplace_raw<T: FftFloat>(
+    ptr: *mut Complex<T>,
+    shape: &[usize],
+    axis: usize,
+    inverse: bool,
+    fct: T,
+    par: bool,
+) {
     let strides = c_strides(shape);
-    let ptr = buf.as_mut_ptr();
-    let id = |x: Complex<T>| x;
     let src = Src {
         ptr: ptr.cast_const(),
         shape,
         strides: &strides,
     };
-    let pass = pass_to(&src, axis, ptr, shape, &id);
-    if pass.lanes == 0 {
-        return;
-    }
-    if let (1, Some(bigp)) = (pass.dst_stride, plan::big::<T>(n, inverse)) {
-        let mut tmp = vec![Complex::zero(); n];
-        for l in 0..pass.lanes {
-            let off = pass.dst_map.offset(l) as usize;
-            tmp.copy_from_slice(&buf[off..off + n]);
-            // SAFETY: the lane is n contiguous elements of `buf`, which we
-            // borrow mutably; `tmp` is separate.
-            unsafe { bigp.run(|k| tmp[k], buf.as_mut_ptr().add(off), fct) };
-        }
-    } else {
-        let kernel = C2cKernel(plan::c2c::<T>(n, inverse));
-        // SAFETY: source and destination are the same lanes of `buf`; each
-        // block reads its lanes completely before writing them.
-        unsafe { run_pass(&kernel, &pass, fct) };
+    // SAFETY: source and destination are the same lanes (the caller's memory).
+    unsafe {
+        c2c_into(
+            &src,
+            &|x: Complex<T>| x,
+            axis,
+            shape[axis],
+            inverse,
+            fct,
+            ptr,
+            shape,
+            par,
+        )
     }
 }
 
@@ -658,45 +730,67 @@ where
     S: Copy,
     C: Fn(S) -> T + Sync,
 {
+    new_buffer(src.shape, axis, n / 2 + 1, |dst, shape| {
+        // SAFETY: as in `c2c_new`.
+        unsafe { r2c_into(src, &conv, axis, n, fct, dst, shape, true) }
+    })
+}
+
+/// [`r2c_new`] into a given destination (`dst_shape[axis] == n/2 + 1`).
+///
+/// # Safety
+/// `dst` must be valid for writes of the elements of `dst_shape` and not
+/// overlap the source.
+#[allow(clippy::too_many_arguments)]
+pub(crate) unsafe fn r2c_into<T, S, C>(
+    src: &Src<'_, S>,
+    conv: &C,
+    axis: usize,
+    n: usize,
+    fct: T,
+    dst: *mut Complex<T>,
+    dst_shape: &[usize],
+    par: bool,
+) where
+    T: FftFloat,
+    S: Copy,
+    C: Fn(S) -> T + Sync,
+{
     let nout = n / 2 + 1;
-    let (shape, total) = out_shape(src.shape, axis, nout)?;
-    let mut v = alloc::<Complex<T>>(total)?;
-    let pass = pass_to(src, axis, v.as_mut_ptr(), &shape, &conv);
-    if pass.lanes > 0 {
-        let bigp = if pass.dst_stride == 1 {
-            plan::big::<T>(if n % 2 == 0 { n / 2 } else { n }, false)
-        } else {
-            None
-        };
-        if let Some(bigp) = bigp {
-            let mut tmp = Vec::new();
-            for l in 0..pass.lanes {
-                let (so, dof) = (pass.src_map.offset(l), pass.dst_map.offset(l));
-                let get = LaneSource::new(&pass, so);
-                // SAFETY: destination lane l is nout contiguous elements of `v`.
-                let dst = unsafe { pass.dst.get().offset(dof) };
-                if n % 2 == 0 {
-                    // SAFETY: as above.
-                    unsafe { big::rfft_even(&bigp, n, get, dst, fct) };
-                } else {
-                    tmp.resize(n, Complex::zero());
-                    // SAFETY: `tmp` holds n elements.
-                    unsafe { bigp.run(|k| Complex::new(get.get(k), T::zero()), tmp.as_mut_ptr(), fct) };
-                    for (k, &x) in tmp[..nout].iter().enumerate() {
-                        // SAFETY: k < nout elements of the destination lane.
-                        unsafe { dst.add(k).write(x) };
-                    }
+    let pass = pass_to(src, axis, dst, dst_shape, conv, par);
+    if pass.lanes == 0 {
+        return;
+    }
+    let bigp = if par && pass.dst_stride == 1 {
+        plan::big::<T>(if n % 2 == 0 { n / 2 } else { n }, false)
+    } else {
+        None
+    };
+    if let Some(bigp) = bigp {
+        let mut tmp = Vec::new();
+        for l in 0..pass.lanes {
+            let (so, dof) = (pass.src_map.offset(l), pass.dst_map.offset(l));
+            let get = LaneSource::new(&pass, so);
+            // SAFETY: destination lane l is nout contiguous elements of `dst`.
+            let d = unsafe { dst.offset(dof) };
+            if n % 2 == 0 {
+                // SAFETY: as above.
+                unsafe { big::rfft_even(&bigp, n, get, d, fct) };
+            } else {
+                tmp.resize(n, Complex::zero());
+                // SAFETY: `tmp` holds n elements.
+                unsafe { bigp.run(|k| Complex::new(get.get(k), T::zero()), tmp.as_mut_ptr(), fct) };
+                for (k, &x) in tmp[..nout].iter().enumerate() {
+                    // SAFETY: k < nout elements of the destination lane.
+                    unsafe { d.add(k).write(x) };
                 }
             }
-        } else {
-            let kernel = R2cKernel(plan::r2c::<T>(n));
-            // SAFETY: as in `c2c_new`.
-            unsafe { run_pass(&kernel, &pass, fct) };
         }
+    } else {
+        let kernel = R2cKernel(plan::r2c::<T>(n));
+        // SAFETY: the caller's contract.
+        unsafe { run_pass(&kernel, &pass, fct) };
     }
-    // SAFETY: every element was written.
-    unsafe { v.set_len(total) };
-    Ok((shape, v))
 }
 
 /// Complex-to-real transform producing `n` reals along `axis` (uses the
@@ -713,53 +807,185 @@ where
     S: Copy,
     C: Fn(S) -> Complex<T> + Sync,
 {
-    let (shape, total) = out_shape(src.shape, axis, n)?;
-    let mut v = alloc::<T>(total)?;
-    let pass = pass_to(src, axis, v.as_mut_ptr(), &shape, &conv);
-    if pass.lanes > 0 {
-        let bigp = if pass.dst_stride == 1 {
-            plan::big::<T>(if n % 2 == 0 { n / 2 } else { n }, true)
-        } else {
-            None
-        };
-        if let Some(bigp) = bigp {
-            let mut tmp = Vec::new();
-            let h = n / 2;
-            for l in 0..pass.lanes {
-                let (so, dof) = (pass.src_map.offset(l), pass.dst_map.offset(l));
-                // Only elements 0..=h are read (the rest of a longer lane is ignored).
-                let get = LaneSource::new(&pass, so);
-                // SAFETY: destination lane l is n contiguous elements of `v`.
-                let dst = unsafe { pass.dst.get().offset(dof) };
-                if n % 2 == 0 {
-                    // SAFETY: as above.
-                    unsafe { big::irfft_even(&bigp, n, get, dst, fct) };
-                } else {
-                    tmp.resize(n, Complex::zero());
-                    let full = |k: usize| {
-                        if k == 0 {
-                            Complex::new(get.get(0).re, T::zero())
-                        } else if k <= h {
-                            get.get(k)
-                        } else {
-                            get.get(n - k).conj()
-                        }
-                    };
-                    // SAFETY: `tmp` holds n elements.
-                    unsafe { bigp.run(full, tmp.as_mut_ptr(), fct) };
-                    for (k, x) in tmp.iter().enumerate() {
-                        // SAFETY: k < n elements of the destination lane.
-                        unsafe { dst.add(k).write(x.re) };
+    new_buffer(src.shape, axis, n, |dst, shape| {
+        // SAFETY: as in `c2c_new`.
+        unsafe { c2r_into(src, &conv, axis, n, fct, dst, shape, true) }
+    })
+}
+
+/// [`c2r_new`] into a given destination (`dst_shape[axis] == n`).
+///
+/// # Safety
+/// `dst` must be valid for writes of the elements of `dst_shape` and not
+/// overlap the source.
+#[allow(clippy::too_many_arguments)]
+pub(crate) unsafe fn c2r_into<T, S, C>(
+    src: &Src<'_, S>,
+    conv: &C,
+    axis: usize,
+    n: usize,
+    fct: T,
+    dst: *mut T,
+    dst_shape: &[usize],
+    par: bool,
+) where
+    T: FftFloat,
+    S: Copy,
+    C: Fn(S) -> Complex<T> + Sync,
+{
+    let pass = pass_to(src, axis, dst, dst_shape, conv, par);
+    if pass.lanes == 0 {
+        return;
+    }
+    let bigp = if par && pass.dst_stride == 1 {
+        plan::big::<T>(if n % 2 == 0 { n / 2 } else { n }, true)
+    } else {
+        None
+    };
+    if let Some(bigp) = bigp {
+        let mut tmp = Vec::new();
+        let h = n / 2;
+        for l in 0..pass.lanes {
+            let (so, dof) = (pass.src_map.offset(l), pass.dst_map.offset(l));
+            // Only elements 0..=h are read (the rest of a longer lane is ignored).
+            let get = LaneSource::new(&pass, so);
+            // SAFETY: destination lane l is n contiguous elements of `dst`.
+            let d = unsafe { dst.offset(dof) };
+            if n % 2 == 0 {
+                // SAFETY: as above.
+                unsafe { big::irfft_even(&bigp, n, get, d, fct) };
+            } else {
+                tmp.resize(n, Complex::zero());
+                let full = |k: usize| {
+                    if k == 0 {
+                        Complex::new(get.get(0).re, T::zero())
+                    } else if k <= h {
+                        get.get(k)
+                    } else {
+                        get.get(n - k).conj()
                     }
+                };
+                // SAFETY: `tmp` holds n elements.
+                unsafe { bigp.run(full, tmp.as_mut_ptr(), fct) };
+                for (k, x) in tmp.iter().enumerate() {
+                    // SAFETY: k < n elements of the destination lane.
+                    unsafe { d.add(k).write(x.re) };
                 }
             }
-        } else {
-            let kernel = C2rKernel(plan::c2r::<T>(n));
-            // SAFETY: as in `c2c_new`.
-            unsafe { run_pass(&kernel, &pass, fct) };
         }
+    } else {
+        let kernel = C2rKernel(plan::c2r::<T>(n));
+        // SAFETY: the caller's contract.
+        unsafe { run_pass(&kernel, &pass, fct) };
     }
-    // SAFETY: every element was written.
-    unsafe { v.set_len(total) };
-    Ok((shape, v))
+}
+
+/// Slab size in bytes up to which the last two axes are transformed
+/// together, slab by slab: 1 MiB stays in the L2 cache between the two passes.
+pub(crate) const SLAB_MAX_BYTES: usize = 1 << 20;
+
+/// Runs `f(src_slab, dst_slab)` for every index of the leading axes (all
+/// but the last two) of `src` and of the C-ordered destination `dst` of
+/// `dst_shape`, on rayon threads. A slab is the 2-D array of the last two
+/// axes.
+///
+/// # Safety
+/// `dst` must be valid for writes of the elements of `dst_shape`, and `f`
+/// must only write inside the destination slab it is given.
+pub(crate) unsafe fn by_slabs<S, D, F>(src: &Src<'_, S>, dst: *mut D, dst_shape: &[usize], f: F)
+where
+    F: Fn(&Src<'_, S>, *mut D) + Sync,
+{
+    let nd = src.shape.len();
+    debug_assert!(nd >= 2 && dst_shape.len() == nd);
+    let lead = LaneMap::new(&src.shape[..nd - 2], &src.strides[..nd - 2], usize::MAX);
+    let count: usize = dst_shape[..nd - 2].iter().product();
+    let slab: usize = dst_shape[nd - 2..].iter().product();
+    let (sp, dp) = (ConstPtr(src.ptr), SendPtr(dst));
+    let (shape2, strides2) = (&src.shape[nd - 2..], &src.strides[nd - 2..]);
+    (0..count).into_par_iter().for_each(|o| {
+        let s = Src {
+            ptr: sp.get().wrapping_offset(lead.offset(o)),
+            shape: shape2,
+            strides: strides2,
+        };
+        f(&s, dp.get().wrapping_add(o * slab));
+    });
+}
+
+/// The first two passes of a forward n-D transform, fused slab by slab:
+/// `first(src_slab, dst_slab, slab_shape)` transforms the last axis of a
+/// slab (sequentially), then the second-to-last axis of the destination
+/// slab is transformed in place (complex, `inverse2`, times `fct2`).
+/// `out_shape` is the shape after both passes (the second keeps its length).
+pub(crate) fn fused_last_two<T, S, F>(
+    src: &Src<'_, S>,
+    out_shape: Shape,
+    first: F,
+    inverse2: bool,
+    fct2: T,
+) -> Result<(Shape, Vec<Complex<T>>)>
+where
+    T: FftFloat,
+    F: Fn(&Src<'_, S>, *mut Complex<T>, &[usize]) + Sync,
+{
+    let total = checked_size(&out_shape)?;
+    let mut v = alloc::<Complex<T>>(total)?;
+    let nd = out_shape.len();
+    let slab_shape = &out_shape[nd - 2..];
+    // SAFETY: `v` has room for `out_shape`; each slab closure writes (through
+    // `first`) and then transforms only its own slab.
+    unsafe {
+        by_slabs(src, v.as_mut_ptr(), &out_shape, |s, d| {
+            first(s, d, slab_shape);
+            c2c_inplace_raw(d, slab_shape, 0, inverse2, fct2, false);
+        });
+        v.set_len(total);
+    }
+    Ok((out_shape, v))
+}
+
+/// The last two passes of an inverse real n-D transform, fused slab by
+/// slab: a complex inverse transform of length `nb` along the second-to-last
+/// axis (times `fct_b`) into a per-thread scratch slab, then the
+/// complex-to-real transform of length `n` along the last axis (times `fct_n`).
+pub(crate) fn fused_c2r_last_two<T, S, C>(
+    src: &Src<'_, S>,
+    conv: &C,
+    nb: usize,
+    fct_b: T,
+    n: usize,
+    fct_n: T,
+) -> Result<(Shape, Vec<T>)>
+where
+    T: FftFloat,
+    S: Copy,
+    C: Fn(S) -> Complex<T> + Sync,
+{
+    let nd = src.shape.len();
+    let mut out_shape = Shape::from_slice(src.shape);
+    out_shape[nd - 2] = nb;
+    out_shape[nd - 1] = n;
+    let total = checked_size(&out_shape)?;
+    let mut v = alloc::<T>(total)?;
+    let tmp_shape = [nb, src.shape[nd - 1]];
+    let tmp_strides = c_strides(&tmp_shape);
+    let out_slab = [nb, n];
+    // SAFETY: `v` has room for `out_shape`; each slab closure writes only its
+    // own slab, from a scratch slab of its thread.
+    unsafe {
+        by_slabs(src, v.as_mut_ptr(), &out_shape, |s, d| {
+            scratch::with3::<Complex<T>, T, T, _>(nb * tmp_shape[1], 0, 0, |tmp, _, _| {
+                c2c_into(s, conv, 0, nb, true, fct_b, tmp.as_mut_ptr(), &tmp_shape, false);
+                let ts = Src {
+                    ptr: tmp.as_ptr(),
+                    shape: &tmp_shape,
+                    strides: &tmp_strides,
+                };
+                c2r_into(&ts, &|x: Complex<T>| x, 1, n, fct_n, d, &out_slab, false);
+            });
+        });
+        v.set_len(total);
+    }
+    Ok((out_shape, v))
 }

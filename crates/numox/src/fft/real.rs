@@ -1,6 +1,6 @@
 //! Transforms of real data: `rfft`, `irfft`, `rfft2`, `irfft2`, `rfftn`, `irfftn`.
 
-use super::complex::{Buf, c2c_step, src_of};
+use super::complex::{Buf, c2c_step, fusable, src_of};
 use super::engine;
 use super::{FftInput, Norm, RealFftInput, axis_and_len, cook_nd};
 use crate::array::{Array, ArrayBase, Data};
@@ -141,8 +141,34 @@ where
         .len()
         .checked_sub(1)
         .ok_or_else(|| crate::Error::invalid(format!("{op}: at least one axis is required")))?;
-    let mut cur = r2c(a, axes[last], lens[last], norm.factor(lens[last], true))?;
-    for i in (0..last).rev() {
+    let nd = a.ndim();
+    let mut todo = last;
+    let mut cur = if last >= 1 && lens[last - 1] == a.shape()[nd - 2] && {
+        let bytes = a.shape()[nd - 2] * (lens[last] / 2 + 1) * std::mem::size_of::<Complex<A::Real>>();
+        fusable(a.shape(), &axes, last, last - 1, bytes)
+    } {
+        // The last two axes, slab by slab (each slab stays in cache).
+        let (n1, n2) = (lens[last], lens[last - 1]);
+        let (f1, f2) = (norm.factor::<A::Real>(n1, true), norm.factor::<A::Real>(n2, true));
+        let mut out_shape = crate::array::Shape::from_slice(a.shape());
+        out_shape[nd - 1] = n1 / 2 + 1;
+        let conv = A::to_real;
+        let (shape, data) = engine::fused_last_two(
+            &src_of(a),
+            out_shape,
+            |s, d, slab| {
+                // SAFETY: `d` is the slab's destination, of shape `slab`.
+                unsafe { engine::r2c_into(s, &conv, 1, n1, f1, d, slab, false) }
+            },
+            false,
+            f2,
+        )?;
+        todo -= 1;
+        Buf::new(shape, data)
+    } else {
+        r2c(a, axes[last], lens[last], norm.factor(lens[last], true))?
+    };
+    for i in (0..todo).rev() {
         cur = c2c_step(a, Some(cur), axes[i], lens[i], false, norm)?;
     }
     cur.into_array()
@@ -161,9 +187,28 @@ where
 {
     let (lens, axes) = cook_nd(a.shape(), s, axes, true, op)?;
     let last = axes.len() - 1; // cook_nd rejects an empty axis list when invreal
+    let nd = a.ndim();
+    // Whether the last complex pass and the real pass run slab by slab.
+    let fuse = last >= 1 && fusable(a.shape(), &axes, last, last - 1, 0);
     let mut cur = None;
-    for i in 0..last {
+    for i in 0..(if fuse { last - 1 } else { last }) {
         cur = Some(c2c_step(a, cur, axes[i], lens[i], true, norm)?);
+    }
+    if fuse {
+        let (n, nb) = (lens[last], lens[last - 1]);
+        let m = cur.as_ref().map_or(a.shape()[nd - 1], |b| b.shape[nd - 1]);
+        if nb * m.max(n) * std::mem::size_of::<Complex<A::Real>>() <= engine::SLAB_MAX_BYTES {
+            let (fb, fnn) = (
+                norm.factor::<A::Real>(nb, false),
+                norm.factor::<A::Real>(n, false),
+            );
+            let (shape, data) = match &cur {
+                None => engine::fused_c2r_last_two(&src_of(a), &|x: A| x.to_complex(), nb, fb, n, fnn)?,
+                Some(b) => engine::fused_c2r_last_two(&b.src(), &|x| x, nb, fb, n, fnn)?,
+            };
+            return Array::from_shape_vec(&shape, data);
+        }
+        cur = Some(c2c_step(a, cur, axes[last - 1], nb, true, norm)?);
     }
     c2r(
         a,
