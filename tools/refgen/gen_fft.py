@@ -160,6 +160,8 @@ gen_case("fft", {"n": 1000003, "seed": 101, "complex": True, "dtype": "c16"}, BI
 gen_case("ifft", {"n": 1000003, "seed": 102, "complex": True, "dtype": "c16"}, BINS_LONG(1000003), "prime 1,000,003",
          norm="ortho")
 gen_case("fft", {"n": 1 << 18, "seed": 103, "complex": True, "dtype": "c16"}, BINS_LONG(1 << 18), "2^18")
+gen_case("fft", {"n": 1 << 19, "seed": 107, "complex": True, "dtype": "c16"}, BINS_LONG(1 << 19), "2^19, ortho",
+         norm="ortho")
 gen_case("fft", {"n": 1 << 18, "seed": 104, "complex": True, "dtype": "c8"}, BINS_LONG(1 << 18), "2^18 complex64")
 gen_case("fft", {"n": 3 ** 11, "seed": 105, "complex": False, "dtype": "f8"}, BINS_LONG(3 ** 11), "3^11 real input")
 gen_case("ifft", {"n": 2 * 65537, "seed": 106, "complex": True, "dtype": "c16"}, BINS_LONG(2 * 65537),
@@ -235,6 +237,9 @@ gen_case("irfft", {"n": 501, "seed": 209, "complex": True, "dtype": "c16"}, bins
 gen_case("hfft", {"n": 513, "seed": 210, "complex": True, "dtype": "c16"}, bins_every(1025), "odd n", n=1025)
 gen_case("rfft", {"n": 1 << 18, "seed": 201, "complex": False, "dtype": "f8"}, BINS_LONG((1 << 17) + 1), "even long")
 gen_case("rfft", {"n": 1 << 18, "seed": 202, "complex": False, "dtype": "f4"}, BINS_LONG((1 << 17) + 1), "even long f32")
+gen_case("rfft", {"n": 1 << 20, "seed": 211, "complex": False, "dtype": "f8"}, BINS_LONG((1 << 19) + 1), "2^20")
+gen_case("irfft", {"n": (1 << 19) + 1, "seed": 212, "complex": True, "dtype": "c16"}, BINS_LONG(1 << 20), "to 2^20",
+         norm="forward")
 gen_case("rfft", {"n": 131071, "seed": 203, "complex": False, "dtype": "f8"}, BINS_LONG(65536), "odd prime long")
 gen_case("irfft", {"n": (1 << 17) + 1, "seed": 204, "complex": True, "dtype": "c16"}, BINS_LONG(1 << 18),
          "even long output")

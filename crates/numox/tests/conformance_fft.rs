@@ -26,7 +26,7 @@ use numox::prelude::*;
 use serde_json::Value;
 
 /// Number of cases in tests/data/fft.json (each must be checked).
-const N_CASES: usize = 601;
+const N_CASES: usize = 604;
 /// See the module notes.
 const C: f64 = 2.0;
 

@@ -155,8 +155,8 @@ fn f32_transforms_stay_single_precision() {
 /// (a transform along axis 0 of an (n, 2) array, whose lanes are strided).
 #[test]
 fn long_lengths_match_direct_dft_and_batched_path() {
-    // 65536 = 256 * 256, 65537 prime, 98304 = 3 * 2^15, 131074 = 2 * 65537 (no balanced split)
-    for &n in &[65536usize, 65537, 98304, 131074] {
+    // 2^18 = 512 * 512, 262147 prime, 393216 = 3 * 2^17, 262142 = 2 * 131071 (no balanced split)
+    for &n in &[262144usize, 262147, 393216, 262142] {
         let x = rand_complex(n as u64 + 7, n);
         let a = Array::from_vec(x.clone());
         let got = fft::fft(&a).unwrap();
@@ -204,8 +204,10 @@ fn long_lengths_match_direct_dft_and_batched_path() {
 
 #[test]
 fn long_real_transforms_match_batched_path() {
-    // even (packed half-length transform) and odd (complex path) lengths
-    for &n in &[131072usize, 131074, 65537, 196608] {
+    // even lengths (packed half-length transform: 2^18 split 512 x 512,
+    // 2 * 262147 prime via Bluestein, 2 * 3^12 split 729 x 729 (odd factors))
+    // and an odd length (the complex path)
+    for &n in &[1usize << 19, 2 * 262147, 2 * 531441, 262147] {
         let x = rand_vec(n as u64, n);
         let a = Array::from_vec(x.clone());
         let got = fft::rfft(&a).unwrap();
@@ -275,11 +277,12 @@ fn prime_1000003_selected_bins() {
 #[test]
 fn results_do_not_depend_on_thread_count() {
     let run = || {
-        let x = Array::from_vec(rand_complex(5, 65537 * 2));
+        let x = Array::from_vec(rand_complex(5, 262142));
         let r = Array::from_shape_vec(&[64, 48, 40], rand_vec(6, 64 * 48 * 40)).unwrap();
         (
             fft::fft(&x).unwrap(),
-            fft::fft(&x.slice(s![..65536])).unwrap(),
+            fft::rfft(&Array::from_vec(rand_vec(8, 1 << 19))).unwrap(),
+            fft::fft(&Array::from_vec(rand_complex(7, 1 << 18))).unwrap(),
             fft::rfftn(&r).unwrap(),
             fft::irfftn(&fft::rfftn(&r).unwrap()).unwrap(),
         )
@@ -297,6 +300,7 @@ fn results_do_not_depend_on_thread_count() {
         .install(run);
     for other in [&one, &three] {
         assert!(many.0 == other.0 && many.1 == other.1 && many.2 == other.2 && many.3 == other.3);
+        assert!(many.4 == other.4);
     }
 }
 
@@ -333,7 +337,7 @@ fn any_layout_gives_the_same_bits() {
         );
     }
     // A long strided 1-D view through the multi-threaded path.
-    let long = Array::from_vec(rand_complex(10, 3 * 65536));
+    let long = Array::from_vec(rand_complex(10, 3 * 262144));
     let v = long.slice(s![..;3]);
     assert_eq!(fft::fft(&v).unwrap(), fft::fft(&v.to_owned()).unwrap());
     let rev = long.slice(s![..;-1]);

@@ -49,7 +49,7 @@
 //! Any array layout is accepted (strided, transposed, reversed views) and
 //! read in place. Plans are built once per length and cached. Batches of
 //! transforms (all lanes of an axis) run on rayon threads, as do the
-//! passes of one long transform (length `>= 65536`), so 1-D transforms of
+//! passes of one long transform (length `>= 2^18`), so 1-D transforms of
 //! large prime lengths are fast too (Bluestein's algorithm). Results do not
 //! depend on the number of threads.
 
