@@ -190,7 +190,7 @@ pub fn fft<A: FftInput, S: Data<Elem = A>>(a: &ArrayBase<S>) -> Result<Array<Com
 /// ```
 /// use numox::fft::{self, Norm};
 /// use numox::prelude::*;
-/// let x = array![[1.0, 2.0], [3.0, 4.0]];
+/// let x = array![[1.0f64, 2.0], [3.0, 4.0]];
 /// let y = fft::fft_with(&x, Some(3), 0, Norm::Forward).unwrap(); // pad axis 0 to 3
 /// assert_eq!(y.shape(), &[3, 2]);
 /// assert!((y[[0, 1]] - Complex::new(2.0, 0.0)).norm() < 1e-15); // (2 + 4) / 3
@@ -289,7 +289,7 @@ pub fn fft2_with<A: FftInput, S: Data<Elem = A>>(
 /// ```
 /// use numox::fft;
 /// use numox::prelude::*;
-/// let x = array![[1.0, 2.0], [3.0, 4.0]];
+/// let x = array![[1.0f64, 2.0], [3.0, 4.0]];
 /// let back = fft::ifft2(&fft::fft2(&x).unwrap()).unwrap();
 /// assert!((back[[1, 0]] - Complex::new(3.0, 0.0)).norm() < 1e-15);
 /// ```

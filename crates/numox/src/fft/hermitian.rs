@@ -13,7 +13,7 @@ use num_complex::Complex;
 /// ```
 /// use numox::fft;
 /// use numox::prelude::*;
-/// let a = array![Complex::new(1.0, 0.0), Complex::new(2.0, -1.0), Complex::new(3.0, 0.0)];
+/// let a = array![Complex::new(1.0f64, 0.0), Complex::new(2.0, -1.0), Complex::new(3.0, 0.0)];
 /// let y = fft::hfft(&a).unwrap();
 /// assert_eq!(y.shape(), &[4]);
 /// assert!((y[[0]] - 8.0).abs() < 1e-14); // 1 + 2 * 2 + 3
@@ -30,7 +30,7 @@ pub fn hfft<A: FftInput, S: Data<Elem = A>>(a: &ArrayBase<S>) -> Result<Array<A:
 /// ```
 /// use numox::fft::{self, Norm};
 /// use numox::prelude::*;
-/// let y = fft::hfft_with(&array![1.0, 0.0, 0.0], Some(5), -1, Norm::Forward).unwrap();
+/// let y = fft::hfft_with(&array![1.0f64, 0.0, 0.0], Some(5), -1, Norm::Forward).unwrap();
 /// assert!((y[[3]] - 0.2).abs() < 1e-15);
 /// ```
 ///

@@ -17,7 +17,7 @@
 //! ```
 //! use numox::fft::{self, Norm};
 //! use numox::prelude::*;
-//! let x = array![[1.0, 2.0, 3.0, 4.0], [0.0, 1.0, 0.0, -1.0]];
+//! let x = array![[1.0f64, 2.0, 3.0, 4.0], [0.0, 1.0, 0.0, -1.0]];
 //! let y = fft::fft(&x).unwrap();                                   // np.fft.fft(x)
 //! assert_eq!(y[[0, 0]], Complex::new(10.0, 0.0));
 //! let z = fft::fft_with(&x, Some(8), 0, Norm::Ortho).unwrap();     // np.fft.fft(x, n=8, axis=0, norm="ortho")
@@ -45,6 +45,10 @@
 //!   a transform length below 1 (including the default length of an empty
 //!   axis, or of `irfft` of a single element), `s` and `axes` of different
 //!   lengths ([`Error::InvalidArgument`](crate::Error)).
+//!
+//! The result's element type follows the input's, so with unsuffixed float
+//! literals (`array![1.0, 2.0]`) Rust may ask for the type before calling
+//! methods on the result: write `1.0f64` (or annotate the result).
 //!
 //! Any array layout is accepted (strided, transposed, reversed views) and
 //! read in place. Plans are built once per length and cached. Batches of

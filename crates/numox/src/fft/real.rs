@@ -90,7 +90,7 @@ pub fn rfft_with<A: RealFftInput, S: Data<Elem = A>>(
 /// ```
 /// use numox::fft;
 /// use numox::prelude::*;
-/// let x = array![1.0, 2.0, 3.0, 4.0];
+/// let x = array![1.0f64, 2.0, 3.0, 4.0];
 /// let back = fft::irfft(&fft::rfft(&x).unwrap()).unwrap();
 /// assert!(back.iter().zip(x.iter()).all(|(a, b)| (a - b).abs() < 1e-15));
 /// ```
@@ -108,7 +108,7 @@ pub fn irfft<A: FftInput, S: Data<Elem = A>>(a: &ArrayBase<S>) -> Result<Array<A
 /// ```
 /// use numox::fft::{self, Norm};
 /// use numox::prelude::*;
-/// let x = array![1.0, 2.0, 3.0, 4.0, 5.0];
+/// let x = array![1.0f64, 2.0, 3.0, 4.0, 5.0];
 /// let back = fft::irfft_with(&fft::rfft(&x).unwrap(), Some(5), -1, Norm::Backward).unwrap();
 /// assert!((back[[4]] - 5.0).abs() < 1e-14);
 /// ```
