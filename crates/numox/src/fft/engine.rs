@@ -989,3 +989,127 @@ where
     }
     Ok((out_shape, v))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The direct DFT of one lane.
+    fn dft(x: &[Complex<f64>], inverse: bool) -> Vec<Complex<f64>> {
+        let n = x.len();
+        let sign = if inverse { 1.0 } else { -1.0 };
+        (0..n)
+            .map(|k| {
+                x.iter()
+                    .enumerate()
+                    .map(|(j, &v)| {
+                        let a = 2.0 * std::f64::consts::PI * ((j * k) % n) as f64 / n as f64;
+                        v * Complex::new(a.cos(), sign * a.sin())
+                    })
+                    .sum()
+            })
+            .collect()
+    }
+
+    fn close(a: Complex<f64>, b: Complex<f64>) -> bool {
+        (a - b).norm() < 1e-12
+    }
+
+    /// Every pass kind on a small strided source (direct, strided, in place,
+    /// real and complex-to-real lanes, slabs), against the direct DFT.
+    #[test]
+    fn passes_match_the_direct_dft() {
+        let data: Vec<Complex<f64>> = (0..60)
+            .map(|i| Complex::new((i * 7 % 11) as f64, (i % 3) as f64))
+            .collect();
+        // A transposed view: strides of the reversed shape, reversed.
+        let tshape = [5usize, 4, 3];
+        let tstrides = [1isize, 5, 20];
+        let src = Src {
+            ptr: data.as_ptr(),
+            shape: &tshape,
+            strides: &tstrides,
+        };
+        let at = |i: usize, j: usize, k: usize| data[i + 5 * j + 20 * k];
+        for axis in 0..3 {
+            for n in [2usize, tshape[axis], 7] {
+                let (oshape, out) = c2c_new(&src, |x| x, axis, n, false, 1.0).unwrap();
+                assert_eq!(oshape[axis], n);
+                let ostr = c_strides(&oshape);
+                // in place along the same axis undoes it (inverse, scaled)
+                let mut inv = out.clone();
+                c2c_inplace(&mut inv, &oshape, axis, true, 1.0 / n as f64);
+                // check every lane
+                for i in 0..oshape[0] {
+                    for j in 0..oshape[1] {
+                        for k in 0..oshape[2] {
+                            let mut idx = [i, j, k];
+                            if idx[axis] != 0 {
+                                continue;
+                            }
+                            let lane: Vec<Complex<f64>> = (0..n)
+                                .map(|t| {
+                                    idx[axis] = t;
+                                    if t < tshape[axis] {
+                                        at(idx[0], idx[1], idx[2])
+                                    } else {
+                                        Complex::zero()
+                                    }
+                                })
+                                .collect();
+                            let want = dft(&lane, false);
+                            for (t, w) in want.iter().enumerate() {
+                                idx[axis] = t;
+                                let off: isize = idx.iter().zip(&ostr).map(|(&a, &b)| a as isize * b).sum();
+                                assert!(close(out[off as usize], *w), "axis {axis} n {n}");
+                                assert!(close(inv[off as usize], lane[t]), "inverse axis {axis} n {n}");
+                            }
+                        }
+                    }
+                }
+            }
+            // real lanes: r2c then c2r returns the input
+            let re = |x: Complex<f64>| x.re;
+            let n = tshape[axis];
+            let (hshape, half) = r2c_new(&src, re, axis, n, 1.0).unwrap();
+            let hstr = c_strides(&hshape);
+            let hsrc = Src {
+                ptr: half.as_ptr(),
+                shape: &hshape,
+                strides: &hstr,
+            };
+            let (rshape, real) = c2r_new(&hsrc, |x| x, axis, n, 1.0 / n as f64).unwrap();
+            assert_eq!(&rshape[..], &tshape[..]);
+            let rstr = c_strides(&rshape);
+            for i in 0..5 {
+                for j in 0..4 {
+                    for k in 0..3 {
+                        let off = i as isize * rstr[0] + j as isize * rstr[1] + k as isize * rstr[2];
+                        assert!((real[off as usize] - at(i, j, k).re).abs() < 1e-12);
+                    }
+                }
+            }
+        }
+        // slabs: the last two axes fused equal the two passes one after the other
+        let first = |s: &Src<'_, Complex<f64>>, d: *mut Complex<f64>, slab: &[usize]| {
+            // SAFETY: `d` is the slab's destination of shape `slab`.
+            unsafe { c2c_into(s, &|x: Complex<f64>| x, 1, slab[1], false, 1.0, d, slab, false) }
+        };
+        let (fshape, fused) = fused_last_two(&src, Shape::from_slice(&tshape), first, false, 1.0).unwrap();
+        let (s1, mut two) = c2c_new(&src, |x| x, 2, 3, false, 1.0).unwrap();
+        c2c_inplace(&mut two, &s1, 1, false, 1.0);
+        assert_eq!(fshape, s1);
+        assert!(fused.iter().zip(&two).all(|(a, b)| close(*a, *b)));
+        let (cshape, creal) = fused_c2r_last_two(&src, &|x: Complex<f64>| x, 4, 0.25, 4, 0.25).unwrap();
+        let (s2, b) = c2c_new(&src, |x| x, 1, 4, true, 0.25).unwrap();
+        let b_str = c_strides(&s2);
+        let bsrc = Src {
+            ptr: b.as_ptr(),
+            shape: &s2,
+            strides: &b_str,
+        };
+        let (s3, r) = c2r_new(&bsrc, |x| x, 2, 4, 0.25).unwrap();
+        assert_eq!(cshape, s3);
+        assert!(creal.iter().zip(&r).all(|(a, b)| (a - b).abs() < 1e-12));
+    }
+}
