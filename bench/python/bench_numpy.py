@@ -102,6 +102,13 @@ def workloads():
     add("fft2_2048", lambda: cvec(23, 2048 * 2048).reshape(2048, 2048), np.fft.fft2)
     add("rfftn_256cubed", lambda: splitmix_f64(25, 1 << 24).reshape(256, 256, 256), np.fft.rfftn)
     add("fft_prime_1000003", lambda: cvec(26, 1_000_003), np.fft.fft)
+    # numpy.random: a fresh default_rng(42) per call, as the Rust side does.
+    rng = np.random.default_rng
+    add("random_1e7", lambda: None, lambda s: rng(42).random(10_000_000))
+    add("standard_normal_1e7", lambda: None, lambda s: rng(42).standard_normal(10_000_000))
+    add("integers_0_1000_1e7", lambda: None, lambda s: rng(42).integers(0, 1000, 10_000_000))
+    add("standard_exponential_1e7", lambda: None, lambda s: rng(42).standard_exponential(10_000_000))
+    add("gamma_2_1e6", lambda: None, lambda s: rng(42).gamma(2.0, 1.0, 1_000_000))
     return w
 
 

@@ -15,6 +15,7 @@
 //! | [`reduce`] | `sum`, `mean`, `std`, ... | reductions |
 //! | [`io`] | `np.save`, `np.load` | `.npy`/`.npz` |
 //! | [`fmt`] | `str(a)`, `repr(a)` | printing |
+//! | [`random`] | `np.random` | `default_rng`, `Generator`, bit generators, `RandomState` |
 //! | [`error`] | `ValueError`, `IndexError`, ... | [`Error`] |
 //!
 //! ```
@@ -34,6 +35,7 @@ pub mod indexing;
 pub mod interop;
 pub mod io;
 pub mod manip;
+pub mod random;
 pub mod reduce;
 pub mod ufunc;
 
@@ -48,9 +50,13 @@ pub use creation::*;
 pub use element::{Complex32, Complex64, DType, Element, Float, Numeric, RealNumeric, Scalar};
 pub use error::{Error, Result};
 pub use fmt::*;
+pub use indexing::*;
 pub use io::*;
+pub use manip::*;
 #[allow(unused_imports)] // filled as the modules land
 pub use num_complex::Complex;
+pub use reduce::*;
+pub use ufunc::*;
 
 /// The names most programs need: `use numox::prelude::*;`.
 pub mod prelude {

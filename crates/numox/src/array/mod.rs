@@ -20,6 +20,7 @@
 //! ```
 
 pub mod broadcast;
+pub(crate) mod copy;
 pub mod cow;
 pub mod index;
 pub mod iter;
@@ -298,11 +299,18 @@ impl<A, S: Data<Elem = A>> ArrayBase<S> {
     where
         A: Clone,
     {
+        let n = self.size();
+        let mut v = copy::vec_with_capacity(n);
         if let Some(s) = self.as_slice() {
-            return s.to_vec();
+            v.extend_from_slice(s);
+            return v;
         }
-        let mut v = Vec::with_capacity(self.size());
-        self.for_each(|x| v.push(x.clone()));
+        // SAFETY: the layout is the array's own; `v` has room for `n` elements,
+        // which the kernel writes before the length is set.
+        unsafe {
+            copy::copy_to_c_order(self.ptr.as_ptr(), &self.shape, &self.strides, v.as_mut_ptr());
+            v.set_len(n);
+        }
         v
     }
 
@@ -651,9 +659,7 @@ impl<A> Array<A> {
     where
         A: Clone,
     {
-        let n = checked_size_bytes::<A>(shape)?;
-        // SAFETY: `n` elements for `shape`.
-        Ok(unsafe { Self::from_vec_unchecked(Shape::from_slice(shape), vec![x; n]) })
+        copy::try_from_elem(shape, x)
     }
 
     /// An array of `shape` where each element is `f(index)` (NumPy's
@@ -666,7 +672,7 @@ impl<A> Array<A> {
     /// ```
     pub fn from_shape_fn<F: FnMut(&[usize]) -> A>(shape: &[usize], mut f: F) -> Result<Self> {
         let n = checked_size_bytes::<A>(shape)?;
-        let mut v = Vec::with_capacity(n);
+        let mut v = copy::try_vec(n, shape)?;
         let mut ix: Shape = SmallVec::from_elem(0, shape.len());
         for _ in 0..n {
             v.push(f(&ix));

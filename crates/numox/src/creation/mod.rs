@@ -6,6 +6,14 @@
 //! element count overflows the address space, as `vec![x; n]` does; the
 //! `try_` forms return [`Error::TooBig`](crate::Error::TooBig) instead.
 
+mod grids;
+mod matrix;
+mod ranges;
+
+pub use grids::{Indexing, fromfunction, indices, indices_sparse, meshgrid, meshgrid_views};
+pub use matrix::{diag, diagflat, eye, identity, tri, tril, triu};
+pub use ranges::{arange, geomspace, linspace, linspace_retstep, logspace};
+
 use crate::array::{Array, ArrayBase, Data};
 use crate::element::{Element, Scalar};
 use crate::error::Result;
@@ -27,6 +35,12 @@ impl<A: Element> Array<A> {
     }
 
     /// [`zeros`](Self::zeros) returning [`Error::TooBig`](crate::Error::TooBig) on overflow.
+    ///
+    /// ```
+    /// use numox::prelude::*;
+    /// assert_eq!(Array::<u8>::try_zeros(&[2]).unwrap(), array![0u8, 0]);
+    /// assert!(Array::<f64>::try_zeros(&[1 << 40, 1 << 40]).is_err());
+    /// ```
     pub fn try_zeros(shape: &[usize]) -> Result<Self> {
         Self::from_elem(shape, A::default())
     }
@@ -45,6 +59,12 @@ impl<A: Element> Array<A> {
     }
 
     /// [`ones`](Self::ones) returning an error on overflow.
+    ///
+    /// ```
+    /// use numox::prelude::*;
+    /// assert_eq!(Array::<bool>::try_ones(&[2]).unwrap(), array![true, true]);
+    /// assert!(Array::<i32>::try_ones(&[usize::MAX, 2]).is_err());
+    /// ```
     pub fn try_ones(shape: &[usize]) -> Result<Self> {
         Self::from_elem(shape, A::from_scalar(Scalar::Int(1)))
     }
@@ -65,6 +85,11 @@ impl<A: Element> Array<A> {
     /// NumPy's `np.empty`: numox never hands out uninitialised memory, so
     /// this is [`zeros`](Self::zeros) (the cost is one memset that the OS
     /// often provides for free with fresh pages).
+    ///
+    /// ```
+    /// use numox::prelude::*;
+    /// assert_eq!(Array::<f32>::empty(&[2, 0]).shape(), &[2, 0]);
+    /// ```
     pub fn empty(shape: &[usize]) -> Self {
         Self::zeros(shape)
     }
@@ -82,16 +107,31 @@ pub fn zeros_like<A: Element, S: Data<Elem = A>>(a: &ArrayBase<S>) -> Array<A> {
 }
 
 /// Ones with the shape of `a` (`np.ones_like`).
+///
+/// ```
+/// use numox::prelude::*;
+/// assert_eq!(numox::ones_like(&array![[5, 6]]), array![[1, 1]]);
+/// ```
 pub fn ones_like<A: Element, S: Data<Elem = A>>(a: &ArrayBase<S>) -> Array<A> {
     Array::ones(a.shape())
 }
 
 /// `value` everywhere, with the shape of `a` (`np.full_like`).
+///
+/// ```
+/// use numox::prelude::*;
+/// assert_eq!(numox::full_like(&array![1.0, 2.0], 7.5), array![7.5, 7.5]);
+/// ```
 pub fn full_like<A: Element, S: Data<Elem = A>>(a: &ArrayBase<S>, value: A) -> Array<A> {
     Array::full(a.shape(), value)
 }
 
 /// `np.empty_like`: zeros with the shape of `a` (see [`Array::empty`]).
+///
+/// ```
+/// use numox::prelude::*;
+/// assert_eq!(numox::empty_like(&array![[1u16], [2]]), array![[0u16], [0]]);
+/// ```
 pub fn empty_like<A: Element, S: Data<Elem = A>>(a: &ArrayBase<S>) -> Array<A> {
     Array::zeros(a.shape())
 }
