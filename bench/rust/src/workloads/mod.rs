@@ -7,6 +7,7 @@
 use numox::prelude::*;
 
 mod core;
+mod fft;
 mod optimize;
 mod random;
 mod reduce;
@@ -20,6 +21,7 @@ pub fn all() -> Vec<Workload> {
         core::workloads(),
         reduce::workloads(),
         random::workloads(),
+        fft::workloads(),
         optimize::workloads(),
     ]
     .concat()
