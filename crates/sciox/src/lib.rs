@@ -1,13 +1,23 @@
 //! # sciox: SciPy, rebuilt in Rust on numox
 //!
-//! The SciPy layer, built on numox's public API only. Its modules
-//! (`optimize`, `integrate`, `interpolate`, `signal`, `ndimage`, `stats`,
-//! `special`, `sparse`, `spatial`, `cluster`, `linalg`, `fft`, `io`) arrive
-//! with their issues; today the crate re-exports numox.
+//! The SciPy layer, built on numox's public API only.
+//!
+//! | module | SciPy | contents |
+//! |---|---|---|
+//! | [`integrate`] | `scipy.integrate` | `quad` and friends, `solve_ivp`, `odeint`, `solve_bvp` |
+//! | [`error`] | `ValueError`, ... | [`Error`] |
+//!
+//! Its other modules (`optimize`, `interpolate`, `signal`, `ndimage`,
+//! `stats`, `special`, `sparse`, `spatial`, `cluster`, `linalg`, `fft`,
+//! `io`) arrive with their issues.
 //!
 //! ```
 //! let a = sciox::numox::array![1.0, 2.0];
 //! assert_eq!(a.shape(), &[2]);
 //! ```
 
+pub mod error;
+pub mod integrate;
+
+pub use error::{Error, Result};
 pub use numox;

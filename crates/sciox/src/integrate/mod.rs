@@ -1,0 +1,15 @@
+//! `scipy.integrate`: quadrature of functions and samples, and solvers
+//! for ordinary differential equations.
+//!
+//! | SciPy | sciox | notes |
+//! |---|---|---|
+//! | `quad` | [`quad`], [`quad_complex`] | QUADPACK (qagse, qagie, qagpe, qawoe, qawfe, qawse, qawce) |
+//!
+//! Integrands and right-hand sides are Rust closures; results carry what
+//! SciPy's `full_output` reports, and SciPy's warnings are reported in
+//! the result (`ier`, `status`, `message`) instead of being printed.
+
+mod quad;
+pub(crate) mod quadpack;
+
+pub use quad::{ComplexQuadResult, QuadExtra, QuadOptions, QuadResult, Weight, quad, quad_complex};
