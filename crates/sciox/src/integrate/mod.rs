@@ -4,12 +4,17 @@
 //! | SciPy | sciox | notes |
 //! |---|---|---|
 //! | `quad` | [`quad`], [`quad_complex`] | QUADPACK (qagse, qagie, qagpe, qawoe, qawfe, qawse, qawce) |
+//! | `solve_ivp`, `OdeSolution` | [`solve_ivp`], [`OdeSolution`] | RK23, RK45, DOP853 |
 //!
 //! Integrands and right-hand sides are Rust closures; results carry what
 //! SciPy's `full_output` reports, and SciPy's warnings are reported in
 //! the result (`ier`, `status`, `message`) instead of being printed.
 
+mod ivp;
 mod quad;
 pub(crate) mod quadpack;
 
+pub use ivp::{
+    DenseOutput, Event, EventFn, IvpOptions, Method, OdeResult, OdeScalar, OdeSolution, Tol, solve_ivp,
+};
 pub use quad::{ComplexQuadResult, QuadExtra, QuadOptions, QuadResult, Weight, quad, quad_complex};

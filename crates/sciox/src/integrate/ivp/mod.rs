@@ -1,0 +1,378 @@
+//! `scipy.integrate.solve_ivp`: initial value problems for systems of
+//! ODEs `dy/dt = f(t, y)` with SciPy's solvers, step-size control and
+//! results.
+
+mod common;
+mod events;
+mod rk;
+
+pub use common::{DenseOutput, OdeScalar, OdeSolution, Tol};
+pub use events::{Event, EventFn};
+
+use crate::{Error, Result};
+use common::{Solver, Status, Tols};
+use numox::Array;
+
+/// The integration method (SciPy's `method`).
+///
+/// ```
+/// assert_eq!(sciox::integrate::Method::default(), sciox::integrate::Method::RK45);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Method {
+    /// Bogacki–Shampine 3(2), explicit.
+    RK23,
+    /// Dormand–Prince 5(4), explicit (the default).
+    #[default]
+    RK45,
+    /// Dormand–Prince 8(5,3), explicit.
+    DOP853,
+}
+
+/// Options of [`solve_ivp`] with SciPy's defaults (`rtol = 1e-3`,
+/// `atol = 1e-6`, no step limits).
+///
+/// ```
+/// let o: sciox::integrate::IvpOptions = Default::default();
+/// assert_eq!(o.max_step, f64::INFINITY);
+/// assert_eq!(o.rtol, sciox::integrate::Tol::Scalar(1e-3));
+/// ```
+pub struct IvpOptions<'a, T = f64> {
+    /// The integration method.
+    pub method: Method,
+    /// Times at which to store the solution (sorted in the direction of
+    /// integration, inside `t_span`); `None` stores every step.
+    pub t_eval: Option<Vec<f64>>,
+    /// Compute a continuous solution ([`OdeResult::sol`]).
+    pub dense_output: bool,
+    /// Event functions to locate.
+    pub events: Vec<Event<'a, T>>,
+    /// Initial step size; `None` selects it (SciPy's algorithm).
+    pub first_step: Option<f64>,
+    /// Maximum step size (default infinite).
+    pub max_step: f64,
+    /// Relative tolerance (default 1e-3).
+    pub rtol: Tol,
+    /// Absolute tolerance (default 1e-6).
+    pub atol: Tol,
+}
+
+impl<T> Default for IvpOptions<'_, T> {
+    fn default() -> Self {
+        IvpOptions {
+            method: Method::RK45,
+            t_eval: None,
+            dense_output: false,
+            events: Vec::new(),
+            first_step: None,
+            max_step: f64::INFINITY,
+            rtol: Tol::Scalar(1e-3),
+            atol: Tol::Scalar(1e-6),
+        }
+    }
+}
+
+/// The result of [`solve_ivp`] (SciPy's `OdeResult`).
+#[derive(Clone, Debug)]
+pub struct OdeResult<T: OdeScalar = f64> {
+    /// Time points, shape `(n_points,)`.
+    pub t: Array<f64>,
+    /// Solution values, shape `(n, n_points)`.
+    pub y: Array<T>,
+    /// The continuous solution if `dense_output` was set.
+    pub sol: Option<OdeSolution<T>>,
+    /// For each event, the times it occurred (`None` without events).
+    pub t_events: Option<Vec<Array<f64>>>,
+    /// For each event, the states at those times, shape `(k, n)`.
+    pub y_events: Option<Vec<Array<T>>>,
+    /// Number of right-hand side evaluations.
+    pub nfev: usize,
+    /// Number of Jacobian evaluations.
+    pub njev: usize,
+    /// Number of LU decompositions.
+    pub nlu: usize,
+    /// -1: the integration step failed; 0: the end of `t_span` was
+    /// reached; 1: a termination event occurred.
+    pub status: i32,
+    /// SciPy's description of the termination reason.
+    pub message: String,
+    /// `status >= 0`.
+    pub success: bool,
+}
+
+/// Solves the initial value problem `dy/dt = f(t, y)`, `y(t0) = y0` over
+/// `t_span = (t0, tf)` (SciPy's `solve_ivp`).
+///
+/// `fun(t, y, dydt)` writes the derivative into `dydt` (no allocation per
+/// call). The state may be `f64` or `Complex64` (the explicit methods).
+/// The steps taken, the evaluation counts and the results follow SciPy's
+/// algorithms (initial step selection, RMS error norm, step-size
+/// controller, dense output, events located with Brent's method to
+/// `4 eps`).
+///
+/// Errors: non-finite `t_span` or `y0`, `t_eval` outside `t_span` or not
+/// sorted, negative tolerances, a nonpositive `max_step`, a `first_step`
+/// that is not positive or exceeds the span, an event root that cannot
+/// be bracketed. A failed integration (step size below the spacing of
+/// floating-point numbers) is a result with `status = -1` and SciPy's
+/// message.
+///
+/// ```
+/// use sciox::integrate::{solve_ivp, IvpOptions};
+/// // exponential decay y' = -0.5 y
+/// let r = solve_ivp(|_t, y: &[f64], dy: &mut [f64]| dy[0] = -0.5 * y[0], (0.0, 10.0), &[2.0],
+///                   IvpOptions::default()).unwrap();
+/// assert!(r.success);
+/// let n = r.t.len();
+/// assert_eq!(r.t[[n - 1]], 10.0);
+/// assert!((r.y[[0, n - 1]] - 2.0 * (-5.0f64).exp()).abs() < 1e-3);
+/// ```
+pub fn solve_ivp<'a, T, F>(
+    fun: F,
+    t_span: (f64, f64),
+    y0: &[T],
+    opts: IvpOptions<'a, T>,
+) -> Result<OdeResult<T>>
+where
+    T: OdeScalar,
+    F: FnMut(f64, &[T], &mut [T]) + 'a,
+{
+    let (t0, tf) = t_span;
+    if !t0.is_finite() || !tf.is_finite() {
+        return Err(Error::invalid("`t_span` must be finite."));
+    }
+    if !y0.iter().all(|v| v.is_finite()) {
+        return Err(Error::invalid(
+            "All components of the initial state `y0` must be finite.",
+        ));
+    }
+    let n = y0.len();
+    let mut t_eval = opts.t_eval;
+    let mut t_eval_i = 0usize;
+    if let Some(te) = &mut t_eval {
+        let (lo, hi) = (t0.min(tf), t0.max(tf));
+        if te.iter().any(|&t| !(t >= lo && t <= hi)) {
+            return Err(Error::invalid("Values in `t_eval` are not within `t_span`."));
+        }
+        let bad = if tf > t0 {
+            te.windows(2).any(|w| w[1] - w[0] <= 0.0)
+        } else if tf < t0 {
+            te.windows(2).any(|w| w[1] - w[0] >= 0.0)
+        } else {
+            false
+        };
+        if bad {
+            return Err(Error::invalid("Values in `t_eval` are not properly sorted."));
+        }
+        if tf > t0 {
+            t_eval_i = 0;
+        } else {
+            te.reverse();
+            t_eval_i = te.len();
+        }
+    }
+    if opts.max_step.is_nan() || opts.max_step <= 0.0 {
+        return Err(Error::invalid("`max_step` must be positive."));
+    }
+    if let Some(h) = opts.first_step {
+        if h.is_nan() || h <= 0.0 {
+            return Err(Error::invalid("`first_step` must be positive."));
+        }
+        if h > (tf - t0).abs() {
+            return Err(Error::invalid("`first_step` exceeds bounds."));
+        }
+    }
+    let tols = Tols::new(&opts.rtol, &opts.atol, n)?;
+    let dense_output = opts.dense_output;
+    let mut events = opts.events;
+
+    let mut solver: Box<dyn Solver<T> + 'a> = match opts.method {
+        Method::RK23 | Method::RK45 | Method::DOP853 => {
+            let kind = match opts.method {
+                Method::RK23 => rk::RkKind::Rk23,
+                Method::RK45 => rk::RkKind::Rk45,
+                _ => rk::RkKind::Dop853,
+            };
+            Box::new(rk::RungeKutta::new(
+                kind,
+                fun,
+                t0,
+                y0,
+                tf,
+                opts.max_step,
+                tols,
+                opts.first_step,
+            ))
+        }
+    };
+    let direction = if tf != t0 { (tf - t0).signum() } else { 1.0 };
+
+    // Output accumulation: times and states (column per time).
+    let mut ts: Vec<f64> = Vec::new();
+    let mut ys: Vec<T> = Vec::new();
+    let mut ti: Vec<f64> = Vec::new();
+    if t_eval.is_none() {
+        ts.push(t0);
+        ys.extend_from_slice(y0);
+    } else if dense_output {
+        ti.push(t0);
+    }
+    let mut interpolants: Vec<DenseOutput<T>> = Vec::new();
+
+    let n_events = events.len();
+    let max_events: Vec<usize> = events.iter().map(|e| e.terminal).collect();
+    let event_dir: Vec<f64> = events.iter().map(|e| e.direction).collect();
+    let mut event_count = vec![0usize; n_events];
+    let mut g: Vec<f64> = events.iter_mut().map(|e| (e.fun)(t0, y0)).collect();
+    let mut t_events: Vec<Vec<f64>> = vec![Vec::new(); n_events];
+    let mut y_events: Vec<Vec<T>> = vec![Vec::new(); n_events];
+
+    let status: i32;
+    let mut message: Option<String>;
+    loop {
+        message = solver.step();
+        let mut st = match solver.status() {
+            Status::Finished => Some(0),
+            Status::Failed => {
+                status = -1;
+                break;
+            }
+            Status::Running => None,
+        };
+        let t_old = solver.t_old().expect("a step was made");
+        let mut t = solver.t();
+        let mut y: Vec<T> = solver.y().to_vec();
+        let mut sol: Option<DenseOutput<T>> = None;
+        if dense_output {
+            let d = solver.dense_output();
+            interpolants.push(d.clone());
+            sol = Some(d);
+        }
+        if n_events > 0 {
+            let g_new: Vec<f64> = events.iter_mut().map(|e| (e.fun)(t, &y)).collect();
+            let active = events::find_active_events(&g, &g_new, &event_dir);
+            if !active.is_empty() {
+                if sol.is_none() {
+                    sol = Some(solver.dense_output());
+                }
+                let s = sol.as_ref().expect("set above");
+                for &e in &active {
+                    event_count[e] += 1;
+                }
+                let (roots, terminate) =
+                    events::handle_events(s, &mut events, &active, &event_count, &max_events, t_old, t)?;
+                for &(e, te) in &roots {
+                    t_events[e].push(te);
+                    y_events[e].extend(s.eval(te));
+                }
+                if terminate {
+                    st = Some(1);
+                    t = roots[roots.len() - 1].1;
+                    y = s.eval(t);
+                }
+            }
+            g = g_new;
+        }
+        match &t_eval {
+            None => {
+                let donot_append = ts.len() > 1 && ts[ts.len() - 1] == t && dense_output;
+                if !donot_append {
+                    ts.push(t);
+                    ys.extend_from_slice(&y);
+                } else if !interpolants.is_empty() {
+                    interpolants.pop();
+                }
+            }
+            Some(te) => {
+                // The value in t_eval equal to t is included.
+                let (lo, hi, rev) = if direction > 0.0 {
+                    let new_i = te.partition_point(|&x| x <= t);
+                    let r = (t_eval_i, new_i, false);
+                    if new_i > t_eval_i {
+                        t_eval_i = new_i;
+                    }
+                    r
+                } else {
+                    let new_i = te.partition_point(|&x| x < t);
+                    let r = (new_i, t_eval_i, true);
+                    if t_eval_i > new_i {
+                        t_eval_i = new_i;
+                    }
+                    r
+                };
+                if hi > lo {
+                    if sol.is_none() {
+                        sol = Some(solver.dense_output());
+                    }
+                    let s = sol.as_ref().expect("set above");
+                    let mut out = vec![T::default(); n];
+                    let idx: Vec<usize> = if rev {
+                        (lo..hi).rev().collect()
+                    } else {
+                        (lo..hi).collect()
+                    };
+                    for k in idx {
+                        s.eval_into(te[k], &mut out);
+                        ts.push(te[k]);
+                        ys.extend_from_slice(&out);
+                    }
+                }
+            }
+        }
+        if t_eval.is_some() && dense_output {
+            ti.push(t);
+        }
+        if let Some(s) = st {
+            status = s;
+            break;
+        }
+    }
+    let message = match status {
+        0 => "The solver successfully reached the end of the integration interval.".to_string(),
+        1 => "A termination event occurred.".to_string(),
+        _ => message.unwrap_or_default(),
+    };
+    // ys holds one state per time point: transpose to (n, n_points).
+    let m = ts.len();
+    let mut yt = vec![T::default(); n * m];
+    for j in 0..m {
+        for i in 0..n {
+            yt[i * m + j] = ys[j * n + i];
+        }
+    }
+    let y = Array::from_shape_vec(&[n, m], yt).map_err(Error::from)?;
+    let sol = if dense_output {
+        let alt = solver.alt_segment();
+        let tsol = if t_eval.is_none() { ts.clone() } else { ti };
+        Some(OdeSolution::new(tsol, interpolants, alt)?)
+    } else {
+        None
+    };
+    let (t_events, y_events) = if n_events > 0 {
+        let te = t_events.into_iter().map(Array::from_vec).collect();
+        let ye = y_events
+            .into_iter()
+            .map(|v| {
+                let k = v.len().checked_div(n).unwrap_or(0);
+                Array::from_shape_vec(&[k, n], v).expect("k * n values")
+            })
+            .collect();
+        (Some(te), Some(ye))
+    } else {
+        (None, None)
+    };
+    let (nfev, njev, nlu) = solver.counts();
+    Ok(OdeResult {
+        t: Array::from_vec(ts),
+        y,
+        sol,
+        t_events,
+        y_events,
+        nfev,
+        njev,
+        nlu,
+        status,
+        message,
+        success: status >= 0,
+    })
+}

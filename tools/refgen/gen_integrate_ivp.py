@@ -1,0 +1,191 @@
+"""Reference data for sciox.integrate.solve_ivp (SciPy 1.17.1).
+
+Problems are named; crates/sciox/tests/conformance_integrate_ivp.rs
+defines the same right-hand sides with the same floating-point
+operations (plain Python float arithmetic and `math`, which call the C
+library as Rust does).
+
+Each case records solve_ivp(...): out0 = t (the first 40 stored times
+without t_eval, all with it; `n_t` is their number), out1 = y
+at the last stored time, out2 = [nfev, njev, nlu, status], out3 = a
+reference solution at the last time (closed form or a tight DOP853 run,
+NaN when none), and with t_eval/dense output/events: out4 = y at t_eval
+(n x m), out5 = sol(ts_dense) (n x k), then t_events / y_events.
+"""
+
+import math
+
+import numpy as np
+import scipy
+from scipy.integrate import solve_ivp
+
+from refgen_common import Cases
+
+
+def decay(t, y):
+    return [-0.5 * v for v in y]
+
+
+def harmonic(t, y):
+    return [y[1], -y[0]]
+
+
+def lotka(t, y):
+    a, b, c, d = 1.5, 1.0, 3.0, 1.0
+    return [a * y[0] - b * y[0] * y[1], -c * y[1] + d * y[0] * y[1]]
+
+
+def lorenz(t, y):
+    s, r, b = 10.0, 28.0, 8.0 / 3.0
+    return [s * (y[1] - y[0]), y[0] * (r - y[2]) - y[1], y[0] * y[1] - b * y[2]]
+
+
+MU = 0.012277471
+MUP = 1.0 - MU
+
+
+def arenstorf(t, y):
+    x, yy, vx, vy = y
+    d1 = ((x + MU) ** 2 + yy ** 2) ** 1.5
+    d2 = ((x - MUP) ** 2 + yy ** 2) ** 1.5
+    return [vx, vy,
+            x + 2.0 * vy - MUP * (x + MU) / d1 - MU * (x - MUP) / d2,
+            yy - 2.0 * vx - MUP * yy / d1 - MU * yy / d2]
+
+
+def vdp1(t, y):
+    return [y[1], 1.0 * (1.0 - y[0] * y[0]) * y[1] - y[0]]
+
+
+def ball(t, y):
+    return [y[1], -9.81]
+
+
+def exp_complex(t, y):
+    return [1j * y[0], (-0.5 + 2j) * y[1]]
+
+
+def tdep(t, y):
+    return [math.cos(t) * y[0]]
+
+
+ARENSTORF_T = 17.0652165601579625588917206249
+PROBLEMS = {
+    "decay": (decay, [2.0, 4.0, 8.0], (0.0, 10.0), lambda t: np.array([2.0, 4.0, 8.0]) * math.exp(-0.5 * t)),
+    "harmonic": (harmonic, [0.0, 1.0], (0.0, 10.0), lambda t: np.array([math.sin(t), math.cos(t)])),
+    "lotka": (lotka, [10.0, 5.0], (0.0, 15.0), None),
+    "lorenz": (lorenz, [1.0, 1.0, 1.0], (0.0, 3.0), None),
+    "arenstorf": (arenstorf, [0.994, 0.0, 0.0, -2.00158510637908252240537862224], (0.0, ARENSTORF_T),
+                  lambda t: np.array([0.994, 0.0, 0.0, -2.00158510637908252240537862224])),
+    "vdp1": (vdp1, [2.0, 0.0], (0.0, 20.0), None),
+    "ball": (ball, [0.0, 10.0], (0.0, 10.0), lambda t: np.array([10.0 * t - 4.905 * t * t, 10.0 - 9.81 * t])),
+    "tdep": (tdep, [1.0], (0.0, 10.0), lambda t: np.array([math.exp(math.sin(t))])),
+    "exp_complex": (exp_complex, [1.0 + 0j, 1.0 + 1j], (0.0, 5.0),
+                    lambda t: np.array([np.exp(1j * t), (1.0 + 1j) * np.exp((-0.5 + 2j) * t)])),
+}
+
+# Event functions by name (problem-specific), with terminal/direction.
+EVENTS = {
+    "y0_zero": lambda t, y: y[0],
+    "y0_minus_1": lambda t, y: y[0] - 1.0,
+    "t_minus_3": lambda t, y: t - 3.0,
+    "y1_zero": lambda t, y: y[1],
+}
+
+
+def reference(name, t_end):
+    fun, y0, span, exact = PROBLEMS[name]
+    if exact is not None:
+        return exact(t_end)
+    r = solve_ivp(fun, (span[0], t_end), y0, method="DOP853", rtol=1e-13, atol=1e-13)
+    return r.y[:, -1]
+
+
+def run(c, problem, method, note="", span=None, events=(), t_eval=None, dense=False, **opts):
+    fun, y0, span0, _ = PROBLEMS[problem]
+    span = span or span0
+    params = {"problem": problem, "method": method, "t0": span[0], "tf": span[1]}
+    for k, v in opts.items():
+        params[k] = list(v) if isinstance(v, (list, tuple, np.ndarray)) else v
+    evs = []
+    for (ename, term, direc) in events:
+        f = EVENTS[ename]
+
+        def ev(t, y, f=f):
+            return f(t, y)
+
+        ev.terminal = term
+        ev.direction = direc
+        evs.append(ev)
+    if events:
+        params["events"] = [[e[0], e[1], e[2]] for e in events]
+    if t_eval is not None:
+        params["t_eval"] = list(t_eval)
+    params["dense_output"] = dense
+    try:
+        r = solve_ivp(fun, span, y0, method=method, t_eval=t_eval, dense_output=dense,
+                      events=evs or None, **opts)
+    except Exception as e:  # noqa: BLE001 - the class name is the datum
+        c.add("solve_ivp", [], params, None, type(e).__name__, note)
+        return
+    ref = reference(problem, r.t[-1]) if r.status >= 0 and r.t.size else np.full(len(y0), np.nan)
+    cplx = np.iscomplexobj(r.y)
+    yl = r.y[:, -1] if r.t.size else np.full(len(y0), np.nan)
+    params["n_t"] = int(r.t.size)
+    outs = [r.t[:40] if t_eval is None else r.t, yl, np.array([r.nfev, r.njev, r.nlu, r.status], dtype=np.int64),
+            np.asarray(ref, dtype=complex if cplx else float)]
+    params["message"] = r.message
+    if t_eval is not None:
+        outs.append(r.y)
+    else:
+        outs.append(np.zeros((len(y0), 0), dtype=r.y.dtype))
+    if dense:
+        tq = np.linspace(min(span), max(span), 7)
+        outs.append(r.sol(tq))
+        params["t_dense"] = list(tq)
+    else:
+        outs.append(np.zeros((len(y0), 0), dtype=r.y.dtype))
+    if events:
+        for te, ye in zip(r.t_events, r.y_events):
+            outs.append(np.asarray(te, dtype=float))
+            outs.append(np.asarray(ye, dtype=r.y.dtype).reshape(len(te), len(y0)))
+    c.add("solve_ivp", [], params, outs, None, note)
+
+
+def main():
+    c = Cases("integrate_ivp", crate="sciox")
+    explicit = ["RK23", "RK45", "DOP853"]
+    for m in explicit:
+        for p in ["decay", "harmonic", "lotka", "lorenz", "arenstorf", "vdp1", "tdep"]:
+            run(c, p, m)
+            run(c, p, m, rtol=1e-6, atol=1e-9)
+        run(c, "arenstorf", m, rtol=1e-9, atol=1e-12)
+        run(c, "decay", m, rtol=1e-8, atol=[1e-10, 1e-9, 1e-8], note="per-component atol")
+        run(c, "harmonic", m, span=(10.0, 0.0), note="backwards")
+        run(c, "vdp1", m, max_step=0.5)
+        run(c, "vdp1", m, first_step=1e-3)
+        run(c, "lotka", m, t_eval=list(np.linspace(0, 15, 31)))
+        run(c, "lotka", m, span=(15.0, 0.0), t_eval=list(np.linspace(15, 0, 16)), note="backwards t_eval")
+        run(c, "harmonic", m, dense=True, rtol=1e-7, atol=1e-9)
+        run(c, "harmonic", m, dense=True, t_eval=[0.5, 2.0, 7.5])
+        run(c, "harmonic", m, events=[("y0_zero", 0, 0.0), ("y1_zero", 0, 1.0)], note="non-terminal events")
+        run(c, "harmonic", m, events=[("y0_zero", 2, -1.0)], note="terminal after 2 decreasing zeros")
+        run(c, "ball", m, events=[("y0_zero", 1, -1.0)], note="ball hits the ground")
+        run(c, "decay", m, events=[("y0_minus_1", 1, 0.0), ("t_minus_3", 0, 0.0)], dense=True)
+        run(c, "exp_complex", m, rtol=1e-8, atol=1e-10, note="complex state")
+        run(c, "decay", m, span=(0.0, 0.0), note="empty span")
+        run(c, "lorenz", m, rtol=1e-10, atol=1e-12)
+    # SciPy's ValueErrors
+    run(c, "decay", "RK45", t_eval=[0.0, 11.0], note="t_eval outside t_span")
+    run(c, "decay", "RK45", t_eval=[1.0, 0.5], note="t_eval not sorted")
+    run(c, "decay", "RK45", max_step=0.0, note="max_step not positive")
+    run(c, "decay", "RK45", first_step=-1.0, note="first_step negative")
+    run(c, "decay", "RK45", first_step=20.0, note="first_step exceeds bounds")
+    run(c, "decay", "RK45", atol=-1.0, note="negative atol")
+    run(c, "decay", "RK45", atol=[1e-6, 1e-6], note="atol of the wrong shape")
+    c.save()
+    print("scipy", scipy.__version__)
+
+
+if __name__ == "__main__":
+    main()
