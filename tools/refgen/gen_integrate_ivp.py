@@ -69,6 +69,71 @@ def tdep(t, y):
     return [math.cos(t) * y[0]]
 
 
+def vdp1000(t, y):
+    return [y[1], 1000.0 * (1.0 - y[0] * y[0]) * y[1] - y[0]]
+
+
+def vdp1000_jac(t, y):
+    return [[0.0, 1.0], [-2000.0 * y[0] * y[1] - 1.0, 1000.0 * (1.0 - y[0] * y[0])]]
+
+
+def robertson(t, y):
+    return [-0.04 * y[0] + 1e4 * y[1] * y[2],
+            0.04 * y[0] - 1e4 * y[1] * y[2] - 3e7 * y[1] * y[1],
+            3e7 * y[1] * y[1]]
+
+
+def robertson_jac(t, y):
+    return [[-0.04, 1e4 * y[2], 1e4 * y[1]],
+            [0.04, -1e4 * y[2] - 6e7 * y[1], -1e4 * y[1]],
+            [0.0, 6e7 * y[1], 0.0]]
+
+
+def hires(t, y):
+    y1, y2, y3, y4, y5, y6, y7, y8 = y
+    return [-1.71 * y1 + 0.43 * y2 + 8.32 * y3 + 0.0007,
+            1.71 * y1 - 8.75 * y2,
+            -10.03 * y3 + 0.43 * y4 + 0.035 * y5,
+            8.32 * y2 + 1.71 * y3 - 1.12 * y4,
+            -1.745 * y5 + 0.43 * y6 + 0.43 * y7,
+            -280.0 * y6 * y8 + 0.69 * y4 + 1.71 * y5 - 0.43 * y6 + 0.69 * y7,
+            280.0 * y6 * y8 - 1.81 * y7,
+            -280.0 * y6 * y8 + 1.81 * y7]
+
+
+HEAT_N = 12
+
+
+def heat(t, y):
+    n = HEAT_N
+    out = []
+    for i in range(n):
+        left = y[i - 1] if i > 0 else 0.0
+        right = y[i + 1] if i < n - 1 else 0.0
+        out.append(50.0 * (left - 2.0 * y[i] + right) - y[i] * y[i] * y[i])
+    return out
+
+
+def heat_sparsity():
+    n = HEAT_N
+    a = np.zeros((n, n), dtype=bool)
+    for i in range(n):
+        for j in range(max(0, i - 1), min(n, i + 2)):
+            a[i, j] = True
+    return a
+
+
+def stiff_decay_jac(t, y):
+    return [[-1000.0]]
+
+
+def stiff_decay(t, y):
+    return [-1000.0 * (y[0] - math.cos(t))]
+
+
+JACS = {"vdp1000": vdp1000_jac, "robertson": robertson_jac, "stiff_decay": stiff_decay_jac}
+STIFF = {"vdp1000", "robertson", "hires", "heat", "stiff_decay"}
+
 ARENSTORF_T = 17.0652165601579625588917206249
 PROBLEMS = {
     "decay": (decay, [2.0, 4.0, 8.0], (0.0, 10.0), lambda t: np.array([2.0, 4.0, 8.0]) * math.exp(-0.5 * t)),
@@ -80,6 +145,11 @@ PROBLEMS = {
     "vdp1": (vdp1, [2.0, 0.0], (0.0, 20.0), None),
     "ball": (ball, [0.0, 10.0], (0.0, 10.0), lambda t: np.array([10.0 * t - 4.905 * t * t, 10.0 - 9.81 * t])),
     "tdep": (tdep, [1.0], (0.0, 10.0), lambda t: np.array([math.exp(math.sin(t))])),
+    "vdp1000": (vdp1000, [2.0, 0.0], (0.0, 3000.0), None),
+    "robertson": (robertson, [1.0, 0.0, 0.0], (0.0, 1e5), None),
+    "hires": (hires, [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0057], (0.0, 321.8122), None),
+    "heat": (heat, [math.sin(math.pi * (i + 1) / (HEAT_N + 1)) for i in range(HEAT_N)], (0.0, 2.0), None),
+    "stiff_decay": (stiff_decay, [0.0], (0.0, 2.0), None),
     "exp_complex": (exp_complex, [1.0 + 0j, 1.0 + 1j], (0.0, 5.0),
                     lambda t: np.array([np.exp(1j * t), (1.0 + 1j) * np.exp((-0.5 + 2j) * t)])),
 }
@@ -97,15 +167,25 @@ def reference(name, t_end):
     fun, y0, span, exact = PROBLEMS[name]
     if exact is not None:
         return exact(t_end)
+    if name in STIFF:
+        r = solve_ivp(fun, (span[0], t_end), y0, method="Radau", rtol=1e-11, atol=1e-13, jac=JACS.get(name))
+        return r.y[:, -1]
     r = solve_ivp(fun, (span[0], t_end), y0, method="DOP853", rtol=1e-13, atol=1e-13)
     return r.y[:, -1]
 
 
-def run(c, problem, method, note="", span=None, events=(), t_eval=None, dense=False, **opts):
+def run(c, problem, method, note="", span=None, events=(), t_eval=None, dense=False, jac=False,
+        sparsity=False, **opts):
     fun, y0, span0, _ = PROBLEMS[problem]
     span = span or span0
-    params = {"problem": problem, "method": method, "t0": span[0], "tf": span[1]}
+    params = {"problem": problem, "method": method, "t0": span[0], "tf": span[1], "jac": jac, "sparsity": sparsity}
+    if jac:
+        opts["jac"] = JACS[problem]
+    if sparsity:
+        opts["jac_sparsity"] = heat_sparsity()
     for k, v in opts.items():
+        if k in ("jac", "jac_sparsity"):
+            continue
         params[k] = list(v) if isinstance(v, (list, tuple, np.ndarray)) else v
     evs = []
     for (ename, term, direc) in events:
@@ -175,6 +255,31 @@ def main():
         run(c, "exp_complex", m, rtol=1e-8, atol=1e-10, note="complex state")
         run(c, "decay", m, span=(0.0, 0.0), note="empty span")
         run(c, "lorenz", m, rtol=1e-10, atol=1e-12)
+    for m in ["Radau", "BDF"]:
+        for p in ["decay", "harmonic", "lotka", "vdp1", "tdep"]:
+            run(c, p, m)
+            run(c, p, m, rtol=1e-6, atol=1e-9)
+        run(c, "vdp1000", m, jac=True, note="bench ivp_vdp1000_*")
+        run(c, "vdp1000", m)
+        run(c, "vdp1000", m, jac=True, rtol=1e-6, atol=1e-9)
+        run(c, "robertson", m, jac=True, rtol=1e-4, atol=[1e-8, 1e-14, 1e-6])
+        run(c, "robertson", m, rtol=1e-4, atol=[1e-8, 1e-14, 1e-6])
+        run(c, "hires", m)
+        run(c, "hires", m, rtol=1e-7, atol=1e-9)
+        run(c, "heat", m)
+        run(c, "heat", m, sparsity=True, note="jac_sparsity")
+        run(c, "stiff_decay", m, jac=True)
+        run(c, "vdp1000", m, jac=True, max_step=50.0, span=(0.0, 500.0))
+        run(c, "vdp1", m, first_step=1e-3)
+        run(c, "harmonic", m, span=(10.0, 0.0), note="backwards")
+        run(c, "lotka", m, t_eval=list(np.linspace(0, 15, 31)))
+        run(c, "harmonic", m, dense=True, rtol=1e-7, atol=1e-9)
+        run(c, "harmonic", m, events=[("y0_zero", 0, 0.0), ("y1_zero", 0, 1.0)], note="non-terminal events")
+        run(c, "ball", m, events=[("y0_zero", 1, -1.0)], note="ball hits the ground")
+        run(c, "decay", m, span=(0.0, 0.0), note="empty span")
+    run(c, "exp_complex", "BDF", rtol=1e-8, atol=1e-10, note="complex state")
+    run(c, "exp_complex", "Radau", note="complex state unsupported")
+    run(c, "decay", "Radau", rtol=[1e-3, 1e-3, 1e-3], note="per-component rtol")
     # SciPy's ValueErrors
     run(c, "decay", "RK45", t_eval=[0.0, 11.0], note="t_eval outside t_span")
     run(c, "decay", "RK45", t_eval=[1.0, 0.5], note="t_eval not sorted")

@@ -15,6 +15,7 @@ mod quad;
 pub(crate) mod quadpack;
 
 pub use ivp::{
-    DenseOutput, Event, EventFn, IvpOptions, Method, OdeResult, OdeScalar, OdeSolution, Tol, solve_ivp,
+    DenseOutput, Event, EventFn, IvpOptions, JacFn, Jacobian, Method, OdeResult, OdeScalar, OdeSolution, Tol,
+    solve_ivp,
 };
 pub use quad::{ComplexQuadResult, QuadExtra, QuadOptions, QuadResult, Weight, quad, quad_complex};

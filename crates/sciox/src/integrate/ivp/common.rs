@@ -149,7 +149,6 @@ pub(crate) struct Tols {
     pub atol: Vec<f64>,
     /// The scalar rtol when one was given (Radau and BDF use it for the
     /// Newton tolerance).
-    #[allow(dead_code)] // read by the implicit solvers
     pub rtol_scalar: Option<f64>,
 }
 
@@ -185,17 +184,6 @@ impl Tols {
             rtol_scalar,
         })
     }
-}
-
-/// SciPy's RMS norm `||x|| / sqrt(n)`.
-#[inline]
-#[allow(dead_code)] // used by the implicit solvers
-pub(crate) fn rms_norm<T: OdeScalar>(x: &[T]) -> f64 {
-    if x.is_empty() {
-        return 0.0;
-    }
-    let s: f64 = x.iter().map(|v| v.norm_sqr()).sum();
-    s.sqrt() / (x.len() as f64).sqrt()
 }
 
 /// `||x / scale||_rms` without a temporary.
@@ -533,8 +521,8 @@ mod tests {
 
     #[test]
     fn rms_norm_and_min_step() {
-        assert_eq!(rms_norm(&[3.0, 4.0]), 5.0 / 2f64.sqrt());
-        assert_eq!(rms_norm::<f64>(&[]), 0.0);
+        assert_eq!(scaled_norm(&[3.0, 4.0], &[1.0, 1.0]), 5.0 / 2f64.sqrt());
+        assert_eq!(scaled_norm::<f64>(&[], &[]), 0.0);
         assert_eq!(min_step_at(1.0, 1.0), 10.0 * f64::EPSILON);
         assert_eq!(min_step_at(1.0, -1.0), 5.0 * f64::EPSILON);
         assert_eq!(min_step_at(0.0, 1.0), 10.0 * f64::from_bits(1));
@@ -703,5 +691,428 @@ impl<T: OdeScalar> OdeSolution<T> {
             }
         }
         numox::Array::from_shape_vec(&[self.n, m], data).expect("shape matches")
+    }
+}
+
+/// An LU factorization with partial pivoting of a dense `n x n` matrix
+/// (LAPACK `getrf`: the pivot is the first entry of largest magnitude, for
+/// complex matrices by `|re| + |im|`), and its solver (`getrs`).
+#[derive(Clone, Debug)]
+pub(crate) struct Lu<S> {
+    n: usize,
+    /// L (unit, below the diagonal) and U, row-major.
+    a: Vec<S>,
+    /// Row interchanges: row `i` was swapped with `ipiv[i]`.
+    ipiv: Vec<usize>,
+}
+
+impl<S: OdeScalar> Lu<S> {
+    /// Factors the row-major matrix `a` (consumed). A zero pivot leaves the
+    /// factorization singular (solves then produce infinities or NaN, as
+    /// SciPy's `lu_factor` + `lu_solve` do after their warning).
+    pub(crate) fn factor(n: usize, mut a: Vec<S>) -> Self {
+        let mut ipiv = vec![0; n];
+        for j in 0..n {
+            let mut p = j;
+            let mut best = a[j * n + j].abs1();
+            for i in j + 1..n {
+                let v = a[i * n + j].abs1();
+                if v > best {
+                    best = v;
+                    p = i;
+                }
+            }
+            ipiv[j] = p;
+            let pivot = a[p * n + j];
+            if pivot != S::default() {
+                if p != j {
+                    for k in 0..n {
+                        a.swap(j * n + k, p * n + k);
+                    }
+                }
+                let r = S::from_f64(1.0) / a[j * n + j];
+                for i in j + 1..n {
+                    a[i * n + j] *= r;
+                }
+            }
+            for i in j + 1..n {
+                let l = a[i * n + j];
+                if l != S::default() {
+                    for k in j + 1..n {
+                        let u = a[j * n + k];
+                        a[i * n + k] -= l * u;
+                    }
+                }
+            }
+        }
+        Lu { n, a, ipiv }
+    }
+
+    /// Solves `A x = b` in place.
+    pub(crate) fn solve(&self, b: &mut [S]) {
+        let n = self.n;
+        for i in 0..n {
+            let p = self.ipiv[i];
+            if p != i {
+                b.swap(i, p);
+            }
+        }
+        for j in 0..n {
+            let bj = b[j];
+            if bj != S::default() {
+                for i in j + 1..n {
+                    b[i] -= bj * self.a[i * n + j];
+                }
+            }
+        }
+        for j in (0..n).rev() {
+            if b[j] != S::default() {
+                b[j] = b[j] / self.a[j * n + j];
+                let bj = b[j];
+                for i in 0..j {
+                    b[i] -= bj * self.a[i * n + j];
+                }
+            }
+        }
+    }
+}
+
+/// Thresholds of SciPy's `num_jac`.
+const NUM_JAC_DIFF_REJECT: f64 = 1.1102230246251565e-14; // EPS ** 0.875
+const NUM_JAC_DIFF_SMALL: f64 = 1.8189894035458565e-12; // EPS ** 0.75
+const NUM_JAC_DIFF_BIG: f64 = 0.0001220703125; // EPS ** 0.25
+const NUM_JAC_MIN_FACTOR: f64 = 1e3 * EPS;
+const NUM_JAC_FACTOR_INCREASE: f64 = 10.0;
+const NUM_JAC_FACTOR_DECREASE: f64 = 0.1;
+
+/// A Jacobian sparsity structure with the column groups of SciPy's
+/// `group_columns` (columns in one group share no row, so one function
+/// evaluation perturbs them all).
+#[derive(Clone, Debug)]
+pub(crate) struct Sparsity {
+    /// Row-major `n x n` structure.
+    pub structure: Vec<bool>,
+    /// Group of each column.
+    pub groups: Vec<usize>,
+}
+
+impl Sparsity {
+    /// Groups the columns as SciPy's `group_columns(A, order=0)` does: in
+    /// the order of `RandomState(0).permutation(n)`, each ungrouped column
+    /// starts a group which greedily takes every later column not sharing a
+    /// row with it.
+    pub(crate) fn new(n: usize, structure: Vec<bool>) -> Self {
+        let order: Vec<usize> = numox::random::RandomState::new(0)
+            .permutation(n)
+            .iter()
+            .map(|&v| v as usize)
+            .collect();
+        // Column k of the permuted matrix is original column order[k].
+        let col = |k: usize, i: usize| structure[i * n + order[k]];
+        let mut groups_perm: Vec<isize> = vec![-1; n];
+        let mut current = 0isize;
+        let mut union = vec![false; n];
+        for i in 0..n {
+            if groups_perm[i] >= 0 {
+                continue;
+            }
+            groups_perm[i] = current;
+            let mut all_grouped = true;
+            for (r, u) in union.iter_mut().enumerate() {
+                *u = col(i, r);
+            }
+            for j in 0..n {
+                if groups_perm[j] < 0 {
+                    all_grouped = false;
+                } else {
+                    continue;
+                }
+                let intersect = (0..n).any(|r| union[r] && col(j, r));
+                if !intersect {
+                    for (r, u) in union.iter_mut().enumerate() {
+                        *u |= col(j, r);
+                    }
+                    groups_perm[j] = current;
+                }
+            }
+            if all_grouped {
+                break;
+            }
+            current += 1;
+        }
+        let mut groups = vec![0usize; n];
+        for k in 0..n {
+            groups[order[k]] = groups_perm[k] as usize;
+        }
+        Sparsity { structure, groups }
+    }
+}
+
+/// Finite-difference Jacobian of `fun` at `(t, y)` with `f = fun(t, y)`
+/// (SciPy's `num_jac`): steps `factor * max(threshold, |y|)` in the
+/// direction of `f`, adapted per column between calls through `factor`.
+/// Writes the row-major Jacobian into `jac`. The evaluations are not
+/// counted in nfev, as in SciPy.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn num_jac<T: OdeScalar, F: FnMut(f64, &[T], &mut [T])>(
+    fun: &mut F,
+    t: f64,
+    y: &[T],
+    f: &[T],
+    threshold: &[f64],
+    factor: &mut Option<Vec<f64>>,
+    sparsity: Option<&Sparsity>,
+    jac: &mut [T],
+) {
+    let n = y.len();
+    if n == 0 {
+        return;
+    }
+    let fac = factor.get_or_insert_with(|| vec![EPS.sqrt(); n]);
+    let y_scale: Vec<f64> = (0..n)
+        .map(|i| {
+            let sign = if f[i].re() >= 0.0 { 1.0 } else { -1.0 };
+            sign * threshold[i].max(y[i].abs())
+        })
+        .collect();
+    let mut h: Vec<T> = (0..n)
+        .map(|i| (y[i] + T::from_f64(fac[i] * y_scale[i])) - y[i])
+        .collect();
+    for i in 0..n {
+        while h[i] == T::default() {
+            fac[i] *= 10.0;
+            h[i] = (y[i] + T::from_f64(fac[i] * y_scale[i])) - y[i];
+        }
+    }
+    let in_structure = |i: usize, j: usize| sparsity.is_none_or(|s| s.structure[i * n + j]);
+    // Evaluates the differences for the columns `cols` with steps `steps`
+    // (one evaluation per column, or per group with a sparsity structure):
+    // returns diff (row-major, only `cols` filled) and f_new for the
+    // column (f_new[i] of the evaluation that perturbed column j).
+    let mut yp = y.to_vec();
+    let mut fnew = vec![T::default(); n];
+    let mut eval_columns = |cols: &[usize], steps: &[T], diff: &mut [T], fcol: &mut [T]| match sparsity {
+        None => {
+            for (&j, &hj) in cols.iter().zip(steps) {
+                yp.copy_from_slice(y);
+                yp[j] += hj;
+                fun(t, &yp, &mut fnew);
+                for i in 0..n {
+                    diff[i * n + j] = fnew[i] - f[i];
+                    fcol[i * n + j] = fnew[i];
+                }
+            }
+        }
+        Some(s) => {
+            let mut groups: Vec<usize> = cols.iter().map(|&j| s.groups[j]).collect();
+            groups.sort_unstable();
+            groups.dedup();
+            for g in groups {
+                yp.copy_from_slice(y);
+                for (&j, &hj) in cols.iter().zip(steps) {
+                    if s.groups[j] == g {
+                        yp[j] += hj;
+                    }
+                }
+                fun(t, &yp, &mut fnew);
+                for &j in cols.iter().filter(|&&j| s.groups[j] == g) {
+                    for i in 0..n {
+                        diff[i * n + j] = if s.structure[i * n + j] {
+                            fnew[i] - f[i]
+                        } else {
+                            T::default()
+                        };
+                        fcol[i * n + j] = fnew[i];
+                    }
+                }
+            }
+        }
+    };
+    let all: Vec<usize> = (0..n).collect();
+    let mut fcol = vec![T::default(); n * n];
+    eval_columns(&all, &h, jac, &mut fcol);
+    // Column statistics: the row of the largest |difference| (first on ties).
+    let stats = |diff: &[T], fcol: &[T], j: usize| -> (f64, f64) {
+        let mut max_ind = 0;
+        let mut best = -1.0;
+        for i in 0..n {
+            let v = if in_structure(i, j) {
+                diff[i * n + j].abs()
+            } else {
+                0.0
+            };
+            if v > best {
+                best = v;
+                max_ind = i;
+            }
+        }
+        let max_diff = best;
+        let scale = f[max_ind].abs().max(fcol[max_ind * n + j].abs());
+        (max_diff, scale)
+    };
+    let mut max_diff = vec![0.0; n];
+    let mut scale = vec![0.0; n];
+    for j in 0..n {
+        (max_diff[j], scale[j]) = stats(jac, &fcol, j);
+    }
+    let ind: Vec<usize> = (0..n)
+        .filter(|&j| max_diff[j] < NUM_JAC_DIFF_REJECT * scale[j])
+        .collect();
+    if !ind.is_empty() {
+        let new_factor: Vec<f64> = ind.iter().map(|&j| NUM_JAC_FACTOR_INCREASE * fac[j]).collect();
+        let h_new: Vec<T> = ind
+            .iter()
+            .zip(&new_factor)
+            .map(|(&j, &nf)| (y[j] + T::from_f64(nf * y_scale[j])) - y[j])
+            .collect();
+        let mut diff_new = vec![T::default(); n * n];
+        let mut fcol_new = vec![T::default(); n * n];
+        eval_columns(&ind, &h_new, &mut diff_new, &mut fcol_new);
+        for (k, &j) in ind.iter().enumerate() {
+            let (mdn, scn) = stats(&diff_new, &fcol_new, j);
+            if max_diff[j] * scn < mdn * scale[j] {
+                fac[j] = new_factor[k];
+                h[j] = h_new[k];
+                for i in 0..n {
+                    jac[i * n + j] = diff_new[i * n + j];
+                }
+                scale[j] = scn;
+                max_diff[j] = mdn;
+            }
+        }
+    }
+    for i in 0..n {
+        for j in 0..n {
+            jac[i * n + j] = jac[i * n + j] / h[j];
+        }
+    }
+    for j in 0..n {
+        if max_diff[j] < NUM_JAC_DIFF_SMALL * scale[j] {
+            fac[j] *= NUM_JAC_FACTOR_INCREASE;
+        } else if max_diff[j] > NUM_JAC_DIFF_BIG * scale[j] {
+            fac[j] *= NUM_JAC_FACTOR_DECREASE;
+        }
+        fac[j] = fac[j].max(NUM_JAC_MIN_FACTOR);
+    }
+}
+
+#[cfg(test)]
+mod linalg_tests {
+    use super::*;
+
+    #[test]
+    fn lu_solves_with_pivoting() {
+        let a = vec![0.0, 2.0, 1.0, 1.0, 1.0, 0.0, 2.0, 0.0, 3.0];
+        let lu = Lu::factor(3, a.clone());
+        let x = [1.0, -2.0, 0.5];
+        let mut b: Vec<f64> = (0..3)
+            .map(|i| (0..3).map(|j| a[i * 3 + j] * x[j]).sum())
+            .collect();
+        lu.solve(&mut b);
+        for i in 0..3 {
+            assert!((b[i] - x[i]).abs() < 1e-15);
+        }
+    }
+
+    #[test]
+    fn complex_lu() {
+        let c = |r, i| Complex64::new(r, i);
+        let a = vec![c(1.0, 1.0), c(2.0, 0.0), c(0.0, -1.0), c(3.0, 2.0)];
+        let lu = Lu::factor(2, a.clone());
+        let x = [c(1.0, -1.0), c(0.5, 2.0)];
+        let mut b = vec![a[0] * x[0] + a[1] * x[1], a[2] * x[0] + a[3] * x[1]];
+        lu.solve(&mut b);
+        assert!((b[0] - x[0]).norm() < 1e-15 && (b[1] - x[1]).norm() < 1e-15);
+    }
+
+    #[test]
+    fn num_jac_of_a_linear_function() {
+        let mut fun = |_t: f64, y: &[f64], d: &mut [f64]| {
+            d[0] = 2.0 * y[0] - y[1];
+            d[1] = 3.0 * y[1];
+        };
+        let y = [1.0, 2.0];
+        let mut f = [0.0; 2];
+        fun(0.0, &y, &mut f);
+        let mut jac = [0.0; 4];
+        let mut factor = None;
+        num_jac(&mut fun, 0.0, &y, &f, &[1e-6; 2], &mut factor, None, &mut jac);
+        let want = [2.0, -1.0, 0.0, 3.0];
+        for k in 0..4 {
+            assert!((jac[k] - want[k]).abs() < 1e-6, "{jac:?}");
+        }
+        // The same through a sparsity structure (diagonal + one entry): one group per column here.
+        let sp = Sparsity::new(2, vec![true, true, false, true]);
+        let mut jac2 = [0.0; 4];
+        let mut factor2 = None;
+        num_jac(
+            &mut fun,
+            0.0,
+            &y,
+            &f,
+            &[1e-6; 2],
+            &mut factor2,
+            Some(&sp),
+            &mut jac2,
+        );
+        assert_eq!(jac, jac2);
+    }
+
+    #[test]
+    fn column_groups_match_scipy() {
+        // scipy.optimize._numdiff.group_columns on these structures (SciPy 1.17.1).
+        let tri = |n: usize| {
+            let mut s = vec![false; n * n];
+            for i in 0..n {
+                for j in i.saturating_sub(1)..(i + 2).min(n) {
+                    s[i * n + j] = true;
+                }
+            }
+            s
+        };
+        let from =
+            |rows: &[&[u8]]| -> Vec<bool> { rows.iter().flat_map(|r| r.iter().map(|&v| v != 0)).collect() };
+        let cases: Vec<(usize, Vec<bool>, Vec<usize>)> = vec![
+            (7, tri(7), vec![2, 1, 0, 2, 3, 1, 0]),
+            (
+                5,
+                from(&[
+                    &[1, 0, 1, 0, 0],
+                    &[0, 1, 0, 0, 1],
+                    &[0, 0, 1, 0, 0],
+                    &[0, 1, 0, 1, 1],
+                    &[0, 1, 0, 0, 1],
+                ]),
+                vec![1, 0, 0, 1, 2],
+            ),
+            (
+                9,
+                from(&[
+                    &[1, 0, 1, 1, 0, 0, 1, 0, 0],
+                    &[0, 1, 1, 0, 0, 1, 0, 0, 0],
+                    &[1, 0, 1, 0, 0, 1, 0, 0, 0],
+                    &[1, 0, 1, 1, 0, 0, 0, 0, 1],
+                    &[1, 0, 0, 0, 1, 1, 0, 0, 0],
+                    &[1, 0, 0, 0, 0, 1, 0, 0, 0],
+                    &[0, 0, 1, 0, 1, 0, 1, 0, 1],
+                    &[0, 0, 0, 1, 0, 1, 1, 1, 1],
+                    &[0, 0, 0, 0, 0, 0, 0, 0, 1],
+                ]),
+                vec![4, 1, 0, 1, 1, 5, 3, 0, 2],
+            ),
+        ];
+        for (n, s, want) in cases {
+            let sp = Sparsity::new(n, s.clone());
+            assert_eq!(sp.groups, want);
+            for i in 0..n {
+                for j in 0..n {
+                    for k in j + 1..n {
+                        if sp.groups[j] == sp.groups[k] {
+                            assert!(!(s[i * n + j] && s[i * n + k]));
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -2,15 +2,22 @@
 //! ODEs `dy/dt = f(t, y)` with SciPy's solvers, step-size control and
 //! results.
 
+// The solvers index several parallel arrays (stages, states, scales) the
+// way SciPy's formulas do; iterator chains would obscure the
+// correspondence.
+#![allow(clippy::needless_range_loop)]
+
+mod bdf;
 mod common;
 mod events;
+mod radau;
 mod rk;
 
 pub use common::{DenseOutput, OdeScalar, OdeSolution, Tol};
 pub use events::{Event, EventFn};
 
 use crate::{Error, Result};
-use common::{Solver, Status, Tols};
+use common::{Solver, Sparsity, Status, Tols, num_jac};
 use numox::Array;
 
 /// The integration method (SciPy's `method`).
@@ -27,6 +34,84 @@ pub enum Method {
     RK45,
     /// Dormand–Prince 8(5,3), explicit.
     DOP853,
+    /// Radau IIA of order 5, implicit (real states only).
+    Radau,
+    /// Variable-order BDF/NDF (orders 1 to 5), implicit.
+    BDF,
+}
+
+/// A boxed Jacobian function: `jac(t, y, out)` writes `df_i / dy_j` into
+/// `out[i * n + j]` (row-major `n x n`).
+pub type JacFn<'a, T> = Box<dyn FnMut(f64, &[T], &mut [T]) + 'a>;
+
+/// The Jacobian of the right-hand side for the implicit methods (SciPy's
+/// `jac`): a function, or a constant matrix. Without one, it is
+/// approximated by finite differences (optionally using
+/// [`IvpOptions::jac_sparsity`]).
+///
+/// ```
+/// use sciox::integrate::{solve_ivp, IvpOptions, Jacobian, Method};
+/// // y' = -1000 (y - cos t), a stiff linear problem with constant Jacobian -1000.
+/// let opts = IvpOptions { method: Method::Radau, jac: Some(Jacobian::Constant(vec![-1000.0])), ..Default::default() };
+/// let r = solve_ivp(|t, y: &[f64], d: &mut [f64]| d[0] = -1000.0 * (y[0] - t.cos()), (0.0, 1.0), &[0.0], opts).unwrap();
+/// assert!(r.success && r.njev == 0);
+/// ```
+pub enum Jacobian<'a, T = f64> {
+    /// `jac(t, y, out)`, row-major `n x n`.
+    Function(JacFn<'a, T>),
+    /// A constant row-major `n x n` matrix.
+    Constant(Vec<T>),
+}
+
+/// How an implicit solver gets its Jacobian.
+pub(crate) enum JacSource<'a, T> {
+    FiniteDiff {
+        factor: Option<Vec<f64>>,
+        sparsity: Option<Sparsity>,
+    },
+    Function(JacFn<'a, T>),
+    Constant(Vec<T>),
+}
+
+impl<T: common::OdeScalar> JacSource<'_, T> {
+    /// Fills `out` with the Jacobian at `(t, y)` and returns the number of
+    /// Jacobian evaluations to count (0 for a constant matrix). The
+    /// finite-difference evaluations of `fun` are not counted in nfev, as
+    /// in SciPy; `f = fun(t, y)` is computed when not given.
+    pub(crate) fn evaluate<F: FnMut(f64, &[T], &mut [T])>(
+        &mut self,
+        fun: &mut F,
+        t: f64,
+        y: &[T],
+        f: Option<&[T]>,
+        atol: &[f64],
+        out: &mut [T],
+    ) -> usize {
+        match self {
+            JacSource::Constant(m) => {
+                out.copy_from_slice(m);
+                0
+            }
+            JacSource::Function(j) => {
+                j(t, y, out);
+                1
+            }
+            JacSource::FiniteDiff { factor, sparsity } => {
+                let owned;
+                let f = match f {
+                    Some(f) => f,
+                    None => {
+                        let mut v = vec![T::default(); y.len()];
+                        fun(t, y, &mut v);
+                        owned = v;
+                        &owned
+                    }
+                };
+                num_jac(fun, t, y, f, atol, factor, sparsity.as_ref(), out);
+                1
+            }
+        }
+    }
 }
 
 /// Options of [`solve_ivp`] with SciPy's defaults (`rtol = 1e-3`,
@@ -55,6 +140,12 @@ pub struct IvpOptions<'a, T = f64> {
     pub rtol: Tol,
     /// Absolute tolerance (default 1e-6).
     pub atol: Tol,
+    /// Jacobian for Radau and BDF (`None`: finite differences).
+    pub jac: Option<Jacobian<'a, T>>,
+    /// Sparsity structure of the Jacobian (shape `(n, n)`, `true` where
+    /// an entry may be nonzero) for the finite differences of Radau and
+    /// BDF: columns without common rows are perturbed together.
+    pub jac_sparsity: Option<Array<bool>>,
 }
 
 impl<T> Default for IvpOptions<'_, T> {
@@ -68,6 +159,8 @@ impl<T> Default for IvpOptions<'_, T> {
             max_step: f64::INFINITY,
             rtol: Tol::Scalar(1e-3),
             atol: Tol::Scalar(1e-6),
+            jac: None,
+            jac_sparsity: None,
         }
     }
 }
@@ -203,6 +296,70 @@ where
                 tols,
                 opts.first_step,
             ))
+        }
+        Method::Radau | Method::BDF => {
+            if opts.method == Method::Radau && T::COMPLEX {
+                return Err(Error::invalid(
+                    "`y0` is complex, but the chosen solver does not support integration in a complex domain.",
+                ));
+            }
+            let rtol = tols
+                .rtol_scalar
+                .ok_or_else(|| Error::invalid("Radau and BDF need a scalar `rtol` (as in SciPy)."))?;
+            let jac = match opts.jac {
+                Some(Jacobian::Function(f)) => JacSource::Function(f),
+                Some(Jacobian::Constant(m)) => {
+                    if m.len() != n * n {
+                        return Err(Error::invalid(format!(
+                            "`jac` is expected to have shape ({n}, {n}), but actually has {} elements.",
+                            m.len()
+                        )));
+                    }
+                    JacSource::Constant(m)
+                }
+                None => {
+                    let sparsity = match opts.jac_sparsity {
+                        None => None,
+                        Some(s) => {
+                            if s.shape() != [n, n] {
+                                return Err(Error::invalid(format!(
+                                    "`jac_sparsity` is expected to have shape ({n}, {n})."
+                                )));
+                            }
+                            Some(Sparsity::new(n, s.to_vec()))
+                        }
+                    };
+                    JacSource::FiniteDiff {
+                        factor: None,
+                        sparsity,
+                    }
+                }
+            };
+            if opts.method == Method::Radau {
+                Box::new(radau::Radau::new(
+                    fun,
+                    t0,
+                    y0,
+                    tf,
+                    opts.max_step,
+                    tols,
+                    opts.first_step,
+                    jac,
+                    rtol,
+                ))
+            } else {
+                Box::new(bdf::Bdf::new(
+                    fun,
+                    t0,
+                    y0,
+                    tf,
+                    opts.max_step,
+                    tols,
+                    opts.first_step,
+                    jac,
+                    rtol,
+                ))
+            }
         }
     };
     let direction = if tf != t0 { (tf - t0).signum() } else { 1.0 };
