@@ -34,6 +34,59 @@ fn checksum<S: numox::array::Data<Elem = f64>>(a: &ArrayBase<S>) -> f64 {
     a.iter().sum()
 }
 
+// sciox.integrate workloads: the integrands and right-hand sides of
+// bench/python/bench_numpy.py, as Rust closures.
+mod integrate {
+    use sciox::integrate::{IvpOptions, Jacobian, Method, QuadOptions, quad, solve_ivp};
+
+    pub fn quad_gauss_inf() -> f64 {
+        quad(
+            |x: f64| (-x * x).exp(),
+            f64::NEG_INFINITY,
+            f64::INFINITY,
+            &QuadOptions::default(),
+        )
+        .expect("valid")
+        .value
+    }
+
+    pub fn quad_sinc_0_100() -> f64 {
+        let sinc = |x: f64| if x != 0.0 { x.sin() / x } else { 1.0 };
+        quad(sinc, 0.0, 100.0, &QuadOptions::default())
+            .expect("valid")
+            .value
+    }
+
+    fn vdp(mu: f64) -> impl FnMut(f64, &[f64], &mut [f64]) {
+        move |_t, y, d| {
+            d[0] = y[1];
+            d[1] = mu * (1.0 - y[0] * y[0]) * y[1] - y[0];
+        }
+    }
+
+    /// y[0] at the end of the integration, rounded to 2 decimals: the two
+    /// sides agree on it (they take the same steps up to rounding).
+    pub fn vdp_end(mu: f64, t_end: f64, method: Method, jac: bool) -> f64 {
+        let mut opts = IvpOptions {
+            method,
+            ..Default::default()
+        };
+        if jac {
+            opts.jac = Some(Jacobian::Function(Box::new(
+                move |_t, y: &[f64], j: &mut [f64]| {
+                    j[0] = 0.0;
+                    j[1] = 1.0;
+                    j[2] = -2.0 * mu * y[0] * y[1] - 1.0;
+                    j[3] = mu * (1.0 - y[0] * y[0]);
+                },
+            )));
+        }
+        let r = solve_ivp(vdp(mu), (0.0, t_end), &[2.0, 0.0], opts).expect("valid");
+        let m = r.t.len();
+        (r.y[[0, m - 1]] * 100.0).round() / 100.0
+    }
+}
+
 fn workloads() -> Vec<Workload> {
     vec![
         ("transpose_copy_4000x4000", || {
@@ -98,6 +151,52 @@ fn workloads() -> Vec<Workload> {
                 )
             })
         }),
+        ("quad_gauss_inf", || {
+            Box::new(|| black_box(integrate::quad_gauss_inf()))
+        }),
+        ("quad_sinc_0_100", || {
+            Box::new(|| black_box(integrate::quad_sinc_0_100()))
+        }),
+        ("ivp_vdp1_rk45", || {
+            Box::new(|| {
+                black_box(integrate::vdp_end(
+                    1.0,
+                    20.0,
+                    sciox::integrate::Method::RK45,
+                    false,
+                ))
+            })
+        }),
+        ("ivp_vdp1_dop853", || {
+            Box::new(|| {
+                black_box(integrate::vdp_end(
+                    1.0,
+                    20.0,
+                    sciox::integrate::Method::DOP853,
+                    false,
+                ))
+            })
+        }),
+        ("ivp_vdp1000_radau", || {
+            Box::new(|| {
+                black_box(integrate::vdp_end(
+                    1000.0,
+                    3000.0,
+                    sciox::integrate::Method::Radau,
+                    true,
+                ))
+            })
+        }),
+        ("ivp_vdp1000_bdf", || {
+            Box::new(|| {
+                black_box(integrate::vdp_end(
+                    1000.0,
+                    3000.0,
+                    sciox::integrate::Method::BDF,
+                    true,
+                ))
+            })
+        }),
     ]
 }
 
@@ -125,6 +224,12 @@ fn final_check(name: &str) -> f64 {
                 .gamma(2.0, 1.0, 1_000_000)
                 .expect("valid"),
         ),
+        "quad_gauss_inf" => integrate::quad_gauss_inf(),
+        "quad_sinc_0_100" => integrate::quad_sinc_0_100(),
+        "ivp_vdp1_rk45" => integrate::vdp_end(1.0, 20.0, sciox::integrate::Method::RK45, false),
+        "ivp_vdp1_dop853" => integrate::vdp_end(1.0, 20.0, sciox::integrate::Method::DOP853, false),
+        "ivp_vdp1000_radau" => integrate::vdp_end(1000.0, 3000.0, sciox::integrate::Method::Radau, true),
+        "ivp_vdp1000_bdf" => integrate::vdp_end(1000.0, 3000.0, sciox::integrate::Method::BDF, true),
         _ => f64::NAN,
     }
 }
