@@ -121,6 +121,7 @@ def workloads():
     add("ivp_vdp1_dop853", lambda: None, lambda s: vdp_end(1.0, 20.0, "DOP853", False))
     add("ivp_vdp1000_radau", lambda: None, lambda s: vdp_end(1000.0, 3000.0, "Radau", True))
     add("ivp_vdp1000_bdf", lambda: None, lambda s: vdp_end(1000.0, 3000.0, "BDF", True))
+    add("ivp_vdp_lsoda", lambda: None, lambda s: vdp_end(1000.0, 3000.0, "LSODA", True))
     return w
 
 

@@ -17,7 +17,7 @@ import math
 
 import numpy as np
 import scipy
-from scipy.integrate import solve_ivp
+from scipy.integrate import odeint, solve_ivp
 
 from refgen_common import Cases
 
@@ -174,6 +174,43 @@ def reference(name, t_end):
     return r.y[:, -1]
 
 
+def run_odeint(c, problem, t, note="", jac=False, **opts):
+    fun, y0, _, _ = PROBLEMS[problem]
+    params = {"problem": problem, "t": list(t), "jac": jac}
+    for k, v in opts.items():
+        params[k] = list(v) if isinstance(v, (list, tuple, np.ndarray)) else v
+    kw = dict(opts)
+    if jac:
+        kw["Dfun"] = JACS[problem]
+    try:
+        y, info = odeint(fun, y0, t, full_output=True, tfirst=True, **kw)
+    except Exception as e:  # noqa: BLE001 - the class name is the datum
+        c.add("odeint", [], params, None, type(e).__name__, note)
+        return
+    params["message"] = info["message"]
+    params["imxer"] = int(info["imxer"])
+    params["lenrw"] = int(info["lenrw"])
+    params["leniw"] = int(info["leniw"])
+    # After a failure SciPy leaves the rows (and statistics) of the times not
+    # reached uninitialized: keep the valid ones (the failing time's row holds
+    # the state where LSODA stopped).
+    t = np.asarray(t, dtype=float)
+    n_valid = len(t) - 1
+    if info["message"] != "Integration successful.":
+        direc = 1.0 if t[-1] >= t[0] else -1.0
+        for k in range(1, len(t)):
+            if (info["tcur"][k - 1] - t[k]) * direc < 0 or not np.isfinite(info["tcur"][k - 1]):
+                n_valid = k
+                break
+    params["n_valid"] = n_valid
+    y = np.array(y)
+    y[n_valid + 1:] = np.nan
+    outs = [y,
+            np.stack([info["nst"], info["nfe"], info["nje"], info["nqu"], info["mused"]])[:, :n_valid].astype(np.int64),
+            np.stack([info["hu"], info["tcur"], info["tsw"]])[:, :n_valid]]
+    c.add("odeint", [], params, outs, None, note)
+
+
 def run(c, problem, method, note="", span=None, events=(), t_eval=None, dense=False, jac=False,
         sparsity=False, **opts):
     fun, y0, span0, _ = PROBLEMS[problem]
@@ -277,6 +314,43 @@ def main():
         run(c, "harmonic", m, events=[("y0_zero", 0, 0.0), ("y1_zero", 0, 1.0)], note="non-terminal events")
         run(c, "ball", m, events=[("y0_zero", 1, -1.0)], note="ball hits the ground")
         run(c, "decay", m, span=(0.0, 0.0), note="empty span")
+    for p in ["decay", "harmonic", "lotka", "vdp1", "tdep", "arenstorf", "lorenz"]:
+        run(c, p, "LSODA")
+        run(c, p, "LSODA", rtol=1e-8, atol=1e-10)
+    run(c, "vdp1000", "LSODA", jac=True, note="bench ivp_vdp_lsoda")
+    run(c, "vdp1000", "LSODA")
+    run(c, "robertson", "LSODA", jac=True, rtol=1e-4, atol=[1e-8, 1e-14, 1e-6])
+    run(c, "robertson", "LSODA", rtol=1e-4, atol=[1e-8, 1e-14, 1e-6])
+    run(c, "hires", "LSODA")
+    run(c, "hires", "LSODA", rtol=1e-7, atol=1e-9)
+    run(c, "heat", "LSODA")
+    run(c, "heat", "LSODA", lband=1, uband=1, note="banded finite differences")
+    run(c, "stiff_decay", "LSODA", jac=True)
+    run(c, "vdp1000", "LSODA", max_step=20.0, span=(0.0, 300.0))
+    run(c, "vdp1000", "LSODA", min_step=1e-3, span=(0.0, 300.0), note="min_step")
+    run(c, "vdp1", "LSODA", first_step=1e-3)
+    run(c, "harmonic", "LSODA", span=(10.0, 0.0), note="backwards")
+    run(c, "lotka", "LSODA", t_eval=list(np.linspace(0, 15, 31)))
+    run(c, "harmonic", "LSODA", dense=True, rtol=1e-7, atol=1e-9)
+    run(c, "harmonic", "LSODA", events=[("y0_zero", 0, 0.0), ("y1_zero", 0, 1.0)], note="non-terminal events")
+    run(c, "ball", "LSODA", events=[("y0_zero", 1, -1.0)], note="ball hits the ground")
+    run(c, "decay", "LSODA", span=(0.0, 0.0), note="empty span")
+    run(c, "decay", "LSODA", min_step=-1.0, note="negative min_step")
+    # odeint
+    run_odeint(c, "decay", list(np.linspace(0, 10, 11)))
+    run_odeint(c, "harmonic", list(np.linspace(0, 10, 21)), rtol=1e-10, atol=1e-12)
+    run_odeint(c, "lotka", list(np.linspace(0, 15, 16)))
+    run_odeint(c, "vdp1000", list(np.linspace(0, 3000, 31)), jac=True)
+    run_odeint(c, "vdp1000", list(np.linspace(0, 3000, 7)))
+    run_odeint(c, "robertson", [0.0, 0.4, 4.0, 40.0, 400.0, 4e3, 4e4, 4e5], rtol=1e-6, atol=[1e-8, 1e-14, 1e-6])
+    run_odeint(c, "hires", list(np.linspace(0, 321.8122, 5)))
+    run_odeint(c, "heat", list(np.linspace(0, 2, 5)), ml=1, mu=1)
+    run_odeint(c, "harmonic", list(np.linspace(10, 0, 11)), note="backwards")
+    run_odeint(c, "harmonic", [0.0, 0.0, 1.0, 1.0, 2.0], note="repeated times")
+    run_odeint(c, "tdep", list(np.linspace(0, 10, 6)), tcrit=[3.0, 7.0])
+    run_odeint(c, "vdp1", list(np.linspace(0, 20, 5)), hmax=0.1, h0=1e-4)
+    run_odeint(c, "vdp1000", [0.0, 3000.0], mxstep=50, note="excess work")
+    run_odeint(c, "decay", [0.0, 2.0, 1.0], note="non-monotonic t")
     run(c, "exp_complex", "BDF", rtol=1e-8, atol=1e-10, note="complex state")
     run(c, "exp_complex", "Radau", note="complex state unsupported")
     run(c, "decay", "Radau", rtol=[1e-3, 1e-3, 1e-3], note="per-component rtol")

@@ -197,6 +197,16 @@ fn workloads() -> Vec<Workload> {
                 ))
             })
         }),
+        ("ivp_vdp_lsoda", || {
+            Box::new(|| {
+                black_box(integrate::vdp_end(
+                    1000.0,
+                    3000.0,
+                    sciox::integrate::Method::LSODA,
+                    true,
+                ))
+            })
+        }),
     ]
 }
 
@@ -230,6 +240,7 @@ fn final_check(name: &str) -> f64 {
         "ivp_vdp1_dop853" => integrate::vdp_end(1.0, 20.0, sciox::integrate::Method::DOP853, false),
         "ivp_vdp1000_radau" => integrate::vdp_end(1000.0, 3000.0, sciox::integrate::Method::Radau, true),
         "ivp_vdp1000_bdf" => integrate::vdp_end(1000.0, 3000.0, sciox::integrate::Method::BDF, true),
+        "ivp_vdp_lsoda" => integrate::vdp_end(1000.0, 3000.0, sciox::integrate::Method::LSODA, true),
         _ => f64::NAN,
     }
 }

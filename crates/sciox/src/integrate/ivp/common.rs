@@ -46,6 +46,9 @@ pub trait OdeScalar:
     fn norm_sqr(self) -> f64;
     /// Both parts finite.
     fn is_finite(self) -> bool;
+    /// `c - a * b`, with a single rounding for real numbers (the fused
+    /// multiply-add that OpenBLAS's LAPACK kernels use).
+    fn fms(a: Self, b: Self, c: Self) -> Self;
 }
 
 impl OdeScalar for f64 {
@@ -74,6 +77,10 @@ impl OdeScalar for f64 {
     fn is_finite(self) -> bool {
         f64::is_finite(self)
     }
+    #[inline]
+    fn fms(a: Self, b: Self, c: Self) -> Self {
+        (-a).mul_add(b, c)
+    }
 }
 
 impl OdeScalar for Complex64 {
@@ -101,6 +108,10 @@ impl OdeScalar for Complex64 {
     #[inline]
     fn is_finite(self) -> bool {
         self.re.is_finite() && self.im.is_finite()
+    }
+    #[inline]
+    fn fms(a: Self, b: Self, c: Self) -> Self {
+        c - a * b
     }
 }
 
@@ -704,6 +715,8 @@ pub(crate) struct Lu<S> {
     a: Vec<S>,
     /// Row interchanges: row `i` was swapped with `ipiv[i]`.
     ipiv: Vec<usize>,
+    /// A zero pivot was met (LAPACK's `info > 0`).
+    singular: bool,
 }
 
 impl<S: OdeScalar> Lu<S> {
@@ -711,8 +724,37 @@ impl<S: OdeScalar> Lu<S> {
     /// factorization singular (solves then produce infinities or NaN, as
     /// SciPy's `lu_factor` + `lu_solve` do after their warning).
     pub(crate) fn factor(n: usize, mut a: Vec<S>) -> Self {
+        // Left-looking (Crout) order of OpenBLAS's `getf2`, which SciPy's
+        // LAPACK runs for small matrices: column j gets the previous row
+        // interchanges, then each entry is reduced by a dot product with
+        // the finished columns (accumulated with fused multiply-adds, as
+        // OpenBLAS's dot and gemv kernels do, and subtracted once), then
+        // the pivot search and the scaling by the pivot's reciprocal.
         let mut ipiv = vec![0; n];
+        let mut singular = false;
         for j in 0..n {
+            for i in 0..j {
+                let ip = ipiv[i];
+                if ip != i {
+                    a.swap(i * n + j, ip * n + j);
+                }
+            }
+            for i in 1..j {
+                let mut dot = a[i * n] * a[j];
+                for k in 1..i {
+                    dot = S::fms(-a[i * n + k], a[k * n + j], dot);
+                }
+                a[i * n + j] -= dot;
+            }
+            if j > 0 {
+                for i in j..n {
+                    let mut temp = a[i * n] * a[j];
+                    for k in 1..j {
+                        temp = S::fms(-a[i * n + k], a[k * n + j], temp);
+                    }
+                    a[i * n + j] -= temp;
+                }
+            }
             let mut p = j;
             let mut best = a[j * n + j].abs1();
             for i in j + 1..n {
@@ -724,31 +766,31 @@ impl<S: OdeScalar> Lu<S> {
             }
             ipiv[j] = p;
             let pivot = a[p * n + j];
-            if pivot != S::default() {
+            if pivot == S::default() {
+                singular = true;
+            } else {
                 if p != j {
-                    for k in 0..n {
+                    for k in 0..=j {
                         a.swap(j * n + k, p * n + k);
                     }
                 }
-                let r = S::from_f64(1.0) / a[j * n + j];
+                let r = S::from_f64(1.0) / pivot;
                 for i in j + 1..n {
                     a[i * n + j] *= r;
                 }
             }
-            for i in j + 1..n {
-                let l = a[i * n + j];
-                if l != S::default() {
-                    for k in j + 1..n {
-                        let u = a[j * n + k];
-                        a[i * n + k] -= l * u;
-                    }
-                }
-            }
         }
-        Lu { n, a, ipiv }
+        Lu { n, a, ipiv, singular }
     }
 
-    /// Solves `A x = b` in place.
+    /// Whether a pivot was exactly zero.
+    pub(crate) fn is_singular(&self) -> bool {
+        self.singular
+    }
+
+    /// Solves `A x = b` in place (`getrs`: the row interchanges, then
+    /// column-oriented triangular solves with fused multiply-adds, as
+    /// OpenBLAS's `trsv` kernels).
     pub(crate) fn solve(&self, b: &mut [S]) {
         let n = self.n;
         for i in 0..n {
@@ -757,21 +799,17 @@ impl<S: OdeScalar> Lu<S> {
                 b.swap(i, p);
             }
         }
-        for j in 0..n {
-            let bj = b[j];
-            if bj != S::default() {
-                for i in j + 1..n {
-                    b[i] -= bj * self.a[i * n + j];
-                }
+        for i in 0..n {
+            let bi = b[i];
+            for k in i + 1..n {
+                b[k] = S::fms(bi, self.a[k * n + i], b[k]);
             }
         }
-        for j in (0..n).rev() {
-            if b[j] != S::default() {
-                b[j] = b[j] / self.a[j * n + j];
-                let bj = b[j];
-                for i in 0..j {
-                    b[i] -= bj * self.a[i * n + j];
-                }
+        for i in (0..n).rev() {
+            b[i] = b[i] / self.a[i * n + i];
+            let bi = b[i];
+            for k in 0..i {
+                b[k] = S::fms(bi, self.a[k * n + i], b[k]);
             }
         }
     }

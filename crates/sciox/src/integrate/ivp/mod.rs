@@ -10,6 +10,7 @@
 mod bdf;
 mod common;
 mod events;
+pub(crate) mod lsoda;
 mod radau;
 mod rk;
 
@@ -38,6 +39,9 @@ pub enum Method {
     Radau,
     /// Variable-order BDF/NDF (orders 1 to 5), implicit.
     BDF,
+    /// LSODA (ODEPACK): Adams/BDF with automatic stiffness detection
+    /// (real states only).
+    LSODA,
 }
 
 /// A boxed Jacobian function: `jac(t, y, out)` writes `df_i / dy_j` into
@@ -146,6 +150,14 @@ pub struct IvpOptions<'a, T = f64> {
     /// an entry may be nonzero) for the finite differences of Radau and
     /// BDF: columns without common rows are perturbed together.
     pub jac_sparsity: Option<Array<bool>>,
+    /// Minimum step size (LSODA only; default 0).
+    pub min_step: f64,
+    /// Lower bandwidth of the Jacobian (LSODA only): with `uband`, a
+    /// banded Jacobian `jac[i][j] = 0` for `i > j + lband`; finite
+    /// differences then take `lband + uband + 1` evaluations.
+    pub lband: Option<usize>,
+    /// Upper bandwidth of the Jacobian (LSODA only).
+    pub uband: Option<usize>,
 }
 
 impl<T> Default for IvpOptions<'_, T> {
@@ -161,6 +173,9 @@ impl<T> Default for IvpOptions<'_, T> {
             atol: Tol::Scalar(1e-6),
             jac: None,
             jac_sparsity: None,
+            min_step: 0.0,
+            lband: None,
+            uband: None,
         }
     }
 }
@@ -191,6 +206,39 @@ pub struct OdeResult<T: OdeScalar = f64> {
     pub message: String,
     /// `status >= 0`.
     pub success: bool,
+}
+
+/// Views a right-hand side over a real `T` (checked: `T::COMPLEX` is
+/// false) as one over `f64`.
+fn real_rhs<'a, T: OdeScalar, F: FnMut(f64, &[T], &mut [T]) + 'a>(
+    mut fun: F,
+) -> impl FnMut(f64, &[f64], &mut [f64]) + 'a {
+    let mut yt: Vec<T> = Vec::new();
+    let mut dt: Vec<T> = Vec::new();
+    move |t, y, d| {
+        yt.clear();
+        yt.extend(y.iter().map(|&v| T::from_f64(v)));
+        dt.resize(d.len(), T::default());
+        fun(t, &yt, &mut dt);
+        for (o, v) in d.iter_mut().zip(&dt) {
+            *o = v.re();
+        }
+    }
+}
+
+/// The same for a Jacobian function.
+fn real_jac<'a, T: OdeScalar>(mut jac: JacFn<'a, T>) -> JacFn<'a, f64> {
+    let mut yt: Vec<T> = Vec::new();
+    let mut jt: Vec<T> = Vec::new();
+    Box::new(move |t, y, out| {
+        yt.clear();
+        yt.extend(y.iter().map(|&v| T::from_f64(v)));
+        jt.resize(out.len(), T::default());
+        jac(t, &yt, &mut jt);
+        for (o, v) in out.iter_mut().zip(&jt) {
+            *o = v.re();
+        }
+    })
 }
 
 /// Solves the initial value problem `dy/dt = f(t, y)`, `y(t0) = y0` over
@@ -296,6 +344,68 @@ where
                 tols,
                 opts.first_step,
             ))
+        }
+        Method::LSODA => {
+            if T::COMPLEX {
+                return Err(Error::invalid(
+                    "`y0` is complex, but the chosen solver does not support integration in a complex domain.",
+                ));
+            }
+            if opts.min_step.is_nan() || opts.min_step < 0.0 {
+                return Err(Error::invalid("`min_step` must be nonnegative."));
+            }
+            let banded = opts.lband.is_some() || opts.uband.is_some();
+            let (ml, mu) = (opts.lband.unwrap_or(0), opts.uband.unwrap_or(0));
+            if banded && (ml >= n.max(1) || mu >= n.max(1)) {
+                return Err(Error::invalid(
+                    "`lband` and `uband` must be less than the number of equations.",
+                ));
+            }
+            let jac = match opts.jac {
+                None if banded => lsoda::LsodaJac::BandedFd(ml, mu),
+                None => lsoda::LsodaJac::FullFd,
+                Some(j) => {
+                    let f: JacFn<'a, f64> = match j {
+                        Jacobian::Function(f) => real_jac(f),
+                        Jacobian::Constant(m) => {
+                            if m.len() != n * n {
+                                return Err(Error::invalid(format!(
+                                    "`jac` is expected to have shape ({n}, {n}), but actually has {} elements.",
+                                    m.len()
+                                )));
+                            }
+                            let m: Vec<f64> = m.iter().map(|v| v.re()).collect();
+                            Box::new(move |_t, _y, out: &mut [f64]| out.copy_from_slice(&m))
+                        }
+                    };
+                    if banded {
+                        lsoda::LsodaJac::Banded(f, ml, mu)
+                    } else {
+                        lsoda::LsodaJac::Full(f)
+                    }
+                }
+            };
+            let settings = lsoda::LsodaSettings {
+                rtol: tols.rtol.clone(),
+                atol: tols.atol.clone(),
+                h0: opts
+                    .first_step
+                    .map_or(0.0, |h| h * if tf >= t0 { 1.0 } else { -1.0 }),
+                hmax: if opts.max_step.is_infinite() {
+                    0.0
+                } else {
+                    opts.max_step
+                },
+                hmin: opts.min_step,
+                mxstep: 500,
+                mxhnil: 0,
+                mxordn: 12,
+                mxords: 5,
+            };
+            let y0r: Vec<f64> = y0.iter().map(|v| v.re()).collect();
+            let fun = real_rhs(fun);
+            let core = lsoda::Lsoda::new(fun, n, jac, &settings);
+            Box::new(lsoda::LsodaSolver::<T, _>::new(core, t0, &y0r, tf))
         }
         Method::Radau | Method::BDF => {
             if opts.method == Method::Radau && T::COMPLEX {
