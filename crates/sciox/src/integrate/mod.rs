@@ -6,19 +6,31 @@
 //! | `quad` | [`quad`], [`quad_complex`] | QUADPACK (qagse, qagie, qagpe, qawoe, qawfe, qawse, qawce) |
 //! | `solve_ivp`, `OdeSolution` | [`solve_ivp`], [`OdeSolution`] | RK23, RK45, DOP853, Radau, BDF, LSODA |
 //! | `odeint` | [`odeint`] | LSODA (ODEPACK) |
+//! | `quad_vec` | [`quad_vec`] | vector-valued, SciPy's adaptive algorithm |
+//! | `trapezoid`, `simpson`, `cumulative_trapezoid`, `cumulative_simpson` | [`trapezoid`], [`simpson`], [`cumulative_trapezoid`], [`cumulative_simpson`] | sampled data along an axis |
+//! | `fixed_quad`, `newton_cotes`, `romb` | [`fixed_quad`], [`newton_cotes`], [`newton_cotes_equal`], [`romb`] | fixed-order rules |
+//! | `dblquad`, `tplquad`, `nquad` | [`dblquad`], [`tplquad`], [`nquad`] | iterated QUADPACK |
 //!
 //! Integrands and right-hand sides are Rust closures; results carry what
 //! SciPy's `full_output` reports, and SciPy's warnings are reported in
 //! the result (`ier`, `status`, `message`) instead of being printed.
 
+mod fixed;
 mod ivp;
+mod multi;
 mod odeint;
 mod quad;
+mod quad_vec;
 pub(crate) mod quadpack;
+mod sampled;
 
+pub use fixed::{fixed_quad, newton_cotes, newton_cotes_equal, romb, roots_legendre};
 pub use ivp::{
     DenseOutput, Event, EventFn, IvpOptions, JacFn, Jacobian, Method, OdeResult, OdeScalar, OdeSolution, Tol,
     solve_ivp,
 };
+pub use multi::{NquadRange, NquadResult, RangeFn, dblquad, nquad, tplquad};
 pub use odeint::{OdeintInfo, OdeintOptions, OdeintResult, odeint};
 pub use quad::{ComplexQuadResult, QuadExtra, QuadOptions, QuadResult, Weight, quad, quad_complex};
+pub use quad_vec::{QuadVecNorm, QuadVecOptions, QuadVecResult, QuadVecRule, quad_vec};
+pub use sampled::{cumulative_simpson, cumulative_trapezoid, simpson, trapezoid};
