@@ -122,6 +122,13 @@ def workloads():
     add("ivp_vdp1000_radau", lambda: None, lambda s: vdp_end(1000.0, 3000.0, "Radau", True))
     add("ivp_vdp1000_bdf", lambda: None, lambda s: vdp_end(1000.0, 3000.0, "BDF", True))
     add("ivp_vdp_lsoda", lambda: None, lambda s: vdp_end(1000.0, 3000.0, "LSODA", True))
+    from scipy.integrate import dblquad
+
+    def smooth2(y, x):
+        return math.cos(x + y) * math.exp(-0.5 * x * y)
+
+    add("dblquad_smooth", lambda: None,
+        lambda s: dblquad(smooth2, 0.0, 2.0, lambda x: 0.0, lambda x: 1.0 + x)[0])
     return w
 
 

@@ -50,6 +50,13 @@ mod integrate {
         .value
     }
 
+    pub fn dblquad_smooth() -> f64 {
+        let f = |y: f64, x: f64| (x + y).cos() * (-0.5 * x * y).exp();
+        sciox::integrate::dblquad(f, 0.0, 2.0, |_x| 0.0, |x| 1.0 + x, 1.49e-8, 1.49e-8)
+            .expect("valid")
+            .value
+    }
+
     pub fn quad_sinc_0_100() -> f64 {
         let sinc = |x: f64| if x != 0.0 { x.sin() / x } else { 1.0 };
         quad(sinc, 0.0, 100.0, &QuadOptions::default())
@@ -207,6 +214,9 @@ fn workloads() -> Vec<Workload> {
                 ))
             })
         }),
+        ("dblquad_smooth", || {
+            Box::new(|| black_box(integrate::dblquad_smooth()))
+        }),
     ]
 }
 
@@ -236,6 +246,7 @@ fn final_check(name: &str) -> f64 {
         ),
         "quad_gauss_inf" => integrate::quad_gauss_inf(),
         "quad_sinc_0_100" => integrate::quad_sinc_0_100(),
+        "dblquad_smooth" => integrate::dblquad_smooth(),
         "ivp_vdp1_rk45" => integrate::vdp_end(1.0, 20.0, sciox::integrate::Method::RK45, false),
         "ivp_vdp1_dop853" => integrate::vdp_end(1.0, 20.0, sciox::integrate::Method::DOP853, false),
         "ivp_vdp1000_radau" => integrate::vdp_end(1000.0, 3000.0, sciox::integrate::Method::Radau, true),
