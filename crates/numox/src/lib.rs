@@ -49,10 +49,13 @@ pub use creation::*;
 pub use element::{Complex32, Complex64, DType, Element, Float, Numeric, RealNumeric, Scalar};
 pub use error::{Error, Result};
 pub use fmt::*;
+pub use indexing::*;
 pub use io::*;
 pub use manip::*;
 #[allow(unused_imports)] // filled as the modules land
 pub use num_complex::Complex;
+pub use reduce::*;
+pub use ufunc::*;
 
 /// The names most programs need: `use numox::prelude::*;`.
 pub mod prelude {
