@@ -10,11 +10,13 @@
 //! | `trapezoid`, `simpson`, `cumulative_trapezoid`, `cumulative_simpson` | [`trapezoid`], [`simpson`], [`cumulative_trapezoid`], [`cumulative_simpson`] | sampled data along an axis |
 //! | `fixed_quad`, `newton_cotes`, `romb` | [`fixed_quad`], [`newton_cotes`], [`newton_cotes_equal`], [`romb`] | fixed-order rules |
 //! | `dblquad`, `tplquad`, `nquad` | [`dblquad`], [`tplquad`], [`nquad`] | iterated QUADPACK |
+//! | `solve_bvp` | [`solve_bvp`], [`BvpSolution`] | 4th-order collocation, residual control |
 //!
 //! Integrands and right-hand sides are Rust closures; results carry what
 //! SciPy's `full_output` reports, and SciPy's warnings are reported in
 //! the result (`ier`, `status`, `message`) instead of being printed.
 
+mod bvp;
 mod fixed;
 mod ivp;
 mod multi;
@@ -24,6 +26,7 @@ mod quad_vec;
 pub(crate) mod quadpack;
 mod sampled;
 
+pub use bvp::{BvpBcJac, BvpFunJac, BvpOptions, BvpResult, BvpSolution, solve_bvp};
 pub use fixed::{fixed_quad, newton_cotes, newton_cotes_equal, romb, roots_legendre};
 pub use ivp::{
     DenseOutput, Event, EventFn, IvpOptions, JacFn, Jacobian, Method, OdeResult, OdeScalar, OdeSolution, Tol,

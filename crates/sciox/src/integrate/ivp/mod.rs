@@ -21,6 +21,9 @@ use crate::{Error, Result};
 use common::{Solver, Sparsity, Status, Tols, num_jac};
 use numox::Array;
 
+/// The dense real LU factorization shared with the other integrate modules.
+pub(crate) type DenseLu = common::Lu<f64>;
+
 /// A dense real LU factorization for the other integrate modules.
 pub(crate) fn lu_factor_f64(n: usize, a: Vec<f64>) -> common::Lu<f64> {
     common::Lu::factor(n, a)
