@@ -3,7 +3,8 @@ for SciPy's per-point callbacks), SciPy's defaults (bench/rust/src/workloads/int
 
 import math
 
-from scipy.integrate import dblquad, quad, solve_ivp
+import numpy as np
+from scipy.integrate import dblquad, quad, solve_bvp, solve_ivp
 
 
 def sinc(x):
@@ -26,6 +27,19 @@ def vdp_end(mu, t_end, method, jac):
     return round(r.y[0, -1] * 100.0) / 100.0
 
 
+def shock_fun(x, y):
+    eps = 1e-3
+    return np.vstack((y[1], -(x * y[1] + eps * np.pi ** 2 * np.cos(np.pi * x) + np.pi * x * np.sin(np.pi * x)) / eps))
+
+
+def shock_bc(ya, yb):
+    return np.array([ya[0] + 2, yb[0]])
+
+
+def bvp_shock():
+    return solve_bvp(shock_fun, shock_bc, np.linspace(-1, 1, 5), np.zeros((2, 5))).y
+
+
 def register(add, vec, mat):
     add("quad_gauss_inf", lambda: None, lambda s: quad(lambda x: math.exp(-x * x), -math.inf, math.inf)[0])
     add("quad_sinc_0_100", lambda: None, lambda s: quad(sinc, 0.0, 100.0)[0])
@@ -35,3 +49,4 @@ def register(add, vec, mat):
     add("ivp_vdp1000_bdf", lambda: None, lambda s: vdp_end(1000.0, 3000.0, "BDF", True))
     add("ivp_vdp_lsoda", lambda: None, lambda s: vdp_end(1000.0, 3000.0, "LSODA", True))
     add("dblquad_smooth", lambda: None, lambda s: dblquad(smooth2, 0.0, 2.0, lambda x: 0.0, lambda x: 1.0 + x)[0])
+    add("bvp_shock", lambda: None, lambda s: bvp_shock())

@@ -2,7 +2,10 @@
 //! `bench/python/workloads/integrate.py` as Rust closures, SciPy's defaults.
 
 use super::{Out, Workload};
-use sciox::integrate::{IvpOptions, Jacobian, Method, QuadOptions, dblquad, quad, solve_ivp};
+use numox::Array;
+use sciox::integrate::{
+    BvpOptions, IvpOptions, Jacobian, Method, QuadOptions, dblquad, quad, solve_bvp, solve_ivp,
+};
 
 fn quad_gauss_inf() -> f64 {
     quad(
@@ -58,6 +61,29 @@ fn vdp_end(mu: f64, t_end: f64, method: Method, jac: bool) -> f64 {
     (r.y[[0, m - 1]] * 100.0).round() / 100.0
 }
 
+/// SciPy's shock-layer test problem (eps = 1e-3) from a zero guess on 5
+/// nodes: 8 refinements to 108 nodes. The result is y at the final nodes.
+fn bvp_shock() -> Array<f64> {
+    let x: Vec<f64> = (0..5).map(|i| -1.0 + 0.5 * i as f64).collect();
+    let pi = std::f64::consts::PI;
+    let r = solve_bvp(
+        |x, y: &[f64], _p: &[f64], d: &mut [f64]| {
+            let eps = 1e-3;
+            d[0] = y[1];
+            d[1] = -(x * y[1] + eps * pi * pi * (pi * x).cos() + pi * x * (pi * x).sin()) / eps;
+        },
+        |ya: &[f64], yb: &[f64], _p: &[f64], r: &mut [f64]| {
+            r[0] = ya[0] + 2.0;
+            r[1] = yb[0];
+        },
+        &x,
+        &Array::<f64>::zeros(&[2, 5]),
+        BvpOptions::default(),
+    )
+    .expect("valid");
+    r.y
+}
+
 pub fn workloads() -> Vec<Workload> {
     vec![
         ("quad_gauss_inf", || Box::new(|| Out::from(quad_gauss_inf()))),
@@ -78,5 +104,6 @@ pub fn workloads() -> Vec<Workload> {
             Box::new(|| Out::from(vdp_end(1000.0, 3000.0, Method::LSODA, true)))
         }),
         ("dblquad_smooth", || Box::new(|| Out::from(dblquad_smooth()))),
+        ("bvp_shock", || Box::new(|| Out::from(bvp_shock()))),
     ]
 }
