@@ -62,6 +62,13 @@ def vecf(name):
         return lambda x: math.exp(-x * x)
     if name == "peaks":
         return lambda x: np.array([1.0 / (1e-4 + (x - 0.3) ** 2), math.sqrt(abs(x - 0.7))])
+    if name == "cexp3":
+        return lambda x: np.array([complex(math.cos(k * x), math.sin(k * x)) for k in (1, 2, 3)])
+    if name == "cgauss":
+        return lambda x: np.array([complex(math.exp(-x * x) * math.cos(k * x), math.exp(-x * x) * math.sin(k * x))
+                                   for k in range(3)])
+    if name == "cdecay":
+        return lambda x: complex(math.exp(-x) * math.cos(2.0 * x), math.exp(-x) * math.sin(2.0 * x))
     raise KeyError(name)
 
 
@@ -132,6 +139,21 @@ def main():
               [np.atleast_1d(np.asarray(res, dtype=float)), np.array([err]),
                np.array([info.neval, info.status, int(info.success)], dtype=np.int64),
                np.asarray(info.intervals, dtype=float).reshape(-1, 2), np.asarray(info.errors, dtype=float)])
+    # quad_vec of complex functions
+    for f, a, b, kw in [
+        ("cexp3", 0.0, 2.0, {}),
+        ("cgauss", -math.inf, math.inf, {"norm": "max"}),
+        ("cdecay", 0.0, math.inf, {}),
+        ("cexp3", 0.0, 2.0, {"quadrature": "trapezoid", "epsrel": 1e-5}),
+    ]:
+        params = {"f": f, "a": a, "b": b}
+        params.update(kw)
+        res, err, info = si.quad_vec(vecf(f), a, b, full_output=True, **kw)
+        params["message"] = info.message
+        c.add("quad_vec_complex", [], params,
+              [np.atleast_1d(np.asarray(res, dtype=complex)), np.array([err]),
+               np.array([info.neval, info.status, int(info.success)], dtype=np.int64),
+               np.asarray(info.intervals, dtype=float).reshape(-1, 2)])
     # quad with complex_func
     for f, a, b in [("expix", 0.0, math.pi), ("decay_osc", 0.0, math.inf)]:
         res = si.quad(FC[f], a, b, complex_func=True, full_output=True)

@@ -1,6 +1,6 @@
 //! The rest of sciox.integrate against SciPy 1.17.1
 //! (`tools/refgen/gen_integrate_misc.py`): dblquad, tplquad, nquad,
-//! quad_vec, complex quad, fixed_quad, newton_cotes, romb, trapezoid,
+//! quad_vec (real and complex), complex quad, fixed_quad, newton_cotes, romb, trapezoid,
 //! simpson, cumulative_trapezoid, cumulative_simpson.
 //!
 //! Tolerances: the iterated QUADPACK integrals, complex quad, romb and the
@@ -110,6 +110,55 @@ fn vecf(name: &str) -> (usize, fn(f64, &mut [f64])) {
     }
 }
 
+fn cvecf(name: &str) -> (usize, fn(f64, &mut [Complex64])) {
+    match name {
+        "cexp3" => (3, |x, o| {
+            for (k, v) in o.iter_mut().enumerate() {
+                let kx = (k + 1) as f64 * x;
+                *v = Complex64::new(kx.cos(), kx.sin());
+            }
+        }),
+        "cgauss" => (3, |x, o| {
+            for (k, v) in o.iter_mut().enumerate() {
+                let kx = k as f64 * x;
+                *v = Complex64::new((-x * x).exp() * kx.cos(), (-x * x).exp() * kx.sin());
+            }
+        }),
+        "cdecay" => (1, |x, o| {
+            o[0] = Complex64::new((-x).exp() * (2.0 * x).cos(), (-x).exp() * (2.0 * x).sin())
+        }),
+        other => panic!("{other}"),
+    }
+}
+
+fn quad_vec_opts(case: &Case) -> QuadVecOptions {
+    let mut o = QuadVecOptions::default();
+    if let Some(v) = case.param("epsrel") {
+        o.epsrel = param_f64(v);
+    }
+    if let Some(v) = case.param("limit") {
+        o.limit = v.as_u64().unwrap() as usize;
+    }
+    if let Some(v) = case.param("points") {
+        o.points = Some(v.as_array().unwrap().iter().map(param_f64).collect());
+    }
+    if let Some(v) = case.param("norm") {
+        o.norm = if v.as_str() == Some("max") {
+            QuadVecNorm::Max
+        } else {
+            QuadVecNorm::Two
+        };
+    }
+    if let Some(v) = case.param("quadrature") {
+        o.quadrature = Some(match v.as_str().unwrap() {
+            "gk21" => QuadVecRule::Gk21,
+            "gk15" => QuadVecRule::Gk15,
+            _ => QuadVecRule::Trapezoid,
+        });
+    }
+    o
+}
+
 fn opt_f(case: &Case, name: &str, default: f64) -> f64 {
     case.param(name).map(param_f64).unwrap_or(default)
 }
@@ -202,30 +251,7 @@ fn run(case: &Case) {
         }
         "quad_vec" => {
             let (m, f) = vecf(case.str_param("f"));
-            let mut o = QuadVecOptions::default();
-            if let Some(v) = case.param("epsrel") {
-                o.epsrel = param_f64(v);
-            }
-            if let Some(v) = case.param("limit") {
-                o.limit = v.as_u64().unwrap() as usize;
-            }
-            if let Some(v) = case.param("points") {
-                o.points = Some(v.as_array().unwrap().iter().map(param_f64).collect());
-            }
-            if let Some(v) = case.param("norm") {
-                o.norm = if v.as_str() == Some("max") {
-                    QuadVecNorm::Max
-                } else {
-                    QuadVecNorm::Two
-                };
-            }
-            if let Some(v) = case.param("quadrature") {
-                o.quadrature = Some(match v.as_str().unwrap() {
-                    "gk21" => QuadVecRule::Gk21,
-                    "gk15" => QuadVecRule::Gk15,
-                    _ => QuadVecRule::Trapezoid,
-                });
-            }
+            let o = quad_vec_opts(case);
             let r = quad_vec(f, case.f64_param("a"), case.f64_param("b"), m, &o).unwrap();
             let ints = case.output::<i64>(2).to_vec();
             assert_eq!(r.neval as i64, ints[0], "{ctx}: neval");
@@ -235,6 +261,39 @@ fn run(case: &Case) {
             close_arr(&r.value, &case.output::<f64>(0), 1e-13, 1e-300, &ctx);
             // The error estimates are norms of small differences (2-norms are BLAS
             // dot products in NumPy): 1e-6 relative.
+            close(r.abserr, case.output::<f64>(1).to_vec()[0], 1e-6, &ctx);
+            let iv = case.output::<f64>(3);
+            assert_eq!(iv.shape()[0], r.intervals.len(), "{ctx}: number of intervals");
+            for (k, (a, b)) in r.intervals.iter().enumerate() {
+                close(*a, iv[[k, 0]], 1e-15, &ctx);
+                close(*b, iv[[k, 1]], 1e-15, &ctx);
+            }
+        }
+        "quad_vec_complex" => {
+            let (m, f) = cvecf(case.str_param("f"));
+            let r = quad_vec(
+                f,
+                case.f64_param("a"),
+                case.f64_param("b"),
+                m,
+                &quad_vec_opts(case),
+            )
+            .unwrap();
+            let ints = case.output::<i64>(2).to_vec();
+            assert_eq!(r.neval as i64, ints[0], "{ctx}: neval");
+            assert_eq!(r.status as i64, ints[1], "{ctx}: status");
+            assert_eq!(r.success as i64, ints[2], "{ctx}: success");
+            assert_eq!(r.message, case.str_param("message"), "{ctx}: message");
+            let want = case.output::<Complex64>(0);
+            assert_eq!(want.shape(), r.value.shape(), "{ctx}: shape");
+            for (g, w) in r.value.iter().zip(want.iter()) {
+                // NumPy divides complex arrays by a real t through a
+                // reciprocal (infinite ranges): 1e-13 relative to the value.
+                assert!(
+                    (g - w).norm() <= 1e-13 * w.norm().max(1e-300),
+                    "{ctx}: got {g}, want {w}"
+                );
+            }
             close(r.abserr, case.output::<f64>(1).to_vec()[0], 1e-6, &ctx);
             let iv = case.output::<f64>(3);
             assert_eq!(iv.shape()[0], r.intervals.len(), "{ctx}: number of intervals");
@@ -329,5 +388,5 @@ fn misc_integrate_matches_scipy() {
     for case in &cases {
         run(case);
     }
-    assert_eq!(cases.len(), 79);
+    assert_eq!(cases.len(), 83);
 }

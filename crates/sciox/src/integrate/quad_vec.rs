@@ -1,7 +1,8 @@
-//! `scipy.integrate.quad_vec`: adaptive integration of a vector-valued
-//! function, SciPy's algorithm (global error heap, batches of up to 128
+//! `scipy.integrate.quad_vec`: adaptive integration of a real or complex
+//! vector-valued function, SciPy's algorithm (global error heap, batches of up to 128
 //! bisections, Gauss–Kronrod 21/15 or trapezoid rules).
 
+use super::ivp::OdeScalar;
 use crate::{Error, Result};
 use numox::Array;
 
@@ -63,11 +64,11 @@ impl Default for QuadVecOptions {
 }
 
 /// The result of [`quad_vec`] (SciPy's `(res, err, info)` with
-/// `full_output=True`).
+/// `full_output=True`); `T` is `f64` or `Complex64`.
 #[derive(Clone, Debug)]
-pub struct QuadVecResult {
+pub struct QuadVecResult<T: numox::Element = f64> {
     /// The integral, one entry per component.
-    pub value: Array<f64>,
+    pub value: Array<T>,
     /// Error estimate (in the chosen norm), including rounding error.
     pub abserr: f64,
     /// Number of evaluations of `f`.
@@ -82,7 +83,7 @@ pub struct QuadVecResult {
     /// The final subintervals `(a, b)`, in SciPy's heap order.
     pub intervals: Vec<(f64, f64)>,
     /// The integral over each subinterval.
-    pub integrals: Vec<Vec<f64>>,
+    pub integrals: Vec<Vec<T>>,
     /// The error estimate of each subinterval.
     pub errors: Vec<f64>,
 }
@@ -240,37 +241,108 @@ fn full_rule(x: &[f64], w: &[f64], v: &[f64]) -> (Vec<f64>, Vec<f64>, Vec<f64>) 
     (xs, ws, vs)
 }
 
-struct Evaluator<'f> {
-    f: &'f mut dyn FnMut(f64, &mut [f64]),
+struct Evaluator<'f, T> {
+    f: &'f mut dyn FnMut(f64, &mut [T]),
     m: usize,
     norm: QuadVecNorm,
     rule: QuadVecRule,
     xs: Vec<f64>,
     ws: Vec<f64>,
     vs: Vec<f64>,
-    buf: Vec<f64>,
+    buf: Vec<T>,
 }
 
-impl Evaluator<'_> {
-    fn norm(&self, v: &[f64]) -> f64 {
+/// The norm of a vector of real numbers (sums of absolute values).
+fn norm_real(norm: QuadVecNorm, m: usize, v: &[f64]) -> f64 {
+    match norm {
+        _ if m == 1 => v[0].abs(),
+        QuadVecNorm::Max => v
+            .iter()
+            .fold(0.0f64, |a, x| if x.abs() > a || x.is_nan() { x.abs() } else { a }),
+        QuadVecNorm::Two => dot_self(v.iter().copied()).sqrt(),
+    }
+}
+
+/// `sum x_i^2` as OpenBLAS's `ddot` computes short vectors (NumPy's 2-norm
+/// of a real vector is `sqrt(dot(x, x))`): a sequential fused multiply-add.
+fn dot_self(v: impl Iterator<Item = f64>) -> f64 {
+    v.fold(0.0, |acc, x| x.mul_add(x, acc))
+}
+
+/// `abs` of a complex NumPy array element: NumPy's SIMD loop computes
+/// `larger * sqrt(1 + (smaller / larger)^2)` (with a fused multiply-add),
+/// not the C library's `hypot`.
+fn numpy_cabs(re: f64, im: f64) -> f64 {
+    let (mut re, mut im) = (re.abs(), im.abs());
+    if re == f64::INFINITY {
+        im = f64::INFINITY;
+    }
+    if im == f64::INFINITY {
+        re = f64::INFINITY;
+    }
+    if re.is_nan() {
+        im = f64::NAN;
+    }
+    if im.is_nan() {
+        re = f64::NAN;
+    }
+    let larger = re.max(im);
+    let smaller = im.min(re);
+    let ratio = if larger == 0.0 || smaller == f64::INFINITY {
+        0.0
+    } else {
+        smaller / larger
+    };
+    ratio.mul_add(ratio, 1.0).sqrt() * larger
+}
+
+/// `v / t` as Python computes it: a complex NumPy array (a vector
+/// function) is divided by a real through its reciprocal (NumPy's complex
+/// division by `t + 0j`), a scalar by true division.
+fn div_t<T: OdeScalar>(v: T, t: f64, m: usize) -> T {
+    if T::COMPLEX && m > 1 { v * (1.0 / t) } else { v / t }
+}
+
+impl<T: OdeScalar> Evaluator<'_, T> {
+    /// `abs(z)`: Python's (`hypot`) for a scalar function, NumPy's array
+    /// loop for a vector of complex numbers.
+    fn cabs(&self, z: T) -> f64 {
+        if T::COMPLEX && self.m > 1 {
+            numpy_cabs(z.re(), z.im())
+        } else {
+            z.abs()
+        }
+    }
+
+    fn norm(&self, v: &[T]) -> f64 {
         match self.norm {
             _ if self.m == 1 => v[0].abs(),
-            QuadVecNorm::Max => v
-                .iter()
-                .fold(0.0f64, |a, x| if x.abs() > a || x.is_nan() { x.abs() } else { a }),
-            QuadVecNorm::Two => v.iter().map(|x| x * x).sum::<f64>().sqrt(),
+            QuadVecNorm::Max => v.iter().fold(0.0f64, |a, x| {
+                let x = self.cabs(*x);
+                if x > a || x.is_nan() { x } else { a }
+            }),
+            // NumPy's norm of a complex vector: sqrt(re.re + im.im).
+            QuadVecNorm::Two => {
+                let re = dot_self(v.iter().map(|x| x.re()));
+                if T::COMPLEX {
+                    let im = dot_self(v.iter().map(|x| x.im()));
+                    (re + im).sqrt()
+                } else {
+                    re.sqrt()
+                }
+            }
         }
     }
 
     /// One rule application on (a, b): (integral, error, rounding error,
     /// evaluations).
-    fn rule(&mut self, a: f64, b: f64, cache: &mut Vec<(u64, Vec<f64>)>) -> (Vec<f64>, f64, f64, usize) {
+    fn rule(&mut self, a: f64, b: f64, cache: &mut Vec<(u64, Vec<T>)>) -> (Vec<T>, f64, f64, usize) {
         let m = self.m;
         match self.rule {
             QuadVecRule::Trapezoid => {
                 let x3 = 0.5 * (a + b);
                 let mut nev = 0;
-                let mut eval = |x: f64, me: &mut Self| -> Vec<f64> {
+                let mut eval = |x: f64, me: &mut Self| -> Vec<T> {
                     if let Some((_, v)) = cache.iter().find(|(k, _)| *k == x.to_bits()) {
                         return v.clone();
                     }
@@ -283,13 +355,13 @@ impl Evaluator<'_> {
                 let f1 = eval(a, self);
                 let f2 = eval(b, self);
                 let f3 = eval(x3, self);
-                let s2: Vec<f64> = (0..m)
-                    .map(|i| 0.25 * (b - a) * (f1[i] + 2.0 * f3[i] + f2[i]))
+                let s2: Vec<T> = (0..m)
+                    .map(|i| (f1[i] + f3[i] * 2.0 + f2[i]) * (0.25 * (b - a)))
                     .collect();
                 let round_err =
                     0.25 * (b - a).abs() * (self.norm(&f1) + 2.0 * self.norm(&f3) + self.norm(&f2)) * 2e-16;
-                let s1: Vec<f64> = (0..m).map(|i| 0.5 * (b - a) * (f1[i] + f2[i])).collect();
-                let d: Vec<f64> = (0..m).map(|i| s1[i] - s2[i]).collect();
+                let s1: Vec<T> = (0..m).map(|i| (f1[i] + f2[i]) * (0.5 * (b - a))).collect();
+                let d: Vec<T> = (0..m).map(|i| s1[i] - s2[i]).collect();
                 let err = 1.0 / 3.0 * self.norm(&d);
                 (s2, err, round_err, nev)
             }
@@ -297,8 +369,8 @@ impl Evaluator<'_> {
                 let n = self.xs.len();
                 let c = 0.5 * (a + b);
                 let h = 0.5 * (b - a);
-                let mut fv = vec![0.0; n * m];
-                let mut s_k = vec![0.0; m];
+                let mut fv = vec![T::default(); n * m];
+                let mut s_k = vec![T::default(); m];
                 let mut s_k_abs = vec![0.0; m];
                 for i in 0..n {
                     (self.f)(c + h * self.xs[i], &mut self.buf);
@@ -306,44 +378,45 @@ impl Evaluator<'_> {
                     let vv = self.vs[i];
                     for q in 0..m {
                         let ff = self.buf[q];
-                        s_k[q] += vv * ff;
-                        s_k_abs[q] += vv * ff.abs();
+                        s_k[q] += ff * vv;
+                        s_k_abs[q] += vv * self.cabs(ff);
                     }
                 }
-                let mut s_g = vec![0.0; m];
+                let mut s_g = vec![T::default(); m];
                 for i in 0..self.ws.len() {
                     for q in 0..m {
-                        s_g[q] += self.ws[i] * fv[(2 * i + 1) * m + q];
+                        s_g[q] += fv[(2 * i + 1) * m + q] * self.ws[i];
                     }
                 }
                 let mut s_k_dabs = vec![0.0; m];
                 for q in 0..m {
                     let y0 = s_k[q] / 2.0;
                     for i in 0..n {
-                        s_k_dabs[q] += self.vs[i] * (fv[i * m + q] - y0).abs();
+                        s_k_dabs[q] += self.vs[i] * self.cabs(fv[i * m + q] - y0);
                     }
                 }
-                let d: Vec<f64> = (0..m).map(|q| (s_k[q] - s_g[q]) * h).collect();
+                let d: Vec<T> = (0..m).map(|q| (s_k[q] - s_g[q]) * h).collect();
                 let mut err = self.norm(&d);
                 let da: Vec<f64> = s_k_dabs.iter().map(|v| v * h).collect();
-                let dabs = self.norm(&da);
+                let dabs = norm_real(self.norm, m, &da);
                 if dabs != 0.0 && err != 0.0 {
                     err = dabs * 1.0f64.min((200.0 * err / dabs).powf(1.5));
                 }
                 let ra: Vec<f64> = s_k_abs.iter().map(|v| 50.0 * f64::EPSILON * h * v).collect();
-                let round_err = self.norm(&ra);
+                let round_err = norm_real(self.norm, m, &ra);
                 if round_err > f64::MIN_POSITIVE {
                     err = err.max(round_err);
                 }
-                (s_k.iter().map(|v| h * v).collect(), err, round_err, n)
+                (s_k.iter().map(|&v| v * h).collect(), err, round_err, n)
             }
         }
     }
 }
 
 /// Integrates the vector-valued `f` (which writes its `m` components into
-/// its second argument) from `a` to `b` (either may be infinite) with
-/// SciPy's `quad_vec` algorithm.
+/// its second argument, real `f64` or `Complex64`) from `a` to `b`
+/// (either may be infinite) with SciPy's `quad_vec` algorithm. `m = 1`
+/// behaves as SciPy with a function returning a scalar.
 ///
 /// ```
 /// use sciox::integrate::{quad_vec, QuadVecOptions};
@@ -352,14 +425,22 @@ impl Evaluator<'_> {
 ///                  &QuadVecOptions::default()).unwrap();
 /// assert!(r.success);
 /// assert!((r.value[[2]] - 8.0 / 3.0).abs() < 1e-13);
+///
+/// // complex: integral of exp(i k x) over (0, pi) = (exp(i k pi) - 1) / (i k), k = 1, 2
+/// use numox::Complex64;
+/// let r = quad_vec(|x, out: &mut [Complex64]| {
+///     for (k, v) in out.iter_mut().enumerate() { *v = Complex64::new(0.0, (k + 1) as f64 * x).exp() }
+/// }, 0.0, std::f64::consts::PI, 2, &QuadVecOptions::default()).unwrap();
+/// assert!((r.value[[0]] - Complex64::new(0.0, 2.0)).norm() < 1e-12);
+/// assert!(r.value[[1]].norm() < 1e-12);
 /// ```
-pub fn quad_vec<F: FnMut(f64, &mut [f64])>(
+pub fn quad_vec<T: OdeScalar, F: FnMut(f64, &mut [T])>(
     mut f: F,
     a: f64,
     b: f64,
     m: usize,
     opts: &QuadVecOptions,
-) -> Result<QuadVecResult> {
+) -> Result<QuadVecResult<T>> {
     if a.is_nan() || b.is_nan() {
         return Err(Error::invalid(format!("invalid integration bounds a={a}, b={b}")));
     }
@@ -393,14 +474,14 @@ pub fn quad_vec<F: FnMut(f64, &mut [f64])>(
                     .collect(),
             );
         }
-        let mut g = |t: f64, out: &mut [f64]| {
+        let mut g = |t: f64, out: &mut [T]| {
             if t < tmin {
-                out.iter_mut().for_each(|v| *v = 0.0);
+                out.iter_mut().for_each(|v| *v = T::default());
             } else {
                 let x = start + sgn * (1.0 - t) / t;
                 f(x, out);
                 for v in out.iter_mut() {
-                    *v = sgn * (*v / t) / t;
+                    *v = div_t(div_t(*v, t, m) * sgn, t, m);
                 }
             }
         };
@@ -420,14 +501,14 @@ pub fn quad_vec<F: FnMut(f64, &mut [f64])>(
             }));
         }
         o.points = Some(pts);
-        let mut g = |t: f64, out: &mut [f64]| {
+        let mut g = |t: f64, out: &mut [T]| {
             if t.abs() < tmin {
-                out.iter_mut().for_each(|v| *v = 0.0);
+                out.iter_mut().for_each(|v| *v = T::default());
             } else {
                 let x = (1.0 - t.abs()) / t;
                 f(x, out);
                 for v in out.iter_mut() {
-                    *v = (*v / t) / t;
+                    *v = div_t(div_t(*v, t, m), t, m);
                 }
             }
         };
@@ -439,13 +520,13 @@ pub fn quad_vec<F: FnMut(f64, &mut [f64])>(
     finite(&mut f, a, b, m, &o)
 }
 
-fn finite(
-    f: &mut dyn FnMut(f64, &mut [f64]),
+fn finite<T: OdeScalar>(
+    f: &mut dyn FnMut(f64, &mut [T]),
     a: f64,
     b: f64,
     m: usize,
     opts: &QuadVecOptions,
-) -> Result<QuadVecResult> {
+) -> Result<QuadVecResult<T>> {
     let rule = opts.quadrature.unwrap_or_default();
     let (xs, ws, vs) = match rule {
         QuadVecRule::Gk21 => full_rule(&GK21_X, &GK21_W, &GK21_V),
@@ -460,7 +541,7 @@ fn finite(
         xs,
         ws,
         vs,
-        buf: vec![0.0; m],
+        buf: vec![T::default(); m],
     };
     // Initial intervals, split at the break points.
     let mut initial = Vec::new();
@@ -480,10 +561,10 @@ fn finite(
             initial.push((prev, b));
         }
     }
-    let mut global_integral = vec![0.0; m];
+    let mut global_integral = vec![T::default(); m];
     let mut global_error = 0.0;
     let mut rounding_error = 0.0;
-    let mut cache: std::collections::HashMap<(u64, u64), Vec<f64>> = std::collections::HashMap::new();
+    let mut cache: std::collections::HashMap<(u64, u64), Vec<T>> = std::collections::HashMap::new();
     let mut heap: Vec<Item> = Vec::new();
     let mut neval = 0;
     for (k, &(x1, x2)) in initial.iter().enumerate() {
@@ -575,7 +656,7 @@ fn finite(
             cache
                 .get(&(it.1.to_bits(), it.2.to_bits()))
                 .cloned()
-                .unwrap_or_else(|| vec![f64::NAN; m])
+                .unwrap_or_else(|| vec![T::from_f64(f64::NAN); m])
         })
         .collect();
     Ok(QuadVecResult {

@@ -40,6 +40,8 @@ pub trait OdeScalar:
     fn abs1(self) -> f64;
     /// The real part.
     fn re(self) -> f64;
+    /// The imaginary part (0 for real numbers).
+    fn im(self) -> f64;
     /// A real number as `Self`.
     fn from_f64(x: f64) -> Self;
     /// Squared modulus (`x.re^2 + x.im^2`).
@@ -64,6 +66,10 @@ impl OdeScalar for f64 {
     #[inline]
     fn re(self) -> f64 {
         self
+    }
+    #[inline]
+    fn im(self) -> f64 {
+        0.0
     }
     #[inline]
     fn from_f64(x: f64) -> Self {
@@ -96,6 +102,10 @@ impl OdeScalar for Complex64 {
     #[inline]
     fn re(self) -> f64 {
         self.re
+    }
+    #[inline]
+    fn im(self) -> f64 {
+        self.im
     }
     #[inline]
     fn from_f64(x: f64) -> Self {
