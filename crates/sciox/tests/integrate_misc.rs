@@ -207,3 +207,30 @@ fn sampled_rules_closed_forms_and_errors() {
     assert!(cumulative_simpson(&quadr, Some(&xd), 1.0, -1, None).is_err());
     assert!(cumulative_trapezoid(&lin, NONE, 1.0, -1, Some(1.0)).is_err());
 }
+
+#[test]
+fn sampled_rules_on_tiny_and_empty_axes_as_scipy() {
+    // SciPy 1.17.1: trapezoid of no samples is 0; simpson raises; the
+    // cumulative rules need one sample; one sample integrates to 0.
+    let e = Array::<f64>::zeros(&[0]);
+    assert_eq!(trapezoid(&e, NONE, 1.0, -1).unwrap()[[]], 0.0);
+    assert!(simpson(&e, NONE, 1.0, -1).is_err());
+    assert!(cumulative_trapezoid(&e, NONE, 1.0, -1, None).is_err());
+    assert!(cumulative_simpson(&e, NONE, 1.0, -1, Some(0.0)).is_err());
+    assert!(romb(&e, 1.0, -1).is_err());
+    let one = array![5.0];
+    assert_eq!(simpson(&one, NONE, 1.0, -1).unwrap()[[]], 0.0);
+    assert_eq!(
+        cumulative_simpson(&one, NONE, 1.0, -1, None).unwrap().shape(),
+        &[0]
+    );
+    assert_eq!(
+        cumulative_simpson(&one, NONE, 1.0, -1, Some(0.0)).unwrap(),
+        array![0.0]
+    );
+    // an empty non-integration axis gives empty results
+    let z = Array::<f64>::zeros(&[0, 3]);
+    assert_eq!(trapezoid(&z, NONE, 1.0, 0).unwrap(), array![0.0, 0.0, 0.0]);
+    assert_eq!(cumulative_simpson(&z, NONE, 1.0, -1, None).unwrap().size(), 0);
+    assert_eq!(romb(&z, 1.0, -1).unwrap().size(), 0);
+}

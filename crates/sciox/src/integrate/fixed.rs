@@ -8,7 +8,8 @@ use numox::{Array, ArrayBase};
 
 /// The `n`-point Gauss–Legendre nodes (ascending) and weights on
 /// `(-1, 1)` (SciPy's `roots_legendre`), by Newton's method on `P_n`
-/// from Tricomi's initial guesses, symmetrized.
+/// from Tricomi's initial guesses, symmetrized (`O(n^2)` work: meant for
+/// the orders quadrature uses, up to a few thousand).
 ///
 /// ```
 /// let (x, w) = sciox::integrate::roots_legendre(3).unwrap();

@@ -258,6 +258,12 @@ pub fn simpson<S: Data<Elem = f64>, S2: Data<Elem = f64>>(
 ) -> Result<Array<f64>> {
     let (ys, xs, rest, ax) = lanes(y, x, axis)?;
     let n = y.shape()[ax];
+    if n == 0 {
+        // SciPy raises an IndexError (it reads the last sample).
+        return Err(Error::invalid(
+            "simpson: at least one sample is required along `axis`.",
+        ));
+    }
     let out: Vec<f64> = ys
         .iter()
         .enumerate()
