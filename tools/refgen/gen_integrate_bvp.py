@@ -138,6 +138,24 @@ def layer_bc(ya, yb):
     return np.array([ya[0] - 1, yb[0] - 1])
 
 
+def exp_bc_complex(ya, yb):
+    return np.array([ya[0] - 1 - 1j, yb[0]])
+
+
+def cosc_fun(x, y):
+    return np.vstack((y[1], (1 + 2j) * y[0]))
+
+
+def cosc_bc(ya, yb):
+    return np.array([ya[0] - 1, yb[0] - 1j])
+
+
+def cosc_fun_jac(x, y):
+    d = np.empty((2, 2, x.shape[0]), dtype=complex)
+    d[0, 0], d[0, 1], d[1, 0], d[1, 1] = 0, 1, 1 + 2j, 0
+    return d
+
+
 P = {
     "exp": (exp_fun, exp_bc, exp_fun_jac, exp_bc_jac),
     "sl": (sl_fun, sl_bc, sl_fun_jac, sl_bc_jac),
@@ -148,6 +166,8 @@ P = {
     "nonlin_bc": (nonlin_bc_fun, nonlin_bc_bc, None, None),
     "bratu": (bratu_fun, bratu_bc, bratu_fun_jac, None),
     "layer": (layer_fun, layer_bc, None, None),
+    "exp_complex": (exp_fun, exp_bc_complex, None, None),
+    "cosc": (cosc_fun, cosc_bc, cosc_fun_jac, None),
 }
 
 
@@ -175,7 +195,7 @@ def main():
                 call[key] = v
                 params[key] = v
         x = np.asarray(x, dtype=float)
-        y = np.asarray(y, dtype=float)
+        y = np.asarray(y, dtype=complex if np.iscomplexobj(y) else float)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
@@ -184,7 +204,7 @@ def main():
                 c.add("solve_bvp", [x, y], params, None, type(e).__name__)
                 return
         xt = np.linspace(r.x[0], r.x[-1], 9)
-        p = np.array([], dtype=float) if r.p is None else np.asarray(r.p, dtype=float)
+        p = np.array([], dtype=r.y.dtype) if r.p is None else np.asarray(r.p, dtype=r.y.dtype)
         c.add("solve_bvp", [x, y], params,
               [r.x, r.y, r.yp, r.rms_residuals, np.array([r.niter, r.status], dtype=np.int64), p,
                r.sol(xt), r.sol(xt, 1)])
@@ -218,6 +238,12 @@ def main():
     run("layer", np.linspace(0, 1, 11), z(2, 11))
     run("layer", np.linspace(0, 1, 11), z(2, 11), max_nodes=40)
     run("nonlin_bc", np.linspace(0, 0.1, 5), z(2, 5), bc_tol=1e-18)
+    # complex domains
+    zc = lambda n, m: np.zeros((n, m), dtype=complex)  # noqa: E731
+    run("exp_complex", x5, zc(2, 5))
+    run("exp_complex", x5, zc(2, 5), tol=1e-6)
+    run("cosc", np.linspace(0, 2, 5), zc(2, 5))
+    run("cosc", np.linspace(0, 2, 5), zc(2, 5), fun_jac=True, tol=1e-7)
     # invalid input
     run("exp", np.array([0.0, 0.5, 0.5, 1.0]), z(2, 4))
     run("exp", x5, z(2, 4))

@@ -17,8 +17,9 @@
 mod common;
 
 use common::{Case, param_f64};
-use numox::Array;
-use sciox::integrate::{BvpBcJac, BvpFunJac, BvpOptions, solve_bvp};
+use numox::DType;
+use numox::{Array, Complex64};
+use sciox::integrate::{BvpBcJac, BvpFunJac, BvpOptions, BvpResult, OdeScalar, solve_bvp};
 use std::f64::consts::PI;
 
 type Fun = Box<dyn FnMut(f64, &[f64], &[f64], &mut [f64])>;
@@ -163,32 +164,52 @@ fn problem(name: &str) -> (Fun, Bc, Option<BvpFunJac<'static>>, Option<BvpBcJac<
     }
 }
 
-fn close_scaled(got: &Array<f64>, want: &Array<f64>, rtol: f64, ctx: &str, what: &str) {
+type CFun = Box<dyn FnMut(f64, &[Complex64], &[Complex64], &mut [Complex64])>;
+type CBc = Box<dyn FnMut(&[Complex64], &[Complex64], &[Complex64], &mut [Complex64])>;
+
+fn problem_c(name: &str) -> (CFun, CBc, Option<BvpFunJac<'static, Complex64>>) {
+    let c = Complex64::new;
+    match name {
+        "exp_complex" => (
+            Box::new(|_x, y, _p, d| {
+                d[0] = y[1];
+                d[1] = y[0];
+            }),
+            Box::new(move |ya, yb, _p, r| {
+                r[0] = ya[0] - 1.0 - c(0.0, 1.0);
+                r[1] = yb[0];
+            }),
+            None,
+        ),
+        "cosc" => (
+            Box::new(move |_x, y, _p, d| {
+                d[0] = y[1];
+                d[1] = c(1.0, 2.0) * y[0];
+            }),
+            Box::new(move |ya, yb, _p, r| {
+                r[0] = ya[0] - 1.0;
+                r[1] = yb[0] - c(0.0, 1.0);
+            }),
+            Some(Box::new(move |_x, _y, _p, dy, _dp| {
+                dy.copy_from_slice(&[c(0.0, 0.0), c(1.0, 0.0), c(1.0, 2.0), c(0.0, 0.0)])
+            })),
+        ),
+        other => panic!("unknown problem {other}"),
+    }
+}
+
+fn close_scaled<T: OdeScalar>(got: &Array<T>, want: &Array<T>, rtol: f64, ctx: &str, what: &str) {
     assert_eq!(got.shape(), want.shape(), "{ctx}: {what} shape");
     let scale = want.iter().fold(0.0f64, |a, v| a.max(v.abs())).max(1e-300);
     for (g, w) in got.iter().zip(want.iter()) {
         assert!(
-            (g - w).abs() <= rtol * scale,
-            "{ctx}: {what}: got {g:e}, want {w:e} (scale {scale:e})"
+            (*g - *w).abs() <= rtol * scale,
+            "{ctx}: {what}: got {g:?}, want {w:?} (scale {scale:e})"
         );
     }
 }
 
-fn run(case: &Case) {
-    let ctx = case.ctx();
-    let (fun, bc, fj, bj) = problem(case.str_param("problem"));
-    let x0 = case.input::<f64>(0).to_vec();
-    let y0 = case.input::<f64>(1);
-    let mut o = BvpOptions::default();
-    if case.param("fun_jac").is_some() {
-        o.fun_jac = fj;
-    }
-    if case.param("bc_jac").is_some() {
-        o.bc_jac = bj;
-    }
-    if let Some(v) = case.param("p") {
-        o.p = Some(v.as_array().unwrap().iter().map(param_f64).collect());
-    }
+fn options<'a, T>(case: &Case, o: &mut BvpOptions<'a, T>) {
     if let Some(v) = case.param("S") {
         o.s = Some(v.as_array().unwrap().iter().map(param_f64).collect());
     }
@@ -201,7 +222,40 @@ fn run(case: &Case) {
     if let Some(v) = case.param("max_nodes") {
         o.max_nodes = v.as_u64().unwrap() as usize;
     }
+}
+
+fn run(case: &Case) {
+    let x0 = case.input::<f64>(0).to_vec();
+    if case.inputs[1].dtype() == DType::Complex128 {
+        let (fun, bc, fj) = problem_c(case.str_param("problem"));
+        let mut o = BvpOptions::<Complex64>::default();
+        if case.param("fun_jac").is_some() {
+            o.fun_jac = fj;
+        }
+        options(case, &mut o);
+        let got = solve_bvp(fun, bc, &x0, &case.input::<Complex64>(1), o);
+        check(case, got);
+        return;
+    }
+    let (fun, bc, fj, bj) = problem(case.str_param("problem"));
+    let y0 = case.input::<f64>(1);
+    let mut o = BvpOptions::default();
+    if case.param("fun_jac").is_some() {
+        o.fun_jac = fj;
+    }
+    if case.param("bc_jac").is_some() {
+        o.bc_jac = bj;
+    }
+    if let Some(v) = case.param("p") {
+        o.p = Some(v.as_array().unwrap().iter().map(param_f64).collect());
+    }
+    options(case, &mut o);
     let got = solve_bvp(fun, bc, &x0, &y0, o);
+    check(case, got);
+}
+
+fn check<T: OdeScalar>(case: &Case, got: sciox::Result<BvpResult<T>>) {
+    let ctx = case.ctx();
     if case.error.is_some() {
         common::assert_err(&got, case);
         return;
@@ -220,8 +274,8 @@ fn run(case: &Case) {
     let tol = if r.status == 0 { 1e-11 } else { 1e-8 };
     let wx = case.output::<f64>(0).to_vec();
     assert_eq!(r.x, wx, "{ctx}: mesh");
-    close_scaled(&r.y, &case.output::<f64>(1), tol, &ctx, "y");
-    close_scaled(&r.yp, &case.output::<f64>(2), tol, &ctx, "yp");
+    close_scaled(&r.y, &case.output::<T>(1), tol, &ctx, "y");
+    close_scaled(&r.yp, &case.output::<T>(2), tol, &ctx, "yp");
     let wr = case.output::<f64>(3).to_vec();
     assert_eq!(r.rms_residuals.len(), wr.len(), "{ctx}: rms length");
     for (g, w) in r.rms_residuals.iter().zip(&wr) {
@@ -230,7 +284,7 @@ fn run(case: &Case) {
             "{ctx}: rms got {g:e}, want {w:e}"
         );
     }
-    let wp = case.output::<f64>(5).to_vec();
+    let wp = case.output::<T>(5).to_vec();
     match &r.p {
         None => assert!(wp.is_empty(), "{ctx}: p"),
         Some(p) => close_scaled(&Array::from_vec(p.clone()), &Array::from_vec(wp), tol, &ctx, "p"),
@@ -238,15 +292,15 @@ fn run(case: &Case) {
     let xt: Vec<f64> = (0..9)
         .map(|i| wx[0] + (wx[wx.len() - 1] - wx[0]) * i as f64 / 8.0)
         .collect();
-    close_scaled(&r.sol.eval_many(&xt), &case.output::<f64>(6), tol, &ctx, "sol");
+    close_scaled(&r.sol.eval_many(&xt), &case.output::<T>(6), tol, &ctx, "sol");
     let n = r.sol.ncomponents();
-    let mut d = Array::<f64>::zeros(&[n, 9]);
+    let mut d = Array::<T>::zeros(&[n, 9]);
     for (j, &t) in xt.iter().enumerate() {
         for (q, v) in r.sol.derivative(t, 1).into_iter().enumerate() {
             d[[q, j]] = v;
         }
     }
-    close_scaled(&d, &case.output::<f64>(7), tol, &ctx, "sol'");
+    close_scaled(&d, &case.output::<T>(7), tol, &ctx, "sol'");
     assert!(!r.message.is_empty());
 }
 
@@ -256,5 +310,5 @@ fn solve_bvp_matches_scipy() {
     for case in &cases {
         run(case);
     }
-    assert_eq!(cases.len(), 23);
+    assert_eq!(cases.len(), 27);
 }

@@ -13,7 +13,7 @@
 // Index loops mirror SciPy's array formulas over nodes and components.
 #![allow(clippy::needless_range_loop)]
 
-use super::ivp::lu_factor_f64;
+use super::ivp::{OdeScalar, lu_factor};
 use crate::{Error, Result};
 use numox::Array;
 use numox::array::{ArrayBase, Data};
@@ -23,30 +23,32 @@ const EPS: f64 = f64::EPSILON;
 /// The Jacobian of the right-hand side at one point: `fun_jac(x, y, p,
 /// df_dy, df_dp)` writes `df_dy` (`n × n`, row-major, `[i * n + j] = d f_i
 /// / d y_j`) and `df_dp` (`n × k`, row-major).
-pub type BvpFunJac<'a> = Box<dyn FnMut(f64, &[f64], &[f64], &mut [f64], &mut [f64]) + 'a>;
+pub type BvpFunJac<'a, T = f64> = Box<dyn FnMut(f64, &[T], &[T], &mut [T], &mut [T]) + 'a>;
 
 /// The Jacobian of the boundary conditions: `bc_jac(ya, yb, p, dbc_dya,
 /// dbc_dyb, dbc_dp)` writes the three row-major blocks (`(n + k) × n`,
 /// `(n + k) × n`, `(n + k) × k`).
-pub type BvpBcJac<'a> = Box<dyn FnMut(&[f64], &[f64], &[f64], &mut [f64], &mut [f64], &mut [f64]) + 'a>;
+pub type BvpBcJac<'a, T = f64> = Box<dyn FnMut(&[T], &[T], &[T], &mut [T], &mut [T], &mut [T]) + 'a>;
 
-/// Options of [`solve_bvp`] with SciPy's defaults.
+/// Options of [`solve_bvp`] with SciPy's defaults (`T`: `f64`, or
+/// `Complex64` for a complex domain).
 ///
 /// ```
-/// let o = sciox::integrate::BvpOptions::default();
+/// let o: sciox::integrate::BvpOptions = Default::default();
 /// assert_eq!((o.tol, o.max_nodes, o.bc_tol), (1e-3, 1000, None));
 /// ```
-pub struct BvpOptions<'a> {
+pub struct BvpOptions<'a, T = f64> {
     /// Initial guess of the unknown parameters (`k` of them; `None`: the
     /// problem has none).
-    pub p: Option<Vec<f64>>,
-    /// The singular term's matrix `S` (`n × n`, row-major): the system is
-    /// `y' = f(x, y, p) + S y / (x - a)`, and `S y(a) = 0` is enforced.
+    pub p: Option<Vec<T>>,
+    /// The singular term's matrix `S` (`n × n`, row-major, real): the
+    /// system is `y' = f(x, y, p) + S y / (x - a)`, and `S y(a) = 0` is
+    /// enforced.
     pub s: Option<Vec<f64>>,
     /// The right-hand side's Jacobian; `None`: forward differences as SciPy.
-    pub fun_jac: Option<BvpFunJac<'a>>,
+    pub fun_jac: Option<BvpFunJac<'a, T>>,
     /// The boundary conditions' Jacobian; `None`: forward differences.
-    pub bc_jac: Option<BvpBcJac<'a>>,
+    pub bc_jac: Option<BvpBcJac<'a, T>>,
     /// Tolerance on the RMS relative residual `(y' - f) / (1 + |f|)` of
     /// each interval (default 1e-3; values below `100 eps` are raised to
     /// `100 eps`, where SciPy warns).
@@ -57,7 +59,7 @@ pub struct BvpOptions<'a> {
     pub bc_tol: Option<f64>,
 }
 
-impl Default for BvpOptions<'_> {
+impl<T> Default for BvpOptions<'_, T> {
     fn default() -> Self {
         BvpOptions {
             p: None,
@@ -74,25 +76,25 @@ impl Default for BvpOptions<'_> {
 /// The solution of [`solve_bvp`] as a C1 cubic spline (SciPy's `sol`, a
 /// `PPoly`), extrapolated beyond the mesh with the end pieces.
 #[derive(Clone, Debug)]
-pub struct BvpSolution {
+pub struct BvpSolution<T = f64> {
     n: usize,
     x: Vec<f64>,
     /// Per interval `i`, per component `c`: the 4 coefficients (highest
     /// power first) at `[(i * n + c) * 4..]`.
-    c: Vec<f64>,
+    c: Vec<T>,
 }
 
-impl BvpSolution {
-    fn new(n: usize, x: &[f64], y: &[f64], yp: &[f64]) -> Self {
+impl<T: OdeScalar> BvpSolution<T> {
+    fn new(n: usize, x: &[f64], y: &[T], yp: &[T]) -> Self {
         let m = x.len();
-        let mut c = vec![0.0; (m - 1) * n * 4];
+        let mut c = vec![T::default(); (m - 1) * n * 4];
         for i in 0..m - 1 {
             let h = x[i + 1] - x[i];
             for q in 0..n {
                 let (y0, y1) = (y[i * n + q], y[(i + 1) * n + q]);
                 let (p0, p1) = (yp[i * n + q], yp[(i + 1) * n + q]);
                 let slope = (y1 - y0) / h;
-                let t = (p0 + p1 - 2.0 * slope) / h;
+                let t = (p0 + p1 - slope * 2.0) / h;
                 let o = (i * n + q) * 4;
                 c[o] = t / h;
                 c[o + 1] = (slope - p0) / h - t;
@@ -129,9 +131,9 @@ impl BvpSolution {
 
     /// Writes `y(t)` (`nu = 0`) or its derivative of order `nu` (1 to 3)
     /// into `out`; NaN for a NaN `t`.
-    fn eval_into(&self, t: f64, nu: usize, out: &mut [f64]) {
+    fn eval_into(&self, t: f64, nu: usize, out: &mut [T]) {
         if t.is_nan() {
-            out.iter_mut().for_each(|v| *v = f64::NAN);
+            out.iter_mut().for_each(|v| *v = T::from_f64(f64::NAN));
             return;
         }
         let i = self.interval(t);
@@ -139,7 +141,7 @@ impl BvpSolution {
         for (q, o) in out.iter_mut().enumerate() {
             let c = &self.c[(i * self.n + q) * 4..(i * self.n + q) * 4 + 4];
             // PPoly's evaluation: sum of c[3 - kp] * s^(kp - nu) * kp!/(kp - nu)!.
-            let mut res = 0.0;
+            let mut res = T::default();
             let mut z = 1.0;
             for kp in 0..4 {
                 if kp < nu {
@@ -169,8 +171,8 @@ impl BvpSolution {
     ///     &x, &numox::Array::<f64>::zeros(&[2, 5]), BvpOptions::default()).unwrap();
     /// assert!((r.sol.eval(0.5)[0] - 0.5f64.sin()).abs() < 1e-4);
     /// ```
-    pub fn eval(&self, t: f64) -> Vec<f64> {
-        let mut out = vec![0.0; self.n];
+    pub fn eval(&self, t: f64) -> Vec<T> {
+        let mut out = vec![T::default(); self.n];
         self.eval_into(t, 0, &mut out);
         out
     }
@@ -186,12 +188,12 @@ impl BvpSolution {
     /// // y = 2x
     /// assert!((r.sol.derivative(0.3, 1)[0] - 2.0).abs() < 1e-12);
     /// ```
-    pub fn derivative(&self, t: f64, nu: usize) -> Vec<f64> {
-        let mut out = vec![0.0; self.n];
+    pub fn derivative(&self, t: f64, nu: usize) -> Vec<T> {
+        let mut out = vec![T::default(); self.n];
         if nu <= 3 {
             self.eval_into(t, nu, &mut out);
         } else if t.is_nan() {
-            out.iter_mut().for_each(|v| *v = f64::NAN);
+            out.iter_mut().for_each(|v| *v = T::from_f64(f64::NAN));
         }
         out
     }
@@ -208,10 +210,10 @@ impl BvpSolution {
     /// assert_eq!(v.shape(), &[2, 3]);
     /// assert!((v[[0, 1]] - 2.0).abs() < 1e-12);
     /// ```
-    pub fn eval_many(&self, ts: &[f64]) -> Array<f64> {
+    pub fn eval_many(&self, ts: &[f64]) -> Array<T> {
         let (n, len) = (self.n, ts.len());
-        let mut out = vec![0.0; n * len];
-        let mut col = vec![0.0; n];
+        let mut out = vec![T::default(); n * len];
+        let mut col = vec![T::default(); n];
         for (j, &t) in ts.iter().enumerate() {
             self.eval_into(t, 0, &mut col);
             for q in 0..n {
@@ -224,17 +226,17 @@ impl BvpSolution {
 
 /// The result of [`solve_bvp`] (SciPy's fields).
 #[derive(Clone, Debug)]
-pub struct BvpResult {
+pub struct BvpResult<T: numox::Element = f64> {
     /// The solution as a C1 cubic spline.
-    pub sol: BvpSolution,
+    pub sol: BvpSolution<T>,
     /// The found parameters (`None` when the problem has none).
-    pub p: Option<Vec<f64>>,
+    pub p: Option<Vec<T>>,
     /// The final mesh.
     pub x: Vec<f64>,
     /// The solution at the mesh nodes, shape `(n, m)`.
-    pub y: Array<f64>,
+    pub y: Array<T>,
     /// The derivative at the mesh nodes, shape `(n, m)`.
-    pub yp: Array<f64>,
+    pub yp: Array<T>,
     /// RMS relative residual of each interval.
     pub rms_residuals: Vec<f64>,
     /// Completed iterations (mesh refinements + 1).
@@ -254,32 +256,32 @@ pub struct BvpResult {
 /// `p`. The first `(m - 1) n` columns are eliminated in the band; `y_{m-1}`
 /// and `p` are dense border columns whose final `(n + k)` square block is
 /// factored densely.
-struct CollocLu {
+struct CollocLu<T: OdeScalar> {
     n: usize,
     nb: usize,
     rows: usize,
     mcols: usize,
     w: usize,
     off: Vec<usize>,
-    main: Vec<f64>,
-    border: Vec<f64>,
+    main: Vec<T>,
+    border: Vec<T>,
     piv: Vec<usize>,
     lmax: usize,
-    mult: Vec<f64>,
-    tail: super::ivp::DenseLu,
+    mult: Vec<T>,
+    tail: super::ivp::DenseLu<T>,
 }
 
-impl CollocLu {
+impl<T: OdeScalar> CollocLu<T> {
     fn rmax(&self, j: usize) -> usize {
         (self.nb + (j / self.n + 1) * self.n - 1).min(self.rows - 1)
     }
 
-    fn get(&self, pos: usize, col: usize) -> f64 {
+    fn get(&self, pos: usize, col: usize) -> T {
         let o = self.off[pos];
         if col >= o && col < o + self.w {
             self.main[pos * self.w + col - o]
         } else {
-            0.0
+            T::default()
         }
     }
 
@@ -289,12 +291,12 @@ impl CollocLu {
         n: usize,
         m: usize,
         k: usize,
-        d0: &[f64],
-        d1: &[f64],
-        dp: &[f64],
-        bca: &[f64],
-        bcb: &[f64],
-        bcp: &[f64],
+        d0: &[T],
+        d1: &[T],
+        dp: &[T],
+        bca: &[T],
+        bcb: &[T],
+        bcp: &[T],
     ) -> Option<Self> {
         let nb = n + k;
         let rows = n * m + k;
@@ -307,12 +309,12 @@ impl CollocLu {
             mcols,
             w,
             off: vec![0; rows],
-            main: vec![0.0; rows * w],
-            border: vec![0.0; rows * nb],
+            main: vec![T::default(); rows * w],
+            border: vec![T::default(); rows * nb],
             piv: vec![0; mcols],
             lmax: 2 * n + k - 1,
-            mult: vec![0.0; mcols * (2 * n + k - 1)],
-            tail: lu_factor_f64(0, Vec::new()),
+            mult: vec![T::default(); mcols * (2 * n + k - 1)],
+            tail: lu_factor(0, Vec::new()),
         };
         // Boundary rows: ya -> main block 0, yb -> border (block m-1), p -> border.
         for r in 0..nb {
@@ -348,9 +350,10 @@ impl CollocLu {
         for j in 0..mcols {
             let rmax = lu.rmax(j);
             let mut q = j;
-            let mut best = lu.get(j, j).abs();
+            // SuperLU's pivot magnitude (|re| + |im| for complex).
+            let mut best = lu.get(j, j).abs1();
             for pos in j + 1..=rmax {
-                let v = lu.get(pos, j).abs();
+                let v = lu.get(pos, j).abs1();
                 if v > best {
                     best = v;
                     q = pos;
@@ -374,8 +377,8 @@ impl CollocLu {
             let pend = (poff + w).min(mcols);
             for t in j + 1..=rmax {
                 let v = lu.get(t, j);
-                if v == 0.0 {
-                    lu.mult[j * lu.lmax + t - j - 1] = 0.0;
+                if v == T::default() {
+                    lu.mult[j * lu.lmax + t - j - 1] = T::default();
                     continue;
                 }
                 let l = v / pivot;
@@ -390,7 +393,7 @@ impl CollocLu {
                         lu.main[base + c] = if c + shift < w {
                             lu.main[base + c + shift]
                         } else {
-                            0.0
+                            T::default()
                         };
                     }
                     lu.off[t] = j + 1;
@@ -398,12 +401,12 @@ impl CollocLu {
                 let toff = lu.off[t];
                 for col in j + 1..pend {
                     let pv = lu.main[j * w + col - poff];
-                    if pv != 0.0 {
+                    if pv != T::default() {
                         lu.main[t * w + col - toff] -= l * pv;
                     }
                 }
                 if j >= toff {
-                    lu.main[t * w + j - toff] = 0.0;
+                    lu.main[t * w + j - toff] = T::default();
                 }
                 for c in 0..nb {
                     let pv = lu.border[j * nb + c];
@@ -411,8 +414,8 @@ impl CollocLu {
                 }
             }
         }
-        let tail: Vec<f64> = lu.border[mcols * nb..].to_vec();
-        let tlu = lu_factor_f64(nb, tail);
+        let tail: Vec<T> = lu.border[mcols * nb..].to_vec();
+        let tlu = lu_factor(nb, tail);
         if tlu.is_singular() {
             return None;
         }
@@ -423,9 +426,9 @@ impl CollocLu {
     /// Solves `J s = r` for `r` in SciPy's row order (collocation residuals
     /// node by node, then the boundary residuals); `s` in SciPy's variable
     /// order.
-    fn solve(&self, r: &[f64]) -> Vec<f64> {
+    fn solve(&self, r: &[T]) -> Vec<T> {
         let (nb, mcols, w) = (self.nb, self.mcols, self.w);
-        let mut b = vec![0.0; self.rows];
+        let mut b = vec![T::default(); self.rows];
         b[..nb].copy_from_slice(&r[mcols..]);
         b[nb..].copy_from_slice(&r[..mcols]);
         for j in 0..mcols {
@@ -434,14 +437,14 @@ impl CollocLu {
             let bj = b[j];
             for t in j + 1..=self.rmax(j) {
                 let l = self.mult[j * self.lmax + t - j - 1];
-                if l != 0.0 {
+                if l != T::default() {
                     b[t] -= l * bj;
                 }
             }
         }
         let mut xb = b[mcols..].to_vec();
         self.tail.solve(&mut xb);
-        let mut x = vec![0.0; self.rows];
+        let mut x = vec![T::default(); self.rows];
         x[mcols..].copy_from_slice(&xb);
         for j in (0..mcols).rev() {
             let o = self.off[j];
@@ -521,32 +524,37 @@ fn pinv(n: usize, a: &[f64]) -> Vec<f64> {
     out
 }
 
-fn matvec(n: usize, a: &[f64], x: &[f64], out: &mut [f64]) {
+/// `out = a x` for a real matrix `a` (row-major).
+fn matvec<T: OdeScalar>(n: usize, a: &[f64], x: &[T], out: &mut [T]) {
     for r in 0..n {
-        out[r] = (0..n).map(|c| a[r * n + c] * x[c]).sum();
+        let mut s = T::default();
+        for c in 0..n {
+            s += x[c] * a[r * n + c];
+        }
+        out[r] = s;
     }
 }
 
 /// The problem with the singular term folded in (SciPy's `wrap_functions`).
-struct Problem<'f, F, B> {
+struct Problem<'f, T: OdeScalar, F, B> {
     fun: F,
     bc: B,
-    fun_jac: Option<BvpFunJac<'f>>,
-    bc_jac: Option<BvpBcJac<'f>>,
+    fun_jac: Option<BvpFunJac<'f, T>>,
+    bc_jac: Option<BvpBcJac<'f, T>>,
     n: usize,
     k: usize,
     a: f64,
     s: Option<Vec<f64>>,
     d: Option<Vec<f64>>,
-    tmp: Vec<f64>,
+    tmp: Vec<T>,
 }
 
-impl<F, B> Problem<'_, F, B>
+impl<T: OdeScalar, F, B> Problem<'_, T, F, B>
 where
-    F: FnMut(f64, &[f64], &[f64], &mut [f64]),
-    B: FnMut(&[f64], &[f64], &[f64], &mut [f64]),
+    F: FnMut(f64, &[T], &[T], &mut [T]),
+    B: FnMut(&[T], &[T], &[T], &mut [T]),
 {
-    fn f(&mut self, x: f64, y: &[f64], p: &[f64], out: &mut [f64]) {
+    fn f(&mut self, x: f64, y: &[T], p: &[T], out: &mut [T]) {
         (self.fun)(x, y, p, out);
         let n = self.n;
         if let (Some(s), Some(d)) = (&self.s, &self.d) {
@@ -555,7 +563,10 @@ where
                 matvec(n, d, &self.tmp, out);
             } else {
                 for r in 0..n {
-                    let sy: f64 = (0..n).map(|c| s[r * n + c] * y[c]).sum();
+                    let mut sy = T::default();
+                    for c in 0..n {
+                        sy += y[c] * s[r * n + c];
+                    }
                     out[r] += sy / (x - self.a);
                 }
             }
@@ -563,7 +574,8 @@ where
     }
 
     /// df_dy (n × n) and df_dp (n × k) at one point; `f0` is f there.
-    fn jac(&mut self, x: f64, y: &[f64], p: &[f64], f0: &[f64], dy: &mut [f64], dp: &mut [f64]) {
+    #[allow(clippy::too_many_arguments)]
+    fn jac(&mut self, x: f64, y: &[T], p: &[T], f0: &[T], dy: &mut [T], dp: &mut [T]) {
         let (n, k) = (self.n, self.k);
         if let Some(fj) = self.fun_jac.as_mut() {
             fj(x, y, p, dy, dp);
@@ -572,22 +584,26 @@ where
                     let old = dy.to_vec();
                     for r in 0..n {
                         for c in 0..n {
-                            dy[r * n + c] = (0..n).map(|q| d[r * n + q] * old[q * n + c]).sum();
+                            let mut v = T::default();
+                            for q in 0..n {
+                                v += old[q * n + c] * d[r * n + q];
+                            }
+                            dy[r * n + c] = v;
                         }
                     }
                 } else {
                     for r in 0..n * n {
-                        dy[r] += s[r] / (x - self.a);
+                        dy[r] += T::from_f64(s[r] / (x - self.a));
                     }
                 }
             }
             return;
         }
         let mut yn = y.to_vec();
-        let mut fnew = vec![0.0; n];
+        let mut fnew = vec![T::default(); n];
         for i in 0..n {
             let h = EPS.sqrt() * (1.0 + y[i].abs());
-            yn[i] = y[i] + h;
+            yn[i] = y[i] + T::from_f64(h);
             let hi = yn[i] - y[i];
             self.f(x, &yn, p, &mut fnew);
             for r in 0..n {
@@ -598,7 +614,7 @@ where
         let mut pn = p.to_vec();
         for i in 0..k {
             let h = EPS.sqrt() * (1.0 + p[i].abs());
-            pn[i] = p[i] + h;
+            pn[i] = p[i] + T::from_f64(h);
             let hi = pn[i] - p[i];
             self.f(x, y, &pn, &mut fnew);
             for r in 0..n {
@@ -608,7 +624,7 @@ where
         }
     }
 
-    fn bc_res(&mut self, ya: &[f64], yb: &[f64], p: &[f64], out: &mut [f64]) {
+    fn bc_res(&mut self, ya: &[T], yb: &[T], p: &[T], out: &mut [T]) {
         (self.bc)(ya, yb, p, out);
     }
 
@@ -616,13 +632,13 @@ where
     #[allow(clippy::too_many_arguments)]
     fn bc_jacobian(
         &mut self,
-        ya: &[f64],
-        yb: &[f64],
-        p: &[f64],
-        bc0: &[f64],
-        da: &mut [f64],
-        db: &mut [f64],
-        dp: &mut [f64],
+        ya: &[T],
+        yb: &[T],
+        p: &[T],
+        bc0: &[T],
+        da: &mut [T],
+        db: &mut [T],
+        dp: &mut [T],
     ) {
         let (n, k) = (self.n, self.k);
         if let Some(bj) = self.bc_jac.as_mut() {
@@ -630,11 +646,11 @@ where
             return;
         }
         let nb = n + k;
-        let mut new = vec![0.0; nb];
+        let mut new = vec![T::default(); nb];
         let mut v = ya.to_vec();
         for i in 0..n {
             let h = EPS.sqrt() * (1.0 + ya[i].abs());
-            v[i] = ya[i] + h;
+            v[i] = ya[i] + T::from_f64(h);
             let hi = v[i] - ya[i];
             (self.bc)(&v, yb, p, &mut new);
             for r in 0..nb {
@@ -645,7 +661,7 @@ where
         let mut v = yb.to_vec();
         for i in 0..n {
             let h = EPS.sqrt() * (1.0 + yb[i].abs());
-            v[i] = yb[i] + h;
+            v[i] = yb[i] + T::from_f64(h);
             let hi = v[i] - yb[i];
             (self.bc)(ya, &v, p, &mut new);
             for r in 0..nb {
@@ -656,7 +672,7 @@ where
         let mut v = p.to_vec();
         for i in 0..k {
             let h = EPS.sqrt() * (1.0 + p[i].abs());
-            v[i] = p[i] + h;
+            v[i] = p[i] + T::from_f64(h);
             let hi = v[i] - p[i];
             (self.bc)(ya, yb, &v, &mut new);
             for r in 0..nb {
@@ -669,32 +685,38 @@ where
 
 /// Collocation residuals and the values they need (SciPy's
 /// `collocation_fun`): (col_res, y_middle, f, f_middle), node-major.
-struct Colloc {
-    res: Vec<f64>,
-    ym: Vec<f64>,
-    f: Vec<f64>,
-    fm: Vec<f64>,
+struct Colloc<T> {
+    res: Vec<T>,
+    ym: Vec<T>,
+    f: Vec<T>,
+    fm: Vec<T>,
 }
 
-fn collocation<F, B>(pr: &mut Problem<'_, F, B>, x: &[f64], h: &[f64], y: &[f64], p: &[f64]) -> Colloc
+fn collocation<T: OdeScalar, F, B>(
+    pr: &mut Problem<'_, T, F, B>,
+    x: &[f64],
+    h: &[f64],
+    y: &[T],
+    p: &[T],
+) -> Colloc<T>
 where
-    F: FnMut(f64, &[f64], &[f64], &mut [f64]),
-    B: FnMut(&[f64], &[f64], &[f64], &mut [f64]),
+    F: FnMut(f64, &[T], &[T], &mut [T]),
+    B: FnMut(&[T], &[T], &[T], &mut [T]),
 {
     let n = pr.n;
     let m = x.len();
-    let mut f = vec![0.0; n * m];
+    let mut f = vec![T::default(); n * m];
     for q in 0..m {
         pr.f(x[q], &y[q * n..(q + 1) * n], p, &mut f[q * n..(q + 1) * n]);
     }
-    let mut ym = vec![0.0; n * (m - 1)];
+    let mut ym = vec![T::default(); n * (m - 1)];
     for i in 0..m - 1 {
         for c in 0..n {
             let (a, b) = (i * n + c, (i + 1) * n + c);
-            ym[a] = 0.5 * (y[b] + y[a]) - 0.125 * h[i] * (f[b] - f[a]);
+            ym[a] = (y[b] + y[a]) * 0.5 - (f[b] - f[a]) * (0.125 * h[i]);
         }
     }
-    let mut fm = vec![0.0; n * (m - 1)];
+    let mut fm = vec![T::default(); n * (m - 1)];
     for i in 0..m - 1 {
         pr.f(
             x[i] + 0.5 * h[i],
@@ -703,35 +725,35 @@ where
             &mut fm[i * n..(i + 1) * n],
         );
     }
-    let mut res = vec![0.0; n * (m - 1)];
+    let mut res = vec![T::default(); n * (m - 1)];
     for i in 0..m - 1 {
         for c in 0..n {
             let (a, b) = (i * n + c, (i + 1) * n + c);
-            res[a] = y[b] - y[a] - h[i] / 6.0 * (f[a] + f[b] + 4.0 * fm[a]);
+            res[a] = y[b] - y[a] - (f[a] + f[b] + fm[a] * 4.0) * (h[i] / 6.0);
         }
     }
     Colloc { res, ym, f, fm }
 }
 
 #[allow(clippy::too_many_arguments)]
-fn global_jac<F, B>(
-    pr: &mut Problem<'_, F, B>,
+fn global_jac<T: OdeScalar, F, B>(
+    pr: &mut Problem<'_, T, F, B>,
     x: &[f64],
     h: &[f64],
-    y: &[f64],
-    p: &[f64],
-    col: &Colloc,
-    bc0: &[f64],
-) -> Option<CollocLu>
+    y: &[T],
+    p: &[T],
+    col: &Colloc<T>,
+    bc0: &[T],
+) -> Option<CollocLu<T>>
 where
-    F: FnMut(f64, &[f64], &[f64], &mut [f64]),
-    B: FnMut(&[f64], &[f64], &[f64], &mut [f64]),
+    F: FnMut(f64, &[T], &[T], &mut [T]),
+    B: FnMut(&[T], &[T], &[T], &mut [T]),
 {
     let (n, k) = (pr.n, pr.k);
     let m = x.len();
     let nn = n * n;
-    let mut jy = vec![0.0; m * nn];
-    let mut jp = vec![0.0; m * n * k];
+    let mut jy = vec![T::default(); m * nn];
+    let mut jp = vec![T::default(); m * n * k];
     for q in 0..m {
         pr.jac(
             x[q],
@@ -742,8 +764,8 @@ where
             &mut jp[q * n * k..(q + 1) * n * k],
         );
     }
-    let mut jym = vec![0.0; (m - 1) * nn];
-    let mut jpm = vec![0.0; (m - 1) * n * k];
+    let mut jym = vec![T::default(); (m - 1) * nn];
+    let mut jpm = vec![T::default(); (m - 1) * n * k];
     for i in 0..m - 1 {
         pr.jac(
             x[i] + 0.5 * h[i],
@@ -755,11 +777,12 @@ where
         );
     }
     let nb = n + k;
-    let (mut da, mut db, mut dpb) = (vec![0.0; nb * n], vec![0.0; nb * n], vec![0.0; nb * k]);
+    let z = T::default();
+    let (mut da, mut db, mut dpb) = (vec![z; nb * n], vec![z; nb * n], vec![z; nb * k]);
     pr.bc_jacobian(&y[..n], &y[(m - 1) * n..], p, bc0, &mut da, &mut db, &mut dpb);
-    let mut d0 = vec![0.0; (m - 1) * nn];
-    let mut d1 = vec![0.0; (m - 1) * nn];
-    let mut dph = vec![0.0; (m - 1) * n * k];
+    let mut d0 = vec![z; (m - 1) * nn];
+    let mut d1 = vec![z; (m - 1) * nn];
+    let mut dph = vec![z; (m - 1) * n * k];
     for i in 0..m - 1 {
         let (j0, j1, jm) = (
             &jy[i * nn..(i + 1) * nn],
@@ -770,12 +793,15 @@ where
         let h12 = h[i] * h[i] / 12.0;
         for r in 0..n {
             for c in 0..n {
-                let id = if r == c { 1.0 } else { 0.0 };
-                let t0: f64 = (0..n).map(|q| jm[r * n + q] * j0[q * n + c]).sum();
-                let t1: f64 = (0..n).map(|q| jm[r * n + q] * j1[q * n + c]).sum();
+                let id = T::from_f64(if r == c { 1.0 } else { 0.0 });
+                let (mut t0, mut t1) = (z, z);
+                for q in 0..n {
+                    t0 += jm[r * n + q] * j0[q * n + c];
+                    t1 += jm[r * n + q] * j1[q * n + c];
+                }
                 let e = r * n + c;
-                d0[i * nn + e] = -id - h6 * (j0[e] + 2.0 * jm[e]) - h12 * t0;
-                d1[i * nn + e] = id - h6 * (j1[e] + 2.0 * jm[e]) + h12 * t1;
+                d0[i * nn + e] = -id - (j0[e] + jm[e] * 2.0) * h6 - t0 * h12;
+                d1[i * nn + e] = id - (j1[e] + jm[e] * 2.0) * h6 + t1 * h12;
             }
         }
         if k > 0 {
@@ -783,12 +809,13 @@ where
             let (p0, p1) = (&jp[i * nk..(i + 1) * nk], &jp[(i + 1) * nk..(i + 2) * nk]);
             for r in 0..n {
                 for c in 0..k {
-                    let t: f64 = (0..n)
-                        .map(|q| jm[r * n + q] * (p0[q * k + c] - p1[q * k + c]))
-                        .sum();
-                    let pm = jpm[i * nk + r * k + c] + 0.125 * h[i] * t;
+                    let mut t = z;
+                    for q in 0..n {
+                        t += jm[r * n + q] * (p0[q * k + c] - p1[q * k + c]);
+                    }
+                    let pm = jpm[i * nk + r * k + c] + t * (0.125 * h[i]);
                     let e = r * k + c;
-                    dph[i * nk + e] = -h6 * (p0[e] + p1[e] + 4.0 * pm);
+                    dph[i * nk + e] = (p0[e] + p1[e] + pm * 4.0) * -h6;
                 }
             }
         }
@@ -796,7 +823,7 @@ where
     CollocLu::factor(n, m, k, &d0, &d1, &dph, &da, &db, &dpb)
 }
 
-fn stack(col: &[f64], bc: &[f64]) -> Vec<f64> {
+fn stack<T: OdeScalar>(col: &[T], bc: &[T]) -> Vec<T> {
     let mut r = Vec::with_capacity(col.len() + bc.len());
     r.extend_from_slice(col);
     r.extend_from_slice(bc);
@@ -806,19 +833,19 @@ fn stack(col: &[f64], bc: &[f64]) -> Vec<f64> {
 /// SciPy's `solve_newton`: damped Newton iterations with Jacobian reuse.
 /// Returns (y, p, singular).
 #[allow(clippy::too_many_arguments)]
-fn solve_newton<F, B>(
-    pr: &mut Problem<'_, F, B>,
+fn solve_newton<T: OdeScalar, F, B>(
+    pr: &mut Problem<'_, T, F, B>,
     x: &[f64],
     h: &[f64],
-    mut y: Vec<f64>,
-    mut p: Vec<f64>,
+    mut y: Vec<T>,
+    mut p: Vec<T>,
     bmat: Option<&[f64]>,
     bvp_tol: f64,
     bc_tol: f64,
-) -> (Vec<f64>, Vec<f64>, bool)
+) -> (Vec<T>, Vec<T>, bool)
 where
-    F: FnMut(f64, &[f64], &[f64], &mut [f64]),
-    B: FnMut(&[f64], &[f64], &[f64], &mut [f64]),
+    F: FnMut(f64, &[T], &[T], &mut [T]),
+    B: FnMut(&[T], &[T], &[T], &mut [T]),
 {
     let (n, k) = (pr.n, pr.k);
     let m = x.len();
@@ -826,16 +853,20 @@ where
     let tol_r: Vec<f64> = h.iter().map(|&hi| 2.0 / 3.0 * hi * 5e-2 * bvp_tol).collect();
     let (max_njev, max_iter, sigma, tau, n_trial) = (4, 8, 0.2, 0.5, 4);
     let mut col = collocation(pr, x, h, &y, &p);
-    let mut bc_res = vec![0.0; nb];
+    let mut bc_res = vec![T::default(); nb];
     pr.bc_res(&y[..n], &y[(m - 1) * n..], &p, &mut bc_res);
     let mut res = stack(&col.res, &bc_res);
     let mut njev = 0;
     let mut singular = false;
     let mut recompute = true;
-    let mut lu: Option<CollocLu> = None;
+    let mut lu: Option<CollocLu<T>> = None;
     let mut step = Vec::new();
-    let mut cost = 0.0;
-    let dot = |v: &[f64]| v.iter().map(|a| a * a).sum::<f64>();
+    let mut cost = T::default();
+    // NumPy's dot(step, step): not conjugated for complex steps, whose
+    // costs are then ordered as NumPy orders complex numbers
+    // (lexicographically).
+    let dot = |v: &[T]| v.iter().fold(T::default(), |acc, &a| acc + a * a);
+    let lt = |a: T, b: T| a.re() < b.re() || (a.re() == b.re() && a.im() < b.im());
     for _ in 0..max_iter {
         if recompute {
             njev += 1;
@@ -854,24 +885,24 @@ where
         let mut y_new = y.clone();
         let mut p_new = p.clone();
         let mut step_new = Vec::new();
-        let mut cost_new = 0.0;
+        let mut cost_new = T::default();
         for trial in 0..=n_trial {
             for (i, v) in y_new.iter_mut().enumerate() {
-                *v = y[i] - alpha * step[i];
+                *v = y[i] - step[i] * alpha;
             }
             if let Some(bm) = bmat {
                 let y0 = y_new[..n].to_vec();
                 matvec(n, bm, &y0, &mut y_new[..n]);
             }
             for (i, v) in p_new.iter_mut().enumerate() {
-                *v = p[i] - alpha * step[m * n + i];
+                *v = p[i] - step[m * n + i] * alpha;
             }
             col = collocation(pr, x, h, &y_new, &p_new);
             pr.bc_res(&y_new[..n], &y_new[(m - 1) * n..], &p_new, &mut bc_res);
             res = stack(&col.res, &bc_res);
             step_new = lu_ref.solve(&res);
             cost_new = dot(&step_new);
-            if cost_new < (1.0 - 2.0 * alpha * sigma) * cost {
+            if lt(cost_new, cost * (1.0 - 2.0 * alpha * sigma)) {
                 break;
             }
             if trial < n_trial {
@@ -909,8 +940,10 @@ where
 /// `dydx` have `n` entries, `p` has `k`); `bc(ya, yb, p, res)` writes the
 /// `n + k` boundary residuals. The failures SciPy reports in `status`
 /// (too many nodes, singular Jacobian, boundary tolerance) are results,
-/// not errors. Complex problems are not supported (split them into real
-/// and imaginary parts).
+/// not errors. `T` is `f64`, or `Complex64` for problems in a complex
+/// domain (x stays real; `f` and `bc` must be complex differentiable, as
+/// SciPy requires; the damping cost is NumPy's unconjugated `dot(step,
+/// step)`, compared as NumPy compares complex numbers).
 ///
 /// ```
 /// use numox::Array;
@@ -936,6 +969,19 @@ where
 ///     &x, &y0, opts,
 /// ).unwrap();
 /// assert!((r.p.unwrap()[0] - 2.0 * std::f64::consts::PI).abs() < 1e-3);
+///
+/// // a complex domain: y'' = y, y(0) = 1 + i, y(1) = 0
+/// use numox::Complex64;
+/// let r = solve_bvp(
+///     |_x, y: &[Complex64], _p: &[Complex64], d: &mut [Complex64]| { d[0] = y[1]; d[1] = y[0] },
+///     |ya: &[Complex64], yb: &[Complex64], _p: &[Complex64], r: &mut [Complex64]| {
+///         r[0] = ya[0] - Complex64::new(1.0, 1.0);
+///         r[1] = yb[0];
+///     },
+///     &x, &Array::<Complex64>::zeros(&[2, 5]), BvpOptions::default(),
+/// ).unwrap();
+/// let exact = ((-0.5f64).exp() - (0.5f64 - 2.0).exp()) / (1.0 - (-2.0f64).exp());
+/// assert!((r.sol.eval(0.5)[0] - Complex64::new(exact, exact)).norm() < 1e-3);
 /// ```
 ///
 /// # Errors
@@ -943,17 +989,17 @@ where
 /// not of shape `(n, m)` (`n >= 1`) or non-finite; non-finite `p`; `S`
 /// not `n × n`; a NaN `tol` or `bc_tol` (SciPy's `ValueError`s, plus the
 /// non-finite checks SciPy does not make).
-pub fn solve_bvp<F, B, S>(
+pub fn solve_bvp<T: OdeScalar, F, B, S>(
     fun: F,
     bc: B,
     x: &[f64],
     y: &ArrayBase<S>,
-    opts: BvpOptions<'_>,
-) -> Result<BvpResult>
+    opts: BvpOptions<'_, T>,
+) -> Result<BvpResult<T>>
 where
-    F: FnMut(f64, &[f64], &[f64], &mut [f64]),
-    B: FnMut(&[f64], &[f64], &[f64], &mut [f64]),
-    S: Data<Elem = f64>,
+    F: FnMut(f64, &[T], &[T], &mut [T]),
+    B: FnMut(&[T], &[T], &[T], &mut [T]),
+    S: Data<Elem = T>,
 {
     let m0 = x.len();
     if m0 < 2 {
@@ -993,7 +1039,7 @@ where
     let bc_tol = opts.bc_tol.unwrap_or(tol);
     let a = x[0];
     // Node-major y (SciPy's ravel(order='F')).
-    let mut yv = vec![0.0; n * m0];
+    let mut yv = vec![T::default(); n * m0];
     for ((i, q), v) in y.indexed_iter().map(|(ix, v)| ((ix[0], ix[1]), *v)) {
         yv[q * n + i] = v;
     }
@@ -1032,7 +1078,7 @@ where
         a,
         s: smat,
         d: dmat,
-        tmp: vec![0.0; n],
+        tmp: vec![T::default(); n],
     };
     let mut x = x.to_vec();
     let mut h: Vec<f64> = x.windows(2).map(|w| w[1] - w[0]).collect();
@@ -1040,7 +1086,7 @@ where
     let mut iteration = 0;
     let outcome;
     let nb = n + k;
-    let mut bc_res = vec![0.0; nb];
+    let mut bc_res = vec![T::default(); nb];
     loop {
         let m = x.len();
         let (ny, np, singular) = solve_newton(&mut pr, &x, &h, yv, p, bmat.as_deref(), tol, bc_tol);
@@ -1049,16 +1095,15 @@ where
         iteration += 1;
         let col = collocation(&mut pr, &x, &h, &yv, &p);
         pr.bc_res(&yv[..n], &yv[(m - 1) * n..], &p, &mut bc_res);
-        let max_bc_res = bc_res.iter().fold(
-            0.0f64,
-            |acc, v| if v.abs() > acc || v.is_nan() { v.abs() } else { acc },
-        );
+        let max_bc_res = bc_res.iter().fold(0.0f64, |acc, v| {
+            let v = v.abs();
+            if v > acc || v.is_nan() { v } else { acc }
+        });
         let sol = BvpSolution::new(n, &x, &yv, &col.f);
         let rms = rms_residuals(&mut pr, &sol, &x, &h, &p, &col);
-        let finish =
-            |status: i32, sol: BvpSolution, x: Vec<f64>, yv: Vec<f64>, p: Vec<f64>, rms: Vec<f64>| {
-                (status, sol, x, yv, col.f.clone(), p, rms)
-            };
+        let finish = |status: i32, sol: BvpSolution<T>, x: Vec<f64>, yv: Vec<T>, p: Vec<T>, rms: Vec<f64>| {
+            (status, sol, x, yv, col.f.clone(), p, rms)
+        };
         if singular {
             outcome = finish(2, sol, x, yv, p, rms);
             break;
@@ -1080,7 +1125,7 @@ where
             xn.sort_by(f64::total_cmp);
             x = xn;
             h = x.windows(2).map(|w| w[1] - w[0]).collect();
-            let mut ynew = vec![0.0; n * x.len()];
+            let mut ynew = vec![T::default(); n * x.len()];
             for (q, &xq) in x.iter().enumerate() {
                 sol.eval_into(xq, 0, &mut ynew[q * n..(q + 1) * n]);
             }
@@ -1095,7 +1140,7 @@ where
     }
     let (status, sol, x, yv, f, p, rms) = outcome;
     let m = x.len();
-    let to_arr = |v: &[f64]| Array::from_shape_fn(&[n, m], |ix| v[ix[1] * n + ix[0]]).map_err(Error::from);
+    let to_arr = |v: &[T]| Array::from_shape_fn(&[n, m], |ix| v[ix[1] * n + ix[0]]).map_err(Error::from);
     let message = match status {
         0 => "The algorithm converged to the desired accuracy.",
         1 => "The maximum number of mesh nodes is exceeded.",
@@ -1118,22 +1163,23 @@ where
 
 /// SciPy's `estimate_rms_residuals`: 5-point Lobatto quadrature of the
 /// squared relative residual on each interval (zero at the nodes).
-fn rms_residuals<F, B>(
-    pr: &mut Problem<'_, F, B>,
-    sol: &BvpSolution,
+fn rms_residuals<T: OdeScalar, F, B>(
+    pr: &mut Problem<'_, T, F, B>,
+    sol: &BvpSolution<T>,
     x: &[f64],
     h: &[f64],
-    p: &[f64],
-    col: &Colloc,
+    p: &[T],
+    col: &Colloc<T>,
 ) -> Vec<f64>
 where
-    F: FnMut(f64, &[f64], &[f64], &mut [f64]),
-    B: FnMut(&[f64], &[f64], &[f64], &mut [f64]),
+    F: FnMut(f64, &[T], &[T], &mut [T]),
+    B: FnMut(&[T], &[T], &[T], &mut [T]),
 {
     let n = pr.n;
     let m = x.len();
     let mut out = Vec::with_capacity(m - 1);
-    let (mut yv, mut yp, mut fv) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
+    let z = T::default();
+    let (mut yv, mut yp, mut fv) = (vec![z; n], vec![z; n], vec![z; n]);
     let r37 = (3.0f64 / 7.0).sqrt();
     for i in 0..m - 1 {
         let xm = x[i] + 0.5 * h[i];
@@ -1145,16 +1191,13 @@ where
             pr.f(xx, &yv, p, &mut fv);
             rsum[j] = (0..n)
                 .map(|c| {
-                    let r = (yp[c] - fv[c]) / (1.0 + fv[c].abs());
-                    r * r
+                    // r * conj(r), real
+                    ((yp[c] - fv[c]) / (1.0 + fv[c].abs())).norm_sqr()
                 })
                 .sum();
         }
         let rm: f64 = (0..n)
-            .map(|c| {
-                let r = 1.5 * col.res[i * n + c] / h[i] / (1.0 + col.fm[i * n + c].abs());
-                r * r
-            })
+            .map(|c| (col.res[i * n + c] * 1.5 / h[i] / (1.0 + col.fm[i * n + c].abs())).norm_sqr())
             .sum();
         out.push((0.5 * (32.0 / 45.0 * rm + 49.0 / 90.0 * (rsum[0] + rsum[1]))).sqrt());
     }

@@ -21,12 +21,18 @@ use crate::{Error, Result};
 use common::{Solver, Sparsity, Status, Tols, num_jac};
 use numox::Array;
 
-/// The dense real LU factorization shared with the other integrate modules.
-pub(crate) type DenseLu = common::Lu<f64>;
+/// The dense LU factorization shared with the other integrate modules.
+pub(crate) type DenseLu<S> = common::Lu<S>;
+
+/// A dense LU factorization (real or complex) for the other integrate
+/// modules.
+pub(crate) fn lu_factor<S: OdeScalar>(n: usize, a: Vec<S>) -> common::Lu<S> {
+    common::Lu::factor(n, a)
+}
 
 /// A dense real LU factorization for the other integrate modules.
 pub(crate) fn lu_factor_f64(n: usize, a: Vec<f64>) -> common::Lu<f64> {
-    common::Lu::factor(n, a)
+    lu_factor(n, a)
 }
 
 /// The integration method (SciPy's `method`).
