@@ -118,6 +118,20 @@ def main():
     out = si.nquad(f3b, [[0, 1], [0, 2], [0, 1]], opts=opts, full_output=True)
     c.add("nquad", [], {"f": "f3b", "ranges": [[0, 1], [0, 2], [0, 1]], "opts": opts},
           [np.array(out[:2]), np.array([out[2]["neval"]], dtype=np.int64)])
+    # nquad with callable options (SciPy's documentation example)
+    def f4c(x0, x1, x2, x3):
+        return x0 ** 2 + x1 * x2 - x3 ** 3 + math.sin(x0) + (1 if (x0 - .2 * x3 - .5 - .25 * x1 > 0) else 0)
+
+    def opts0(*args):
+        return {"points": [0.2 * args[2] + 0.5 + 0.25 * args[0]]}
+
+    out = si.nquad(f4c, [[0, 1], [-1, 1], [.13, .8], [-.15, 1]], opts=[opts0, {}, {}, {}], full_output=True)
+    c.add("nquad_callable", [], {"f": "f4c", "ranges": [[0, 1], [-1, 1], [.13, .8], [-.15, 1]]},
+          [np.array(out[:2]), np.array([out[2]["neval"]], dtype=np.int64)])
+    out = si.nquad(lambda x0, x1: abs(x0 - x1), [[0, 1], [0, 1]],
+                   opts=[lambda *a: {"points": [a[0]]}, {}], full_output=True)
+    c.add("nquad_callable", [], {"f": "absdiff", "ranges": [[0, 1], [0, 1]]},
+          [np.array(out[:2]), np.array([out[2]["neval"]], dtype=np.int64)])
     # quad_vec
     for f, a, b, kw in [
         ("powers", 0.0, 2.0, {}),

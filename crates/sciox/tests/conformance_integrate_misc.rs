@@ -249,6 +249,57 @@ fn run(case: &Case) {
             close(r.abserr, want[1], 1e-12, &ctx);
             assert_eq!(r.neval as i64, case.output::<i64>(1).to_vec()[0], "{ctx}: neval");
         }
+        "nquad_callable" => {
+            let ranges: Vec<NquadRange> = case
+                .param("ranges")
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| {
+                    let r = r.as_array().unwrap();
+                    NquadRange::Const(param_f64(&r[0]), param_f64(&r[1]))
+                })
+                .collect();
+            let r = match case.str_param("f") {
+                "f4c" => {
+                    let opts = vec![
+                        NquadOpts::Func(Box::new(|a: &[f64]| QuadOptions {
+                            points: Some(vec![0.2 * a[2] + 0.5 + 0.25 * a[0]]),
+                            ..Default::default()
+                        })),
+                        NquadOpts::Const(QuadOptions::default()),
+                        NquadOpts::Const(QuadOptions::default()),
+                        NquadOpts::Const(QuadOptions::default()),
+                    ];
+                    let f = |x: &[f64]| {
+                        let step = if x[0] - 0.2 * x[3] - 0.5 - 0.25 * x[1] > 0.0 {
+                            1.0
+                        } else {
+                            0.0
+                        };
+                        x[0].powf(2.0) + x[1] * x[2] - x[3].powf(3.0) + x[0].sin() + step
+                    };
+                    nquad_with(f, ranges, opts)
+                }
+                "absdiff" => {
+                    let opts = vec![
+                        NquadOpts::Func(Box::new(|a: &[f64]| QuadOptions {
+                            points: Some(vec![a[0]]),
+                            ..Default::default()
+                        })),
+                        NquadOpts::Const(QuadOptions::default()),
+                    ];
+                    nquad_with(|x: &[f64]| (x[0] - x[1]).abs(), ranges, opts)
+                }
+                other => panic!("{other}"),
+            }
+            .unwrap();
+            let want = case.output::<f64>(0).to_vec();
+            close(r.value, want[0], 1e-14, &ctx);
+            close(r.abserr, want[1], 1e-12, &ctx);
+            assert_eq!(r.neval as i64, case.output::<i64>(1).to_vec()[0], "{ctx}: neval");
+        }
         "quad_vec" => {
             let (m, f) = vecf(case.str_param("f"));
             let o = quad_vec_opts(case);
@@ -388,5 +439,5 @@ fn misc_integrate_matches_scipy() {
     for case in &cases {
         run(case);
     }
-    assert_eq!(cases.len(), 83);
+    assert_eq!(cases.len(), 85);
 }

@@ -234,3 +234,30 @@ fn sampled_rules_on_tiny_and_empty_axes_as_scipy() {
     assert_eq!(cumulative_simpson(&z, NONE, 1.0, -1, None).unwrap().size(), 0);
     assert_eq!(romb(&z, 1.0, -1).unwrap().size(), 0);
 }
+
+#[test]
+fn nquad_with_callable_options() {
+    // options depending on the outer variable: the kink of |x0 - x1| as a
+    // break point of the inner integral
+    let ranges = vec![NquadRange::Const(0.0, 1.0), NquadRange::Const(0.0, 2.0)];
+    let opts = vec![
+        NquadOpts::Func(Box::new(|o: &[f64]| QuadOptions {
+            points: Some(vec![o[0]]),
+            ..Default::default()
+        })),
+        NquadOpts::Const(QuadOptions::default()),
+    ];
+    // integral over x1 in (0, 2) of integral over x0 in (0, 1) of |x0 - x1|
+    // = integral of (x1^2 - x1 + 1/2) on (0, 1) + (x1 - 1/2) on (1, 2) = 1/3 + 1
+    let r = nquad_with(|x| (x[0] - x[1]).abs(), ranges, opts).unwrap();
+    assert!((r.value - 4.0 / 3.0).abs() < 1e-13, "{}", r.value);
+    assert_eq!(r.ier, 0);
+    // one callable for several levels is an error (SciPy has no such form)
+    let ranges = vec![NquadRange::Const(0.0, 1.0), NquadRange::Const(0.0, 1.0)];
+    let one = vec![NquadOpts::Func(Box::new(|_o: &[f64]| QuadOptions::default()))];
+    assert!(nquad_with(|_| 1.0, ranges, one).is_err());
+    // one Const entry is used at every level
+    let ranges = vec![NquadRange::Const(0.0, 1.0), NquadRange::Const(0.0, 3.0)];
+    let r = nquad_with(|_| 1.0, ranges, vec![NquadOpts::Const(QuadOptions::default())]).unwrap();
+    assert!((r.value - 3.0).abs() < 1e-14);
+}

@@ -9,7 +9,7 @@
 //! | `quad_vec` | [`quad_vec`] | vector-valued, SciPy's adaptive algorithm |
 //! | `trapezoid`, `simpson`, `cumulative_trapezoid`, `cumulative_simpson` | [`trapezoid`], [`simpson`], [`cumulative_trapezoid`], [`cumulative_simpson`] | sampled data along an axis |
 //! | `fixed_quad`, `newton_cotes`, `romb` | [`fixed_quad`], [`newton_cotes`], [`newton_cotes_equal`], [`romb`] | fixed-order rules |
-//! | `dblquad`, `tplquad`, `nquad` | [`dblquad`], [`tplquad`], [`nquad`] | iterated QUADPACK |
+//! | `dblquad`, `tplquad`, `nquad` | [`dblquad`], [`tplquad`], [`nquad`], [`nquad_with`] | iterated QUADPACK |
 //! | `solve_bvp` | [`solve_bvp`], [`BvpSolution`] | 4th-order collocation, residual control |
 //!
 //! Integrands and right-hand sides are Rust closures; results carry what
@@ -32,7 +32,7 @@ pub use ivp::{
     DenseOutput, Event, EventFn, IvpOptions, JacFn, Jacobian, Method, OdeResult, OdeScalar, OdeSolution, Tol,
     solve_ivp,
 };
-pub use multi::{NquadRange, NquadResult, RangeFn, dblquad, nquad, tplquad};
+pub use multi::{NquadOpts, NquadRange, NquadResult, OptsFn, RangeFn, dblquad, nquad, nquad_with, tplquad};
 pub use odeint::{OdeintInfo, OdeintOptions, OdeintResult, odeint};
 pub use quad::{ComplexQuadResult, QuadExtra, QuadOptions, QuadResult, Weight, quad, quad_complex};
 pub use quad_vec::{QuadVecNorm, QuadVecOptions, QuadVecResult, QuadVecRule, quad_vec};

@@ -28,6 +28,28 @@ impl NquadRange<'_> {
     }
 }
 
+/// An options function of [`NquadOpts::Func`]: outer variables to options.
+pub type OptsFn<'a> = Box<dyn FnMut(&[f64]) -> QuadOptions + 'a>;
+
+/// The [`QuadOptions`] of one level of [`nquad_with`]: fixed, or a
+/// function of the outer variables (SciPy's callable `opts[i]`).
+pub enum NquadOpts<'a> {
+    /// The same options for every integral at this level.
+    Const(QuadOptions),
+    /// `f(outer)` returns the options, where `outer` holds the values of
+    /// the variables integrated further out (`x[i+1], ..., x[n-1]`).
+    Func(OptsFn<'a>),
+}
+
+impl NquadOpts<'_> {
+    fn eval(&mut self, outer: &[f64]) -> QuadOptions {
+        match self {
+            NquadOpts::Const(o) => o.clone(),
+            NquadOpts::Func(f) => f(outer),
+        }
+    }
+}
+
 /// The result of [`nquad`], [`dblquad`] and [`tplquad`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct NquadResult {
@@ -46,7 +68,7 @@ pub struct NquadResult {
 struct State<'f, 'r, 'o> {
     func: &'f mut dyn FnMut(&[f64]) -> f64,
     ranges: &'r mut [NquadRange<'o>],
-    opts: &'r [QuadOptions],
+    opts: &'r mut [NquadOpts<'o>],
     x: Vec<f64>,
     ws: Vec<Workspace>,
     abserr: f64,
@@ -62,7 +84,8 @@ fn integrate(st: &mut State<'_, '_, '_>, idx: usize) -> f64 {
         return f64::NAN;
     }
     let (low, high) = st.ranges[idx].eval(&st.x[idx + 1..]);
-    let mut opt = st.opts[idx].clone();
+    let outer = &st.x[idx + 1..];
+    let mut opt = st.opts[idx].eval(outer);
     if let Some(p) = &opt.points {
         opt.points = Some(p.iter().copied().filter(|&x| low <= x && x <= high).collect());
     }
@@ -113,18 +136,60 @@ fn integrate(st: &mut State<'_, '_, '_>, idx: usize) -> f64 {
 /// assert!((r.value - 4.0 * std::f64::consts::PI / 3.0).abs() < 1e-8);
 /// ```
 pub fn nquad<'o, F: FnMut(&[f64]) -> f64>(
+    func: F,
+    ranges: Vec<NquadRange<'o>>,
+    opts: &[QuadOptions],
+) -> Result<NquadResult> {
+    let n = ranges.len();
+    let opts: Vec<NquadOpts<'o>> = match opts.len() {
+        0 => (0..n).map(|_| NquadOpts::Const(QuadOptions::default())).collect(),
+        1 => (0..n).map(|_| NquadOpts::Const(opts[0].clone())).collect(),
+        _ => opts.iter().cloned().map(NquadOpts::Const).collect(),
+    };
+    nquad_with(func, ranges, opts)
+}
+
+/// [`nquad`] with per-level options that may depend on the outer
+/// variables (SciPy's `opts` as a list of callables or dicts): `opts` has
+/// one entry per variable (`opts[0]` for the innermost), or a single
+/// `Const` entry used at every level.
+///
+/// ```
+/// use sciox::integrate::{nquad_with, NquadOpts, NquadRange, QuadOptions};
+/// // integral of |x0 - x1| over the unit square (1/3), with the kink of the
+/// // inner integrand as a break point that depends on the outer variable
+/// let ranges = vec![NquadRange::Const(0.0, 1.0), NquadRange::Const(0.0, 1.0)];
+/// let opts = vec![
+///     NquadOpts::Func(Box::new(|o: &[f64]| QuadOptions { points: Some(vec![o[0]]), ..Default::default() })),
+///     NquadOpts::Const(QuadOptions::default()),
+/// ];
+/// let r = nquad_with(|x| (x[0] - x[1]).abs(), ranges, opts).unwrap();
+/// assert!((r.value - 1.0 / 3.0).abs() < 1e-14);
+/// ```
+pub fn nquad_with<'o, F: FnMut(&[f64]) -> f64>(
     mut func: F,
     mut ranges: Vec<NquadRange<'o>>,
-    opts: &[QuadOptions],
+    opts: Vec<NquadOpts<'o>>,
 ) -> Result<NquadResult> {
     let n = ranges.len();
     if n == 0 {
         return Err(Error::invalid("nquad: at least one range is needed."));
     }
-    let opts: Vec<QuadOptions> = match opts.len() {
-        0 => vec![QuadOptions::default(); n],
-        1 => vec![opts[0].clone(); n],
-        k if k == n => opts.to_vec(),
+    let mut opts = match opts.len() {
+        k if k == n => opts,
+        1 => {
+            let mut it = opts.into_iter();
+            let first = it.next().expect("one entry");
+            match first {
+                NquadOpts::Const(o) => (0..n).map(|_| NquadOpts::Const(o.clone())).collect(),
+                NquadOpts::Func(_) => {
+                    // SciPy accepts one dict for every level, not one callable.
+                    return Err(Error::invalid(format!(
+                        "nquad: one callable option set for {n} variables (give one per variable)."
+                    )));
+                }
+            }
+        }
         k => {
             return Err(Error::invalid(format!(
                 "nquad: {k} option sets for {n} variables (give 1 or {n})."
@@ -134,7 +199,7 @@ pub fn nquad<'o, F: FnMut(&[f64]) -> f64>(
     let mut st = State {
         func: &mut func,
         ranges: &mut ranges,
-        opts: &opts,
+        opts: &mut opts,
         x: vec![0.0; n],
         ws: (0..n).map(|_| Workspace::default()).collect(),
         abserr: 0.0,
