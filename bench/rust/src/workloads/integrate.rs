@@ -39,7 +39,7 @@ fn vdp(mu: f64) -> impl FnMut(f64, &[f64], &mut [f64]) {
     }
 }
 
-/// y[0] at the end of the integration, rounded to 2 decimals: the two
+/// `y[0]` at the end of the integration, rounded to 2 decimals: the two
 /// sides agree on it (they take the same steps up to rounding).
 fn vdp_end(mu: f64, t_end: f64, method: Method, jac: bool) -> f64 {
     let mut opts = IvpOptions {
