@@ -6,15 +6,16 @@
 //! | `quad` | [`quad`], [`quad_complex`] | QUADPACK (qagse, qagie, qagpe, qawoe, qawfe, qawse, qawce) |
 //! | `solve_ivp`, `OdeSolution` | [`solve_ivp`], [`OdeSolution`] | RK23, RK45, DOP853, Radau, BDF, LSODA |
 //! | `odeint` | [`odeint`] | LSODA (ODEPACK) |
-//! | `quad_vec` | [`quad_vec`] | vector-valued, SciPy's adaptive algorithm |
+//! | `quad_vec` | [`quad_vec`] | real or complex vector-valued, SciPy's adaptive algorithm |
 //! | `trapezoid`, `simpson`, `cumulative_trapezoid`, `cumulative_simpson` | [`trapezoid`], [`simpson`], [`cumulative_trapezoid`], [`cumulative_simpson`] | sampled data along an axis |
 //! | `fixed_quad`, `newton_cotes`, `romb` | [`fixed_quad`], [`newton_cotes`], [`newton_cotes_equal`], [`romb`] | fixed-order rules |
 //! | `dblquad`, `tplquad`, `nquad` | [`dblquad`], [`tplquad`], [`nquad`], [`nquad_with`] | iterated QUADPACK |
-//! | `solve_bvp` | [`solve_bvp`], [`BvpSolution`] | 4th-order collocation, residual control |
+//! | `solve_bvp` | [`solve_bvp`], [`BvpSolution`] | 4th-order collocation, residual control; real or complex |
 //!
 //! Integrands and right-hand sides are Rust closures; results carry what
 //! SciPy's `full_output` reports, and SciPy's warnings are reported in
 //! the result (`ier`, `status`, `message`) instead of being printed.
+//! Not yet: `qmc_quad` (it needs `scipy.stats.qmc`).
 
 mod bvp;
 mod fixed;
