@@ -156,3 +156,21 @@ fn invalid_input_is_an_error() {
     let r = solve_bvp(f, bc, &[0.0, 0.5, 1.0], &y, tiny).unwrap();
     assert!(r.status == 0 || r.status == 1);
 }
+
+#[test]
+fn a_collocation_system_too_large_for_memory_is_an_error() {
+    // 200000 components: the Jacobian blocks would need n^2 m ~ 8e10
+    // numbers; the solver reports an error instead of aborting.
+    let n = 200_000;
+    let r = solve_bvp(
+        |_x, y: &[f64], _p: &[f64], d: &mut [f64]| d.copy_from_slice(y),
+        |ya: &[f64], yb: &[f64], _p: &[f64], r: &mut [f64]| {
+            r[..ya.len() / 2].copy_from_slice(&ya[..ya.len() / 2]);
+            r[ya.len() / 2..].copy_from_slice(&yb[ya.len() / 2..]);
+        },
+        &[0.0, 1.0],
+        &Array::<f64>::zeros(&[n, 2]),
+        BvpOptions::default(),
+    );
+    assert!(r.is_err());
+}

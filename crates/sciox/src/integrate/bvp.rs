@@ -297,7 +297,7 @@ impl<T: OdeScalar> CollocLu<T> {
         bca: &[T],
         bcb: &[T],
         bcp: &[T],
-    ) -> Option<Self> {
+    ) -> Result<Option<Self>> {
         let nb = n + k;
         let rows = n * m + k;
         let mcols = (m - 1) * n;
@@ -309,11 +309,11 @@ impl<T: OdeScalar> CollocLu<T> {
             mcols,
             w,
             off: vec![0; rows],
-            main: vec![T::default(); rows * w],
-            border: vec![T::default(); rows * nb],
+            main: try_vec(rows.checked_mul(w))?,
+            border: try_vec(rows.checked_mul(nb))?,
             piv: vec![0; mcols],
             lmax: 2 * n + k - 1,
-            mult: vec![T::default(); mcols * (2 * n + k - 1)],
+            mult: try_vec(mcols.checked_mul(2 * n + k - 1))?,
             tail: lu_factor(0, Vec::new()),
         };
         // Boundary rows: ya -> main block 0, yb -> border (block m-1), p -> border.
@@ -360,7 +360,7 @@ impl<T: OdeScalar> CollocLu<T> {
                 }
             }
             if best == 0.0 || best.is_nan() {
-                return None;
+                return Ok(None);
             }
             lu.piv[j] = q;
             if q != j {
@@ -417,10 +417,10 @@ impl<T: OdeScalar> CollocLu<T> {
         let tail: Vec<T> = lu.border[mcols * nb..].to_vec();
         let tlu = lu_factor(nb, tail);
         if tlu.is_singular() {
-            return None;
+            return Ok(None);
         }
         lu.tail = tlu;
-        Some(lu)
+        Ok(Some(lu))
     }
 
     /// Solves `J s = r` for `r` in SciPy's row order (collocation residuals
@@ -459,6 +459,17 @@ impl<T: OdeScalar> CollocLu<T> {
         }
         x
     }
+}
+
+/// A zeroed buffer of `len` elements, or an error when the size overflows
+/// or cannot be allocated (a collocation system too large for memory).
+fn try_vec<T: OdeScalar>(len: Option<usize>) -> Result<Vec<T>> {
+    let too_big = || Error::invalid("solve_bvp: the collocation system is too large to allocate.");
+    let len = len.ok_or_else(too_big)?;
+    let mut v = Vec::new();
+    v.try_reserve_exact(len).map_err(|_| too_big())?;
+    v.resize(len, T::default());
+    Ok(v)
 }
 
 /// The Moore–Penrose pseudo-inverse of a small square matrix (row-major)
@@ -744,7 +755,7 @@ fn global_jac<T: OdeScalar, F, B>(
     p: &[T],
     col: &Colloc<T>,
     bc0: &[T],
-) -> Option<CollocLu<T>>
+) -> Result<Option<CollocLu<T>>>
 where
     F: FnMut(f64, &[T], &[T], &mut [T]),
     B: FnMut(&[T], &[T], &[T], &mut [T]),
@@ -752,7 +763,7 @@ where
     let (n, k) = (pr.n, pr.k);
     let m = x.len();
     let nn = n * n;
-    let mut jy = vec![T::default(); m * nn];
+    let mut jy: Vec<T> = try_vec(m.checked_mul(nn))?;
     let mut jp = vec![T::default(); m * n * k];
     for q in 0..m {
         pr.jac(
@@ -764,7 +775,7 @@ where
             &mut jp[q * n * k..(q + 1) * n * k],
         );
     }
-    let mut jym = vec![T::default(); (m - 1) * nn];
+    let mut jym: Vec<T> = try_vec((m - 1).checked_mul(nn))?;
     let mut jpm = vec![T::default(); (m - 1) * n * k];
     for i in 0..m - 1 {
         pr.jac(
@@ -780,8 +791,8 @@ where
     let z = T::default();
     let (mut da, mut db, mut dpb) = (vec![z; nb * n], vec![z; nb * n], vec![z; nb * k]);
     pr.bc_jacobian(&y[..n], &y[(m - 1) * n..], p, bc0, &mut da, &mut db, &mut dpb);
-    let mut d0 = vec![z; (m - 1) * nn];
-    let mut d1 = vec![z; (m - 1) * nn];
+    let mut d0: Vec<T> = try_vec((m - 1).checked_mul(nn))?;
+    let mut d1: Vec<T> = try_vec((m - 1).checked_mul(nn))?;
     let mut dph = vec![z; (m - 1) * n * k];
     for i in 0..m - 1 {
         let (j0, j1, jm) = (
@@ -842,7 +853,7 @@ fn solve_newton<T: OdeScalar, F, B>(
     bmat: Option<&[f64]>,
     bvp_tol: f64,
     bc_tol: f64,
-) -> (Vec<T>, Vec<T>, bool)
+) -> Result<(Vec<T>, Vec<T>, bool)>
 where
     F: FnMut(f64, &[T], &[T], &mut [T]),
     B: FnMut(&[T], &[T], &[T], &mut [T]),
@@ -870,7 +881,7 @@ where
     for _ in 0..max_iter {
         if recompute {
             njev += 1;
-            match global_jac(pr, x, h, &y, &p, &col, &bc_res) {
+            match global_jac(pr, x, h, &y, &p, &col, &bc_res)? {
                 Some(f) => lu = Some(f),
                 None => {
                     singular = true;
@@ -927,7 +938,7 @@ where
             recompute = true;
         }
     }
-    (y, p, singular)
+    Ok((y, p, singular))
 }
 
 /// Solves the boundary value problem `y' = f(x, y, p) (+ S y / (x - a))`,
@@ -1089,7 +1100,7 @@ where
     let mut bc_res = vec![T::default(); nb];
     loop {
         let m = x.len();
-        let (ny, np, singular) = solve_newton(&mut pr, &x, &h, yv, p, bmat.as_deref(), tol, bc_tol);
+        let (ny, np, singular) = solve_newton(&mut pr, &x, &h, yv, p, bmat.as_deref(), tol, bc_tol)?;
         yv = ny;
         p = np;
         iteration += 1;
