@@ -3,7 +3,7 @@
 //! failure reported as status -1, and the dense-output/event machinery.
 
 use numox::Complex64;
-use sciox::integrate::{Event, IvpOptions, Jacobian, Method, Tol, solve_ivp};
+use sciox::integrate::{Event, IvpOptions, Jacobian, Method, OdeintOptions, Tol, odeint, solve_ivp};
 
 fn decay(_t: f64, y: &[f64], d: &mut [f64]) {
     d[0] = -y[0];
@@ -157,4 +157,32 @@ fn bdf_with_complex_state() {
     let m = r.t.len();
     let want = Complex64::new(-1.0, 5.0).exp();
     assert!((r.y[[0, m - 1]] - want).norm() < 1e-5);
+}
+
+#[test]
+fn a_state_too_large_for_dense_jacobians_is_an_error() {
+    // 300000 components: a dense n x n Jacobian would need ~7e11 bytes.
+    // The implicit methods and odeint report an error; the explicit ones
+    // need no matrix and run.
+    let n = 300_000;
+    let y0 = vec![1.0; n];
+    let decay = |_t: f64, y: &[f64], d: &mut [f64]| {
+        for (d, y) in d.iter_mut().zip(y) {
+            *d = -y;
+        }
+    };
+    for method in [Method::Radau, Method::BDF, Method::LSODA] {
+        let opts = IvpOptions {
+            method,
+            ..Default::default()
+        };
+        assert!(solve_ivp(decay, (0.0, 1.0), &y0, opts).is_err(), "{method:?}");
+    }
+    assert!(odeint(decay, &y0, &[0.0, 1.0], OdeintOptions::default()).is_err());
+    let opts = IvpOptions {
+        method: Method::RK45,
+        ..Default::default()
+    };
+    let r = solve_ivp(decay, (0.0, 0.1), &y0, opts).unwrap();
+    assert!(r.success);
 }

@@ -63,6 +63,9 @@ fn quad_vec_bad_input_and_non_finite_values() {
     let f = |x: f64, out: &mut [f64]| out[0] = x;
     assert!(quad_vec(f, f64::NAN, 1.0, 1, &o).is_err());
     assert!(quad_vec(f, 0.0, 1.0, 0, &o).is_err());
+    // hostile sizes are errors, not aborts
+    assert!(quad_vec(|_x, _o: &mut [f64]| {}, 0.0, 1.0, usize::MAX, &o).is_err());
+    assert!(quad_vec(|_x, _o: &mut [f64]| {}, 0.0, 1.0, 1 << 60, &o).is_err());
     let r = quad_vec(|_x, out: &mut [f64]| out[0] = f64::NAN, 0.0, 1.0, 1, &o).unwrap();
     assert_eq!(r.status, 3);
     assert!(!r.success);

@@ -163,6 +163,7 @@ where
     if !t.iter().all(|v| v.is_finite()) || !y0.iter().all(|v| v.is_finite()) {
         return Err(Error::invalid("odeint: `t` and `y0` must be finite."));
     }
+    super::ivp::check_dense_matrices(n, 8)?;
     if n == 0 {
         return Err(Error::invalid("odeint: `y0` must have at least one component."));
     }

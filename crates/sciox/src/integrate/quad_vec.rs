@@ -449,6 +449,17 @@ pub fn quad_vec<T: OdeScalar, F: FnMut(f64, &mut [T])>(
             "quad_vec: the function must have at least one component.",
         ));
     }
+    // Each rule application keeps the function's values at its 21 nodes.
+    let bytes = m
+        .checked_mul(21 * std::mem::size_of::<T>())
+        .filter(|&b| b <= isize::MAX as usize);
+    let mut probe: Vec<u8> = Vec::new();
+    if bytes.is_none_or(|b| probe.try_reserve_exact(b).is_err()) {
+        return Err(Error::invalid(format!(
+            "quad_vec: {m} components are too many to allocate."
+        )));
+    }
+    drop(probe);
     let rule = opts.quadrature.unwrap_or(if a.is_finite() && b.is_finite() {
         QuadVecRule::Gk21
     } else {

@@ -21,6 +21,27 @@ use crate::{Error, Result};
 use common::{Solver, Sparsity, Status, Tols, num_jac};
 use numox::Array;
 
+/// The implicit methods keep a few dense `n × n` matrices (the Jacobian,
+/// the iteration matrices and their LU factors; Radau's complex one too).
+/// Checks up front that they can be allocated, so that a state too large
+/// for dense linear algebra is an error rather than an aborted allocation.
+pub(crate) fn check_dense_matrices(n: usize, scalar_bytes: usize) -> Result<()> {
+    let too_big = || {
+        Error::invalid(format!(
+            "A state of {n} components is too large for the dense Jacobian of the implicit methods."
+        ))
+    };
+    // Five matrices of n^2 entries, complex (16 bytes) at most.
+    let bytes = n
+        .checked_mul(n)
+        .and_then(|v| v.checked_mul(5 * scalar_bytes.max(16)))
+        .filter(|&b| b <= isize::MAX as usize)
+        .ok_or_else(too_big)?;
+    let mut probe: Vec<u8> = Vec::new();
+    probe.try_reserve_exact(bytes).map_err(|_| too_big())?;
+    Ok(())
+}
+
 /// The dense LU factorization shared with the other integrate modules.
 pub(crate) type DenseLu<S> = common::Lu<S>;
 
@@ -338,6 +359,9 @@ where
         }
     }
     let tols = Tols::new(&opts.rtol, &opts.atol, n)?;
+    if matches!(opts.method, Method::Radau | Method::BDF | Method::LSODA) {
+        check_dense_matrices(n, std::mem::size_of::<T>())?;
+    }
     let dense_output = opts.dense_output;
     let mut events = opts.events;
 
