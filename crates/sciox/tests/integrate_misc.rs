@@ -259,6 +259,19 @@ fn nquad_with_callable_options() {
     let ranges = vec![NquadRange::Const(0.0, 1.0), NquadRange::Const(0.0, 1.0)];
     let one = vec![NquadOpts::Func(Box::new(|_o: &[f64]| QuadOptions::default()))];
     assert!(nquad_with(|_| 1.0, ranges, one).is_err());
+    // huge work arrays are errors, fixed or from an options function
+    let huge = || QuadOptions {
+        limit: usize::MAX,
+        ..Default::default()
+    };
+    let ranges = vec![NquadRange::Const(0.0, 1.0), NquadRange::Const(0.0, 1.0)];
+    assert!(nquad(|_| 1.0, ranges, &[huge()]).is_err());
+    let ranges = vec![NquadRange::Const(0.0, 1.0), NquadRange::Const(0.0, 1.0)];
+    let opts = vec![
+        NquadOpts::Func(Box::new(move |_o: &[f64]| huge())),
+        NquadOpts::Const(QuadOptions::default()),
+    ];
+    assert!(nquad_with(|_| 1.0, ranges, opts).is_err());
     // one Const entry is used at every level
     let ranges = vec![NquadRange::Const(0.0, 1.0), NquadRange::Const(0.0, 3.0)];
     let r = nquad_with(|_| 1.0, ranges, vec![NquadOpts::Const(QuadOptions::default())]).unwrap();

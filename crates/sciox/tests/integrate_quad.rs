@@ -116,3 +116,28 @@ fn weights_reject_infinite_ranges_they_cannot_handle() {
     };
     assert!(quad(|x| x, f64::NEG_INFINITY, f64::INFINITY, &o).is_err());
 }
+
+#[test]
+fn huge_work_array_sizes_are_errors() {
+    // SciPy raises MemoryError; sciox returns an error instead of aborting.
+    for lim in [usize::MAX, 1usize << 40] {
+        let o = QuadOptions {
+            limit: lim,
+            ..Default::default()
+        };
+        assert!(quad(|x| x, 0.0, 1.0, &o).is_err());
+        assert!(quad_complex(|x| Complex64::new(x, x), 0.0, 1.0, &o).is_err());
+        let o = QuadOptions {
+            maxp1: lim,
+            weight: Some(Weight::Cos(3.0)),
+            ..Default::default()
+        };
+        assert!(quad(|x| x, 0.0, 1.0, &o).is_err());
+        let o = QuadOptions {
+            limlst: lim,
+            weight: Some(Weight::Sin(3.0)),
+            ..Default::default()
+        };
+        assert!(quad(|x| (-x).exp(), 0.0, f64::INFINITY, &o).is_err());
+    }
+}

@@ -86,6 +86,12 @@ fn integrate(st: &mut State<'_, '_, '_>, idx: usize) -> f64 {
     let (low, high) = st.ranges[idx].eval(&st.x[idx + 1..]);
     let outer = &st.x[idx + 1..];
     let mut opt = st.opts[idx].eval(outer);
+    if matches!(st.opts[idx], NquadOpts::Func(_)) {
+        if let Err(e) = super::quad::check_sizes(&opt) {
+            st.err.get_or_insert(e);
+            return f64::NAN;
+        }
+    }
     if let Some(p) = &opt.points {
         opt.points = Some(p.iter().copied().filter(|&x| low <= x && x <= high).collect());
     }
@@ -196,6 +202,11 @@ pub fn nquad_with<'o, F: FnMut(&[f64]) -> f64>(
             )));
         }
     };
+    for o in &opts {
+        if let NquadOpts::Const(q) = o {
+            super::quad::check_sizes(q)?;
+        }
+    }
     let mut st = State {
         func: &mut func,
         ranges: &mut ranges,

@@ -247,6 +247,7 @@ fn message(ier: i32, limit: usize, fourier: bool) -> Option<String> {
 /// assert!((r.value - 2.0).abs() < 1e-13 && r.ier == 0);
 /// ```
 pub fn quad<F: FnMut(f64) -> f64>(mut f: F, a: f64, b: f64, opts: &QuadOptions) -> Result<QuadResult> {
+    check_sizes(opts)?;
     let mut ws = Workspace::default();
     quad_with(&mut f, a, b, opts, &mut ws, true)
 }
@@ -269,6 +270,7 @@ pub fn quad_complex<F: FnMut(f64) -> Complex64>(
     b: f64,
     opts: &QuadOptions,
 ) -> Result<ComplexQuadResult> {
+    check_sizes(opts)?;
     let mut ws = Workspace::default();
     let real = quad_with(&mut |x| f(x).re, a, b, opts, &mut ws, true)?;
     let imag = quad_with(&mut |x| f(x).im, a, b, opts, &mut ws, true)?;
@@ -296,6 +298,27 @@ fn empty_result() -> QuadResult {
         iord: Vec::new(),
         extra: QuadExtra::None,
     }
+}
+
+/// QUADPACK's work arrays: 6 of `limit` entries, the Chebyshev moments
+/// (`25 maxp1`) and qawfe's cycle lists (`4 limlst`). Checks that they can
+/// be allocated, so that a huge `limit` is an error rather than an aborted
+/// allocation (SciPy raises `MemoryError`).
+pub(crate) fn check_sizes(opts: &QuadOptions) -> Result<()> {
+    let bytes = opts
+        .limit
+        .checked_mul(6 * 8)
+        .zip(opts.maxp1.checked_mul(25 * 8))
+        .zip(opts.limlst.checked_mul(4 * 8))
+        .and_then(|((l, m), c)| l.checked_add(m)?.checked_add(c))
+        .filter(|&b| b <= isize::MAX as usize);
+    let mut probe: Vec<u8> = Vec::new();
+    if bytes.is_none_or(|b| probe.try_reserve_exact(b).is_err()) {
+        return Err(Error::invalid(
+            "quad: `limit`, `maxp1` or `limlst` is too large to allocate the work arrays.",
+        ));
+    }
+    Ok(())
 }
 
 /// [`quad`] on a caller-provided workspace; `lists` says whether the
