@@ -10,9 +10,8 @@
 /// The error returned by fallible sciox functions.
 ///
 /// ```
-/// use sciox::integrate::{quad, QuadOptions};
-/// let opts = QuadOptions { limit: 0, ..Default::default() };
-/// let err = quad(|x| x, 0.0, 1.0, &opts).unwrap_err();
+/// use sciox::optimize::{brentq, RootOptions};
+/// let err = brentq(|x| x * x + 1.0, -1.0, 1.0, &RootOptions::default()).unwrap_err();
 /// assert!(matches!(err, sciox::Error::InvalidArgument(_)));
 /// ```
 #[derive(Debug, thiserror::Error)]

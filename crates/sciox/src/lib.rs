@@ -5,9 +5,10 @@
 //! | module | SciPy | contents |
 //! |---|---|---|
 //! | [`integrate`] | `scipy.integrate` | `quad` and friends, `solve_ivp`, `odeint`, `solve_bvp` |
+//! | [`optimize`] | `scipy.optimize` | root finders, `minimize_scalar`, `minimize` |
 //! | [`error`] | `ValueError`, ... | [`Error`] |
 //!
-//! Its other modules (`optimize`, `interpolate`, `signal`, `ndimage`,
+//! Its other modules (`interpolate`, `signal`, `ndimage`,
 //! `stats`, `special`, `sparse`, `spatial`, `cluster`, `linalg`, `fft`,
 //! `io`) arrive with their issues.
 //!
@@ -18,6 +19,7 @@
 
 pub mod error;
 pub mod integrate;
+pub mod optimize;
 
 pub use error::{Error, Result};
 pub use numox;

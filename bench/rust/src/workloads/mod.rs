@@ -8,6 +8,7 @@ use numox::prelude::*;
 
 mod core;
 mod integrate;
+mod optimize;
 mod random;
 mod reduce;
 
@@ -21,6 +22,7 @@ pub fn all() -> Vec<Workload> {
         reduce::workloads(),
         random::workloads(),
         integrate::workloads(),
+        optimize::workloads(),
     ]
     .concat()
 }
