@@ -8,6 +8,7 @@ use numox::prelude::*;
 
 mod core;
 mod fft;
+mod integrate;
 mod optimize;
 mod random;
 mod reduce;
@@ -22,6 +23,7 @@ pub fn all() -> Vec<Workload> {
         reduce::workloads(),
         random::workloads(),
         fft::workloads(),
+        integrate::workloads(),
         optimize::workloads(),
     ]
     .concat()
