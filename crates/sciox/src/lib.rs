@@ -4,10 +4,11 @@
 //!
 //! | module | SciPy | contents |
 //! |---|---|---|
+//! | [`integrate`] | `scipy.integrate` | `quad` and friends, `solve_ivp`, `odeint`, `solve_bvp` |
 //! | [`optimize`] | `scipy.optimize` | root finders, `minimize_scalar`, `minimize` |
 //! | [`error`] | `ValueError`, ... | [`Error`] |
 //!
-//! Its other modules (`integrate`, `interpolate`, `signal`, `ndimage`,
+//! Its other modules (`interpolate`, `signal`, `ndimage`,
 //! `stats`, `special`, `sparse`, `spatial`, `cluster`, `linalg`, `fft`,
 //! `io`) arrive with their issues.
 //!
@@ -17,6 +18,7 @@
 //! ```
 
 pub mod error;
+pub mod integrate;
 pub mod optimize;
 
 pub use error::{Error, Result};

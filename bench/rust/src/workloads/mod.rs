@@ -7,6 +7,8 @@
 use numox::prelude::*;
 
 mod core;
+mod fft;
+mod integrate;
 mod optimize;
 mod random;
 mod reduce;
@@ -20,6 +22,8 @@ pub fn all() -> Vec<Workload> {
         core::workloads(),
         reduce::workloads(),
         random::workloads(),
+        fft::workloads(),
+        integrate::workloads(),
         optimize::workloads(),
     ]
     .concat()
