@@ -70,6 +70,10 @@ pub fn partition<A: SortElement, S: Data<Elem = A>>(
     axis: Option<isize>,
 ) -> Result<Array<A>> {
     let (mut out, ax) = prepare(a, axis)?;
+    if out.is_empty() {
+        // NumPy does not check kth against an empty array.
+        return Ok(out);
+    }
     let n = out.shape()[ax];
     let ks = kth_positions(kth, n)?;
     for_each_lane_mut(out.view_mut(), ax, |v| {
@@ -93,6 +97,9 @@ pub fn argpartition<A: SortElement, S: Data<Elem = A>>(
     axis: Option<isize>,
 ) -> Result<Array<i64>> {
     let (src, ax) = prepare(a, axis)?;
+    if src.is_empty() {
+        return Ok(Array::from_shape_vec(src.shape(), vec![])?);
+    }
     let n = src.shape()[ax];
     let ks = kth_positions(kth, n)?;
     let mut out = crate::array::copy::try_from_elem(src.shape(), 0i64)?;
