@@ -29,6 +29,7 @@ pub mod array;
 pub mod creation;
 pub mod element;
 pub mod error;
+pub mod fft;
 pub mod fmt;
 pub mod indexing;
 pub mod interop;
@@ -66,6 +67,8 @@ pub mod prelude {
     pub use crate::element::{Complex32, Complex64, DType, Element, Float, Numeric, RealNumeric};
     pub use crate::error::{Error, Result};
     pub use crate::io::{DynArray, NpyWritable};
+    pub use crate::reduce::{Axes, MinMaxElement, SumElement};
+    pub use crate::ufunc::Bitwise;
     pub use crate::{array, s};
     // Traits whose methods users call on arrays belong here as the modules add them.
     pub use num_complex::Complex;
