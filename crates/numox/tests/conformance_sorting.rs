@@ -64,7 +64,7 @@ fn kind(c: &Case) -> SortKind {
 /// `-0.0` as `0.0` (each part for complex), for answers NumPy may give with either sign.
 fn zero_free<T: Element>(a: &Array<T>) -> Array<T> {
     a.mapv(|x| match x.to_scalar() {
-        Scalar::Float(f) if f == 0.0 => T::from_scalar(Scalar::Float(0.0)),
+        Scalar::Float(f) if f.abs() == 0.0 => T::from_scalar(Scalar::Float(0.0)),
         Scalar::Complex(z) if z.re == 0.0 || z.im == 0.0 => {
             let fix = |v: f64| if v == 0.0 { 0.0 } else { v };
             T::from_scalar(Scalar::Complex(numox::Complex64::new(fix(z.re), fix(z.im))))

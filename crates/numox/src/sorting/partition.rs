@@ -98,7 +98,7 @@ pub fn argpartition<A: SortElement, S: Data<Elem = A>>(
 ) -> Result<Array<i64>> {
     let (src, ax) = prepare(a, axis)?;
     if src.is_empty() {
-        return Ok(Array::from_shape_vec(src.shape(), vec![])?);
+        return Array::from_shape_vec(src.shape(), vec![]);
     }
     let n = src.shape()[ax];
     let ks = kth_positions(kth, n)?;

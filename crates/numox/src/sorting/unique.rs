@@ -128,13 +128,12 @@ fn first_of_runs<A: SortElement>(aux: &[A], equal_nan: bool) -> Vec<bool> {
     mask
 }
 
+/// Optional index, inverse and count vectors.
+type Outputs = (Option<Vec<i64>>, Option<Vec<i64>>, Option<Vec<i64>>);
+
 /// The outputs of a unique computation from a sorting permutation `perm`
 /// of `n` items and the run starts `mask` of the sorted order.
-fn outputs(
-    perm: &[i64],
-    mask: &[bool],
-    o: &UniqueOptions,
-) -> (Option<Vec<i64>>, Option<Vec<i64>>, Option<Vec<i64>>) {
+fn outputs(perm: &[i64], mask: &[bool], o: &UniqueOptions) -> Outputs {
     let n = perm.len();
     let idx = o.return_index.then(|| {
         perm.iter()
