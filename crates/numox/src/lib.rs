@@ -37,6 +37,7 @@ pub mod io;
 pub mod manip;
 pub mod random;
 pub mod reduce;
+pub mod sorting;
 pub mod ufunc;
 
 pub use array::broadcast::broadcast_pair_views;
@@ -56,6 +57,7 @@ pub use manip::*;
 #[allow(unused_imports)] // filled as the modules land
 pub use num_complex::Complex;
 pub use reduce::*;
+pub use sorting::*;
 pub use ufunc::*;
 
 /// The names most programs need: `use numox::prelude::*;`.

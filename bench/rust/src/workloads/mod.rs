@@ -12,6 +12,7 @@ mod integrate;
 mod optimize;
 mod random;
 mod reduce;
+mod sorting;
 
 /// A named workload: `setup()` returns the closure that is timed.
 pub type Workload = (&'static str, fn() -> Box<dyn FnMut() -> Out>);
@@ -25,6 +26,7 @@ pub fn all() -> Vec<Workload> {
         fft::workloads(),
         integrate::workloads(),
         optimize::workloads(),
+        sorting::workloads(),
     ]
     .concat()
 }
