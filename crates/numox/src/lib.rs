@@ -13,6 +13,7 @@
 //! | [`indexing`] | fancy indexing, `take`, `where`, `nonzero` | advanced indexing |
 //! | [`ufunc`] | `+ - * /`, comparisons | elementwise arithmetic |
 //! | [`reduce`] | `sum`, `mean`, `std`, ... | reductions |
+//! | [`linalg`] | `numpy.linalg`, `dot`, `matmul`, `einsum`, ... | products, solvers, decompositions, norms |
 //! | [`io`] | `np.save`, `np.load` | `.npy`/`.npz` |
 //! | [`fmt`] | `str(a)`, `repr(a)` | printing |
 //! | [`error`] | `ValueError`, `IndexError`, ... | [`Error`] |
@@ -32,6 +33,7 @@ pub mod fmt;
 pub mod indexing;
 pub mod interop;
 pub mod io;
+pub mod linalg;
 pub mod manip;
 pub mod reduce;
 pub mod ufunc;
@@ -48,6 +50,7 @@ pub use element::{Complex32, Complex64, DType, Element, Float, Numeric, RealNume
 pub use error::{Error, Result};
 pub use fmt::*;
 pub use io::*;
+pub use linalg::{dot, inner, kron, matmul, matvec, outer, tensordot, vdot, vecdot, vecmat};
 pub use manip::*;
 #[allow(unused_imports)] // filled as the modules land
 pub use num_complex::Complex;

@@ -1,0 +1,1 @@
+//! NumPy's `einsum` (placeholder until the implementation lands).
