@@ -50,6 +50,17 @@ fn load_hermitian_lower<T: LinalgScalar>(st: &Stack<'_, T>, k: usize, uplo: Uplo
             }),
         }
     }
+    // LAPACK (and NumPy) take the diagonal of a Hermitian matrix as real;
+    // the strict upper triangle is made the mirror of the lower one, since
+    // faer's reduction reads both for complex input.
+    for j in 0..n {
+        let d = w.at(j, j);
+        w.set(j, j, T::Work::from_f64_w(d.re_w()));
+        for i in j + 1..n {
+            let x = w.at(i, j);
+            w.set(j, i, x.conj_w());
+        }
+    }
     w
 }
 

@@ -19,7 +19,8 @@ use num_traits::{One, Zero};
 /// `a` is a square matrix or a stack `(..., m, m)`. `b` is a vector `(m,)`
 /// (only when it is exactly 1-d, as in NumPy 2) or a stack of matrices
 /// `(..., m, k)`; leading dimensions broadcast. The result has `b`'s core
-/// shape. A singular `a` (an exactly zero pivot) is [`Error::Singular`].
+/// shape. A singular `a` (an exactly zero pivot) is [`Error::Singular`];
+/// NaN or infinite entries are an error too, as in NumPy.
 ///
 /// ```
 /// use numox::prelude::*;
@@ -48,6 +49,8 @@ pub fn solve<T: LinalgScalar, S1: Data<Elem = T>, S2: Data<Elem = T>>(
             sb.m
         )));
     }
+    check_finite("solve", a)?;
+    check_finite("solve", b)?;
     let batch = broadcast_batches("solve", &sa.batch, &sb.batch)?;
     let (sa, sb) = (sa.broadcast(&batch), sb.broadcast(&batch));
     let nrhs = sb.n;
@@ -108,6 +111,20 @@ pub fn solve<T: LinalgScalar, S1: Data<Elem = T>, S2: Data<Elem = T>>(
     Array::from_shape_vec(&shape, out)
 }
 
+/// NumPy raises `LinAlgError` for NaN or infinite entries in `solve` and
+/// `inv` (the invalid-operation flag LAPACK raises on them); so does numox.
+fn check_finite<T: LinalgScalar, S: Data<Elem = T>>(op: &str, a: &ArrayBase<S>) -> Result<()> {
+    let mut ok = true;
+    a.for_each(|x| ok &= x.is_finite_value());
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(format!(
+            "{op}: array must not contain infs or NaNs"
+        )))
+    }
+}
+
 /// Matrix `k` of a tiny square stack in the working type.
 #[inline]
 pub(crate) fn small_load<T: LinalgScalar>(st: &Stack<'_, T>, k: usize) -> small::Small<T::Work> {
@@ -134,6 +151,7 @@ pub(crate) fn small_load<T: LinalgScalar>(st: &Stack<'_, T>, k: usize) -> small:
 /// ```
 pub fn inv<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S>) -> Result<Array<T>> {
     let st = Stack::new(a, "inv")?.square("inv")?;
+    check_finite("inv", a)?;
     let n = st.m;
     let count = st.count();
     let shape = out_shape(&st.batch, &[n, n]);
