@@ -88,6 +88,13 @@ def workloads():
 
     add("npy_write_1e7", npy_setup, lambda s: (np.save(s[1], s[0]), s[0])[1])
     add("npy_read_1e7", npy_setup, lambda s: np.load(s[1]))
+    # numpy.random: a fresh default_rng(42) per call, as the Rust side does.
+    rng = np.random.default_rng
+    add("random_1e7", lambda: None, lambda s: rng(42).random(10_000_000))
+    add("standard_normal_1e7", lambda: None, lambda s: rng(42).standard_normal(10_000_000))
+    add("integers_0_1000_1e7", lambda: None, lambda s: rng(42).integers(0, 1000, 10_000_000))
+    add("standard_exponential_1e7", lambda: None, lambda s: rng(42).standard_exponential(10_000_000))
+    add("gamma_2_1e6", lambda: None, lambda s: rng(42).gamma(2.0, 1.0, 1_000_000))
     return w
 
 

@@ -22,13 +22,24 @@ pub fn splitmix_f64(seed: u64, n: usize) -> Vec<f64> {
         .collect()
 }
 
+/// A numox-allocated array of `shape` (so it gets the same huge-page hint
+/// as NumPy's large arrays) filled from stream `seed`.
+fn filled(seed: u64, shape: &[usize]) -> Array<f64> {
+    let mut a = Array::<f64>::zeros(shape);
+    let n = a.size();
+    a.as_slice_mut()
+        .expect("fresh arrays are contiguous")
+        .copy_from_slice(&splitmix_f64(seed, n));
+    a
+}
+
 /// A 1-d array of 10^7 doubles from stream `seed`.
 #[allow(dead_code)] // used by the elementwise workloads as they land
 pub fn vec(seed: u64) -> Array<f64> {
-    Array::from_vec(splitmix_f64(seed, 10_000_000))
+    filled(seed, &[10_000_000])
 }
 
 /// An `r` x `c` matrix from stream `seed`, C order.
 pub fn mat(seed: u64, r: usize, c: usize) -> Array<f64> {
-    Array::from_shape_vec(&[r, c], splitmix_f64(seed, r * c)).expect("size matches")
+    filled(seed, &[r, c])
 }

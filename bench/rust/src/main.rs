@@ -72,6 +72,80 @@ fn workloads() -> Vec<Workload> {
                 black_box(b[[0]])
             })
         }),
+        ("sum_all_4000x2500", || {
+            let m = mat(4, 4000, 2500);
+            Box::new(move || black_box(m.sum()))
+        }),
+        ("sum_axis0_4000x2500", || {
+            let m = mat(4, 4000, 2500);
+            Box::new(move || black_box(m.sum_axis(0).expect("valid axis")[[0]]))
+        }),
+        ("sum_axis1_4000x2500", || {
+            let m = mat(4, 4000, 2500);
+            Box::new(move || black_box(m.sum_axis(1).expect("valid axis")[[0]]))
+        }),
+        ("mean_all_4000x2500", || {
+            let m = mat(4, 4000, 2500);
+            Box::new(move || black_box(m.mean()))
+        }),
+        ("mean_axis0_4000x2500", || {
+            let m = mat(4, 4000, 2500);
+            Box::new(move || black_box(m.mean_axis(0).expect("valid axis")[[0]]))
+        }),
+        ("mean_axis1_4000x2500", || {
+            let m = mat(4, 4000, 2500);
+            Box::new(move || black_box(m.mean_axis(1).expect("valid axis")[[0]]))
+        }),
+        ("std_all_4000x2500", || {
+            let m = mat(4, 4000, 2500);
+            Box::new(move || black_box(m.std(0)))
+        }),
+        ("std_axis0_4000x2500", || {
+            let m = mat(4, 4000, 2500);
+            Box::new(move || black_box(m.std_axis(0, 0).expect("valid axis")[[0]]))
+        }),
+        ("std_axis1_4000x2500", || {
+            let m = mat(4, 4000, 2500);
+            Box::new(move || black_box(m.std_axis(1, 0).expect("valid axis")[[0]]))
+        }),
+        ("max_all_4000x2500", || {
+            let m = mat(4, 4000, 2500);
+            Box::new(move || black_box(m.max().expect("non-empty")))
+        }),
+        ("max_axis0_4000x2500", || {
+            let m = mat(4, 4000, 2500);
+            Box::new(move || black_box(m.max_axis(0).expect("valid axis")[[0]]))
+        }),
+        ("max_axis1_4000x2500", || {
+            let m = mat(4, 4000, 2500);
+            Box::new(move || black_box(m.max_axis(1).expect("valid axis")[[0]]))
+        }),
+        // numox.random: a fresh default_rng(42) per call, so both sides draw the
+        // very same numbers (the checksums agree to the last bit of the sum order).
+        ("random_1e7", || {
+            Box::new(|| black_box(numox::random::default_rng(42).random(10_000_000)[[0]]))
+        }),
+        ("standard_normal_1e7", || {
+            Box::new(|| black_box(numox::random::default_rng(42).standard_normal(10_000_000)[[0]]))
+        }),
+        ("integers_0_1000_1e7", || {
+            Box::new(|| {
+                let x = numox::random::default_rng(42).integers::<i64>(0, 1000, 10_000_000, false);
+                black_box(x.expect("valid bounds")[[0]] as f64)
+            })
+        }),
+        ("standard_exponential_1e7", || {
+            Box::new(|| black_box(numox::random::default_rng(42).standard_exponential(10_000_000)[[0]]))
+        }),
+        ("gamma_2_1e6", || {
+            Box::new(|| {
+                black_box(
+                    numox::random::default_rng(42)
+                        .gamma(2.0, 1.0, 1_000_000)
+                        .expect("valid")[[0]],
+                )
+            })
+        }),
     ]
 }
 
@@ -84,7 +158,43 @@ fn final_check(name: &str) -> f64 {
             let (col, row) = (mat(6, 4000, 1), mat(7, 1, 2500));
             checksum(&col.zip_with(&row, |a, b| a + b).expect("shapes broadcast"))
         }
+        name if name.ends_with("_4000x2500") && !name.starts_with("outer") => {
+            let m = mat(4, 4000, 2500);
+            let (op, axis) = name.split_once('_').expect("op_axis_shape");
+            let axis = axis.split('_').next().expect("axis");
+            let r: Array<f64> = match (op, axis) {
+                ("sum", "all") => Array::from_elem0(m.sum()),
+                ("mean", "all") => Array::from_elem0(m.mean()),
+                ("std", "all") => Array::from_elem0(m.std(0)),
+                ("max", "all") => Array::from_elem0(m.max().expect("non-empty")),
+                (op, ax) => {
+                    let ax: isize = if ax == "axis0" { 0 } else { 1 };
+                    match op {
+                        "sum" => m.sum_axis(ax),
+                        "mean" => m.mean_axis(ax),
+                        "std" => m.std_axis(ax, 0),
+                        _ => m.max_axis(ax),
+                    }
+                    .expect("valid axis")
+                }
+            };
+            checksum(&r)
+        }
         "npy_write_1e7" | "npy_read_1e7" => checksum(&vec(8)),
+        "random_1e7" => checksum(&numox::random::default_rng(42).random(10_000_000)),
+        "standard_normal_1e7" => checksum(&numox::random::default_rng(42).standard_normal(10_000_000)),
+        "integers_0_1000_1e7" => {
+            let x = numox::random::default_rng(42).integers::<i64>(0, 1000, 10_000_000, false);
+            checksum(&x.expect("valid bounds").astype::<f64>())
+        }
+        "standard_exponential_1e7" => {
+            checksum(&numox::random::default_rng(42).standard_exponential(10_000_000))
+        }
+        "gamma_2_1e6" => checksum(
+            &numox::random::default_rng(42)
+                .gamma(2.0, 1.0, 1_000_000)
+                .expect("valid"),
+        ),
         _ => f64::NAN,
     }
 }

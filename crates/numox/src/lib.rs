@@ -16,6 +16,7 @@
 //! | [`linalg`] | `numpy.linalg`, `dot`, `matmul`, `einsum`, ... | products, solvers, decompositions, norms |
 //! | [`io`] | `np.save`, `np.load` | `.npy`/`.npz` |
 //! | [`fmt`] | `str(a)`, `repr(a)` | printing |
+//! | [`random`] | `np.random` | `default_rng`, `Generator`, bit generators, `RandomState` |
 //! | [`error`] | `ValueError`, `IndexError`, ... | [`Error`] |
 //!
 //! ```
@@ -35,6 +36,7 @@ pub mod interop;
 pub mod io;
 pub mod linalg;
 pub mod manip;
+pub mod random;
 pub mod reduce;
 pub mod ufunc;
 
@@ -54,6 +56,7 @@ pub use linalg::{dot, inner, kron, matmul, matvec, outer, tensordot, vdot, vecdo
 pub use manip::*;
 #[allow(unused_imports)] // filled as the modules land
 pub use num_complex::Complex;
+pub use reduce::*;
 
 /// The names most programs need: `use numox::prelude::*;`.
 pub mod prelude {

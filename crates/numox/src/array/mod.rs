@@ -659,9 +659,7 @@ impl<A> Array<A> {
     where
         A: Clone,
     {
-        let n = checked_size_bytes::<A>(shape)?;
-        // SAFETY: `n` elements for `shape`.
-        Ok(unsafe { Self::from_vec_unchecked(Shape::from_slice(shape), vec![x; n]) })
+        copy::try_from_elem(shape, x)
     }
 
     /// An array of `shape` where each element is `f(index)` (NumPy's
@@ -674,7 +672,7 @@ impl<A> Array<A> {
     /// ```
     pub fn from_shape_fn<F: FnMut(&[usize]) -> A>(shape: &[usize], mut f: F) -> Result<Self> {
         let n = checked_size_bytes::<A>(shape)?;
-        let mut v = Vec::with_capacity(n);
+        let mut v = copy::try_vec(n, shape)?;
         let mut ix: Shape = SmallVec::from_elem(0, shape.len());
         for _ in 0..n {
             v.push(f(&ix));

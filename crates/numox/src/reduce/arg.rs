@@ -1,0 +1,224 @@
+//! `argmin` and `argmax`: the index of the first occurrence of the extreme;
+//! a NaN counts as the extreme (the first NaN wins), as in NumPy.
+
+use super::elem::MinMaxElement;
+use crate::array::{Array, ArrayBase, ArrayView, Data};
+use crate::error::{Error, Result, normalize_axis};
+
+/// Index of the first extreme of a lane of `n` elements given by `get`
+/// (NumPy's `@TYPE@_argmax` loop: replace on "better or NaN", stop at a NaN).
+#[inline]
+fn arg_lane<A: MinMaxElement>(n: usize, get: impl Fn(usize) -> A, max: bool) -> usize {
+    let mut best = get(0);
+    if best.isnan() {
+        return 0;
+    }
+    let mut at = 0;
+    for i in 1..n {
+        let x = get(i);
+        let better = if max {
+            A::gt_or_nan(x, best)
+        } else {
+            A::lt_or_nan(x, best)
+        };
+        if better {
+            best = x;
+            at = i;
+            if best.isnan() {
+                break;
+            }
+        }
+    }
+    at
+}
+
+fn empty_err(max: bool) -> Error {
+    Error::EmptyReduction {
+        op: if max { "argmax" } else { "argmin" },
+    }
+}
+
+fn arg_all<A: MinMaxElement, S: Data<Elem = A>>(a: &ArrayBase<S>, max: bool) -> Result<usize> {
+    if a.is_empty() {
+        return Err(empty_err(max));
+    }
+    if let Some(s) = a.as_slice() {
+        return Ok(arg_lane(s.len(), |i| s[i], max));
+    }
+    // NumPy flattens in C order first.
+    let v = a.to_vec();
+    Ok(arg_lane(v.len(), |i| v[i], max))
+}
+
+fn arg_axis<A: MinMaxElement, S: Data<Elem = A>>(
+    a: &ArrayBase<S>,
+    axis: isize,
+    keepdims: bool,
+    max: bool,
+) -> Result<Array<i64>> {
+    let ax = normalize_axis(axis, a.ndim().max(1))?;
+    if a.ndim() == 0 {
+        // NumPy treats a 0-d array as one element along axis 0 / -1.
+        return Ok(Array::from_elem0(0));
+    }
+    let n = a.shape()[ax];
+    if n == 0 {
+        return Err(empty_err(max));
+    }
+    let mut shape: Vec<usize> = a.shape().to_vec();
+    if keepdims {
+        shape[ax] = 1;
+    } else {
+        shape.remove(ax);
+    }
+    if a.strides()[ax].unsigned_abs() != 1 && a.size() >= 4096 {
+        // Lanes along a non-contiguous axis: sweep the array slice by slice
+        // (contiguous reads) keeping every lane's best so far; each lane
+        // still sees its elements in order, so the answer is the lane scan's.
+        let out = arg_by_slices(a, ax, max)?;
+        return Array::from_shape_vec(&shape, out);
+    }
+    let out: Vec<i64> = a
+        .lanes(ax as isize)?
+        .map(|lane: ArrayView<'_, A>| match lane.as_slice() {
+            Some(s) => arg_lane(n, |i| s[i], max) as i64,
+            None => {
+                let st = lane.strides()[0];
+                let p = lane.as_ptr();
+                // SAFETY: `i < n` indexes the lane's elements (stride `st` from its first).
+                arg_lane(n, |i| unsafe { *p.offset(i as isize * st) }, max) as i64
+            }
+        })
+        .collect();
+    Array::from_shape_vec(&shape, out)
+}
+
+/// `arg_lane` for every lane along `ax` at once, reading `a` one slice
+/// `a[.., i, ..]` at a time.
+fn arg_by_slices<A: MinMaxElement, S: Data<Elem = A>>(
+    a: &ArrayBase<S>,
+    ax: usize,
+    max: bool,
+) -> Result<Vec<i64>> {
+    let first = a.index_axis(ax as isize, 0)?;
+    let mut best: Vec<A> = first.to_vec();
+    let mut idx: Vec<i64> = vec![0; best.len()];
+    let mut done: Vec<bool> = best.iter().map(|x| x.isnan()).collect();
+    let mut update = |k: usize, x: A, i: usize| {
+        if !done[k]
+            && (if max {
+                A::gt_or_nan(x, best[k])
+            } else {
+                A::lt_or_nan(x, best[k])
+            })
+        {
+            best[k] = x;
+            idx[k] = i as i64;
+            done[k] = x.isnan();
+        }
+    };
+    for i in 1..a.shape()[ax] {
+        let s = a.index_axis(ax as isize, i as isize)?;
+        match s.as_slice() {
+            Some(v) => v.iter().enumerate().for_each(|(k, &x)| update(k, x, i)),
+            None => s.iter().enumerate().for_each(|(k, &x)| update(k, x, i)),
+        }
+    }
+    Ok(idx)
+}
+
+impl<A: MinMaxElement, S: Data<Elem = A>> ArrayBase<S> {
+    /// The C-order flat index of the first largest element (NumPy's
+    /// `a.argmax()`); a NaN counts as largest (the first NaN is reported).
+    /// [`Error::EmptyReduction`] for an empty array.
+    ///
+    /// ```
+    /// use numox::prelude::*;
+    /// assert_eq!(array![[1, 7], [7, 2]].argmax().unwrap(), 1);
+    /// assert_eq!(array![1.0, f64::NAN, 9.0].argmax().unwrap(), 1);
+    /// assert!(Array::<i32>::zeros(&[0]).argmax().is_err());
+    /// ```
+    pub fn argmax(&self) -> Result<usize> {
+        arg_all(self, true)
+    }
+
+    /// The index of the first largest element of every lane along `axis`
+    /// (`a.argmax(axis=axis)`), as `i64` (NumPy's `intp`). Errors when the
+    /// axis is out of range or has length 0.
+    ///
+    /// ```
+    /// use numox::prelude::*;
+    /// assert_eq!(array![[1, 5], [7, 2]].argmax_axis(0).unwrap(), array![1i64, 0]);
+    /// ```
+    pub fn argmax_axis(&self, axis: isize) -> Result<Array<i64>> {
+        arg_axis(self, axis, false, true)
+    }
+
+    /// The C-order flat index of the first smallest element (`a.argmin()`).
+    ///
+    /// ```
+    /// use numox::prelude::*;
+    /// assert_eq!(array![[3, 1], [1, 2]].argmin().unwrap(), 1);
+    /// ```
+    pub fn argmin(&self) -> Result<usize> {
+        arg_all(self, false)
+    }
+
+    /// The index of the first smallest element of every lane along `axis`
+    /// (`a.argmin(axis=axis)`).
+    ///
+    /// ```
+    /// use numox::prelude::*;
+    /// assert_eq!(array![[1, 5], [7, 2]].argmin_axis(1).unwrap(), array![0i64, 1]);
+    /// ```
+    pub fn argmin_axis(&self, axis: isize) -> Result<Array<i64>> {
+        arg_axis(self, axis, false, false)
+    }
+}
+
+/// NumPy's `np.argmax(a, axis, keepdims=keepdims)`: `None` gives the flat
+/// index as a 0-d array (all-ones shape with `keepdims`). See [`ArrayBase::argmax`].
+///
+/// ```
+/// use numox::prelude::*;
+/// let a = array![[1, 5], [7, 2]];
+/// assert_eq!(numox::argmax(&a, Some(1), true).unwrap(), array![[1i64], [0]]);
+/// assert_eq!(numox::argmax(&a, None, false).unwrap().into_scalar(), 2);
+/// ```
+pub fn argmax<A: MinMaxElement, S: Data<Elem = A>>(
+    a: &ArrayBase<S>,
+    axis: Option<isize>,
+    keepdims: bool,
+) -> Result<Array<i64>> {
+    arg_free(a, axis, keepdims, true)
+}
+
+/// NumPy's `np.argmin(a, axis, keepdims=keepdims)`. See [`ArrayBase::argmin`].
+///
+/// ```
+/// use numox::prelude::*;
+/// assert_eq!(numox::argmin(&array![[1, 5], [7, 2]], Some(0), false).unwrap(), array![0i64, 1]);
+/// ```
+pub fn argmin<A: MinMaxElement, S: Data<Elem = A>>(
+    a: &ArrayBase<S>,
+    axis: Option<isize>,
+    keepdims: bool,
+) -> Result<Array<i64>> {
+    arg_free(a, axis, keepdims, false)
+}
+
+fn arg_free<A: MinMaxElement, S: Data<Elem = A>>(
+    a: &ArrayBase<S>,
+    axis: Option<isize>,
+    keepdims: bool,
+    max: bool,
+) -> Result<Array<i64>> {
+    match axis {
+        Some(ax) => arg_axis(a, ax, keepdims, max),
+        None => {
+            let i = arg_all(a, max)? as i64;
+            let shape: Vec<usize> = if keepdims { vec![1; a.ndim()] } else { vec![] };
+            Array::from_shape_vec(&shape, vec![i])
+        }
+    }
+}
