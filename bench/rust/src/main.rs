@@ -9,6 +9,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 mod inputs;
+mod linalg;
 use inputs::{mat, vec};
 
 /// A file in the temporary directory, removed when dropped.
@@ -35,7 +36,7 @@ fn checksum<S: numox::array::Data<Elem = f64>>(a: &ArrayBase<S>) -> f64 {
 }
 
 fn workloads() -> Vec<Workload> {
-    vec![
+    let mut w: Vec<Workload> = vec![
         ("transpose_copy_4000x4000", || {
             let t = mat(5, 4000, 4000);
             Box::new(move || {
@@ -146,7 +147,9 @@ fn workloads() -> Vec<Workload> {
                 )
             })
         }),
-    ]
+    ];
+    w.extend(linalg::workloads());
+    w
 }
 
 /// The checksum of each workload's result, computed once outside the timing.
@@ -195,7 +198,7 @@ fn final_check(name: &str) -> f64 {
                 .gamma(2.0, 1.0, 1_000_000)
                 .expect("valid"),
         ),
-        _ => f64::NAN,
+        _ => linalg::check(name).unwrap_or(f64::NAN),
     }
 }
 

@@ -506,6 +506,35 @@ pub(crate) fn eigh_work<W: WorkScalar>(
     Ok((s.data.iter().map(|x| x.re_w()).collect(), u))
 }
 
+/// Jacobi eigenvalues (and vectors) of the real symmetric tiny matrix `k`
+/// of a stack, reading the triangle `uplo`; no allocation.
+#[allow(clippy::type_complexity)]
+fn small_real_eigh<T: LinalgScalar>(
+    st: &Stack<'_, T>,
+    k: usize,
+    uplo: Uplo,
+    want_v: bool,
+) -> Result<([f64; small::MAX], [[f64; small::MAX]; small::MAX])> {
+    let n = st.m;
+    let p = st.ptr(k);
+    let mut a = [[0.0f64; small::MAX]; small::MAX];
+    for i in 0..n {
+        for j in 0..=i {
+            let (r, c) = if uplo == Uplo::L { (i, j) } else { (j, i) };
+            // SAFETY: (r, c) is inside matrix k.
+            let x = unsafe { *p.offset(r as isize * st.rs + c as isize * st.cs) }
+                .to_work()
+                .re_w();
+            if !x.is_finite() {
+                return Err(not_converged("eigh"));
+            }
+            a[i][j] = x;
+            a[j][i] = x;
+        }
+    }
+    Ok(small::jacobi_eigh(a, n, want_v))
+}
+
 /// The eigendecomposition of [`eigh`] (NumPy's `EighResult`).
 #[derive(Clone, Debug)]
 pub struct EighResult<T: LinalgScalar> {
@@ -533,6 +562,28 @@ pub fn eigh<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S>, uplo: Uplo) ->
     let st = Stack::new(a, "eigh")?.square("eigh")?;
     let n = st.m;
     let count = st.count();
+    if !T::IS_COMPLEX && n >= 1 && n <= small::MAX {
+        let (w, v) = run2(
+            count,
+            n,
+            n * n,
+            count >= 256,
+            |k, ws: &mut [T::Real], vs: &mut [T]| {
+                let (vals, vecs) = small_real_eigh(&st, k, uplo, true)?;
+                for i in 0..n {
+                    ws[i] = T::real_from_f64(vals[i]);
+                    for j in 0..n {
+                        vs[i * n + j] = T::from_work(T::Work::from_f64_w(vecs[i][j]));
+                    }
+                }
+                Ok(())
+            },
+        )?;
+        return Ok(EighResult {
+            eigenvalues: Array::from_shape_vec(&out_shape(&st.batch, &[n]), w)?,
+            eigenvectors: Array::from_shape_vec(a.shape(), v)?,
+        });
+    }
     let nf = n as f64;
     let parallel = batch_parallel(count, 9.0 * nf * nf * nf) || (n <= small::MAX && count >= 256);
     let par = inner_par(parallel);
@@ -570,6 +621,16 @@ pub fn eigvalsh<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S>, uplo: Uplo
     let st = Stack::new(a, "eigvalsh")?.square("eigvalsh")?;
     let n = st.m;
     let count = st.count();
+    if !T::IS_COMPLEX && n >= 1 && n <= small::MAX {
+        let w = run1(count, n, count >= 256, |k, ws: &mut [T::Real]| {
+            let (vals, _) = small_real_eigh(&st, k, uplo, false)?;
+            for i in 0..n {
+                ws[i] = T::real_from_f64(vals[i]);
+            }
+            Ok(())
+        })?;
+        return Array::from_shape_vec(&out_shape(&st.batch, &[n]), w);
+    }
     let nf = n as f64;
     let parallel = batch_parallel(count, 4.0 * nf * nf * nf) || (n <= small::MAX && count >= 256);
     let par = inner_par(parallel);

@@ -71,9 +71,11 @@ pub fn solve<T: LinalgScalar, S1: Data<Elem = T>, S2: Data<Elem = T>>(
                 return Err(Error::Singular);
             }
             let mut rhs = [T::Work::zero(); small::MAX];
+            let bp = sb.ptr(k);
             for c in 0..nrhs {
                 for (i, r) in rhs.iter_mut().enumerate().take(n) {
-                    *r = sb.get(k, i, c).to_work();
+                    // SAFETY: (i, c) is inside rhs matrix k.
+                    *r = unsafe { *bp.offset(i as isize * sb.rs + c as isize * sb.cs) }.to_work();
                 }
                 let x = f.solve(&rhs);
                 for i in 0..n {
@@ -129,9 +131,11 @@ fn check_finite<T: LinalgScalar, S: Data<Elem = T>>(op: &str, a: &ArrayBase<S>) 
 #[inline]
 pub(crate) fn small_load<T: LinalgScalar>(st: &Stack<'_, T>, k: usize) -> small::Small<T::Work> {
     let mut m = [[T::Work::zero(); small::MAX]; small::MAX];
+    let p = st.ptr(k);
     for (i, row) in m.iter_mut().enumerate().take(st.m) {
         for (j, x) in row.iter_mut().enumerate().take(st.n) {
-            *x = st.get(k, i, j).to_work();
+            // SAFETY: (i, j) is inside matrix k of the stack.
+            *x = unsafe { *p.offset(i as isize * st.rs + j as isize * st.cs) }.to_work();
         }
     }
     m
