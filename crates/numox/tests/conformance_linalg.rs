@@ -154,11 +154,7 @@ impl M {
         let (r, c) = (a.shape()[nd - 2], a.shape()[nd - 1]);
         let v = cv(a);
         let per = r * c;
-        let count = if per == 0 {
-            a.shape()[..nd - 2].iter().product()
-        } else {
-            v.len() / per
-        };
+        let count: usize = a.shape()[..nd - 2].iter().product();
         (0..count)
             .map(|k| M {
                 r,

@@ -174,7 +174,7 @@ fn qr_factor<W: WorkScalar>(w: &mut ColMat<W>, par: Par) -> ColMat<W> {
 /// ```
 /// use numox::prelude::*;
 /// use numox::linalg::{qr, QrMode};
-/// let a = array![[3.0, 1.0], [4.0, 2.0], [0.0, 2.0]];
+/// let a = array![[3.0f64, 1.0], [4.0, 2.0], [0.0, 2.0]];
 /// let f = qr(&a, QrMode::Reduced).unwrap();
 /// assert_eq!((f.q.shape(), f.r.shape()), (&[3, 2][..], &[2, 2][..]));
 /// assert!((f.r[[0, 0]].abs() - 5.0).abs() < 1e-14 && f.r[[1, 0]] == 0.0);
@@ -263,6 +263,9 @@ pub fn qr_r<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S>) -> Result<Arra
     Array::from_shape_vec(&out_shape(&st.batch, &[k, n]), r)
 }
 
+/// `(s, U, V)` of [`svd_work`].
+pub(crate) type SvdParts<W> = (Vec<f64>, Option<ColMat<W>>, Option<ColMat<W>>);
+
 /// Singular values (descending) and optionally the singular vectors of a
 /// column-major working matrix: `(s, U, V)` with `a = U diag(s) Vᴴ`.
 pub(crate) fn svd_work<W: WorkScalar>(
@@ -270,7 +273,7 @@ pub(crate) fn svd_work<W: WorkScalar>(
     full: bool,
     want_uv: bool,
     par: Par,
-) -> Result<(Vec<f64>, Option<ColMat<W>>, Option<ColMat<W>>)> {
+) -> Result<SvdParts<W>> {
     let (m, n) = (w.m, w.n);
     let k = m.min(n);
     let (mu, nv) = if full { (m, n) } else { (k, k) };
@@ -330,10 +333,11 @@ pub struct SvdResult<T: LinalgScalar> {
 /// ```
 /// use numox::prelude::*;
 /// use numox::linalg::svd;
-/// let a = array![[3.0, 0.0], [4.0, 5.0]];
+/// let a = array![[3.0f64, 0.0], [4.0, 5.0]];
 /// let f = svd(&a, true, false).unwrap();
 /// assert!((f.s[[0]] - 45f64.sqrt()).abs() < 1e-14 && (f.s[[1]] - 5f64.sqrt()).abs() < 1e-14);
-/// let us = f.u.mapv(|x| x) * &f.s.broadcast(&[2, 2]).unwrap();
+/// // U diag(s) Vh = A
+/// let us = Array::from_shape_fn(&[2, 2], |ix| f.u[[ix[0], ix[1]]] * f.s[[ix[1]]]).unwrap();
 /// let back = numox::matmul(&us, &f.vh).unwrap();
 /// assert!(back.iter().zip(a.iter()).all(|(x, y)| (x - y).abs() < 1e-14));
 /// ```
@@ -552,7 +556,7 @@ pub struct EighResult<T: LinalgScalar> {
 /// ```
 /// use numox::prelude::*;
 /// use numox::linalg::{eigh, Uplo};
-/// let a = array![[2.0, 1.0], [1.0, 2.0]];
+/// let a = array![[2.0f64, 1.0], [1.0, 2.0]];
 /// let e = eigh(&a, Uplo::L).unwrap();
 /// assert!((e.eigenvalues[[0]] - 1.0).abs() < 1e-15 && (e.eigenvalues[[1]] - 3.0).abs() < 1e-15);
 /// let v = e.eigenvectors.slice(s![.., 1]);
@@ -562,7 +566,7 @@ pub fn eigh<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S>, uplo: Uplo) ->
     let st = Stack::new(a, "eigh")?.square("eigh")?;
     let n = st.m;
     let count = st.count();
-    if !T::IS_COMPLEX && n >= 1 && n <= small::MAX {
+    if !T::IS_COMPLEX && (1..=small::MAX).contains(&n) {
         let (w, v) = run2(
             count,
             n,
@@ -621,7 +625,7 @@ pub fn eigvalsh<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S>, uplo: Uplo
     let st = Stack::new(a, "eigvalsh")?.square("eigvalsh")?;
     let n = st.m;
     let count = st.count();
-    if !T::IS_COMPLEX && n >= 1 && n <= small::MAX {
+    if !T::IS_COMPLEX && (1..=small::MAX).contains(&n) {
         let w = run1(count, n, count >= 256, |k, ws: &mut [T::Real]| {
             let (vals, _) = small_real_eigh(&st, k, uplo, false)?;
             for i in 0..n {
@@ -669,7 +673,7 @@ pub struct EigResult<T: LinalgScalar> {
 /// ```
 /// use numox::prelude::*;
 /// use numox::linalg::eig;
-/// let rot = array![[0.0, -1.0], [1.0, 0.0]];
+/// let rot = array![[0.0f64, -1.0], [1.0, 0.0]];
 /// let e = eig(&rot).unwrap();
 /// let mut im: Vec<f64> = e.eigenvalues.iter().map(|z| z.im).collect();
 /// im.sort_by(f64::total_cmp);
@@ -778,13 +782,13 @@ fn normalize_eigenvector(v: &mut [crate::Complex64], rotate: bool) {
         let zk = v[kbest];
         scale = scale * zk.conj() / zk.norm();
         for z in v.iter_mut() {
-            *z = *z * scale;
+            *z *= scale;
         }
         v[kbest].im = 0.0;
         return;
     }
     for z in v.iter_mut() {
-        *z = *z * scale;
+        *z *= scale;
     }
 }
 

@@ -20,7 +20,7 @@ fn sign_logdet<W: WorkScalar>(diag: impl Iterator<Item = W>, odd: bool) -> (W, f
         if a == 0.0 {
             return (W::zero(), f64::NEG_INFINITY);
         }
-        sign = sign * (d / W::from_f64_w(a));
+        sign *= d / W::from_f64_w(a);
         logdet += a.ln();
     }
     (sign, logdet)
@@ -51,9 +51,9 @@ fn plan(n: usize, count: usize) -> (bool, faer::Par) {
 /// ```
 /// use numox::prelude::*;
 /// use numox::linalg::det;
-/// let d = det(&array![[1.0, 2.0], [3.0, 4.0]]).unwrap().into_scalar();
+/// let d: f64 = det(&array![[1.0, 2.0], [3.0, 4.0]]).unwrap().into_scalar();
 /// assert!((d + 2.0).abs() < 1e-14);
-/// let stack = Array::from_shape_vec(&[2, 2, 2], vec![1.0, 0.0, 0.0, 1.0, 2.0, 0.0, 0.0, 2.0]).unwrap();
+/// let stack = Array::from_shape_vec(&[2, 2, 2], vec![1.0f64, 0.0, 0.0, 1.0, 2.0, 0.0, 0.0, 2.0]).unwrap();
 /// let ds = det(&stack).unwrap();
 /// assert!((ds[[0]] - 1.0).abs() < 1e-15 && (ds[[1]] - 4.0).abs() < 1e-14);
 /// assert_eq!(det(&array![[1.0, 2.0], [2.0, 4.0]]).unwrap().into_scalar(), 0.0);

@@ -28,13 +28,17 @@
 //! ```
 //! use numox::prelude::*;
 //! use numox::linalg;
-//! let a = array![[4.0, 1.0], [1.0, 3.0]];
+//! let a = array![[4.0f64, 1.0], [1.0, 3.0]];
 //! let x = linalg::solve(&a, &array![1.0, 2.0]).unwrap();
 //! let ax = numox::matmul(&a, &x).unwrap();
 //! assert!((ax[[0]] - 1.0).abs() < 1e-15 && (ax[[1]] - 2.0).abs() < 1e-15);
 //! let e = linalg::eigh(&a, linalg::Uplo::L).unwrap();
 //! assert!(e.eigenvalues[[0]] < e.eigenvalues[[1]]);
 //! ```
+
+// Index loops mirror the textbook algorithms (LU, Jacobi, tiled copies);
+// the iterator forms clippy suggests would obscure them.
+#![allow(clippy::needless_range_loop)]
 
 mod decomp;
 mod det;

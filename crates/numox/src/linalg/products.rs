@@ -819,6 +819,7 @@ fn inverse_any<T: Numeric, S: Data<Elem = T>>(a: &ArrayBase<S>) -> Result<Array<
                 // SAFETY: T is $t (TypeId), so the view and the result reinterpret as identities.
                 let v: ArrayView<'_, $t> = unsafe { std::mem::transmute(a.view()) };
                 let r: Array<$t> = super::solve::inv(&v)?;
+                // SAFETY: as above, Array<$t> is Array<T>.
                 return Ok(unsafe { std::mem::transmute::<Array<$t>, Array<T>>(r) });
             }
         };
@@ -840,7 +841,7 @@ fn inverse_any<T: Numeric, S: Data<Elem = T>>(a: &ArrayBase<S>) -> Result<Array<
 /// ```
 /// use numox::prelude::*;
 /// let a = Array::from_shape_vec(&[2, 2, 3], (0..12).collect::<Vec<i32>>()).unwrap();
-/// assert_eq!(numox::linalg::trace(&a, 0).unwrap(), array![4i64, 22]);
+/// assert_eq!(numox::linalg::trace(&a, 0).unwrap(), array![4i64, 16]);
 /// assert_eq!(numox::linalg::trace(&a, 1).unwrap(), array![6i64, 18]);
 /// ```
 pub fn trace<T: Numeric, S: Data<Elem = T>>(a: &ArrayBase<S>, offset: isize) -> Result<Array<T::Sum>> {

@@ -86,6 +86,10 @@ pub trait WorkScalar:
     + Mul<Output = Self>
     + Div<Output = Self>
     + Neg<Output = Self>
+    + std::ops::AddAssign
+    + std::ops::SubAssign
+    + std::ops::MulAssign
+    + std::ops::DivAssign
     + sealed::Sealed
 {
     /// `true` for `Complex<f64>`.

@@ -58,7 +58,7 @@ pub(crate) fn lu<W: WorkScalar>(mut a: Small<W>, n: usize) -> SmallLu<W> {
             a[i][j] = l;
             for c in j + 1..n {
                 let u = a[j][c];
-                a[i][c] = a[i][c] - l * u;
+                a[i][c] -= l * u;
             }
         }
     }
@@ -80,14 +80,14 @@ impl<W: WorkScalar> SmallLu<W> {
         for i in 0..n {
             let mut s = b[self.perm[i]];
             for (c, &xc) in x.iter().enumerate().take(i) {
-                s = s - self.a[i][c] * xc;
+                s -= self.a[i][c] * xc;
             }
             x[i] = s;
         }
         for i in (0..n).rev() {
             let mut s = x[i];
             for c in i + 1..n {
-                s = s - self.a[i][c] * x[c];
+                s -= self.a[i][c] * x[c];
             }
             x[i] = s / self.a[i][i];
         }

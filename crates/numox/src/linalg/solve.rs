@@ -25,7 +25,7 @@ use num_traits::{One, Zero};
 /// ```
 /// use numox::prelude::*;
 /// use numox::linalg::solve;
-/// let a = array![[1.0, 2.0], [3.0, 5.0]];
+/// let a = array![[1.0f64, 2.0], [3.0, 5.0]];
 /// let x = solve(&a, &array![1.0, 2.0]).unwrap();
 /// assert!((x[[0]] + 1.0).abs() < 1e-15 && (x[[1]] - 1.0).abs() < 1e-15);
 /// assert!(matches!(solve(&array![[1.0, 2.0], [2.0, 4.0]], &array![1.0, 1.0]), Err(Error::Singular)));
@@ -149,8 +149,10 @@ pub(crate) fn small_load<T: LinalgScalar>(st: &Stack<'_, T>, k: usize) -> small:
 /// ```
 /// use numox::prelude::*;
 /// use numox::linalg::inv;
-/// let a = array![[1.0, 2.0], [3.0, 4.0]];
-/// assert_eq!(inv(&a).unwrap(), array![[-2.0, 1.0], [1.5, -0.5]]);
+/// let a = array![[1.0f64, 2.0], [3.0, 4.0]];
+/// let ai = inv(&a).unwrap();
+/// let want = [-2.0, 1.0, 1.5, -0.5];
+/// assert!(ai.iter().zip(want).all(|(x, y)| (x - y).abs() < 1e-15));
 /// assert!(matches!(inv(&Array::<f64>::zeros(&[2, 2])), Err(Error::Singular)));
 /// ```
 pub fn inv<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S>) -> Result<Array<T>> {
@@ -217,7 +219,7 @@ pub fn inv<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S>) -> Result<Array
 /// ```
 /// use numox::prelude::*;
 /// use numox::linalg::pinv;
-/// let a = array![[1.0, 2.0], [2.0, 4.0], [0.0, 0.0]];
+/// let a = array![[1.0f64, 2.0], [2.0, 4.0], [0.0, 0.0]];
 /// let p = pinv(&a, None, false).unwrap();
 /// assert_eq!(p.shape(), &[2, 3]);
 /// assert!((p[[0, 0]] - 0.04).abs() < 1e-15 && (p[[1, 1]] - 0.16).abs() < 1e-15);
@@ -309,7 +311,7 @@ pub struct LstsqResult<T: LinalgScalar> {
 /// use numox::prelude::*;
 /// use numox::linalg::lstsq;
 /// // Fit y = c0 + c1 t through (0, 1), (1, 3), (2, 5), (3, 7.5).
-/// let a = array![[1.0, 0.0], [1.0, 1.0], [1.0, 2.0], [1.0, 3.0]];
+/// let a = array![[1.0f64, 0.0], [1.0, 1.0], [1.0, 2.0], [1.0, 3.0]];
 /// let r = lstsq(&a, &array![1.0, 3.0, 5.0, 7.5], None).unwrap();
 /// assert_eq!(r.rank, 2);
 /// assert!((r.x[[1]] - 2.15).abs() < 1e-12);
@@ -353,6 +355,7 @@ pub fn lstsq<T: LinalgScalar, S1: Data<Elem = T>, S2: Data<Elem = T>>(
     let k = m.min(n);
     // SAFETY: a is m x n, b is m x nrhs with the strides above.
     let aw = unsafe { load::<T>(a.as_ptr(), m, n, a.strides()[0], a.strides()[1]) };
+    // SAFETY: as above.
     let bw = unsafe { load::<T>(b.as_ptr(), m, nrhs, brs, bcs) };
     if k == 0 {
         return Ok(LstsqResult {
