@@ -9,6 +9,7 @@ use super::solve::small_load;
 use super::stack::{Stack, batch_parallel, inner_par, run1, run2};
 use crate::array::{Array, ArrayBase, Data};
 use crate::error::Result;
+use num_traits::One;
 
 /// `(sign, log|det|)` from the diagonal of `U` and the permutation parity,
 /// in the working type (`sign` is 0 and `log|det|` is `-inf` for a zero pivot).
@@ -45,8 +46,9 @@ fn plan(n: usize, count: usize) -> (bool, faer::Par) {
 }
 
 /// The determinant of a square matrix or of each matrix of a stack (NumPy's
-/// `linalg.det`). A singular matrix has determinant 0; NumPy's formula
-/// `sign * exp(logabsdet)` is used, so results match NumPy's rounding.
+/// `linalg.det`). A singular matrix has determinant 0. Above order 4
+/// NumPy's formula `sign * exp(logabsdet)` is used, so results round as
+/// NumPy's; tiny matrices multiply their pivots.
 ///
 /// ```
 /// use numox::prelude::*;
@@ -61,7 +63,23 @@ fn plan(n: usize, count: usize) -> (bool, faer::Par) {
 pub fn det<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S>) -> Result<Array<T>> {
     let st = Stack::new(a, "det")?.square("det")?;
     let (parallel, par) = plan(st.m, st.count());
+    let n = st.m;
     let out = run1(st.count(), 1, parallel, |k, s: &mut [T]| {
+        if n <= small::MAX {
+            // Tiny matrices: the product of the pivots (exact where NumPy's
+            // exp(sum log|u_ii|) rounds, within its rounding elsewhere).
+            let f = small::lu(small_load(&st, k), n);
+            let mut d = if f.swaps % 2 == 1 {
+                -T::Work::one()
+            } else {
+                T::Work::one()
+            };
+            for i in 0..n {
+                d *= f.a[i][i];
+            }
+            s[0] = T::from_work(d);
+            return Ok(());
+        }
         let (sign, logdet) = slogdet_one(&st, k, par);
         s[0] = T::from_work(sign * T::Work::from_f64_w(logdet.exp()));
         Ok(())

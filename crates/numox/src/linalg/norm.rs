@@ -581,7 +581,7 @@ mod tests {
 
     #[test]
     fn matrix_orders_and_rank() {
-        let a = array![[1.0, -2.0], [3.0, 4.0]];
+        let a = array![[1.0f64, -2.0], [3.0, 4.0]];
         let n = |o: NormOrd| -> f64 { norm(&a, Some(o), None, false).unwrap().into_scalar() };
         assert_eq!(n(NormOrd::P(1.0)), 6.0);
         assert_eq!(n(NormOrd::P(-1.0)), 4.0);

@@ -98,40 +98,39 @@ impl<W: WorkScalar> SmallLu<W> {
 /// The eigenvalues (ascending) and eigenvectors (columns of `v`) of the
 /// real symmetric tiny matrix `a`, by cyclic Jacobi rotations (which reach
 /// full relative accuracy for each eigenvalue).
-pub(crate) fn jacobi_eigh(
-    mut a: [[f64; MAX]; MAX],
-    n: usize,
-    want_v: bool,
-) -> ([f64; MAX], [[f64; MAX]; MAX]) {
+pub(crate) fn jacobi_eigh(a: [[f64; MAX]; MAX], n: usize, want_v: bool) -> ([f64; MAX], [[f64; MAX]; MAX]) {
+    // The order as a constant, so the rotation loops unroll.
+    match n {
+        1 => jacobi_n::<1>(a, want_v),
+        2 => jacobi_n::<2>(a, want_v),
+        3 => jacobi_n::<3>(a, want_v),
+        _ => jacobi_n::<4>(a, want_v),
+    }
+}
+
+#[inline(always)]
+fn jacobi_n<const N: usize>(mut a: [[f64; MAX]; MAX], want_v: bool) -> ([f64; MAX], [[f64; MAX]; MAX]) {
+    let n = N;
     let mut v = [[0.0; MAX]; MAX];
     for (i, row) in v.iter_mut().enumerate().take(n) {
         row[i] = 1.0;
     }
-    for sweep in 0..60 {
-        let mut off = 0.0;
-        for p in 0..n {
-            for q in p + 1..n {
-                off += a[p][q].abs();
-            }
-        }
-        if off == 0.0 {
-            break;
-        }
+    for _sweep in 0..60 {
+        let mut rotated = false;
         for p in 0..n {
             for q in p + 1..n {
                 let apq = a[p][q];
-                if apq == 0.0 {
-                    continue;
-                }
-                let g = 100.0 * apq.abs();
                 let (app, aqq) = (a[p][p], a[q][q]);
-                if sweep > 3 && app.abs() + g == app.abs() && aqq.abs() + g == aqq.abs() {
+                // Negligible relative to the diagonal (the criterion that
+                // keeps Jacobi's high relative accuracy): annihilate.
+                if apq.abs() <= f64::EPSILON * (app * aqq).abs().sqrt() {
                     a[p][q] = 0.0;
                     a[q][p] = 0.0;
                     continue;
                 }
+                rotated = true;
                 let h = aqq - app;
-                let t = if h.abs() + g == h.abs() {
+                let t = if h.abs() + 100.0 * apq.abs() == h.abs() {
                     apq / h
                 } else {
                     let theta = 0.5 * h / apq;
@@ -164,6 +163,9 @@ pub(crate) fn jacobi_eigh(
                     }
                 }
             }
+        }
+        if !rotated {
+            break;
         }
     }
     // Sort ascending (stable selection keeps the order of equal values).

@@ -223,6 +223,7 @@ where
     if parallel {
         out.par_chunks_mut(len)
             .enumerate()
+            .with_min_len(min_len(len))
             .try_for_each(|(k, s)| f(k, s))?;
     } else {
         for (k, s) in out.chunks_mut(len).enumerate() {
@@ -266,6 +267,7 @@ where
         o1.par_chunks_mut(len1)
             .zip(o2.par_chunks_mut(len2))
             .enumerate()
+            .with_min_len(min_len(len1 + len2))
             .try_for_each(|(k, (s1, s2))| f(k, s1, s2))?;
     } else {
         for (k, (s1, s2)) in o1.chunks_mut(len1).zip(o2.chunks_mut(len2)).enumerate() {
@@ -310,8 +312,15 @@ where
         .zip(o2.par_chunks_mut(lens[1]))
         .zip(o3.par_chunks_mut(lens[2]))
         .enumerate()
+        .with_min_len(min_len(lens[0] + lens[1] + lens[2]))
         .try_for_each(|(k, ((s1, s2), s3))| f(k, s1, s2, s3))?;
     Ok((o1, o2, o3))
+}
+
+/// The fewest problems a parallel task takes: tiny problems (a 3x3
+/// determinant) are grouped so the scheduling cost stays below the work.
+fn min_len(out_len: usize) -> usize {
+    (1024 / out_len.max(1)).max(1)
 }
 
 /// `batch` followed by `tail`: the shape of a stacked output.
