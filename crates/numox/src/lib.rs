@@ -51,12 +51,14 @@ pub use creation::*;
 pub use element::{Complex32, Complex64, DType, Element, Float, Numeric, RealNumeric, Scalar};
 pub use error::{Error, Result};
 pub use fmt::*;
+pub use indexing::*;
 pub use io::*;
 pub use linalg::{dot, inner, kron, matmul, matvec, outer, tensordot, vdot, vecdot, vecmat};
 pub use manip::*;
 #[allow(unused_imports)] // filled as the modules land
 pub use num_complex::Complex;
 pub use reduce::*;
+pub use ufunc::*;
 
 /// The names most programs need: `use numox::prelude::*;`.
 pub mod prelude {
@@ -65,6 +67,8 @@ pub mod prelude {
     pub use crate::element::{Complex32, Complex64, DType, Element, Float, Numeric, RealNumeric};
     pub use crate::error::{Error, Result};
     pub use crate::io::{DynArray, NpyWritable};
+    pub use crate::reduce::{Axes, MinMaxElement, SumElement};
+    pub use crate::ufunc::Bitwise;
     pub use crate::{array, s};
     // Traits whose methods users call on arrays belong here as the modules add them.
     pub use num_complex::Complex;

@@ -378,10 +378,20 @@ macro_rules! __s_parse {
         $crate::__s_parse!([$($acc,)* $crate::array::slice::SliceElem::Ellipsis,])
     };
     ([$($acc:expr,)*] $r:expr ; $step:expr , $($rest:tt)*) => {
-        $crate::__s_parse!([$($acc,)* $crate::array::slice::SliceElem::from($r).step_by(($step) as isize),] $($rest)*)
+        $crate::__s_parse!([$($acc,)* {
+            // `5..0` with a negative step is Python's `5:0:-1`, not an empty range.
+            #[allow(clippy::reversed_empty_ranges)]
+            let range = $r;
+            $crate::array::slice::SliceElem::from(range).step_by(($step) as isize)
+        },] $($rest)*)
     };
     ([$($acc:expr,)*] $r:expr ; $step:expr) => {
-        $crate::__s_parse!([$($acc,)* $crate::array::slice::SliceElem::from($r).step_by(($step) as isize),])
+        $crate::__s_parse!([$($acc,)* {
+            // `5..0` with a negative step is Python's `5:0:-1`, not an empty range.
+            #[allow(clippy::reversed_empty_ranges)]
+            let range = $r;
+            $crate::array::slice::SliceElem::from(range).step_by(($step) as isize)
+        },])
     };
     ([$($acc:expr,)*] $r:expr , $($rest:tt)*) => {
         $crate::__s_parse!([$($acc,)* $crate::array::slice::SliceElem::from($r),] $($rest)*)
