@@ -53,7 +53,7 @@ pub use error::{Error, Result};
 pub use fmt::*;
 pub use indexing::*;
 pub use io::*;
-pub use linalg::{dot, inner, kron, matmul, matvec, outer, tensordot, vdot, vecdot, vecmat};
+pub use linalg::{dot, einsum, inner, kron, matmul, matvec, outer, tensordot, vdot, vecdot, vecmat};
 pub use manip::*;
 #[allow(unused_imports)] // filled as the modules land
 pub use num_complex::Complex;

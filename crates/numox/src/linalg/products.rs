@@ -134,7 +134,8 @@ fn stacked_matmul<T: Numeric>(
     if count > 1 && sb.count() == 1 && a.batch == sa.batch {
         if let Some(rs) = merged_row_stride(&sa.batch, sa.batch_strides(), m, sa.rs) {
             let rows = count * m;
-            let mut out = vec![T::zero(); rows * n];
+            let mut out = crate::array::copy::try_vec(rows * n, &[rows, n])?;
+            out.resize(rows * n, T::zero());
             // SAFETY: the merged rows address exactly a's elements; out is rows x n.
             unsafe {
                 gemm(

@@ -213,7 +213,7 @@ where
     let total = count
         .checked_mul(len)
         .ok_or_else(|| Error::invalid("output too large"))?;
-    let mut out = vec![O::default(); total];
+    let mut out = fresh::<O>(total)?;
     if len == 0 {
         for k in 0..count {
             f(k, &mut [])?;
@@ -252,8 +252,8 @@ where
     let t2 = count
         .checked_mul(len2)
         .ok_or_else(|| Error::invalid("output too large"))?;
-    let mut o1 = vec![O1::default(); t1];
-    let mut o2 = vec![O2::default(); t2];
+    let mut o1 = fresh::<O1>(t1)?;
+    let mut o2 = fresh::<O2>(t2)?;
     // Chunk iterators need non-zero lengths: empty outputs run sequentially.
     if len1 == 0 || len2 == 0 {
         for k in 0..count {
@@ -296,9 +296,9 @@ where
             .checked_mul(lens[i])
             .ok_or_else(|| Error::invalid("output too large"))?;
     }
-    let mut o1 = vec![O1::default(); tot[0]];
-    let mut o2 = vec![O2::default(); tot[1]];
-    let mut o3 = vec![O3::default(); tot[2]];
+    let mut o1 = fresh::<O1>(tot[0])?;
+    let mut o2 = fresh::<O2>(tot[1])?;
+    let mut o3 = fresh::<O3>(tot[2])?;
     if lens.contains(&0) || !parallel {
         for k in 0..count {
             let s1 = &mut o1[k * lens[0]..(k + 1) * lens[0]];
@@ -315,6 +315,15 @@ where
         .with_min_len(min_len(lens[0] + lens[1] + lens[2]))
         .try_for_each(|(k, ((s1, s2), s3))| f(k, s1, s2, s3))?;
     Ok((o1, o2, o3))
+}
+
+/// A zero-filled output buffer of `n` elements: allocated fallibly (a
+/// hostile size gives `Error::TooBig`, not an abort) with the huge-page hint,
+/// so filling a large result (a 4000 x 4000 product) takes few page faults.
+pub(crate) fn fresh<O: Copy + Default>(n: usize) -> Result<Vec<O>> {
+    let mut v = crate::array::copy::try_vec(n, &[n])?;
+    v.resize(n, O::default());
+    Ok(v)
 }
 
 /// The fewest problems a parallel task takes: tiny problems (a 3x3
