@@ -30,6 +30,7 @@ pub mod array;
 pub mod creation;
 pub mod element;
 pub mod error;
+pub mod fft;
 pub mod fmt;
 pub mod indexing;
 pub mod interop;

@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{Case, assert_same, load_cases, param_f64};
+use common::{Case, assert_same, check_all_cases, param_f64};
 use numox::prelude::*;
 use numox::{Bitwise, Compare, IsClose, Scalar, TrueDivide};
 use serde_json::Value;
@@ -348,25 +348,5 @@ fn check_case(c: &Case) -> R {
 
 #[test]
 fn arith_matches_numpy() {
-    let cases = load_cases("arith");
-    assert_eq!(cases.len(), 363, "case count changed: regenerate and update");
-    let mut failures = Vec::new();
-    for c in &cases {
-        let r = catch_unwind(AssertUnwindSafe(|| check_case(c))).unwrap_or_else(|p| {
-            Err(p
-                .downcast_ref::<String>()
-                .cloned()
-                .unwrap_or_else(|| "panic".into()))
-        });
-        if let Err(msg) = r {
-            failures.push(format!("{} {} {} [{}]: {msg}", c.id, c.op, c.params, c.note));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    check_all_cases("arith", 363, check_case);
 }

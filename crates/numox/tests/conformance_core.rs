@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{Case, load_cases};
+use common::{Case, check_all_cases};
 use numox::prelude::*;
 use numox::{DynArray, SliceElem, SliceInfo, array::slice::RangeEnd};
 use serde_json::Value;
@@ -223,19 +223,5 @@ fn check_case(c: &Case) -> Result<(), String> {
 
 #[test]
 fn core_matches_numpy() {
-    let cases = load_cases("core");
-    assert_eq!(cases.len(), 310, "case count changed: regenerate and update");
-    let mut failures = Vec::new();
-    for c in &cases {
-        if let Err(msg) = check_case(c) {
-            failures.push(format!("{} {} {}: {msg}", c.id, c.op, c.params));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    check_all_cases("core", 310, check_case);
 }

@@ -10,11 +10,10 @@
 
 mod common;
 
-use common::{Case, assert_same, load_cases, param_axis, param_f64};
+use common::{Case, assert_same, check_all_cases, param_axis, param_f64};
 use numox::prelude::*;
 use numox::{IndexInt, TakeMode};
 use serde_json::Value;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 
 type R = Result<(), String>;
 
@@ -262,25 +261,5 @@ fn check_case(c: &Case) -> R {
 
 #[test]
 fn indexing_matches_numpy() {
-    let cases = load_cases("indexing");
-    assert_eq!(cases.len(), 183, "case count changed: regenerate and update");
-    let mut failures = Vec::new();
-    for c in &cases {
-        let r = catch_unwind(AssertUnwindSafe(|| check_case(c))).unwrap_or_else(|p| {
-            Err(p
-                .downcast_ref::<String>()
-                .cloned()
-                .unwrap_or_else(|| "panic".into()))
-        });
-        if let Err(msg) = r {
-            failures.push(format!("{} {} {} [{}]: {msg}", c.id, c.op, c.params, c.note));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    check_all_cases("indexing", 183, check_case);
 }

@@ -1,13 +1,25 @@
 //! # sciox: SciPy, rebuilt in Rust on numox
 //!
-//! The SciPy layer, built on numox's public API only. Its modules
-//! (`optimize`, `integrate`, `interpolate`, `signal`, `ndimage`, `stats`,
-//! `special`, `sparse`, `spatial`, `cluster`, `linalg`, `fft`, `io`) arrive
-//! with their issues; today the crate re-exports numox.
+//! The SciPy layer, built on numox's public API only.
+//!
+//! | module | SciPy | contents |
+//! |---|---|---|
+//! | [`integrate`] | `scipy.integrate` | `quad` and friends, `solve_ivp`, `odeint`, `solve_bvp` |
+//! | [`optimize`] | `scipy.optimize` | root finders, `minimize_scalar`, `minimize` |
+//! | [`error`] | `ValueError`, ... | [`Error`] |
+//!
+//! Its other modules (`interpolate`, `signal`, `ndimage`,
+//! `stats`, `special`, `sparse`, `spatial`, `cluster`, `linalg`, `fft`,
+//! `io`) arrive with their issues.
 //!
 //! ```
 //! let a = sciox::numox::array![1.0, 2.0];
 //! assert_eq!(a.shape(), &[2]);
 //! ```
 
+pub mod error;
+pub mod integrate;
+pub mod optimize;
+
+pub use error::{Error, Result};
 pub use numox;

@@ -7,7 +7,10 @@
 use numox::prelude::*;
 
 mod core;
+mod fft;
+mod integrate;
 mod linalg;
+mod optimize;
 mod random;
 mod reduce;
 
@@ -21,6 +24,9 @@ pub fn all() -> Vec<Workload> {
         reduce::workloads(),
         random::workloads(),
         linalg::workloads(),
+        fft::workloads(),
+        integrate::workloads(),
+        optimize::workloads(),
     ]
     .concat()
 }

@@ -28,7 +28,7 @@ pub mod dyn_array;
 mod header;
 mod npy;
 mod npz;
-mod sys;
+pub(crate) mod sys;
 
 pub use dyn_array::DynArray;
 pub use npy::{NpyWritable, load_npy, load_npy_as, read_npy, save_npy, write_npy};

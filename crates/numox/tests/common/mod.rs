@@ -390,3 +390,37 @@ pub fn assert_err<T: std::fmt::Debug>(got: &numox::Result<T>, case: &Case) {
         got.as_ref().ok()
     );
 }
+
+/// Runs `check` on every case of `group` and fails with the list of failing
+/// cases (a panic inside `check` counts as a failure of that case, not of the
+/// whole run). `expected` pins the case count, so a regenerated data set
+/// with silently dropped cases fails too.
+pub fn check_all_cases(group: &str, expected: usize, check: impl Fn(&Case) -> Result<(), String>) {
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+    let cases = load_cases(group);
+    assert_eq!(
+        cases.len(),
+        expected,
+        "{group}: case count changed: regenerate and update"
+    );
+    let mut failures = Vec::new();
+    for c in &cases {
+        let r = catch_unwind(AssertUnwindSafe(|| check(c))).unwrap_or_else(|p| {
+            Err(p
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "panic".into()))
+        });
+        if let Err(msg) = r {
+            failures.push(format!("{} {} {} [{}]: {msg}", c.id, c.op, c.params, c.note));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}

@@ -1,0 +1,311 @@
+//! Finite-difference gradients with SciPy's step rules (`approx_derivative`
+//! with '2-point'/'3-point', `approx_fprime`, `check_grad`).
+
+use crate::{Error, Result};
+
+/// `sqrt(eps)`: SciPy's `_epsilon`, the default absolute step of
+/// [`approx_fprime`] and of the gradient `minimize` estimates when no
+/// `jac` is given.
+pub const EPSILON: f64 = 1.4901161193847656e-08;
+
+/// How a gradient is estimated when no gradient closure is given
+/// (SciPy's `jac=None`, `'2-point'`, `'3-point'`).
+///
+/// ```
+/// use sciox::optimize::FiniteDiff;
+/// assert_eq!(FiniteDiff::default(), FiniteDiff::Default);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum FiniteDiff {
+    /// SciPy's `jac=None`: forward differences with the absolute step
+    /// `eps` of the method's options (default `sqrt(eps)`).
+    #[default]
+    Default,
+    /// `jac='2-point'`: forward differences with the relative step
+    /// `sqrt(eps) * max(1, |x|)` (or `finite_diff_rel_step`).
+    TwoPoint,
+    /// `jac='3-point'`: central differences with the relative step
+    /// `eps^(1/3) * max(1, |x|)` (one-sided near bounds).
+    ThreePoint,
+}
+
+/// SciPy's relative 2-point step for a scalar `x` (no bounds).
+pub(crate) fn abs_step_2point(x: f64) -> f64 {
+    let sign = if x >= 0.0 { 1.0 } else { -1.0 };
+    EPSILON * sign * x.abs().max(1.0)
+}
+
+/// The steps of one finite-difference gradient.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FdSpec {
+    pub mode: FiniteDiff,
+    /// Absolute step (`Default`).
+    pub abs_step: f64,
+    /// Relative step (`TwoPoint`/`ThreePoint`), `None` for SciPy's default.
+    pub rel_step: Option<f64>,
+    /// An absolute step for `TwoPoint`/`ThreePoint` (`approx_derivative`'s
+    /// `abs_step`), taking precedence over `rel_step`.
+    pub abs_explicit: Option<f64>,
+}
+
+fn sign_of(x: f64) -> f64 {
+    if x >= 0.0 { 1.0 } else { -1.0 }
+}
+
+/// Writes the finite-difference gradient of `f` at `x` (where
+/// `f(x) = f0`) into `g`; `xt` is scratch of the same length. Returns the
+/// number of evaluations. `bounds` adjust the steps as SciPy's
+/// `_adjust_scheme_to_bounds`.
+pub(crate) fn fd_gradient(
+    f: &mut dyn FnMut(&[f64]) -> f64,
+    x: &[f64],
+    f0: f64,
+    spec: &FdSpec,
+    bounds: Option<(&[f64], &[f64])>,
+    g: &mut [f64],
+    xt: &mut [f64],
+) -> usize {
+    let n = x.len();
+    xt.copy_from_slice(x);
+    let mut nfev = 0;
+    let cbrt_eps = f64::EPSILON.powf(1.0 / 3.0);
+    for i in 0..n {
+        let x0 = x[i];
+        let s = sign_of(x0);
+        let (mut h, three) = match spec.mode {
+            FiniteDiff::Default => {
+                let mut h = spec.abs_step;
+                if (x0 + h) - x0 == 0.0 {
+                    h = EPSILON * s * x0.abs().max(1.0);
+                }
+                (h, false)
+            }
+            FiniteDiff::TwoPoint => (step(spec, EPSILON, x0), false),
+            FiniteDiff::ThreePoint => (step(spec, cbrt_eps, x0), true),
+        };
+        let mut one_sided = !three;
+        if let Some((lb, ub)) = bounds {
+            let (l, u) = (lb[i], ub[i]);
+            if !(l == f64::NEG_INFINITY && u == f64::INFINITY) {
+                let lower = x0 - l;
+                let upper = u - x0;
+                if !three {
+                    let xh = x0 + h;
+                    let violated = xh < l || xh > u;
+                    let fitting = h.abs() <= lower.max(upper);
+                    if violated && fitting {
+                        h = -h;
+                    } else if !fitting {
+                        h = if upper >= lower { upper } else { -lower };
+                    }
+                } else {
+                    h = h.abs();
+                    let central = lower >= h && upper >= h;
+                    if !central {
+                        if upper >= lower {
+                            h = h.min(0.5 * upper);
+                        } else {
+                            h = -h.min(0.5 * lower);
+                        }
+                        one_sided = true;
+                        let min_dist = upper.min(lower);
+                        if h.abs() <= min_dist {
+                            h = min_dist;
+                            one_sided = false;
+                        }
+                    }
+                }
+            }
+        }
+        if !three {
+            xt[i] = x0 + h;
+            let f1 = f(xt);
+            nfev += 1;
+            let dx = xt[i] - x0;
+            g[i] = (f1 - f0) / dx;
+        } else if one_sided {
+            xt[i] = x0 + h;
+            let f1 = f(xt);
+            let u = x0 + 2.0 * h;
+            xt[i] = u;
+            let f2 = f(xt);
+            nfev += 2;
+            g[i] = (-3.0 * f0 + 4.0 * f1 - f2) / (u - x0);
+        } else {
+            let l = x0 - h;
+            xt[i] = l;
+            let f1 = f(xt);
+            let u = x0 + h;
+            xt[i] = u;
+            let f2 = f(xt);
+            nfev += 2;
+            g[i] = (f2 - f1) / (u - l);
+        }
+        xt[i] = x0;
+    }
+    nfev
+}
+
+fn step(spec: &FdSpec, rstep: f64, x0: f64) -> f64 {
+    let s = sign_of(x0);
+    if let Some(h) = spec.abs_explicit {
+        return if (x0 + h) - x0 == 0.0 {
+            rstep * s * x0.abs().max(1.0)
+        } else {
+            h
+        };
+    }
+    match spec.rel_step {
+        None => rstep * s * x0.abs().max(1.0),
+        Some(r) => {
+            let h = r * s * x0.abs();
+            if (x0 + h) - x0 == 0.0 {
+                rstep * s * x0.abs().max(1.0)
+            } else {
+                h
+            }
+        }
+    }
+}
+
+/// The forward-difference gradient of `f` at `xk` with the absolute step
+/// `epsilon` (SciPy's `approx_fprime`; its default step is [`EPSILON`]).
+///
+/// ```
+/// use sciox::optimize::{approx_fprime, EPSILON};
+/// let g = approx_fprime(&[1.0, 2.0], |x| x[0] * x[0] + 3.0 * x[1], EPSILON);
+/// assert!((g[0] - 2.0).abs() < 1e-6 && (g[1] - 3.0).abs() < 1e-6);
+/// ```
+pub fn approx_fprime<F: FnMut(&[f64]) -> f64>(xk: &[f64], mut f: F, epsilon: f64) -> Vec<f64> {
+    let f0 = f(xk);
+    let mut g = vec![0.0; xk.len()];
+    let mut xt = vec![0.0; xk.len()];
+    let spec = FdSpec {
+        mode: FiniteDiff::Default,
+        abs_step: epsilon,
+        rel_step: None,
+        abs_explicit: None,
+    };
+    fd_gradient(&mut f, xk, f0, &spec, None, &mut g, &mut xt);
+    g
+}
+
+/// The finite-difference gradient of a scalar function `f` at `x0`
+/// (SciPy's `approx_derivative` for a scalar-valued `fun`; SciPy's
+/// default `method` is `'3-point'`). `method` is [`FiniteDiff::TwoPoint`]
+/// or [`FiniteDiff::ThreePoint`] (`Default` is taken as `'2-point'`);
+/// `rel_step`, `abs_step` and `bounds` as SciPy's (steps are flipped or
+/// made one-sided near a bound).
+///
+/// Errors: an empty `x0`, bounds of the wrong length, `x0` outside the bounds
+/// ("`x0` violates bound constraints.").
+///
+/// ```
+/// use sciox::optimize::{approx_derivative, FiniteDiff};
+/// let f = |x: &[f64]| x[0] * x[0] * x[1];
+/// let g = approx_derivative(f, &[1.0, 2.0], FiniteDiff::ThreePoint, None, None, None).unwrap();
+/// assert!((g[0] - 4.0).abs() < 1e-9 && (g[1] - 1.0).abs() < 1e-9);
+/// ```
+pub fn approx_derivative<F: FnMut(&[f64]) -> f64>(
+    mut f: F,
+    x0: &[f64],
+    method: FiniteDiff,
+    rel_step: Option<f64>,
+    abs_step: Option<f64>,
+    bounds: Option<(&[f64], &[f64])>,
+) -> Result<Vec<f64>> {
+    let n = x0.len();
+    if n == 0 {
+        return Err(Error::invalid("`x0` must not be empty."));
+    }
+    if let Some((lb, ub)) = bounds {
+        if lb.len() != n || ub.len() != n {
+            return Err(Error::invalid("Inconsistent shapes between bounds and `x0`."));
+        }
+    }
+    let f0 = f(x0);
+    if let Some((lb, ub)) = bounds
+        && (0..n).any(|i| x0[i] < lb[i] || x0[i] > ub[i])
+    {
+        return Err(Error::invalid("`x0` violates bound constraints."));
+    }
+    let mode = if method == FiniteDiff::ThreePoint {
+        FiniteDiff::ThreePoint
+    } else {
+        FiniteDiff::TwoPoint
+    };
+    let spec = FdSpec {
+        mode,
+        abs_step: 0.0,
+        rel_step,
+        abs_explicit: abs_step,
+    };
+    let mut g = vec![0.0; n];
+    let mut xt = vec![0.0; n];
+    fd_gradient(&mut f, x0, f0, &spec, bounds, &mut g, &mut xt);
+    Ok(g)
+}
+
+/// The 2-norm of the difference between the gradient `grad` and a
+/// forward-difference estimate of it at `x0` (SciPy's `check_grad` with
+/// `direction='all'`).
+///
+/// Errors: an empty `x0`.
+///
+/// ```
+/// use sciox::optimize::{check_grad, rosen, rosen_der, EPSILON};
+/// let err = check_grad(rosen, rosen_der, &[1.5, -1.5], EPSILON).unwrap();
+/// assert!(err < 1e-4 * 3000.0);
+/// ```
+pub fn check_grad<F, G>(func: F, mut grad: G, x0: &[f64], epsilon: f64) -> Result<f64>
+where
+    F: FnMut(&[f64]) -> f64,
+    G: FnMut(&[f64], &mut [f64]),
+{
+    if x0.is_empty() {
+        return Err(Error::invalid("x0 must not be empty"));
+    }
+    let mut g = vec![0.0; x0.len()];
+    grad(x0, &mut g);
+    let a = approx_fprime(x0, func, epsilon);
+    let mut s = 0.0;
+    for (u, v) in g.iter().zip(&a) {
+        let d = (u - v).abs();
+        s += d * d;
+    }
+    Ok(s.sqrt())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn three_point_and_bounds() {
+        let mut f = |x: &[f64]| x[0].powi(3) + x[1] * x[1];
+        let x = [1.0, 2.0];
+        let f0 = f(&x);
+        let (mut g, mut xt) = ([0.0; 2], [0.0; 2]);
+        let spec = FdSpec {
+            mode: FiniteDiff::ThreePoint,
+            abs_step: 0.0,
+            rel_step: None,
+            abs_explicit: None,
+        };
+        let n = fd_gradient(&mut f, &x, f0, &spec, None, &mut g, &mut xt);
+        assert_eq!(n, 4);
+        assert!((g[0] - 3.0).abs() < 1e-9 && (g[1] - 4.0).abs() < 1e-9, "{g:?}");
+        // at an upper bound the 2-point step goes backwards, the 3-point one-sided
+        let (lb, ub) = ([0.0, 0.0], [1.0, 2.0]);
+        let spec2 = FdSpec {
+            mode: FiniteDiff::TwoPoint,
+            abs_step: 0.0,
+            rel_step: None,
+            abs_explicit: None,
+        };
+        fd_gradient(&mut f, &x, f0, &spec2, Some((&lb, &ub)), &mut g, &mut xt);
+        assert!((g[0] - 3.0).abs() < 1e-6 && (g[1] - 4.0).abs() < 1e-6, "{g:?}");
+        fd_gradient(&mut f, &x, f0, &spec, Some((&lb, &ub)), &mut g, &mut xt);
+        assert!((g[0] - 3.0).abs() < 1e-8 && (g[1] - 4.0).abs() < 1e-8, "{g:?}");
+    }
+}

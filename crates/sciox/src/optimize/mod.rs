@@ -1,0 +1,101 @@
+//! `scipy.optimize`: scalar root finding, scalar minimisation and local
+//! minimisation of functions of several variables.
+//!
+//! | SciPy | sciox | notes |
+//! |---|---|---|
+//! | `brentq`, `brenth`, `ridder`, `bisect` | [`brentq`], [`brenth`], [`ridder`], [`bisect`] | ports of SciPy's C code: same iterations and calls |
+//! | `toms748` | [`toms748`] | Alefeld-Potra-Shi, SciPy's port |
+//! | `newton` | [`newton`], [`secant`], [`halley`] | scalar `x0` |
+//! | `root_scalar` | [`root_scalar`] | SciPy's method choice |
+//! | `RootResults` | [`RootResults`] | `full_output=True` of the direct forms |
+//! | `minimize_scalar` | [`minimize_scalar`] | brent, bounded, golden |
+//! | `brent`, `fminbound`, `golden`, `bracket` | [`brent`], [`fminbound`], [`golden`], [`bracket`] | |
+//! | `minimize` | [`minimize`], [`minimize_with_grad`], [`minimize_full`] | Nelder-Mead (adaptive, bounds), Powell (bounds), CG, BFGS, L-BFGS-B (bounds; version 3.0 as SciPy's C), Newton-CG ([`minimize_newton_cg`] with `hess`/`hessp`) |
+//! | `fixed_point` | [`fixed_point`] | del2 (Steffensen) and plain iteration |
+//! | `OptimizeResult` | [`OptimizeResult`], [`ScalarOptimizeResult`] | |
+//! | `Bounds` | [`Bounds`] | |
+//! | `approx_fprime`, `check_grad`, `approx_derivative` | [`approx_fprime`], [`check_grad`], [`approx_derivative`] | `approx_derivative` of scalar functions |
+//! | `rosen`, `rosen_der`, `rosen_hess`, `rosen_hess_prod` | [`rosen`], [`rosen_der`], [`rosen_hess`], [`rosen_hess_prod`] | NumPy's summation order |
+//!
+//! Objectives are Rust closures (`FnMut(f64) -> f64` for scalar problems,
+//! `FnMut(&[f64]) -> f64` for `minimize`, gradients `FnMut(&[f64], &mut
+//! [f64])`); nothing is allocated per evaluation. Bad input is an
+//! [`Error`](crate::Error); not converging is reported in the result
+//! (`converged`, `success`, `status`, `message` as SciPy's), never as an
+//! error. SciPy's `disp` printing and warnings are not reproduced.
+//!
+//! ```
+//! use sciox::optimize::{brentq, minimize, rosen, Bounds, Method, MinimizeOptions, RootOptions};
+//! let r = brentq(|x: f64| x.cos() - x, 0.0, 1.0, &RootOptions::default()).unwrap();
+//! assert!((r.root - 0.7390851332151607).abs() < 1e-12);
+//! let m = minimize(rosen, &[-1.2, 1.0], Method::Bfgs, &MinimizeOptions::default()).unwrap();
+//! assert!(m.success && (m.x[0] - 1.0).abs() < 1e-4);
+//! // bounds: L-BFGS-B (SciPy's default method when bounds are given)
+//! let o = MinimizeOptions { bounds: Some(Bounds::new(vec![-2.0, -2.0], vec![0.5, 2.0])), ..Default::default() };
+//! let b = minimize(rosen, &[-1.2, 1.0], Method::LBfgsB, &o).unwrap();
+//! assert!(b.success && (b.x[0] - 0.5).abs() < 1e-6 && (b.x[1] - 0.25).abs() < 1e-4);
+//! ```
+
+mod fixed_point;
+mod minimize;
+mod result;
+mod scalar;
+
+pub use fixed_point::{FixedPointMethod, fixed_point};
+pub use minimize::{
+    Bounds, Callback, EPSILON, FiniteDiff, GradFn, Hess, HessFn, HessProdFn, Method, MinimizeOptions,
+    approx_derivative, approx_fprime, check_grad, minimize, minimize_full, minimize_newton_cg,
+    minimize_with_grad, rosen, rosen_der, rosen_hess, rosen_hess_prod,
+};
+pub use result::{OptimizeResult, RootFlag, RootResults, ScalarOptimizeResult};
+pub use scalar::{
+    Bracket, BracketResult, NewtonOptions, RootOptions, RootScalarMethod, RootScalarOptions, ScalarMethod,
+    ScalarOptions, bisect, bracket, brent, brenth, brentq, fminbound, golden, halley, minimize_scalar,
+    newton, ridder, root_scalar, secant, toms748,
+};
+
+/// Python's `repr` of a float (shortest round-trip digits, scientific
+/// notation below 1e-4 and from 1e16), for SciPy's messages.
+pub(crate) fn py_float(v: f64) -> String {
+    if !v.is_finite() {
+        return if v.is_nan() {
+            "nan".into()
+        } else if v > 0.0 {
+            "inf".into()
+        } else {
+            "-inf".into()
+        };
+    }
+    if v == 0.0 {
+        return if v.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
+    }
+    let e = format!("{v:e}");
+    let (mant, exp) = e.split_once('e').expect("{:e} has an exponent");
+    let exp: i32 = exp.parse().expect("integer exponent");
+    if (-4..16).contains(&exp) {
+        let s = format!("{v}");
+        if s.contains('.') { s } else { format!("{s}.0") }
+    } else {
+        let sign = if exp < 0 { '-' } else { '+' };
+        format!("{mant}e{sign}{:02}", exp.abs())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::py_float;
+
+    #[test]
+    fn python_float_repr() {
+        assert_eq!(py_float(1.48e-8), "1.48e-08");
+        assert_eq!(py_float(1.4901161193847656e-08), "1.4901161193847656e-08");
+        assert_eq!(py_float(0.5), "0.5");
+        assert_eq!(py_float(2.0), "2.0");
+        assert_eq!(py_float(1e16), "1e+16");
+        assert_eq!(py_float(1e-4), "0.0001");
+    }
+}
