@@ -13,6 +13,7 @@
 //! | [`indexing`] | fancy indexing, `take`, `where`, `nonzero` | advanced indexing |
 //! | [`ufunc`] | `+ - * /`, comparisons | elementwise arithmetic |
 //! | [`reduce`] | `sum`, `mean`, `std`, ... | reductions |
+//! | [`linalg`] | `numpy.linalg`, `dot`, `matmul`, `einsum`, ... | products, solvers, decompositions, norms |
 //! | [`io`] | `np.save`, `np.load` | `.npy`/`.npz` |
 //! | [`fmt`] | `str(a)`, `repr(a)` | printing |
 //! | [`random`] | `np.random` | `default_rng`, `Generator`, bit generators, `RandomState` |
@@ -34,6 +35,7 @@ pub mod fmt;
 pub mod indexing;
 pub mod interop;
 pub mod io;
+pub mod linalg;
 pub mod manip;
 pub mod random;
 pub mod reduce;
@@ -53,6 +55,7 @@ pub use error::{Error, Result};
 pub use fmt::*;
 pub use indexing::*;
 pub use io::*;
+pub use linalg::{dot, einsum, inner, kron, matmul, matvec, outer, tensordot, vdot, vecdot, vecmat};
 pub use manip::*;
 #[allow(unused_imports)] // filled as the modules land
 pub use num_complex::Complex;

@@ -9,6 +9,7 @@ use numox::prelude::*;
 mod core;
 mod fft;
 mod integrate;
+mod linalg;
 mod optimize;
 mod random;
 mod reduce;
@@ -23,6 +24,7 @@ pub fn all() -> Vec<Workload> {
         core::workloads(),
         reduce::workloads(),
         random::workloads(),
+        linalg::workloads(),
         fft::workloads(),
         integrate::workloads(),
         optimize::workloads(),
