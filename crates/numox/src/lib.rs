@@ -37,6 +37,7 @@ pub mod manip;
 pub mod random;
 pub mod reduce;
 pub mod ufunc;
+pub mod umath;
 
 pub use array::broadcast::broadcast_pair_views;
 pub use array::shape::broadcast_shapes;
@@ -56,6 +57,7 @@ pub use manip::*;
 pub use num_complex::Complex;
 pub use reduce::*;
 pub use ufunc::*;
+pub use umath::*;
 
 /// The names most programs need: `use numox::prelude::*;`.
 pub mod prelude {
