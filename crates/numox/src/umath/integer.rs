@@ -19,7 +19,7 @@ pub trait Integer: Bitwise + Element {
     /// assert_eq!(12i32.gcd_elem(-18), 6);
     /// ```
     fn gcd_elem(self, b: Self) -> Self;
-    /// Least common multiple, `|a / gcd(a, b) * b|` with wrapping.
+    /// Least common multiple, `|a| / gcd(a, b) * |b|` with wrapping (as NumPy).
     ///
     /// ```
     /// use numox::Integer;
@@ -104,7 +104,7 @@ macro_rules! signed_gcd {
                 if g == 0 {
                     return 0;
                 }
-                (self.wrapping_div(g)).wrapping_mul(b).wrapping_abs()
+                (self.wrapping_abs() / g).wrapping_mul(b.wrapping_abs())
             }
             #[inline]
             fn shl_elem(self, b: $t) -> $t {
@@ -127,7 +127,7 @@ unsigned_impl!(u8, 8; u16, 16; u32, 32; u64, 64);
 binary!(
     /// The greatest common divisor (NumPy's `np.gcd`).
     gcd, gcd_into, Integer, A, |a: A, b: A| a.gcd_elem(b), "gcd",
-    "array![12, -128, 0]", "array![-18, 0, 0]" => "array![6, -128, 0]"
+    "array![12i8, -128, 0]", "array![-18i8, 0, 0]" => "array![6i8, -128, 0]"
 );
 binary!(
     /// The least common multiple (NumPy's `np.lcm`).
