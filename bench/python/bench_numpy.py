@@ -7,34 +7,16 @@ report.py compares with the Rust side's to prove both did the same work)}.
 """
 
 import argparse
+import importlib
 import json
 import os
 import re
 import sys
-import tempfile
 import time
 
 import numpy as np
 
-GOLDEN = np.uint64(0x9E3779B97F4A7C15)
-
-
-def splitmix_f64(seed, n):
-    """Uniform [0, 1) doubles: element i is mix(seed + (i + 1) * golden) >> 11 scaled by 2^-53."""
-    with np.errstate(over="ignore"):
-        z = np.uint64(seed) + (np.arange(1, n + 1, dtype=np.uint64) * GOLDEN)
-        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-        z = z ^ (z >> np.uint64(31))
-    return (z >> np.uint64(11)).astype(np.float64) * (1.0 / 9007199254740992.0)
-
-
-def vec(seed, n=10_000_000):
-    return splitmix_f64(seed, n)
-
-
-def mat(seed, r, c):
-    return splitmix_f64(seed, r * c).reshape(r, c)
+from inputs import mat, vec
 
 
 def best_ms(fn):
@@ -54,47 +36,27 @@ def best_ms(fn):
 
 
 def check(x):
-    return float(np.sum(np.asarray(x, dtype=np.float64)))
+    """float64 sum of the result (complex: real parts plus imaginary parts), as the Rust side's Checksum."""
+    if isinstance(x, tuple):
+        return sum(check(p) for p in x)
+    x = np.asarray(x)
+    if np.iscomplexobj(x):
+        return float(np.sum(x.real, dtype=np.float64) + np.sum(x.imag, dtype=np.float64))
+    return float(np.sum(x, dtype=np.float64))
 
 
 def workloads():
-    """name -> (setup() -> state, run(state) -> result). Kept in the order of bench/rust."""
+    """name -> (setup() -> state, run(state) -> result), gathered from workloads/<area>.py."""
     w = {}
 
     def add(name, setup, run):
         w[name] = (setup, run)
 
-    add("add_1e7", lambda: (vec(1), vec(2)), lambda s: s[0] + s[1])
-
-    def add_into_setup():
-        return (vec(1), vec(2), np.empty(10_000_000))
-
-    add("add_into_1e7", add_into_setup, lambda s: np.add(s[0], s[1], out=s[2]))
-    add("mul_add_1e7", lambda: (vec(1), vec(2), vec(3)), lambda s: s[0] * s[1] + s[2])
-    for red in ("sum", "mean", "std", "max"):
-        for ax, label in ((None, "all"), (0, "axis0"), (1, "axis1")):
-            f = getattr(np, red)
-            add("%s_%s_4000x2500" % (red, label), lambda: mat(4, 4000, 2500), lambda s, f=f, ax=ax: f(s, axis=ax))
-    add("outer_add_4000x2500", lambda: (mat(6, 4000, 1), mat(7, 1, 2500)), lambda s: s[0] + s[1])
-    add("transpose_copy_4000x4000", lambda: mat(5, 4000, 4000), lambda s: s.T.copy())
-    add("strided_copy_4000x4000", lambda: mat(5, 4000, 4000), lambda s: s[::2, ::3].copy())
-
-    def npy_setup():
-        d = tempfile.mkdtemp()
-        p = os.path.join(d, "x.npy")
-        a = vec(8)
-        np.save(p, a)
-        return (a, p)
-
-    add("npy_write_1e7", npy_setup, lambda s: (np.save(s[1], s[0]), s[0])[1])
-    add("npy_read_1e7", npy_setup, lambda s: np.load(s[1]))
-    # numpy.random: a fresh default_rng(42) per call, as the Rust side does.
-    rng = np.random.default_rng
-    add("random_1e7", lambda: None, lambda s: rng(42).random(10_000_000))
-    add("standard_normal_1e7", lambda: None, lambda s: rng(42).standard_normal(10_000_000))
-    add("integers_0_1000_1e7", lambda: None, lambda s: rng(42).integers(0, 1000, 10_000_000))
-    add("standard_exponential_1e7", lambda: None, lambda s: rng(42).standard_exponential(10_000_000))
-    add("gamma_2_1e6", lambda: None, lambda s: rng(42).gamma(2.0, 1.0, 1_000_000))
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path.insert(0, here)
+    for f in sorted(os.listdir(os.path.join(here, "workloads"))):
+        if f.endswith(".py") and not f.startswith("_"):
+            importlib.import_module("workloads." + f[:-3]).register(add, vec, mat)
     return w
 
 

@@ -34,7 +34,6 @@ fn filled(seed: u64, shape: &[usize]) -> Array<f64> {
 }
 
 /// A 1-d array of 10^7 doubles from stream `seed`.
-#[allow(dead_code)] // used by the elementwise workloads as they land
 pub fn vec(seed: u64) -> Array<f64> {
     filled(seed, &[10_000_000])
 }

@@ -66,6 +66,8 @@ pub mod prelude {
     pub use crate::element::{Complex32, Complex64, DType, Element, Float, Numeric, RealNumeric};
     pub use crate::error::{Error, Result};
     pub use crate::io::{DynArray, NpyWritable};
+    pub use crate::reduce::{Axes, MinMaxElement, SumElement};
+    pub use crate::ufunc::Bitwise;
     pub use crate::{array, s};
     // Traits whose methods users call on arrays belong here as the modules add them.
     pub use num_complex::Complex;

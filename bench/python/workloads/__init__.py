@@ -1,0 +1,1 @@
+"""NumPy/SciPy workloads, one module per area, each with register(add, vec, mat)."""
