@@ -9,13 +9,20 @@ use numox::prelude::*;
 mod core;
 mod random;
 mod reduce;
+mod umath;
 
 /// A named workload: `setup()` returns the closure that is timed.
 pub type Workload = (&'static str, fn() -> Box<dyn FnMut() -> Out>);
 
 /// Every workload, in the order `--list` prints them.
 pub fn all() -> Vec<Workload> {
-    [core::workloads(), reduce::workloads(), random::workloads()].concat()
+    [
+        core::workloads(),
+        reduce::workloads(),
+        random::workloads(),
+        umath::workloads(),
+    ]
+    .concat()
 }
 
 /// A value whose checksum can be compared with NumPy's: the float64 sum of

@@ -207,11 +207,14 @@ impl Transcendental for f64 {
     fn k_cos(x: &[f64], o: Out<f64>) {
         simd::cos_f64(x, o)
     }
+    fn k_tanh(x: &[f64], o: Out<f64>) {
+        simd::tanh_f64(x, o)
+    }
     libm_kernels!(f64;
         k_exp2 => f64::exp2, k_expm1 => f64::exp_m1, k_log2 => f64::log2,
         k_log10 => f64::log10, k_log1p => f64::ln_1p, k_tan => f64::tan, k_arcsin => f64::asin,
         k_arccos => f64::acos, k_arctan => f64::atan, k_sinh => f64::sinh, k_cosh => f64::cosh,
-        k_tanh => f64::tanh, k_arcsinh => |v| c::asinh(v), k_arccosh => |v| c::acosh(v), k_arctanh => |v| c::atanh(v),
+        k_arcsinh => |v| c::asinh(v), k_arccosh => |v| c::acosh(v), k_arctanh => |v| c::atanh(v),
         k_reciprocal => |v: f64| 1.0 / v,
     );
 }
@@ -232,11 +235,14 @@ impl Transcendental for f32 {
     fn k_cos(x: &[f32], o: Out<f32>) {
         simd::cos_f32(x, o)
     }
+    fn k_tanh(x: &[f32], o: Out<f32>) {
+        simd::tanh_f32(x, o)
+    }
     libm_kernels!(f32;
         k_exp2 => f32::exp2, k_expm1 => f32::exp_m1, k_log2 => f32::log2,
         k_log10 => f32::log10, k_log1p => f32::ln_1p, k_tan => f32::tan, k_arcsin => f32::asin,
         k_arccos => f32::acos, k_arctan => f32::atan, k_sinh => f32::sinh, k_cosh => f32::cosh,
-        k_tanh => f32::tanh, k_arcsinh => |v| c::asinhf(v), k_arccosh => |v| c::acoshf(v), k_arctanh => |v| c::atanhf(v),
+        k_arcsinh => |v| c::asinhf(v), k_arccosh => |v| c::acoshf(v), k_arctanh => |v| c::atanhf(v),
         k_reciprocal => |v: f32| 1.0 / v,
     );
 }
