@@ -2,7 +2,7 @@
 //! the IEEE helpers NumPy's float-only functions need) and
 //! [`Transcendental`] (`f32`, `f64`, `Complex32`, `Complex64`: the functions
 //! NumPy defines for real and complex numbers, as slice kernels so that the
-//! real types can run the vector code of [`simd`](super::simd)).
+//! real types can run the vector code of [`simd`]).
 
 use super::engine::kern;
 use super::simd;

@@ -1,7 +1,7 @@
 //! Vector kernels for `exp`, `log`, `sin`, `cos` and `tanh` (`f64` and `f32`).
 //!
 //! Each kernel is a branch-free scalar function that
-//! [`simd_map`](super::engine::simd_map) compiles for AVX-512, AVX2+FMA or
+//! the engine's `simd_map` compiles for AVX-512, AVX2+FMA or
 //! the baseline and picks at run time, so the same IEEE operations run in
 //! every lane on every machine (results do not depend on the CPU). Inputs
 //! outside a kernel's range (NaN, infinities, overflowing or underflowing
