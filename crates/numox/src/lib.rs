@@ -41,6 +41,7 @@ pub mod random;
 pub mod reduce;
 pub mod sorting;
 pub mod ufunc;
+pub mod umath;
 
 pub use array::broadcast::broadcast_pair_views;
 pub use array::shape::broadcast_shapes;
@@ -62,6 +63,7 @@ pub use num_complex::Complex;
 pub use reduce::*;
 pub use sorting::*;
 pub use ufunc::*;
+pub use umath::*;
 
 /// The names most programs need: `use numox::prelude::*;`.
 pub mod prelude {

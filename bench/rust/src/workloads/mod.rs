@@ -14,6 +14,7 @@ mod optimize;
 mod random;
 mod reduce;
 mod sorting;
+mod umath;
 
 /// A named workload: `setup()` returns the closure that is timed.
 pub type Workload = (&'static str, fn() -> Box<dyn FnMut() -> Out>);
@@ -29,6 +30,7 @@ pub fn all() -> Vec<Workload> {
         integrate::workloads(),
         optimize::workloads(),
         sorting::workloads(),
+        umath::workloads(),
     ]
     .concat()
 }

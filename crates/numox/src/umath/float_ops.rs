@@ -1,0 +1,577 @@
+//! Float helpers and the arithmetic-like functions: `cbrt`, `fabs`, angle
+//! conversion, `sinc`, `spacing`, `copysign`, `nextafter`, `ldexp`, `frexp`,
+//! `modf`, `fmod`, `hypot`, `arctan2`, `logaddexp`, `logaddexp2`,
+//! `heaviside`, `float_power`, `nan_to_num`, and, for every numeric type,
+//! `abs`, `sign`, `square`, `positive`, `power`, `maximum`/`minimum`,
+//! `fmax`/`fmin` and `divmod`.
+
+use super::traits::FloatMath;
+use super::{binary, unary_map, unary_same};
+use crate::array::{Array, ArrayBase, Data};
+use crate::element::{Complex32, Complex64, Element, Numeric, RealNumeric};
+use crate::error::{Error, Result};
+use crate::ufunc::kernel::map2_op;
+use crate::umath::engine::{kern, unary};
+use num_traits::Float as NF;
+
+unary_same!(
+    /// The cube root (NumPy's `np.cbrt`), real for negative `x`.
+    cbrt, cbrt_into, cbrt_inplace, FloatMath, kern(|v: A| NF::cbrt(v)), "cbrt",
+    "array![27.0, -8.0]" => "array![3.0, -2.0]"
+);
+unary_same!(
+    /// The absolute value of a float (NumPy's `np.fabs`).
+    fabs, fabs_into, fabs_inplace, FloatMath, kern(|v: A| NF::abs(v)), "fabs",
+    "array![-1.5, -0.0]" => "array![1.5, 0.0]"
+);
+unary_same!(
+    /// Degrees to radians, `x * (pi/180)` (NumPy's `np.deg2rad`).
+    deg2rad, deg2rad_into, deg2rad_inplace, FloatMath, kern(|v: A| v * (A::PI() / A::from(180.0).unwrap_or_else(A::nan))), "deg2rad",
+    "array![180.0, 0.0]" => "array![std::f64::consts::PI, 0.0]"
+);
+unary_same!(
+    /// Radians to degrees, `x * (180/pi)` (NumPy's `np.rad2deg`).
+    rad2deg, rad2deg_into, rad2deg_inplace, FloatMath, kern(|v: A| v * (A::from(180.0).unwrap_or_else(A::nan) / A::PI())), "rad2deg",
+    "array![std::f64::consts::PI, 0.0]" => "array![180.0, 0.0]"
+);
+unary_same!(
+    /// NumPy's `np.radians`: the same as [`deg2rad`].
+    radians, radians_into, radians_inplace, FloatMath, kern(|v: A| v * (A::PI() / A::from(180.0).unwrap_or_else(A::nan))), "radians",
+    "array![90.0]" => "array![std::f64::consts::FRAC_PI_2]"
+);
+unary_same!(
+    /// NumPy's `np.degrees`: the same as [`rad2deg`].
+    degrees, degrees_into, degrees_inplace, FloatMath, kern(|v: A| v * (A::from(180.0).unwrap_or_else(A::nan) / A::PI())), "degrees",
+    "array![std::f64::consts::FRAC_PI_2]" => "array![90.0]"
+);
+unary_same!(
+    /// The normalised sinc function `sin(pi x) / (pi x)` (NumPy's `np.sinc`),
+    /// computed as NumPy does, with `x = 0` replaced by `1e-20` (so
+    /// `sinc(0) == 1`).
+    sinc, sinc_into, sinc_inplace, FloatMath,
+    kern(|v: A| {
+        let y = A::PI() * if v == A::zero() { A::from(1e-20).unwrap_or_else(A::nan) } else { v };
+        NF::sin(y) / y
+    }),
+    "sinc", "array![0.0, 1.0]" => "array![1.0, 3.8981718325193755e-17]"
+);
+unary_same!(
+    /// The distance from `x` to the next representable value away from zero,
+    /// with the sign of `x` (NumPy's `np.spacing`): `spacing(1.0) == eps`,
+    /// `spacing(±0.0)` is the smallest subnormal, NaN for ±inf and NaN.
+    spacing, spacing_into, spacing_inplace, FloatMath,
+    kern(|v: A| {
+        if !NF::is_finite(v) {
+            A::nan()
+        } else if v == A::zero() {
+            A::zero().next_toward(A::one())
+        } else {
+            v.next_toward(NF::copysign(A::infinity(), v)) - v
+        }
+    }),
+    "spacing", "array![1.0, -1.0]" => "array![f64::EPSILON, -f64::EPSILON]"
+);
+
+binary!(
+    /// `|a|` with the sign of `b` (NumPy's `np.copysign`).
+    copysign, copysign_into, FloatMath, A, |a: A, b: A| NF::copysign(a, b), "copysign",
+    "array![1.0, -2.0]", "array![-0.0, 1.0]" => "array![-1.0, 2.0]"
+);
+binary!(
+    /// The next representable value after `a` toward `b` (NumPy's `np.nextafter`).
+    nextafter, nextafter_into, FloatMath, A, |a: A, b: A| a.next_toward(b), "nextafter",
+    "array![1.0f32]", "array![2.0f32]" => "array![1.0000001f32]"
+);
+binary!(
+    /// `sqrt(a² + b²)` without undue overflow (NumPy's `np.hypot`); `inf`
+    /// if either is infinite, even with a NaN.
+    hypot, hypot_into, FloatMath, A, |a: A, b: A| NF::hypot(a, b), "hypot",
+    "array![3.0, f64::INFINITY]", "array![4.0, f64::NAN]" => "array![5.0, f64::INFINITY]"
+);
+binary!(
+    /// The angle of the point `(x, y) = (b, a)` in `[-pi, pi]`, the quadrant
+    /// chosen by the signs of both (NumPy's `np.arctan2(y, x)`).
+    arctan2, arctan2_into, FloatMath, A, |y: A, x: A| NF::atan2(y, x), "arctan2",
+    "array![1.0, 0.0]", "array![0.0, -1.0]" => "array![std::f64::consts::FRAC_PI_2, std::f64::consts::PI]"
+);
+binary!(
+    /// `log(exp(a) + exp(b))` without overflow (NumPy's `np.logaddexp`).
+    logaddexp, logaddexp_into, FloatMath, A, logaddexp_scalar::<A>, "logaddexp",
+    "array![0.0, f64::NEG_INFINITY]", "array![0.0, f64::NEG_INFINITY]" => "array![std::f64::consts::LN_2, f64::NEG_INFINITY]"
+);
+binary!(
+    /// `log2(2^a + 2^b)` without overflow (NumPy's `np.logaddexp2`).
+    logaddexp2, logaddexp2_into, FloatMath, A, logaddexp2_scalar::<A>, "logaddexp2",
+    "array![1.0, 3.0]", "array![1.0, 3.0]" => "array![2.0, 4.0]"
+);
+binary!(
+    /// The Heaviside step (NumPy's `np.heaviside(x, h0)`): 0 for `x < 0`,
+    /// `h0` at 0, 1 for `x > 0`, NaN for NaN.
+    heaviside, heaviside_into, FloatMath, A,
+    |x: A, h0: A| if x.is_nan() { x } else if x == A::zero() { h0 } else if x < A::zero() { A::zero() } else { A::one() },
+    "heaviside", "array![-1.0, 0.0, 2.0]", "array![0.5]" => "array![0.0, 0.5, 1.0]"
+);
+
+/// NumPy's `npy_logaddexp`.
+#[inline]
+fn logaddexp_scalar<A: FloatMath>(x: A, y: A) -> A {
+    if x == y {
+        return x + A::LN_2();
+    }
+    let t = x - y;
+    if t > A::zero() {
+        x + NF::ln_1p(NF::exp(-t))
+    } else if t <= A::zero() {
+        y + NF::ln_1p(NF::exp(t))
+    } else {
+        t
+    }
+}
+
+/// NumPy's `npy_logaddexp2`.
+#[inline]
+fn logaddexp2_scalar<A: FloatMath>(x: A, y: A) -> A {
+    if x == y {
+        return x + A::one();
+    }
+    let t = x - y;
+    if t > A::zero() {
+        x + A::LOG2_E() * NF::ln_1p(NF::exp2(-t))
+    } else if t <= A::zero() {
+        y + A::LOG2_E() * NF::ln_1p(NF::exp2(t))
+    } else {
+        t
+    }
+}
+
+/// `a * 2^e` with one rounding (NumPy's `np.ldexp`), `e` an `i32` array
+/// broadcast against `a`.
+///
+/// ```
+/// use numox::prelude::*;
+/// let r = numox::ldexp(&array![1.0, 0.75], &array![1024, 3]).unwrap();
+/// assert_eq!(r, array![f64::INFINITY, 6.0]);
+/// ```
+pub fn ldexp<A: FloatMath, S1: Data<Elem = A>, S2: Data<Elem = i32>>(
+    a: &ArrayBase<S1>,
+    e: &ArrayBase<S2>,
+) -> Result<Array<A>> {
+    map2_op("ldexp", a, e, |x: A, e: i32| x.ldexp_by(e))
+}
+
+/// The mantissa and exponent of each element, `a == m * 2^e` with
+/// `0.5 <= |m| < 1` (NumPy's `np.frexp`); `(x, 0)` for 0, ±inf and NaN.
+///
+/// ```
+/// use numox::prelude::*;
+/// let (m, e) = numox::frexp(&array![8.0, 5e-324, 0.0]);
+/// assert_eq!(m, array![0.5, 0.5, 0.0]);
+/// assert_eq!(e, array![4, -1073, 0]);
+/// ```
+pub fn frexp<A: FloatMath, S: Data<Elem = A>>(a: &ArrayBase<S>) -> (Array<A>, Array<i32>) {
+    (
+        unary(a, kern(|v: A| v.frexp_parts().0)),
+        unary(a, kern(|v: A| v.frexp_parts().1)),
+    )
+}
+
+/// The fractional and integral parts, both with the sign of `x` (NumPy's
+/// `np.modf`): `modf(-2.5) == (-0.5, -2.0)`, `modf(inf) == (0.0, inf)`.
+///
+/// ```
+/// use numox::prelude::*;
+/// let (f, i) = numox::modf(&array![-2.5, f64::INFINITY]);
+/// assert_eq!(f, array![-0.5, 0.0]);
+/// assert_eq!(i, array![-2.0, f64::INFINITY]);
+/// ```
+pub fn modf<A: FloatMath, S: Data<Elem = A>>(a: &ArrayBase<S>) -> (Array<A>, Array<A>) {
+    let frac = |v: A| {
+        if NF::is_infinite(v) {
+            NF::copysign(A::zero(), v)
+        } else {
+            NF::copysign(v - NF::trunc(v), v)
+        }
+    };
+    (unary(a, kern(frac)), unary(a, kern(|v: A| NF::trunc(v))))
+}
+
+/// `a^b` in `f64` (NumPy's `np.float_power`: inputs are converted to `f64`
+/// first, so `f32` inputs give an `f64` result).
+///
+/// ```
+/// use numox::prelude::*;
+/// let r = numox::float_power(&array![2.0f32, 4.0], &array![3.0f32, 0.5]).unwrap();
+/// assert_eq!(r, array![8.0f64, 2.0]);
+/// ```
+pub fn float_power<A: FloatMath, S1: Data<Elem = A>, S2: Data<Elem = A>>(
+    a: &ArrayBase<S1>,
+    b: &ArrayBase<S2>,
+) -> Result<Array<f64>> {
+    map2_op("float_power", a, b, |x: A, y: A| NF::powf(x.to_f64(), y.to_f64()))
+}
+
+/// NaN replaced by `nan`, `+inf` by `posinf` (default: the largest finite
+/// value) and `-inf` by `neginf` (default: the most negative finite value)
+/// (NumPy's `np.nan_to_num(x, nan=0.0, posinf=None, neginf=None)`).
+///
+/// ```
+/// use numox::prelude::*;
+/// let a = array![f64::NAN, f64::INFINITY, -f64::INFINITY, 1.5];
+/// assert_eq!(numox::nan_to_num(&a, 0.0, None, None), array![0.0, f64::MAX, f64::MIN, 1.5]);
+/// assert_eq!(numox::nan_to_num(&a, -1.0, Some(9.0), None)[[1]], 9.0);
+/// ```
+pub fn nan_to_num<A: FloatMath, S: Data<Elem = A>>(
+    a: &ArrayBase<S>,
+    nan: A,
+    posinf: Option<A>,
+    neginf: Option<A>,
+) -> Array<A> {
+    let p = posinf.unwrap_or_else(<A as NF>::max_value);
+    let n = neginf.unwrap_or_else(<A as NF>::min_value);
+    unary(
+        a,
+        kern(move |v: A| {
+            if v.is_nan() {
+                nan
+            } else if v == A::infinity() {
+                p
+            } else if v == A::neg_infinity() {
+                n
+            } else {
+                v
+            }
+        }),
+    )
+}
+
+/// Element types with an absolute value (NumPy's `np.abs`): integers
+/// (wrapping: `abs(i8::MIN) == i8::MIN`, as NumPy), floats, and complex
+/// numbers (whose absolute value is real, `hypot(re, im)`).
+pub trait Absolute: Element {
+    /// The result type (the real type for complex numbers).
+    type Output: Element;
+    /// `|x|`.
+    ///
+    /// ```
+    /// use numox::{Absolute, Complex64};
+    /// assert_eq!(Complex64::new(3.0, 4.0).absolute(), 5.0);
+    /// assert_eq!((-128i8).absolute(), -128);
+    /// ```
+    fn absolute(self) -> Self::Output;
+}
+macro_rules! abs_int {
+    ($($t:ty),*) => {$( impl Absolute for $t { type Output = $t; #[inline(always)] fn absolute(self) -> $t { self.wrapping_abs() } } )*};
+}
+abs_int!(i8, i16, i32, i64);
+macro_rules! abs_uint {
+    ($($t:ty),*) => {$( impl Absolute for $t { type Output = $t; #[inline(always)] fn absolute(self) -> $t { self } } )*};
+}
+abs_uint!(u8, u16, u32, u64);
+impl Absolute for f32 {
+    type Output = f32;
+    #[inline(always)]
+    fn absolute(self) -> f32 {
+        self.abs()
+    }
+}
+impl Absolute for f64 {
+    type Output = f64;
+    #[inline(always)]
+    fn absolute(self) -> f64 {
+        self.abs()
+    }
+}
+impl Absolute for Complex32 {
+    type Output = f32;
+    #[inline(always)]
+    fn absolute(self) -> f32 {
+        self.re.hypot(self.im)
+    }
+}
+impl Absolute for Complex64 {
+    type Output = f64;
+    #[inline(always)]
+    fn absolute(self) -> f64 {
+        self.re.hypot(self.im)
+    }
+}
+
+unary_map!(
+    /// The absolute value (NumPy's `np.abs` / `np.absolute`); real for complex input.
+    abs, abs_into, Absolute, A::Output, |v: A| v.absolute(), "abs",
+    "array![-1, 2, i32::MIN]" => "array![1, 2, i32::MIN]"
+);
+unary_map!(
+    /// NumPy's `np.absolute`: the same as [`abs`].
+    absolute, absolute_into, Absolute, A::Output, |v: A| v.absolute(), "absolute",
+    "array![-1.5]" => "array![1.5]"
+);
+
+/// Element types with NumPy's `sign`: -1, 0 or 1 for integers and floats
+/// (NaN for NaN, `+0.0` for ±0), `z / |z|` for complex numbers.
+pub trait Signum: Element {
+    /// NumPy's `sign` of one value.
+    ///
+    /// ```
+    /// use numox::Signum;
+    /// assert_eq!((-3i64).sign_elem(), -1);
+    /// assert!(f64::NAN.sign_elem().is_nan());
+    /// ```
+    fn sign_elem(self) -> Self;
+}
+macro_rules! sign_int {
+    ($($t:ty),*) => {$( impl Signum for $t { #[inline(always)] fn sign_elem(self) -> $t { (self > 0) as $t - (self < 0) as $t } } )*};
+}
+sign_int!(i8, i16, i32, i64);
+macro_rules! sign_uint {
+    ($($t:ty),*) => {$( impl Signum for $t { #[inline(always)] fn sign_elem(self) -> $t { (self > 0) as $t } } )*};
+}
+sign_uint!(u8, u16, u32, u64);
+macro_rules! sign_float {
+    ($($t:ty),*) => {$( impl Signum for $t {
+        #[inline(always)]
+        fn sign_elem(self) -> $t {
+            if self.is_nan() { self } else { (self > 0.0) as u8 as $t - (self < 0.0) as u8 as $t }
+        }
+    } )*};
+}
+sign_float!(f32, f64);
+macro_rules! sign_complex {
+    ($($c:ty, $t:ty);*) => {$( impl Signum for $c {
+        #[inline]
+        fn sign_elem(self) -> $c {
+            if self.re.is_nan() || self.im.is_nan() {
+                return <$c>::new(<$t>::NAN, <$t>::NAN);
+            }
+            let (ri, ii) = (self.re.is_infinite(), self.im.is_infinite());
+            if ri || ii {
+                if ri && ii {
+                    return <$c>::new(<$t>::NAN, <$t>::NAN);
+                }
+                let f = |v: $t, inf: bool| if inf { (1.0 as $t).copysign(v) } else { (0.0 as $t).copysign(v) };
+                return <$c>::new(f(self.re, ri), f(self.im, ii));
+            }
+            let a = self.re.hypot(self.im);
+            if a == 0.0 { <$c>::new(0.0, 0.0) } else { <$c>::new(self.re / a, self.im / a) }
+        }
+    } )*};
+}
+sign_complex!(Complex32, f32; Complex64, f64);
+
+unary_same!(
+    /// The sign (NumPy's `np.sign`): -1, 0, 1 for reals (NaN stays NaN),
+    /// `z / |z|` for complex numbers.
+    sign, sign_into, sign_inplace, Signum, kern(|v: A| v.sign_elem()), "sign",
+    "array![-2.5, 0.0, 3.0]" => "array![-1.0, 0.0, 1.0]"
+);
+unary_same!(
+    /// `x * x` (NumPy's `np.square`); integers wrap.
+    square, square_into, square_inplace, Numeric, kern(|v: A| crate::ufunc::ops::numpy_mul(v, v)), "square",
+    "array![-3, 4]" => "array![9, 16]"
+);
+unary_same!(
+    /// A copy of `x` (NumPy's `np.positive`, unary `+`).
+    positive, positive_into, positive_inplace, Numeric, kern(|v: A| v), "positive",
+    "array![-3, 4]" => "array![-3, 4]"
+);
+
+/// Element types with NumPy's `power`.
+pub trait Power: Numeric {
+    /// `self^e`: wrapping exponentiation by squaring for integers, C's
+    /// `pow` for floats, `exp(e log z)` for complex numbers (`z^0 == 1`).
+    ///
+    /// ```
+    /// use numox::Power;
+    /// assert_eq!(2i8.power(7), -128);
+    /// assert_eq!(2.0f64.power(0.5), 2f64.sqrt());
+    /// ```
+    fn power(self, e: Self) -> Self;
+    /// `true` for an exponent NumPy rejects (negative, for signed integers).
+    ///
+    /// ```
+    /// use numox::Power;
+    /// assert!(i32::bad_exponent(-1) && !f64::bad_exponent(-1.0));
+    /// ```
+    fn bad_exponent(e: Self) -> bool;
+}
+macro_rules! power_int {
+    ($($t:ty),*) => {$( impl Power for $t {
+        #[inline]
+        fn power(self, e: $t) -> $t {
+            let (mut base, mut e, mut acc) = (self, e as u64, 1 as $t);
+            while e > 0 {
+                if e & 1 == 1 { acc = acc.wrapping_mul(base); }
+                base = base.wrapping_mul(base);
+                e >>= 1;
+            }
+            acc
+        }
+        #[inline]
+        #[allow(unused_comparisons)]
+        fn bad_exponent(e: $t) -> bool { e < 0 }
+    } )*};
+}
+power_int!(i8, i16, i32, i64, u8, u16, u32, u64);
+macro_rules! power_float {
+    ($($t:ty),*) => {$( impl Power for $t {
+        #[inline(always)] fn power(self, e: $t) -> $t { self.powf(e) }
+        #[inline(always)] fn bad_exponent(_: $t) -> bool { false }
+    } )*};
+}
+power_float!(f32, f64);
+macro_rules! power_complex {
+    ($($c:ty),*) => {$( impl Power for $c {
+        #[inline]
+        fn power(self, e: $c) -> $c {
+            if e.re == 0.0 && e.im == 0.0 { return <$c>::new(1.0, 0.0); }
+            if e.im == 0.0 && e.re == e.re.trunc() && e.re.abs() <= 100.0 {
+                // Small integer exponents by repeated multiplication, as NumPy.
+                let n = e.re.abs() as u32;
+                let mut acc = <$c>::new(1.0, 0.0);
+                let mut base = self;
+                let mut k = n;
+                while k > 0 {
+                    if k & 1 == 1 { acc = crate::ufunc::ops::numpy_mul(acc, base); }
+                    base = crate::ufunc::ops::numpy_mul(base, base);
+                    k >>= 1;
+                }
+                return if e.re < 0.0 { <$c>::new(1.0, 0.0) / acc } else { acc };
+            }
+            if self.re == 0.0 && self.im == 0.0 {
+                return if e.re > 0.0 { <$c>::new(0.0, 0.0) } else { <$c>::new(f32::NAN.into(), f32::NAN.into()) };
+            }
+            self.powc(e)
+        }
+        #[inline(always)] fn bad_exponent(_: $c) -> bool { false }
+    } )*};
+}
+power_complex!(Complex32, Complex64);
+
+/// `a^b` with broadcasting (NumPy's `np.power`). Integer powers wrap;
+/// a negative integer exponent is an error, as in NumPy ("Integers to
+/// negative integer powers are not allowed").
+///
+/// ```
+/// use numox::prelude::*;
+/// assert_eq!(numox::power(&array![2, 3], &array![10, 2]).unwrap(), array![1024, 9]);
+/// assert_eq!(numox::power(&array![4.0], &array![0.5, -1.0]).unwrap(), array![2.0, 0.25]);
+/// assert!(numox::power(&array![2], &array![-1]).is_err());
+/// ```
+pub fn power<A: Power, S1: Data<Elem = A>, S2: Data<Elem = A>>(
+    a: &ArrayBase<S1>,
+    b: &ArrayBase<S2>,
+) -> Result<Array<A>> {
+    if b.iter().any(|&e| A::bad_exponent(e)) {
+        return Err(Error::invalid(
+            "Integers to negative integer powers are not allowed.",
+        ));
+    }
+    map2_op("power", a, b, A::power)
+}
+
+/// [`power`] into an existing array (NumPy's `np.power(a, b, out=out)`).
+///
+/// ```
+/// use numox::prelude::*;
+/// let mut out = array![0.0, 0.0];
+/// numox::power_into(&array![2.0, 3.0], &array![2.0], &mut out).unwrap();
+/// assert_eq!(out, array![4.0, 9.0]);
+/// ```
+pub fn power_into<A: Power, S1: Data<Elem = A>, S2: Data<Elem = A>, SO: crate::array::DataMut<Elem = A>>(
+    a: &ArrayBase<S1>,
+    b: &ArrayBase<S2>,
+    out: &mut ArrayBase<SO>,
+) -> Result<()> {
+    if b.iter().any(|&e| A::bad_exponent(e)) {
+        return Err(Error::invalid(
+            "Integers to negative integer powers are not allowed.",
+        ));
+    }
+    crate::ufunc::kernel::map2_into_op("power", a, b, out, A::power)
+}
+
+/// NaN test that is `false` for integers (`x != x`).
+#[inline(always)]
+#[allow(clippy::eq_op)]
+fn nan<A: PartialOrd>(x: A) -> bool {
+    x != x
+}
+
+binary!(
+    /// The elementwise maximum; NaN if either is NaN (NumPy's `np.maximum`).
+    /// For equal values (`-0.0` and `0.0`) the second is returned, as NumPy.
+    maximum, maximum_into, RealNumeric, A, |a: A, b: A| if a > b || nan(a) { a } else { b }, "maximum",
+    "array![1.0, 5.0]", "array![2.0, 0.0]" => "array![2.0, 5.0]"
+);
+binary!(
+    /// The elementwise minimum; NaN if either is NaN (NumPy's `np.minimum`).
+    minimum, minimum_into, RealNumeric, A, |a: A, b: A| if a < b || nan(a) { a } else { b }, "minimum",
+    "array![1, 5]", "array![2, 3]" => "array![1, 3]"
+);
+binary!(
+    /// The elementwise maximum ignoring NaN (NumPy's `np.fmax`): NaN only if
+    /// both are NaN.
+    fmax, fmax_into, RealNumeric, A, |a: A, b: A| if a >= b || nan(b) { a } else { b }, "fmax",
+    "array![1.0, f64::NAN]", "array![2.0, 0.0]" => "array![2.0, 0.0]"
+);
+binary!(
+    /// The elementwise minimum ignoring NaN (NumPy's `np.fmin`).
+    fmin, fmin_into, RealNumeric, A, |a: A, b: A| if a <= b || nan(b) { a } else { b }, "fmin",
+    "array![1.0, f64::NAN]", "array![2.0, 0.0]" => "array![1.0, 0.0]"
+);
+
+/// Element types with C's `fmod` (NumPy's `np.fmod`): the remainder of the
+/// division truncated toward zero, with the sign of the dividend.
+pub trait Fmod: RealNumeric {
+    /// C's `fmod`; 0 for an integer zero divisor (and `MIN % -1`), as NumPy.
+    ///
+    /// ```
+    /// use numox::Fmod;
+    /// assert_eq!((-7).fmod_elem(2), -1);
+    /// assert_eq!((-7.5f64).fmod_elem(2.0), -1.5);
+    /// ```
+    fn fmod_elem(self, b: Self) -> Self;
+}
+macro_rules! fmod_int {
+    ($($t:ty),*) => {$( impl Fmod for $t {
+        #[inline(always)] fn fmod_elem(self, b: $t) -> $t { if b == 0 { 0 } else { self.wrapping_rem(b) } }
+    } )*};
+}
+fmod_int!(i8, i16, i32, i64, u8, u16, u32, u64);
+impl Fmod for f32 {
+    #[inline(always)]
+    fn fmod_elem(self, b: f32) -> f32 {
+        self % b
+    }
+}
+impl Fmod for f64 {
+    #[inline(always)]
+    fn fmod_elem(self, b: f64) -> f64 {
+        self % b
+    }
+}
+
+binary!(
+    /// C's `fmod`, elementwise (NumPy's `np.fmod`): the sign of the dividend
+    /// (unlike [`remainder`](crate::remainder), which has the divisor's).
+    fmod, fmod_into, Fmod, A, |a: A, b: A| a.fmod_elem(b), "fmod",
+    "array![-7, 7]", "array![2, 0]" => "array![-1, 0]"
+);
+
+/// `(a // b, a % b)` with broadcasting (NumPy's `np.divmod`), the floor
+/// quotient and the remainder with the sign of the divisor.
+///
+/// ```
+/// use numox::prelude::*;
+/// let (q, r) = numox::divmod(&array![-7, 7], &array![2]).unwrap();
+/// assert_eq!((q, r), (array![-4, 3], array![1, 1]));
+/// ```
+pub fn divmod<A: RealNumeric, S1: Data<Elem = A>, S2: Data<Elem = A>>(
+    a: &ArrayBase<S1>,
+    b: &ArrayBase<S2>,
+) -> Result<(Array<A>, Array<A>)> {
+    Ok((
+        map2_op("divmod", a, b, A::floor_div)?,
+        map2_op("divmod", a, b, A::rem)?,
+    ))
+}

@@ -1,0 +1,321 @@
+//! The element traits of the math functions: [`FloatMath`] (`f32`, `f64`:
+//! the IEEE helpers NumPy's float-only functions need) and
+//! [`Transcendental`] (`f32`, `f64`, `Complex32`, `Complex64`: the functions
+//! NumPy defines for real and complex numbers, as slice kernels so that the
+//! real types can run the vector code of [`simd`]).
+
+use super::engine::kern;
+use super::simd;
+use crate::element::{Complex32, Complex64, Element, Float};
+use num_complex::{Complex, ComplexFloat};
+use std::mem::MaybeUninit;
+
+pub(crate) mod sealed {
+    pub trait Sealed {}
+    impl Sealed for f32 {}
+    impl Sealed for f64 {}
+    impl Sealed for super::Complex32 {}
+    impl Sealed for super::Complex64 {}
+}
+
+/// `f32` and `f64`: the IEEE operations behind NumPy's float-only functions
+/// (`rint`, `nextafter`, `spacing`, `frexp`, `ldexp`) that the standard
+/// library does not provide generically. The trait is sealed.
+pub trait FloatMath: Float + sealed::Sealed {
+    /// Number of mantissa bits (52 for `f64`, 23 for `f32`).
+    const MANT_BITS: u32;
+    /// Rounds to the nearest integer, ties to even (C's `rint`).
+    ///
+    /// ```
+    /// use numox::FloatMath;
+    /// assert_eq!(2.5f64.rint(), 2.0);
+    /// assert_eq!((-0.5f32).rint().to_bits(), (-0.0f32).to_bits());
+    /// ```
+    fn rint(self) -> Self;
+    /// The next representable value after `self` towards `to` (C's `nextafter`).
+    ///
+    /// ```
+    /// use numox::FloatMath;
+    /// assert_eq!(1.0f64.next_toward(2.0), 1.0 + f64::EPSILON);
+    /// ```
+    fn next_toward(self, to: Self) -> Self;
+    /// `(m, e)` with `self == m * 2^e` and `0.5 <= |m| < 1` (C's `frexp`);
+    /// `(x, 0)` for 0, inf and NaN.
+    ///
+    /// ```
+    /// use numox::FloatMath;
+    /// assert_eq!(8.0f64.frexp_parts(), (0.5, 4));
+    /// ```
+    fn frexp_parts(self) -> (Self, i32);
+    /// `self * 2^e` with one rounding (C's `ldexp`).
+    ///
+    /// ```
+    /// use numox::FloatMath;
+    /// assert_eq!(0.75f64.ldexp_by(3), 6.0);
+    /// ```
+    fn ldexp_by(self, e: i32) -> Self;
+}
+
+macro_rules! impl_float_math {
+    ($t:ty, $bits:ty, $mant:expr, $expmask:expr) => {
+        impl FloatMath for $t {
+            const MANT_BITS: u32 = $mant;
+            #[inline(always)]
+            fn rint(self) -> Self {
+                self.round_ties_even()
+            }
+            #[inline]
+            fn next_toward(self, to: Self) -> Self {
+                if self.is_nan() || to.is_nan() {
+                    return self + to;
+                }
+                if self == to {
+                    return to;
+                }
+                if self == 0.0 {
+                    return <$t>::from_bits(1).copysign(to);
+                }
+                let b = self.to_bits();
+                let up = (to > self) == (self > 0.0);
+                <$t>::from_bits(if up { b + 1 } else { b - 1 })
+            }
+            #[inline]
+            fn frexp_parts(self) -> (Self, i32) {
+                if self == 0.0 || !self.is_finite() {
+                    return (self, 0);
+                }
+                let (x, adj) = if self.abs() < <$t>::MIN_POSITIVE {
+                    (
+                        self * (2.0 as $t).powi($mant as i32 + 2),
+                        -($mant as i32 + 2),
+                    )
+                } else {
+                    (self, 0)
+                };
+                let b = x.to_bits();
+                let e = ((b >> $mant) & $expmask) as i32;
+                let bias = ($expmask >> 1) as i32;
+                let m =
+                    <$t>::from_bits((b & !(($expmask as $bits) << $mant)) | (((bias - 1) as $bits) << $mant));
+                (m, e - bias + 1 + adj)
+            }
+            #[inline]
+            fn ldexp_by(self, e: i32) -> Self {
+                // musl's scalbn: scale in exact steps, keeping intermediate
+                // results normal, so the final multiplication rounds once.
+                let bias = ($expmask >> 1) as i32;
+                let p = |k: i32| <$t>::from_bits(((k + bias) as $bits) << $mant);
+                let (mut y, mut n) = (self, e);
+                if n > bias {
+                    y *= p(bias);
+                    n -= bias;
+                    if n > bias {
+                        y *= p(bias);
+                        n -= bias;
+                        n = n.min(bias);
+                    }
+                } else if n < 1 - bias {
+                    let down = 1 - bias + $mant as i32 + 1;
+                    y *= p(down);
+                    n -= down;
+                    if n < 1 - bias {
+                        y *= p(down);
+                        n -= down;
+                        n = n.max(1 - bias);
+                    }
+                }
+                y * p(n)
+            }
+        }
+    };
+}
+impl_float_math!(f64, u64, 52, 0x7ff);
+impl_float_math!(f32, u32, 23, 0xff);
+
+/// The C library's inverse hyperbolic functions (Rust's `f64::asinh` etc.
+/// use their own formulas, up to several ULP off; glibc's are < 1 ULP).
+mod c {
+    // SAFETY: these C99 functions take and return plain floats, have no
+    // preconditions and only read their argument; the C math library is
+    // linked by std on every supported target.
+    unsafe extern "C" {
+        pub safe fn asinh(x: f64) -> f64;
+        pub safe fn acosh(x: f64) -> f64;
+        pub safe fn atanh(x: f64) -> f64;
+        pub safe fn asinhf(x: f32) -> f32;
+        pub safe fn acoshf(x: f32) -> f32;
+        pub safe fn atanhf(x: f32) -> f32;
+    }
+}
+
+/// The out slice of a kernel.
+pub(crate) type Out<'a, T> = &'a mut [MaybeUninit<T>];
+
+/// Element types with NumPy's transcendental functions: `f32`, `f64`,
+/// `Complex32`, `Complex64` (sealed). Each method is the slice kernel of the
+/// function of the same name (`k_exp` fills `out[i] = exp(x[i])`); call the
+/// array functions ([`exp`](crate::exp), ...) rather than these.
+#[allow(missing_docs)]
+pub trait Transcendental: Element + sealed::Sealed {
+    fn k_sqrt(x: &[Self], o: Out<Self>);
+    fn k_exp(x: &[Self], o: Out<Self>);
+    fn k_exp2(x: &[Self], o: Out<Self>);
+    fn k_expm1(x: &[Self], o: Out<Self>);
+    fn k_log(x: &[Self], o: Out<Self>);
+    fn k_log2(x: &[Self], o: Out<Self>);
+    fn k_log10(x: &[Self], o: Out<Self>);
+    fn k_log1p(x: &[Self], o: Out<Self>);
+    fn k_sin(x: &[Self], o: Out<Self>);
+    fn k_cos(x: &[Self], o: Out<Self>);
+    fn k_tan(x: &[Self], o: Out<Self>);
+    fn k_arcsin(x: &[Self], o: Out<Self>);
+    fn k_arccos(x: &[Self], o: Out<Self>);
+    fn k_arctan(x: &[Self], o: Out<Self>);
+    fn k_sinh(x: &[Self], o: Out<Self>);
+    fn k_cosh(x: &[Self], o: Out<Self>);
+    fn k_tanh(x: &[Self], o: Out<Self>);
+    fn k_arcsinh(x: &[Self], o: Out<Self>);
+    fn k_arccosh(x: &[Self], o: Out<Self>);
+    fn k_arctanh(x: &[Self], o: Out<Self>);
+    fn k_reciprocal(x: &[Self], o: Out<Self>);
+}
+
+macro_rules! libm_kernels {
+    ($t:ty; $($k:ident => $f:expr),* $(,)?) => {
+        $(
+            #[inline]
+            fn $k(x: &[$t], o: Out<$t>) {
+                kern($f)(x, o)
+            }
+        )*
+    };
+}
+
+impl Transcendental for f64 {
+    fn k_sqrt(x: &[f64], o: Out<f64>) {
+        kern(f64::sqrt)(x, o)
+    }
+    fn k_exp(x: &[f64], o: Out<f64>) {
+        simd::exp_f64(x, o)
+    }
+    fn k_log(x: &[f64], o: Out<f64>) {
+        simd::log_f64(x, o)
+    }
+    fn k_sin(x: &[f64], o: Out<f64>) {
+        simd::sin_f64(x, o)
+    }
+    fn k_cos(x: &[f64], o: Out<f64>) {
+        simd::cos_f64(x, o)
+    }
+    fn k_tanh(x: &[f64], o: Out<f64>) {
+        simd::tanh_f64(x, o)
+    }
+    libm_kernels!(f64;
+        k_exp2 => f64::exp2, k_expm1 => f64::exp_m1, k_log2 => f64::log2,
+        k_log10 => f64::log10, k_log1p => f64::ln_1p, k_tan => f64::tan, k_arcsin => f64::asin,
+        k_arccos => f64::acos, k_arctan => f64::atan, k_sinh => f64::sinh, k_cosh => f64::cosh,
+        k_arcsinh => |v| c::asinh(v), k_arccosh => |v| c::acosh(v), k_arctanh => |v| c::atanh(v),
+        k_reciprocal => |v: f64| 1.0 / v,
+    );
+}
+
+impl Transcendental for f32 {
+    fn k_sqrt(x: &[f32], o: Out<f32>) {
+        kern(f32::sqrt)(x, o)
+    }
+    fn k_exp(x: &[f32], o: Out<f32>) {
+        simd::exp_f32(x, o)
+    }
+    fn k_log(x: &[f32], o: Out<f32>) {
+        simd::log_f32(x, o)
+    }
+    fn k_sin(x: &[f32], o: Out<f32>) {
+        simd::sin_f32(x, o)
+    }
+    fn k_cos(x: &[f32], o: Out<f32>) {
+        simd::cos_f32(x, o)
+    }
+    fn k_tanh(x: &[f32], o: Out<f32>) {
+        simd::tanh_f32(x, o)
+    }
+    libm_kernels!(f32;
+        k_exp2 => f32::exp2, k_expm1 => f32::exp_m1, k_log2 => f32::log2,
+        k_log10 => f32::log10, k_log1p => f32::ln_1p, k_tan => f32::tan, k_arcsin => f32::asin,
+        k_arccos => f32::acos, k_arctan => f32::atan, k_sinh => f32::sinh, k_cosh => f32::cosh,
+        k_arcsinh => |v| c::asinhf(v), k_arccosh => |v| c::acoshf(v), k_arctanh => |v| c::atanhf(v),
+        k_reciprocal => |v: f32| 1.0 / v,
+    );
+}
+
+/// `log(1 + z)` for complex `z` (NumPy's `log1p`), accurate for small `z`.
+fn clog1p<T: Float>(z: Complex<T>) -> Complex<T> {
+    let one = T::one();
+    let re = z.re;
+    let im = z.im;
+    if !re.is_finite() || !im.is_finite() || re.abs() > T::from(0.5).unwrap_or(one) || im.abs() > one {
+        return (z + one).ln();
+    }
+    // |1+z|^2 = 1 + 2re + re^2 + im^2, so log|1+z| = log1p(2re + re^2 + im^2)/2.
+    let t = re * (re + T::from(2.0).unwrap_or(one + one)) + im * im;
+    Complex::new(t.ln_1p() / (one + one), im.atan2(one + re))
+}
+
+macro_rules! impl_complex_transcendental {
+    ($c:ty, $t:ty) => {
+        impl Transcendental for $c {
+            libm_kernels!($c;
+                k_sqrt => |z: $c| z.sqrt(), k_exp => |z: $c| z.exp(), k_exp2 => |z: $c| z.exp2(),
+                k_expm1 => |z: $c| {
+                    // expm1(a+ib) = expm1(a)cos(b) - 2 sin^2(b/2) + i e^a sin(b)
+                    if z.re.is_finite() && z.im.is_finite() && z.re.abs() < 1.0 && z.im.abs() < 1.0 {
+                        let s = (z.im / 2.0).sin();
+                        Complex::new(z.re.exp_m1() * z.im.cos() - 2.0 * s * s, z.re.exp() * z.im.sin())
+                    } else {
+                        z.exp() - 1.0
+                    }
+                },
+                k_log => |z: $c| z.ln(), k_log2 => |z: $c| ComplexFloat::log2(z),
+                k_log10 => |z: $c| ComplexFloat::log10(z), k_log1p => clog1p::<$t>,
+                k_sin => |z: $c| z.sin(), k_cos => |z: $c| z.cos(), k_tan => |z: $c| z.tan(),
+                k_arcsin => |z: $c| z.asin(), k_arccos => |z: $c| z.acos(), k_arctan => |z: $c| z.atan(),
+                k_sinh => |z: $c| z.sinh(), k_cosh => |z: $c| z.cosh(), k_tanh => |z: $c| z.tanh(),
+                k_arcsinh => |z: $c| z.asinh(), k_arccosh => |z: $c| z.acosh(), k_arctanh => |z: $c| z.atanh(),
+                k_reciprocal => |z: $c| z.inv(),
+            );
+        }
+    };
+}
+impl_complex_transcendental!(Complex64, f64);
+impl_complex_transcendental!(Complex32, f32);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frexp_ldexp_nextafter_match_c() {
+        assert_eq!(5e-324f64.frexp_parts(), (0.5, -1073));
+        assert_eq!((-0.0f64).frexp_parts().0.to_bits(), (-0.0f64).to_bits());
+        assert_eq!(f64::INFINITY.frexp_parts(), (f64::INFINITY, 0));
+        assert_eq!(1e-45f32.frexp_parts(), (0.5, -148));
+        assert_eq!(1.0f64.ldexp_by(1024), f64::INFINITY);
+        assert_eq!(5e-324f64.ldexp_by(1074), 1.0);
+        assert_eq!(1.0f64.ldexp_by(-1075), 0.0);
+        assert_eq!(1.0f64.ldexp_by(-1074), 5e-324);
+        assert_eq!(1.5f64.ldexp_by(-1074), 1e-323); // ties to even: 1.5 -> 2 ulps
+        assert_eq!(3.0f32.ldexp_by(-150), f32::from_bits(2)); // 1.5 ulps, ties to even
+        assert_eq!(f64::MAX.ldexp_by(-2098), 5e-324);
+        assert_eq!(f64::MAX.ldexp_by(-2100), 0.0);
+        assert_eq!(0.0f64.next_toward(-1.0), -5e-324);
+        assert_eq!((-5e-324f64).next_toward(1.0).to_bits(), (-0.0f64).to_bits());
+        assert_eq!(f64::MAX.next_toward(f64::INFINITY), f64::INFINITY);
+        assert!(f64::NAN.next_toward(1.0).is_nan());
+        for i in -2000..2000 {
+            let x = 1.2345f64;
+            let want = if i > 1023 { f64::INFINITY } else { x * 2f64.powi(i) };
+            if (-1022..=1023).contains(&i) {
+                assert_eq!(x.ldexp_by(i), want, "{i}");
+            }
+        }
+    }
+}
