@@ -32,7 +32,10 @@ def main():
             continue
         ratio = n["ms"] / r["ms"]
         rc, nc = r["check"], n["check"]
-        same = math.isclose(rc, nc, rel_tol=1e-9, abs_tol=1e-12) or (rc != rc and nc != nc)
+        # The checksum proves both sides did the same work, not bit equality:
+        # float32 kernels differ from NumPy's by a few ULP per element (within
+        # NumPy's own accuracy tables), which moves a 10^7-term sum by ~1e-8.
+        same = math.isclose(rc, nc, rel_tol=1e-6, abs_tol=1e-12) or (rc != rc and nc != nc)
         flag = "ok" if same else "MISMATCH rust=%r numpy=%r" % (rc, nc)
         print("%-34s %10.3f %10.3f %8.2f  %s" % (name, r["ms"], n["ms"], ratio, flag))
         rows.append({"name": name, "numox_ms": r["ms"], "numpy_ms": n["ms"], "ratio": ratio, "check_ok": same})
