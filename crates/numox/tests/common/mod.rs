@@ -1,6 +1,7 @@
 //! Shared machinery of the conformance tests: loading the cases that
-//! `tools/refgen/gen_<group>.py` recorded from NumPy, and comparing numox's
-//! results with NumPy's.
+//! `tools/refgen/gen_<group>.py` recorded from NumPy (or SciPy), and comparing
+//! numox's results with NumPy's. sciox's tests include this file too; the
+//! data directory is the including crate's `tests/data`.
 //!
 //! A test file uses it with `mod common;` and then
 //!
@@ -374,9 +375,9 @@ where
     }
 }
 
-/// Asserts that numox rejects a case NumPy rejected (`case.error` is set
-/// and `got` is `Err`).
-pub fn assert_err<T: std::fmt::Debug>(got: &numox::Result<T>, case: &Case) {
+/// Asserts that numox (or sciox) rejects a case NumPy (SciPy) rejected
+/// (`case.error` is set and `got` is `Err`).
+pub fn assert_err<T: std::fmt::Debug, E>(got: &Result<T, E>, case: &Case) {
     assert!(
         case.error.is_some(),
         "{}: assert_err on a case NumPy accepted",
