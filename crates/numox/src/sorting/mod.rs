@@ -4,9 +4,9 @@
 //!
 //! | NumPy | numox |
 //! |---|---|
-//! | `np.sort(a, axis, kind)` | [`sort`]`(&a, Some(axis), kind)` (`None` flattens); [`ArrayBase::sorted`] |
-//! | `a.sort(axis)` | [`ArrayBase::sort_inplace`] |
-//! | `np.argsort(a, axis, kind)` | [`argsort`]; [`ArrayBase::argsort`] |
+//! | `np.sort(a, axis, kind)` | [`sort`]`(&a, Some(axis), kind)` (`None` flattens); [`ArrayBase::sorted`](crate::ArrayBase::sorted) |
+//! | `a.sort(axis)` | [`ArrayBase::sort_inplace`](crate::ArrayBase::sort_inplace) |
+//! | `np.argsort(a, axis, kind)` | [`argsort`]; [`ArrayBase::argsort`](crate::ArrayBase::argsort) |
 //! | `np.lexsort(keys, axis)` | [`lexsort`] (keys of one dtype) |
 //! | `np.partition(a, kth, axis)` / `np.argpartition` | [`partition`] / [`argpartition`] |
 //! | `np.searchsorted(a, v, side, sorter)` | [`searchsorted`] with [`Side`] |
