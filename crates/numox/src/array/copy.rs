@@ -34,6 +34,13 @@ const HUGE_PAGE_HINT_BYTES: usize = 4 << 20;
 /// of 512, which is most of the cost of filling a fresh buffer. Advisory
 /// only: without THP support the call fails and nothing changes. Linux only.
 pub(crate) fn hint_huge_pages<A>(v: &mut Vec<A>) {
+    let bytes = v.capacity().saturating_mul(std::mem::size_of::<A>());
+    advise_huge_pages(v.as_mut_ptr().cast::<u8>(), bytes);
+}
+
+/// [`hint_huge_pages`] for a raw allocation of `len` bytes at `ptr` that the
+/// caller owns (buffers of fewer than 4 MiB are left alone).
+pub(crate) fn advise_huge_pages(ptr: *mut u8, len: usize) {
     #[cfg(all(
         target_os = "linux",
         any(
@@ -50,18 +57,27 @@ pub(crate) fn hint_huge_pages<A>(v: &mut Vec<A>) {
         }
         const MADV_HUGEPAGE: c_int = 14;
         const PAGE: usize = 4096;
-        let bytes = v.capacity().saturating_mul(std::mem::size_of::<A>());
-        if bytes >= HUGE_PAGE_HINT_BYTES {
-            let start = v.as_mut_ptr() as usize;
-            let (lo, hi) = (start.next_multiple_of(PAGE), (start + bytes) & !(PAGE - 1));
+        if len >= HUGE_PAGE_HINT_BYTES {
+            let start = ptr as usize;
+            let (lo, hi) = (start.next_multiple_of(PAGE), (start + len) & !(PAGE - 1));
             if hi > lo {
-                // SAFETY: [lo, hi) lies inside the Vec's own allocation; MADV_HUGEPAGE
+                // SAFETY: [lo, hi) lies inside the caller's allocation; MADV_HUGEPAGE
                 // only changes how the kernel backs the pages (their contents and
                 // the mapping stay valid), and its result is ignored.
                 unsafe { madvise(lo as *mut c_void, hi - lo, MADV_HUGEPAGE) };
             }
         }
     }
+    #[cfg(not(all(
+        target_os = "linux",
+        any(
+            target_arch = "x86_64",
+            target_arch = "aarch64",
+            target_arch = "x86",
+            target_arch = "riscv64"
+        )
+    )))]
+    let _ = (ptr, len);
 }
 
 /// `Vec::with_capacity(n)` with [`hint_huge_pages`] for large buffers.

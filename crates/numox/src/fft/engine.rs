@@ -497,7 +497,7 @@ fn alloc<D>(total: usize) -> Result<Vec<D>> {
     })?;
     // As NumPy does for large arrays: transparent huge pages cut the page
     // faults of filling a fresh buffer 512-fold.
-    crate::io::sys::advise_huge_pages(v.as_mut_ptr().cast::<u8>(), total * std::mem::size_of::<D>());
+    crate::array::copy::advise_huge_pages(v.as_mut_ptr().cast::<u8>(), total * std::mem::size_of::<D>());
     Ok(v)
 }
 

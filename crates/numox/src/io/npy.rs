@@ -78,7 +78,7 @@ fn zeroed_vec<T: Plain>(n: usize, shape: &[usize]) -> Result<Vec<T>> {
     if ptr.is_null() {
         return Err(too_big());
     }
-    super::sys::advise_huge_pages(ptr.cast::<u8>(), layout.size());
+    crate::array::copy::advise_huge_pages(ptr.cast::<u8>(), layout.size());
     // SAFETY: `ptr` comes from the global allocator with the layout of
     // `[T; n]`, which is what `Vec<T>` with capacity `n` uses; the `n`
     // elements are zero bytes, a valid `T` for `Plain` types.
