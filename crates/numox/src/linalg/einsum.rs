@@ -22,6 +22,7 @@ use crate::array::{Array, ArrayView, ViewRepr};
 use crate::element::Numeric;
 use crate::error::{Error, Result};
 use crate::manip::AsArrayView;
+use crate::ufunc::kernel::InPtr;
 use smallvec::SmallVec;
 use std::ptr::NonNull;
 
@@ -431,7 +432,7 @@ fn contract<'a, T: Numeric>(
     let parallel = batch_parallel(b, 2.0 * (m * n * k) as f64);
     let par = inner_par(parallel);
     let (xst, yst) = (x3.strides().to_vec(), y3.strides().to_vec());
-    let (xp, yp) = (SendPtr(x3.as_ptr()), SendPtr(y3.as_ptr()));
+    let (xp, yp) = (InPtr(x3.as_ptr()), InPtr(y3.as_ptr()));
     let data = super::stack::run1(b, m * n, parallel, |i, slot: &mut [T]| {
         let (xp, yp) = (&xp, &yp);
         // SAFETY: batch i of the (b, m, k) and (b, k, n) views; slot is m x n.
@@ -464,13 +465,6 @@ fn contract<'a, T: Numeric>(
         labels: batch.into_iter().chain(xf).chain(yf).collect(),
     })
 }
-
-/// A read-only pointer shared across the batch workers.
-struct SendPtr<T>(*const T);
-// SAFETY: the pointee is only read, and the data outlives the parallel loop.
-unsafe impl<T: Sync> Sync for SendPtr<T> {}
-// SAFETY: as above.
-unsafe impl<T: Sync> Send for SendPtr<T> {}
 
 #[cfg(test)]
 mod tests {
