@@ -122,6 +122,125 @@ def pyf(fn):
     return g
 
 
+# ---- constrained problems (SLSQP); the Rust test writes the same operations
+INF = np.inf
+
+
+def _tut_f(x):
+    return (x[0] - 1.0) * (x[0] - 1.0) + (x[1] - 2.5) * (x[1] - 2.5)
+
+
+def _tut_g(x):
+    return np.array([2.0 * (x[0] - 1.0), 2.0 * (x[1] - 2.5)])
+
+
+def _hs71_f(x):
+    return x[0] * x[3] * (x[0] + x[1] + x[2]) + x[2]
+
+
+def _hs71_g(x):
+    return np.array([x[3] * (x[0] + x[1] + x[2]) + x[0] * x[3], x[0] * x[3], x[0] * x[3] + 1.0, x[0] * (x[0] + x[1] + x[2])])
+
+
+def _hs35_f(x):
+    return 9.0 - 8.0 * x[0] - 6.0 * x[1] - 4.0 * x[2] + 2.0 * x[0] * x[0] + 2.0 * x[1] * x[1] + x[2] * x[2] + 2.0 * x[0] * x[1] + 2.0 * x[0] * x[2]
+
+
+def _sq2(x):
+    return x[0] * x[0] + x[1] * x[1]
+
+
+CPROB = {
+    # name: (f, grad, x0, bounds or None, constraints builder(kind, use_jac))
+    "tutorial": (_tut_f, _tut_g, [2.0, 0.0], ([0.0, 0.0], [INF, INF])),
+    "hs06": (lambda x: (1.0 - x[0]) * (1.0 - x[0]), lambda x: np.array([-2.0 * (1.0 - x[0]), 0.0]), [-1.2, 1.0], None),
+    "hs07": (lambda x: math.log(1.0 + x[0] * x[0]) - x[1], lambda x: np.array([2.0 * x[0] / (1.0 + x[0] * x[0]), -1.0]), [2.0, 2.0], None),
+    "hs21": (lambda x: 0.01 * x[0] * x[0] + x[1] * x[1] - 100.0, lambda x: np.array([0.02 * x[0], 2.0 * x[1]]), [-1.0, -1.0], ([2.0, -50.0], [50.0, 50.0])),
+    "hs35": (_hs35_f, None, [0.5, 0.5, 0.5], ([0.0, 0.0, 0.0], [INF, INF, INF])),
+    "hs71": (_hs71_f, _hs71_g, [1.0, 5.0, 5.0, 1.0], ([1.0] * 4, [5.0] * 4)),
+    "rosen_disc": (so.rosen, so.rosen_der, [-1.2, 1.0], None),
+    "infeasible": (_sq2, None, [0.5, 0.5], ([0.0, 0.0], [1.0, 1.0])),
+    "infeasible2": (_sq2, None, [0.5, 0.5], None),
+    "rosen_free": (so.rosen, so.rosen_der, [-1.2, 1.0], None),
+    "rosen_box": (so.rosen, so.rosen_der, [-1.2, 1.0], ([-2.0, -2.0], [0.5, 2.0])),
+}
+
+
+def cons_for(name, style, use_jac):
+    """style: 'dict' or 'new'."""
+    J = (lambda j: {"jac": j}) if use_jac else (lambda j: {})
+    if name == "tutorial":
+        if style == "dict":
+            return [
+                {"type": "ineq", "fun": lambda x: x[0] - 2.0 * x[1] + 2.0, **J(lambda x: np.array([1.0, -2.0]))},
+                {"type": "ineq", "fun": lambda x: -x[0] - 2.0 * x[1] + 6.0, **J(lambda x: np.array([-1.0, -2.0]))},
+                {"type": "ineq", "fun": lambda x: -x[0] + 2.0 * x[1] + 2.0, **J(lambda x: np.array([-1.0, 2.0]))},
+            ]
+        return [so.LinearConstraint([[1.0, -2.0], [-1.0, -2.0], [-1.0, 2.0]], [-2.0, -6.0, -2.0], [INF, INF, INF])]
+    if name == "hs06":
+        return [{"type": "eq", "fun": lambda x: np.array([10.0 * (x[1] - x[0] * x[0])]), **J(lambda x: np.array([[-20.0 * x[0], 10.0]]))}]
+    if name == "hs07":
+        f = lambda x: np.array([(1.0 + x[0] * x[0]) * (1.0 + x[0] * x[0]) + x[1] * x[1] - 4.0])
+        j = lambda x: np.array([[4.0 * x[0] * (1.0 + x[0] * x[0]), 2.0 * x[1]]])
+        if style == "dict":
+            return [{"type": "eq", "fun": f, **J(j)}]
+        nl = so.NonlinearConstraint(lambda x: f(x) + 4.0, 4.0, 4.0, **({"jac": j} if use_jac else {}))
+        return [nl]
+    if name == "hs21":
+        return [{"type": "ineq", "fun": lambda x: np.array([10.0 * x[0] - x[1] - 10.0]), **J(lambda x: np.array([[10.0, -1.0]]))}]
+    if name == "hs35":
+        return [{"type": "ineq", "fun": lambda x: np.array([3.0 - x[0] - x[1] - 2.0 * x[2]]), **J(lambda x: np.array([[-1.0, -1.0, -2.0]]))}]
+    if name == "hs71":
+        fi = lambda x: np.array([x[0] * x[1] * x[2] * x[3] - 25.0])
+        ji = lambda x: np.array([[x[1] * x[2] * x[3], x[0] * x[2] * x[3], x[0] * x[1] * x[3], x[0] * x[1] * x[2]]])
+        fe = lambda x: np.array([x[0] * x[0] + x[1] * x[1] + x[2] * x[2] + x[3] * x[3] - 40.0])
+        je = lambda x: np.array([[2.0 * x[0], 2.0 * x[1], 2.0 * x[2], 2.0 * x[3]]])
+        if style == "dict":
+            return [{"type": "ineq", "fun": fi, **J(ji)}, {"type": "eq", "fun": fe, **J(je)}]
+        # one NonlinearConstraint with an inequality and an equality row
+        fn = lambda x: np.array([fi(x)[0] + 25.0, fe(x)[0] + 40.0])
+        jn = lambda x: np.vstack([ji(x), je(x)])
+        return [so.NonlinearConstraint(fn, [25.0, 40.0], [INF, 40.0], **({"jac": jn} if use_jac else {}))]
+    if name == "rosen_disc":
+        f = lambda x: np.array([x[0] * x[0] + x[1] * x[1]])
+        j = lambda x: np.array([[2.0 * x[0], 2.0 * x[1]]])
+        if style == "dict":
+            return [{"type": "ineq", "fun": lambda x: 1.0 - f(x), **J(lambda x: -j(x))}]
+        return [so.NonlinearConstraint(f, -INF, 1.0, **({"jac": j} if use_jac else {}))]
+    if name == "infeasible":
+        return [{"type": "ineq", "fun": lambda x: np.array([x[0] + x[1] - 3.0]), **J(lambda x: np.array([[1.0, 1.0]]))}]
+    if name == "infeasible2":
+        return [
+            {"type": "ineq", "fun": lambda x: np.array([x[0] + x[1] - 3.0]), **J(lambda x: np.array([[1.0, 1.0]]))},
+            {"type": "ineq", "fun": lambda x: np.array([1.0 - x[0] - x[1]]), **J(lambda x: np.array([[-1.0, -1.0]]))},
+        ]
+    return []
+
+
+def gen_slsqp(c):
+    for name, (f, g, x0, bnds) in CPROB.items():
+        styles = ["dict", "new"] if name in ("tutorial", "hs07", "hs71", "rosen_disc") else ["dict"]
+        for style in styles:
+            for use_jac in [False, True]:
+                if use_jac and g is None:
+                    continue
+                for opts in [{}] + ([{"maxiter": 3}, {"ftol": 1e-10}] if name in ("tutorial", "hs71") and style == "dict" and not use_jac else []):
+                    kw = {}
+                    if use_jac:
+                        kw["jac"] = g
+                    inputs = [np.array(x0, dtype=float)]
+                    params = {"prob": name, "style": style, "grad": use_jac, **opts}
+                    if bnds is not None:
+                        kw["bounds"] = so.Bounds(bnds[0], bnds[1])
+                        inputs += [np.array(bnds[0], dtype=float), np.array(bnds[1], dtype=float)]
+                        params["bounds"] = True
+                    r = so.minimize(pyf(f), np.array(x0, dtype=float), method="SLSQP", constraints=cons_for(name, style, use_jac), options=opts, **kw)
+                    c.add("slsqp", inputs, params, [r.x, np.array([float(r.fun), r.nfev, r.njev, r.nit, r.status], dtype=float), np.asarray(r.jac, dtype=float)], note=r.message)
+    # errors: lb > ub, bounds of the wrong length
+    c.add("slsqp", [np.array([0.5, 0.5]), np.array([1.0, 0.0]), np.array([0.0, 1.0])], {"prob": "infeasible", "style": "dict", "grad": False, "bounds": True}, None, "ValueError", note="SLSQP Error: lb > ub in bounds")
+    c.add("slsqp", [np.array([0.5, 0.5]), np.array([0.0]), np.array([1.0])], {"prob": "infeasible", "style": "dict", "grad": False, "bounds": True}, None, "IndexError", note="bounds length")
+
+
 def main():
     warnings.simplefilter("ignore")
     c = Cases("optimize", crate="sciox")
@@ -374,6 +493,7 @@ def main():
         if n <= 17:
             outs.append(so.rosen_hess(x))
         c.add("rosen", [x, p], {}, outs)
+    gen_slsqp(c)
     c.save()
 
 

@@ -157,6 +157,229 @@ fn check_root(case: &Case, r: sciox::Result<RootResults>) {
     assert_eq!(r.converged, w[3] == 1.0, "{}: converged", case.ctx());
 }
 
+/// The constrained problems of `gen_optimize.py` (`CPROB`): objective and gradient.
+fn cprob(name: &str) -> (fn(&[f64]) -> f64, Vf) {
+    match name {
+        "tutorial" => (
+            |x| (x[0] - 1.0) * (x[0] - 1.0) + (x[1] - 2.5) * (x[1] - 2.5),
+            |x, g| {
+                g[0] = 2.0 * (x[0] - 1.0);
+                g[1] = 2.0 * (x[1] - 2.5);
+            },
+        ),
+        "hs06" => (
+            |x| (1.0 - x[0]) * (1.0 - x[0]),
+            |x, g| {
+                g[0] = -2.0 * (1.0 - x[0]);
+                g[1] = 0.0;
+            },
+        ),
+        "hs07" => (
+            |x| (1.0 + x[0] * x[0]).ln() - x[1],
+            |x, g| {
+                g[0] = 2.0 * x[0] / (1.0 + x[0] * x[0]);
+                g[1] = -1.0;
+            },
+        ),
+        "hs21" => (
+            |x| 0.01 * x[0] * x[0] + x[1] * x[1] - 100.0,
+            |x, g| {
+                g[0] = 0.02 * x[0];
+                g[1] = 2.0 * x[1];
+            },
+        ),
+        "hs35" => (
+            |x| {
+                9.0 - 8.0 * x[0] - 6.0 * x[1] - 4.0 * x[2]
+                    + 2.0 * x[0] * x[0]
+                    + 2.0 * x[1] * x[1]
+                    + x[2] * x[2]
+                    + 2.0 * x[0] * x[1]
+                    + 2.0 * x[0] * x[2]
+            },
+            |_, _| unreachable!(),
+        ),
+        "hs71" => (
+            |x| x[0] * x[3] * (x[0] + x[1] + x[2]) + x[2],
+            |x, g| {
+                g[0] = x[3] * (x[0] + x[1] + x[2]) + x[0] * x[3];
+                g[1] = x[0] * x[3];
+                g[2] = x[0] * x[3] + 1.0;
+                g[3] = x[0] * (x[0] + x[1] + x[2]);
+            },
+        ),
+        "rosen_disc" | "rosen_free" | "rosen_box" => (rosen, rosen_der),
+        "infeasible" | "infeasible2" => (|x| x[0] * x[0] + x[1] * x[1], |_, _| unreachable!()),
+        other => panic!("unknown constrained problem {other}"),
+    }
+}
+
+type Vf = fn(&[f64], &mut [f64]);
+
+fn dict(kind: ConstraintType, m: usize, f: Vf, j: Vf, use_jac: bool) -> Constraint<'static> {
+    if use_jac {
+        Constraint::dict_with_jac(kind, m, f, j)
+    } else {
+        Constraint::dict(kind, m, f)
+    }
+}
+
+fn nonlin(f: Vf, j: Vf, lb: Vec<f64>, ub: Vec<f64>, use_jac: bool) -> Constraint<'static> {
+    let c = NonlinearConstraint::new(f, lb, ub);
+    Constraint::Nonlinear(if use_jac { c.with_jac(j) } else { c })
+}
+
+/// The constraints of `cons_for` in `gen_optimize.py`.
+fn cons_for(name: &str, style: &str, use_jac: bool) -> Vec<Constraint<'static>> {
+    use ConstraintType::{Eq, Ineq};
+    const INF: f64 = f64::INFINITY;
+    let d = style == "dict";
+    match name {
+        "tutorial" if d => vec![
+            dict(
+                Ineq,
+                1,
+                |x, o| o[0] = x[0] - 2.0 * x[1] + 2.0,
+                |_, j| j.copy_from_slice(&[1.0, -2.0]),
+                use_jac,
+            ),
+            dict(
+                Ineq,
+                1,
+                |x, o| o[0] = -x[0] - 2.0 * x[1] + 6.0,
+                |_, j| j.copy_from_slice(&[-1.0, -2.0]),
+                use_jac,
+            ),
+            dict(
+                Ineq,
+                1,
+                |x, o| o[0] = -x[0] + 2.0 * x[1] + 2.0,
+                |_, j| j.copy_from_slice(&[-1.0, 2.0]),
+                use_jac,
+            ),
+        ],
+        "tutorial" => vec![Constraint::Linear(LinearConstraint::new(
+            vec![1.0, -2.0, -1.0, -2.0, -1.0, 2.0],
+            vec![-2.0, -6.0, -2.0],
+            vec![INF; 3],
+        ))],
+        "hs06" => vec![dict(
+            Eq,
+            1,
+            |x, o| o[0] = 10.0 * (x[1] - x[0] * x[0]),
+            |x, j| j.copy_from_slice(&[-20.0 * x[0], 10.0]),
+            use_jac,
+        )],
+        "hs07" => {
+            let j: Vf = |x, j| j.copy_from_slice(&[4.0 * x[0] * (1.0 + x[0] * x[0]), 2.0 * x[1]]);
+            if d {
+                vec![dict(
+                    Eq,
+                    1,
+                    |x, o| o[0] = (1.0 + x[0] * x[0]) * (1.0 + x[0] * x[0]) + x[1] * x[1] - 4.0,
+                    j,
+                    use_jac,
+                )]
+            } else {
+                vec![nonlin(
+                    |x, o| o[0] = ((1.0 + x[0] * x[0]) * (1.0 + x[0] * x[0]) + x[1] * x[1] - 4.0) + 4.0,
+                    j,
+                    vec![4.0],
+                    vec![4.0],
+                    use_jac,
+                )]
+            }
+        }
+        "hs21" => vec![dict(
+            Ineq,
+            1,
+            |x, o| o[0] = 10.0 * x[0] - x[1] - 10.0,
+            |_, j| j.copy_from_slice(&[10.0, -1.0]),
+            use_jac,
+        )],
+        "hs35" => vec![dict(
+            Ineq,
+            1,
+            |x, o| o[0] = 3.0 - x[0] - x[1] - 2.0 * x[2],
+            |_, j| j.copy_from_slice(&[-1.0, -1.0, -2.0]),
+            use_jac,
+        )],
+        "hs71" => {
+            let fi: Vf = |x, o| o[0] = x[0] * x[1] * x[2] * x[3] - 25.0;
+            let ji: Vf = |x, j| {
+                j.copy_from_slice(&[
+                    x[1] * x[2] * x[3],
+                    x[0] * x[2] * x[3],
+                    x[0] * x[1] * x[3],
+                    x[0] * x[1] * x[2],
+                ])
+            };
+            let fe: Vf = |x, o| o[0] = x[0] * x[0] + x[1] * x[1] + x[2] * x[2] + x[3] * x[3] - 40.0;
+            let je: Vf = |x, j| j.copy_from_slice(&[2.0 * x[0], 2.0 * x[1], 2.0 * x[2], 2.0 * x[3]]);
+            if d {
+                vec![dict(Ineq, 1, fi, ji, use_jac), dict(Eq, 1, fe, je, use_jac)]
+            } else {
+                vec![nonlin(
+                    |x, o| {
+                        o[0] = (x[0] * x[1] * x[2] * x[3] - 25.0) + 25.0;
+                        o[1] = (x[0] * x[0] + x[1] * x[1] + x[2] * x[2] + x[3] * x[3] - 40.0) + 40.0;
+                    },
+                    |x, j| {
+                        j[..4].copy_from_slice(&[
+                            x[1] * x[2] * x[3],
+                            x[0] * x[2] * x[3],
+                            x[0] * x[1] * x[3],
+                            x[0] * x[1] * x[2],
+                        ]);
+                        j[4..].copy_from_slice(&[2.0 * x[0], 2.0 * x[1], 2.0 * x[2], 2.0 * x[3]]);
+                    },
+                    vec![25.0, 40.0],
+                    vec![INF, 40.0],
+                    use_jac,
+                )]
+            }
+        }
+        "rosen_disc" if d => vec![dict(
+            Ineq,
+            1,
+            |x, o| o[0] = 1.0 - (x[0] * x[0] + x[1] * x[1]),
+            |x, j| j.copy_from_slice(&[-(2.0 * x[0]), -(2.0 * x[1])]),
+            use_jac,
+        )],
+        "rosen_disc" => vec![nonlin(
+            |x, o| o[0] = x[0] * x[0] + x[1] * x[1],
+            |x, j| j.copy_from_slice(&[2.0 * x[0], 2.0 * x[1]]),
+            vec![f64::NEG_INFINITY],
+            vec![1.0],
+            use_jac,
+        )],
+        "infeasible" => vec![dict(
+            Ineq,
+            1,
+            |x, o| o[0] = x[0] + x[1] - 3.0,
+            |_, j| j.copy_from_slice(&[1.0, 1.0]),
+            use_jac,
+        )],
+        "infeasible2" => vec![
+            dict(
+                Ineq,
+                1,
+                |x, o| o[0] = x[0] + x[1] - 3.0,
+                |_, j| j.copy_from_slice(&[1.0, 1.0]),
+                use_jac,
+            ),
+            dict(
+                Ineq,
+                1,
+                |x, o| o[0] = 1.0 - x[0] - x[1],
+                |_, j| j.copy_from_slice(&[-1.0, -1.0]),
+                use_jac,
+            ),
+        ],
+        _ => Vec::new(),
+    }
+}
+
 #[test]
 fn conformance_optimize() {
     let cases = common::load_cases("optimize");
@@ -164,6 +387,7 @@ fn conformance_optimize() {
     let (mut minimize_total, mut minimize_exact_nfev, mut scipy_pr_loss_we_converge) = (0, 0, 0);
     let mut sciox_pr_loss_scipy_converges: Vec<String> = Vec::new();
     let (mut newton_total, mut newton_exact) = (0, 0);
+    let (mut slsqp_total, mut slsqp_exact) = (0, 0);
     let mut newton_scipy_fails: Vec<String> = Vec::new();
     for case in &cases {
         *counts.entry(case.op.clone()).or_default() += 1;
@@ -475,6 +699,63 @@ fn conformance_optimize() {
                     assert_eq!(rosen_hess(&x), out_vec(case, 3), "{}: rosen_hess", case.ctx());
                 }
             }
+            "slsqp" => {
+                let name = case.str_param("prob");
+                let use_jac = case.bool_param("grad");
+                let (f, g) = cprob(name);
+                let x0: Vec<f64> = case.input::<f64>(0).iter().copied().collect();
+                let mut o = MinimizeOptions {
+                    maxiter: opt_usize(case, "maxiter"),
+                    ftol: opt_f64(case, "ftol"),
+                    ..Default::default()
+                };
+                if case.param("bounds").is_some() {
+                    let lb = case.input::<f64>(1).iter().copied().collect();
+                    let ub = case.input::<f64>(2).iter().copied().collect();
+                    o.bounds = Some(Bounds::new(lb, ub));
+                }
+                let mut cons = cons_for(name, case.str_param("style"), use_jac);
+                let mut gm = g;
+                let grad: Option<GradFn<'_>> = if use_jac { Some(&mut gm) } else { None };
+                let r = minimize_constrained(f, grad, &x0, Method::Slsqp, &mut cons, &o, None);
+                if case.error.is_some() {
+                    assert!(r.is_err(), "{}: expected an error, got {r:?}", case.ctx());
+                    continue;
+                }
+                let r = r.unwrap_or_else(|e| panic!("{}: {e}", case.ctx()));
+                let wx = out_vec(case, 0);
+                let w = out_vec(case, 1);
+                let (wf, wnfev, wnjev, wnit, wstatus) = (w[0], w[1], w[2], w[3], w[4]);
+                let ctx = format!(
+                    "{} got x={:?} fun={:e} nfev={} njev={} nit={} status={} ({}) | scipy x={wx:?} fun={wf:e} nfev={wnfev} njev={wnjev} nit={wnit} status={wstatus}",
+                    case.ctx(),
+                    r.x,
+                    r.fun,
+                    r.nfev,
+                    r.njev,
+                    r.nit,
+                    r.status,
+                    r.message
+                );
+                slsqp_total += 1;
+                if r.nfev as f64 == wnfev && r.njev as f64 == wnjev && r.nit as f64 == wnit {
+                    slsqp_exact += 1;
+                } else {
+                    eprintln!("inexact slsqp: {ctx}");
+                }
+                // SciPy's exit mode and message
+                assert_eq!(r.status as f64, wstatus, "{ctx}: status");
+                assert_eq!(r.message, case.note, "{ctx}: message");
+                // the same optimum by the bound (acc = ftol = 1e-6
+                // bounds the last step, so x agrees to about sqrt(ftol))
+                if wstatus == 0.0 {
+                    assert!((r.fun - wf).abs() <= 1e-8 * (1.0 + wf.abs()), "{ctx}: fun");
+                    assert!(r.nfev as f64 <= 1.2 * wnfev, "{ctx}: nfev");
+                }
+                for (a, b) in r.x.iter().zip(&wx) {
+                    assert!((a - b).abs() <= 1e-6 * (1.0 + b.abs()), "{ctx}: x");
+                }
+            }
             other => panic!("unknown op {other}"),
         }
     }
@@ -486,7 +767,10 @@ fn conformance_optimize() {
     eprintln!(
         "newton_cg runs with SciPy's exact counts: {newton_exact}/{newton_total}; SciPy fails, sciox converges: {newton_scipy_fails:?}"
     );
-    assert_eq!(cases.len(), 820, "every case checked");
+    eprintln!("slsqp runs with SciPy's exact nfev/njev/nit: {slsqp_exact}/{slsqp_total}");
+    // every SLSQP run takes SciPy's exact path (same nfev, njev, nit)
+    assert_eq!((slsqp_exact, slsqp_total), (31, 31));
+    assert_eq!(cases.len(), 853, "every case checked");
     assert!(newton_exact >= 33, "exact Newton-CG runs: {newton_exact}");
     assert_eq!(newton_scipy_fails, ["c0771", "c0772"]);
     // 112 of the 127 minimize runs take SciPy's exact path (same nfev, njev, nit)

@@ -53,8 +53,9 @@ pub use lsq::{
     least_squares, least_squares_with_jac, leastsq, leastsq_with_jac, root_hybr, root_hybr_with_jac,
 };
 pub use minimize::{
-    Bounds, Callback, EPSILON, FiniteDiff, GradFn, Hess, HessFn, HessProdFn, Method, MinimizeOptions,
-    approx_derivative, approx_fprime, check_grad, minimize, minimize_full, minimize_newton_cg,
+    Bounds, Callback, ConFn, ConJacFn, Constraint, ConstraintType, EPSILON, FiniteDiff, GradFn, Hess, HessFn,
+    HessProdFn, LinearConstraint, Method, MinimizeOptions, NonlinearConstraint, approx_derivative,
+    approx_fprime, check_grad, minimize, minimize_constrained, minimize_full, minimize_newton_cg,
     minimize_with_grad, rosen, rosen_der, rosen_hess, rosen_hess_prod,
 };
 pub use result::{OptimizeResult, RootFlag, RootResults, ScalarOptimizeResult};

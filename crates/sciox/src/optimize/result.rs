@@ -127,6 +127,9 @@ pub struct OptimizeResult {
     pub final_simplex: Vec<f64>,
     /// Final direction set of Powell, n×n row-major (empty otherwise).
     pub direc: Vec<f64>,
+    /// KKT multipliers of the last QP subproblem (SLSQP: equality rows,
+    /// then inequality rows; empty otherwise).
+    pub multipliers: Vec<f64>,
 }
 
 impl OptimizeResult {
@@ -145,6 +148,7 @@ impl OptimizeResult {
             message: String::new(),
             final_simplex: Vec::new(),
             direc: Vec::new(),
+            multipliers: Vec::new(),
         }
     }
 }

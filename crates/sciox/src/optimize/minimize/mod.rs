@@ -4,6 +4,7 @@
 
 mod bfgs;
 mod cg;
+mod constraints;
 pub(crate) mod finite_diff;
 mod function;
 mod lbfgsb;
@@ -11,8 +12,10 @@ mod line_search;
 mod nelder_mead;
 mod newton_cg;
 mod powell;
+mod slsqp;
 mod testfuncs;
 
+pub use constraints::{ConFn, ConJacFn, Constraint, ConstraintType, LinearConstraint, NonlinearConstraint};
 pub use finite_diff::{EPSILON, FiniteDiff, approx_derivative, approx_fprime, check_grad};
 pub use function::GradFn;
 pub use newton_cg::{Hess, HessFn, HessProdFn};
@@ -20,6 +23,7 @@ pub use testfuncs::{rosen, rosen_der, rosen_hess, rosen_hess_prod};
 
 use crate::optimize::OptimizeResult;
 use crate::{Error, Result};
+use constraints::OldConstraints;
 use finite_diff::FdSpec;
 use function::ScalarFunction;
 
@@ -49,6 +53,9 @@ pub enum Method {
     /// Truncated Newton (`'Newton-CG'`): needs a gradient; Hessian
     /// products by finite differences unless given to [`minimize_newton_cg`].
     NewtonCg,
+    /// Sequential least-squares programming (`'SLSQP'`): bounds, equality
+    /// and inequality constraints ([`minimize_constrained`]).
+    Slsqp,
 }
 
 impl Method {
@@ -62,6 +69,23 @@ impl Method {
     /// ```
     pub fn scipy_default(has_bounds: bool) -> Method {
         if has_bounds { Method::LBfgsB } else { Method::Bfgs }
+    }
+
+    /// SciPy's default choice (`method=None`): SLSQP when there are
+    /// constraints, else L-BFGS-B with bounds, else BFGS.
+    ///
+    /// ```
+    /// use sciox::optimize::Method;
+    /// assert_eq!(Method::scipy_default_constrained(false, true), Method::Slsqp);
+    /// assert_eq!(Method::scipy_default_constrained(true, false), Method::LBfgsB);
+    /// assert_eq!(Method::scipy_default_constrained(false, false), Method::Bfgs);
+    /// ```
+    pub fn scipy_default_constrained(has_bounds: bool, has_constraints: bool) -> Method {
+        if has_constraints {
+            Method::Slsqp
+        } else {
+            Method::scipy_default(has_bounds)
+        }
     }
 
     /// SciPy's name of the method.
@@ -78,6 +102,7 @@ impl Method {
             Method::Bfgs => "BFGS",
             Method::NewtonCg => "Newton-CG",
             Method::LBfgsB => "L-BFGS-B",
+            Method::Slsqp => "SLSQP",
         }
     }
 }
@@ -364,6 +389,9 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
                 o.ftol.get_or_insert(t);
                 o.gtol.get_or_insert(t);
             }
+            Method::Slsqp => {
+                o.ftol.get_or_insert(t);
+            }
         }
     }
     if let Some(b) = &opts.bounds {
@@ -442,6 +470,7 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
             let mut sf = ScalarFunction::new(fun, grad, fd, owned, &xc);
             lbfgsb::lbfgsb(&mut sf, &xc, bounds, &o, &mut callback)
         }
+        Method::Slsqp => slsqp_run(fun, grad, x0, &mut [], &o, &mut callback)?,
         Method::NewtonCg => {
             if grad.is_none() {
                 return Err(Error::invalid("Jacobian is required for Newton-CG method"));
@@ -504,4 +533,127 @@ where
     };
     let mut sf = ScalarFunction::new(fun, Some(&mut grad), fd, None, x0);
     Ok(newton_cg::newton_cg(&mut sf, hess, x0, &o, &mut callback))
+}
+
+/// Minimises `fun` subject to `constraints` (and `opts.bounds`), SciPy's
+/// `minimize(fun, x0, jac=grad, method=method, bounds=..., constraints=...)`.
+/// Only SLSQP takes constraints (SciPy's default method when there are
+/// constraints, see [`Method::scipy_default_constrained`]); other methods
+/// run unconstrained as in [`minimize_full`] and are an error if
+/// `constraints` is not empty.
+///
+/// SLSQP options: `ftol` (1e-6; `tol` sets it), `maxiter` (100), `eps`
+/// (`sqrt(eps)`, the absolute forward-difference step for the gradient and
+/// for constraint Jacobians not given), `finite_diff` (`TwoPoint` for
+/// relative steps; `ThreePoint` only for the objective), `finite_diff_rel_step`.
+/// The result has SciPy's `status` (exit mode 0..9) and `message`, and the
+/// QP multipliers in `multipliers`. Variables fixed by equal bounds are
+/// not removed first as SciPy does (their finite differences step inside
+/// the bounds instead).
+///
+/// Errors: as [`minimize_full`], and constraints with `lb`/`ub` of
+/// different lengths or `lb > ub`, a `LinearConstraint` whose `A` is not
+/// `m×n`, '3-point' differences of a constraint without Jacobian.
+///
+/// ```
+/// use sciox::optimize::{minimize_constrained, Bounds, Constraint, ConstraintType, Method, MinimizeOptions};
+/// // SciPy tutorial: min (x0-1)^2 + (x1-2.5)^2 with three linear inequalities
+/// let f = |x: &[f64]| (x[0] - 1.0).powi(2) + (x[1] - 2.5).powi(2);
+/// let mut cons = [
+///     Constraint::dict(ConstraintType::Ineq, 1, |x: &[f64], o: &mut [f64]| o[0] = x[0] - 2.0 * x[1] + 2.0),
+///     Constraint::dict(ConstraintType::Ineq, 1, |x: &[f64], o: &mut [f64]| o[0] = -x[0] - 2.0 * x[1] + 6.0),
+///     Constraint::dict(ConstraintType::Ineq, 1, |x: &[f64], o: &mut [f64]| o[0] = -x[0] + 2.0 * x[1] + 2.0),
+/// ];
+/// let o = MinimizeOptions { bounds: Some(Bounds::new(vec![0.0, 0.0], vec![f64::INFINITY; 2])), ..Default::default() };
+/// let r = minimize_constrained(f, None, &[2.0, 0.0], Method::Slsqp, &mut cons, &o, None).unwrap();
+/// assert!(r.success);
+/// assert!((r.x[0] - 1.4).abs() < 1e-6 && (r.x[1] - 1.7).abs() < 1e-6);
+/// ```
+pub fn minimize_constrained<F: FnMut(&[f64]) -> f64>(
+    fun: F,
+    grad: Option<GradFn<'_>>,
+    x0: &[f64],
+    method: Method,
+    constraints: &mut [Constraint<'_>],
+    opts: &MinimizeOptions,
+    callback: Callback<'_>,
+) -> Result<OptimizeResult> {
+    if method != Method::Slsqp {
+        if !constraints.is_empty() {
+            return Err(Error::invalid(format!(
+                "Method {} cannot handle constraints.",
+                method.name()
+            )));
+        }
+        return minimize_full(fun, grad, x0, method, opts, callback);
+    }
+    let n = x0.len();
+    if n == 0 {
+        return Err(Error::invalid("'x0' must not be empty."));
+    }
+    if x0.iter().any(|v| v.is_nan()) {
+        return Err(Error::invalid("'x0' contains NaN."));
+    }
+    let mut o = opts.clone();
+    if let Some(t) = opts.tol {
+        o.ftol.get_or_insert(t);
+    }
+    let mut callback = callback;
+    slsqp_run(fun, grad, x0, constraints, &o, &mut callback)
+}
+
+fn slsqp_run<F: FnMut(&[f64]) -> f64>(
+    fun: F,
+    grad: Option<GradFn<'_>>,
+    x0: &[f64],
+    constraints: &mut [Constraint<'_>],
+    o: &MinimizeOptions,
+    callback: &mut Callback<'_>,
+) -> Result<OptimizeResult> {
+    let n = x0.len();
+    let (lb, ub) = match &o.bounds {
+        Some(b) => {
+            if b.lb.len() != n || b.ub.len() != n {
+                return Err(Error::invalid(
+                    "SLSQP Error: the length of bounds is not compatible with that of x0.",
+                ));
+            }
+            if b.lb.iter().zip(&b.ub).any(|(l, u)| l > u) {
+                return Err(Error::invalid("SLSQP Error: lb > ub in bounds."));
+            }
+            (b.lb.clone(), b.ub.clone())
+        }
+        None => (vec![f64::NEG_INFINITY; n], vec![f64::INFINITY; n]),
+    };
+    let nanify = |v: &f64| if v.is_finite() { *v } else { f64::NAN };
+    let xl: Vec<f64> = lb.iter().map(nanify).collect();
+    let xu: Vec<f64> = ub.iter().map(nanify).collect();
+    let x: Vec<f64> = x0
+        .iter()
+        .zip(lb.iter().zip(&ub))
+        .map(|(v, (l, u))| v.max(*l).min(*u))
+        .collect();
+    let eps = o.eps.unwrap_or(EPSILON);
+    let mut cons = OldConstraints::new(
+        constraints,
+        n,
+        o.finite_diff,
+        eps,
+        o.finite_diff_rel_step,
+        lb.clone(),
+        ub.clone(),
+    )?;
+    if o.finite_diff == FiniteDiff::ThreePoint && cons.needs_fd() {
+        return Err(Error::invalid(
+            "'3-point' finite differences of constraints are not supported; give the constraint Jacobian.",
+        ));
+    }
+    let fd = FdSpec {
+        mode: o.finite_diff,
+        abs_step: eps,
+        rel_step: o.finite_diff_rel_step,
+        abs_explicit: None,
+    };
+    let mut sf = ScalarFunction::new(fun, grad, fd, Some((lb, ub)), &x);
+    Ok(slsqp::slsqp(&mut sf, &mut cons, &x, &xl, &xu, o, callback))
 }

@@ -1,0 +1,498 @@
+//! Constraints of `minimize` (SciPy's `_constraints.py`): the new-style
+//! [`LinearConstraint`] and [`NonlinearConstraint`] and the old-style
+//! `{'type': 'eq'|'ineq', 'fun': ..., 'jac': ...}` dictionaries, and their
+//! conversion to the equality/inequality rows SLSQP works with
+//! (`new_constraint_to_old`).
+
+use super::finite_diff::{EPSILON, FiniteDiff};
+use crate::{Error, Result};
+
+/// A vector constraint function: writes the `m` constraint values at `x`
+/// into the slice.
+pub type ConFn<'a> = Box<dyn FnMut(&[f64], &mut [f64]) + 'a>;
+
+/// A constraint Jacobian: writes the `m×n` Jacobian at `x`, row-major
+/// (row `i` is the gradient of constraint `i`), into the slice.
+pub type ConJacFn<'a> = Box<dyn FnMut(&[f64], &mut [f64]) + 'a>;
+
+/// The linear constraint `lb <= A x <= ub` (SciPy's `LinearConstraint`);
+/// `A` is `m×n` row-major with `m = lb.len()`. Infinite entries of `lb`
+/// and `ub` mean no bound; `lb[i] == ub[i]` is an equality.
+///
+/// ```
+/// use sciox::optimize::LinearConstraint;
+/// let c = LinearConstraint::new(vec![1.0, 2.0, 3.0, 4.0], vec![0.0, 1.0], vec![f64::INFINITY, 1.0]);
+/// assert_eq!(c.lb.len(), 2);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinearConstraint {
+    /// The `m×n` matrix, row-major.
+    pub a: Vec<f64>,
+    /// Lower bounds of `A x`.
+    pub lb: Vec<f64>,
+    /// Upper bounds of `A x`.
+    pub ub: Vec<f64>,
+}
+
+impl LinearConstraint {
+    /// `lb <= A x <= ub` with `A` row-major of `lb.len()` rows.
+    ///
+    /// ```
+    /// use sciox::optimize::LinearConstraint;
+    /// let c = LinearConstraint::new(vec![1.0, 1.0], vec![1.0], vec![1.0]);
+    /// assert_eq!(c.a, vec![1.0, 1.0]);
+    /// ```
+    pub fn new(a: Vec<f64>, lb: Vec<f64>, ub: Vec<f64>) -> Self {
+        LinearConstraint { a, lb, ub }
+    }
+}
+
+/// The nonlinear constraint `lb <= fun(x) <= ub` (SciPy's
+/// `NonlinearConstraint`) with `m = lb.len()` components, and optionally
+/// its Jacobian (otherwise estimated by finite differences, as SciPy does
+/// for SLSQP).
+///
+/// ```
+/// use sciox::optimize::NonlinearConstraint;
+/// let c = NonlinearConstraint::new(|x: &[f64], out: &mut [f64]| out[0] = x[0] * x[0] + x[1] * x[1], vec![f64::NEG_INFINITY], vec![1.0]);
+/// assert_eq!(c.ub, vec![1.0]);
+/// ```
+pub struct NonlinearConstraint<'a> {
+    /// The constraint function.
+    pub fun: ConFn<'a>,
+    /// Its Jacobian, `None` for finite differences.
+    pub jac: Option<ConJacFn<'a>>,
+    /// Lower bounds of `fun(x)`.
+    pub lb: Vec<f64>,
+    /// Upper bounds of `fun(x)`.
+    pub ub: Vec<f64>,
+}
+
+impl<'a> NonlinearConstraint<'a> {
+    /// `lb <= fun(x) <= ub` with finite-difference Jacobian.
+    ///
+    /// ```
+    /// use sciox::optimize::NonlinearConstraint;
+    /// let c = NonlinearConstraint::new(|x: &[f64], o: &mut [f64]| o[0] = x[0], vec![0.0], vec![1.0]);
+    /// assert!(c.jac.is_none());
+    /// ```
+    pub fn new<F: FnMut(&[f64], &mut [f64]) + 'a>(fun: F, lb: Vec<f64>, ub: Vec<f64>) -> Self {
+        NonlinearConstraint {
+            fun: Box::new(fun),
+            jac: None,
+            lb,
+            ub,
+        }
+    }
+
+    /// The same constraint with its Jacobian (`m×n` row-major).
+    ///
+    /// ```
+    /// use sciox::optimize::NonlinearConstraint;
+    /// let c = NonlinearConstraint::new(|x: &[f64], o: &mut [f64]| o[0] = x[0], vec![0.0], vec![1.0])
+    ///     .with_jac(|_x: &[f64], j: &mut [f64]| { j[0] = 1.0; j[1] = 0.0; });
+    /// assert!(c.jac.is_some());
+    /// ```
+    pub fn with_jac<J: FnMut(&[f64], &mut [f64]) + 'a>(mut self, jac: J) -> Self {
+        self.jac = Some(Box::new(jac));
+        self
+    }
+}
+
+/// The kind of an old-style constraint dictionary (`'type'`).
+///
+/// ```
+/// use sciox::optimize::ConstraintType;
+/// assert_ne!(ConstraintType::Eq, ConstraintType::Ineq);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConstraintType {
+    /// `fun(x) == 0`.
+    Eq,
+    /// `fun(x) >= 0`.
+    Ineq,
+}
+
+/// One constraint of [`minimize_constrained`](crate::optimize::minimize_constrained):
+/// SciPy's old-style dictionary (`Dict`) or a new-style object.
+///
+/// ```
+/// use sciox::optimize::{Constraint, ConstraintType, LinearConstraint};
+/// let c = Constraint::dict(ConstraintType::Ineq, 1, |x: &[f64], o: &mut [f64]| o[0] = 1.0 - x[0]);
+/// assert_eq!(c.len(), 1);
+/// let l = Constraint::Linear(LinearConstraint::new(vec![1.0, 1.0], vec![0.0], vec![1.0]));
+/// assert_eq!(l.len(), 1);
+/// ```
+pub enum Constraint<'a> {
+    /// `{'type': kind, 'fun': fun, 'jac': jac}` with `m` components.
+    Dict {
+        /// Equality or inequality.
+        kind: ConstraintType,
+        /// Number of components of `fun`.
+        m: usize,
+        /// The constraint function.
+        fun: ConFn<'a>,
+        /// Its Jacobian (`m×n` row-major); `None` for finite differences.
+        jac: Option<ConJacFn<'a>>,
+    },
+    /// A [`LinearConstraint`].
+    Linear(LinearConstraint),
+    /// A [`NonlinearConstraint`].
+    Nonlinear(NonlinearConstraint<'a>),
+}
+
+impl<'a> Constraint<'a> {
+    /// An old-style constraint dictionary without Jacobian.
+    ///
+    /// ```
+    /// use sciox::optimize::{Constraint, ConstraintType};
+    /// let c = Constraint::dict(ConstraintType::Eq, 1, |x: &[f64], o: &mut [f64]| o[0] = x[0] + x[1] - 1.0);
+    /// assert_eq!(c.len(), 1);
+    /// ```
+    pub fn dict<F: FnMut(&[f64], &mut [f64]) + 'a>(kind: ConstraintType, m: usize, fun: F) -> Self {
+        Constraint::Dict {
+            kind,
+            m,
+            fun: Box::new(fun),
+            jac: None,
+        }
+    }
+
+    /// An old-style constraint dictionary with Jacobian (`m×n` row-major).
+    ///
+    /// ```
+    /// use sciox::optimize::{Constraint, ConstraintType};
+    /// let c = Constraint::dict_with_jac(ConstraintType::Eq, 1,
+    ///     |x: &[f64], o: &mut [f64]| o[0] = x[0] + x[1] - 1.0,
+    ///     |_x: &[f64], j: &mut [f64]| j.copy_from_slice(&[1.0, 1.0]));
+    /// assert_eq!(c.len(), 1);
+    /// ```
+    pub fn dict_with_jac<F, J>(kind: ConstraintType, m: usize, fun: F, jac: J) -> Self
+    where
+        F: FnMut(&[f64], &mut [f64]) + 'a,
+        J: FnMut(&[f64], &mut [f64]) + 'a,
+    {
+        Constraint::Dict {
+            kind,
+            m,
+            fun: Box::new(fun),
+            jac: Some(Box::new(jac)),
+        }
+    }
+
+    /// Number of components.
+    ///
+    /// ```
+    /// use sciox::optimize::{Constraint, LinearConstraint};
+    /// let c = Constraint::Linear(LinearConstraint::new(vec![1.0; 4], vec![0.0; 2], vec![1.0; 2]));
+    /// assert_eq!(c.len(), 2);
+    /// ```
+    #[allow(clippy::len_without_is_empty)]
+    pub fn len(&self) -> usize {
+        match self {
+            Constraint::Dict { m, .. } => *m,
+            Constraint::Linear(l) => l.lb.len(),
+            Constraint::Nonlinear(c) => c.lb.len(),
+        }
+    }
+
+    fn eval(&mut self, x: &[f64], out: &mut [f64]) {
+        match self {
+            Constraint::Dict { fun, .. } => fun(x, out),
+            Constraint::Nonlinear(c) => (c.fun)(x, out),
+            Constraint::Linear(l) => {
+                let n = x.len();
+                for (i, o) in out.iter_mut().enumerate() {
+                    let row = &l.a[i * n..(i + 1) * n];
+                    *o = row.iter().zip(x).map(|(a, b)| a * b).sum();
+                }
+            }
+        }
+    }
+}
+
+/// How one old-style row is made from a component of the constraint.
+#[derive(Clone, Copy, Debug)]
+enum RowMap {
+    /// `v`
+    Same(usize),
+    /// `v - lb`
+    Below(usize, f64),
+    /// `-(v - ub)`
+    Above(usize, f64),
+}
+
+impl RowMap {
+    #[inline]
+    fn apply(self, v: &[f64]) -> f64 {
+        match self {
+            RowMap::Same(i) => v[i],
+            RowMap::Below(i, lb) => v[i] - lb,
+            RowMap::Above(i, ub) => -(v[i] - ub),
+        }
+    }
+    #[inline]
+    fn sign_row(self) -> (usize, f64) {
+        match self {
+            RowMap::Same(i) | RowMap::Below(i, _) => (i, 1.0),
+            RowMap::Above(i, _) => (i, -1.0),
+        }
+    }
+}
+
+/// One old-style constraint dictionary made from constraint `src`.
+struct Piece {
+    src: usize,
+    eq: bool,
+    rows: Vec<RowMap>,
+}
+
+/// The constraints as SLSQP sees them: `meq` equality rows then the
+/// inequality rows, with values `d` and normals `C`.
+pub(crate) struct OldConstraints<'c, 'a> {
+    cons: &'c mut [Constraint<'a>],
+    pieces: Vec<Piece>,
+    pub meq: usize,
+    pub m: usize,
+    n: usize,
+    fd: FiniteDiff,
+    eps: f64,
+    rel_step: Option<f64>,
+    lb: Vec<f64>,
+    ub: Vec<f64>,
+    vals: Vec<Vec<f64>>,
+    vals1: Vec<f64>,
+    jacbuf: Vec<f64>,
+    xt: Vec<f64>,
+}
+
+impl<'c, 'a> OldConstraints<'c, 'a> {
+    /// Validates the shapes and converts as `standardize_constraints` +
+    /// `new_constraint_to_old` (SciPy appends the inequality part of a
+    /// new-style constraint with both kinds at the end of the list).
+    pub fn new(
+        cons: &'c mut [Constraint<'a>],
+        n: usize,
+        fd: FiniteDiff,
+        eps: f64,
+        rel_step: Option<f64>,
+        lb: Vec<f64>,
+        ub: Vec<f64>,
+    ) -> Result<Self> {
+        let mut first = Vec::new();
+        let mut extra = Vec::new();
+        for (k, c) in cons.iter().enumerate() {
+            match c {
+                Constraint::Dict { kind, m, .. } => {
+                    first.push(Piece {
+                        src: k,
+                        eq: *kind == ConstraintType::Eq,
+                        rows: (0..*m).map(RowMap::Same).collect(),
+                    });
+                }
+                Constraint::Linear(LinearConstraint { lb, ub, .. })
+                | Constraint::Nonlinear(NonlinearConstraint { lb, ub, .. }) => {
+                    let (lb, ub) = (lb.clone(), ub.clone());
+                    let m = lb.len();
+                    if ub.len() != m {
+                        return Err(Error::invalid(format!(
+                            "Constraint {k}: `lb` and `ub` have different lengths ({m} and {}).",
+                            ub.len()
+                        )));
+                    }
+                    if let Some(al) = a_len(c)
+                        && al != m * n
+                    {
+                        return Err(Error::invalid(format!(
+                            "Constraint {k}: `A` has {al} entries, expected {m}x{n}."
+                        )));
+                    }
+                    if lb.iter().zip(&ub).any(|(l, u)| l > u) {
+                        return Err(Error::invalid(format!(
+                            "Constraint {k}: an upper bound is less than the corresponding lower bound."
+                        )));
+                    }
+                    let eqr: Vec<RowMap> = (0..m)
+                        .filter(|&i| lb[i] == ub[i])
+                        .map(|i| RowMap::Below(i, lb[i]))
+                        .collect();
+                    let mut ineq: Vec<RowMap> = (0..m)
+                        .filter(|&i| (lb[i] != f64::NEG_INFINITY) ^ (lb[i] == ub[i]))
+                        .map(|i| RowMap::Below(i, lb[i]))
+                        .collect();
+                    ineq.extend(
+                        (0..m)
+                            .filter(|&i| (ub[i] != f64::INFINITY) ^ (lb[i] == ub[i]))
+                            .map(|i| RowMap::Above(i, ub[i])),
+                    );
+                    let mut ps = Vec::new();
+                    if !eqr.is_empty() {
+                        ps.push(Piece {
+                            src: k,
+                            eq: true,
+                            rows: eqr,
+                        });
+                    }
+                    if !ineq.is_empty() {
+                        ps.push(Piece {
+                            src: k,
+                            eq: false,
+                            rows: ineq,
+                        });
+                    }
+                    let mut it = ps.into_iter();
+                    if let Some(p) = it.next() {
+                        first.push(p);
+                    }
+                    extra.extend(it);
+                }
+            }
+        }
+        first.extend(extra);
+        // eq pieces first, then ineq, each in list order
+        let mut pieces: Vec<Piece> = Vec::with_capacity(first.len());
+        let (e, i): (Vec<Piece>, Vec<Piece>) = first.into_iter().partition(|p| p.eq);
+        pieces.extend(e);
+        pieces.extend(i);
+        let meq = pieces.iter().filter(|p| p.eq).map(|p| p.rows.len()).sum();
+        let m = pieces.iter().map(|p| p.rows.len()).sum();
+        let vals = cons.iter().map(|c| vec![0.0; c.len()]).collect();
+        let maxm = cons.iter().map(|c| c.len()).max().unwrap_or(0);
+        Ok(OldConstraints {
+            cons,
+            pieces,
+            meq,
+            m,
+            n,
+            fd,
+            eps,
+            rel_step,
+            lb,
+            ub,
+            vals,
+            vals1: vec![0.0; maxm],
+            jacbuf: vec![0.0; maxm * n],
+            xt: vec![0.0; n],
+        })
+    }
+
+    /// Whether some constraint has no Jacobian (finite differences).
+    pub fn needs_fd(&self) -> bool {
+        self.pieces.iter().any(|p| match &self.cons[p.src] {
+            Constraint::Dict { jac, .. } => jac.is_none(),
+            Constraint::Nonlinear(nl) => nl.jac.is_none(),
+            Constraint::Linear(_) => false,
+        })
+    }
+
+    /// The constraint values `d` (length `m`) at `x`.
+    pub fn values(&mut self, x: &[f64], d: &mut [f64]) {
+        let mut done = vec![false; self.cons.len()];
+        let mut row = 0;
+        for p in &self.pieces {
+            if !done[p.src] {
+                self.cons[p.src].eval(x, &mut self.vals[p.src]);
+                done[p.src] = true;
+            }
+            for r in &p.rows {
+                d[row] = r.apply(&self.vals[p.src]);
+                row += 1;
+            }
+        }
+    }
+
+    /// The normals `C` (`m×n`, column-major with leading dimension
+    /// `max(m, 1)`) at `x`.
+    pub fn normals(&mut self, x: &[f64], c: &mut [f64]) {
+        let n = self.n;
+        let lda = self.m.max(1);
+        let mut row = 0;
+        for pi in 0..self.pieces.len() {
+            let src = self.pieces[pi].src;
+            let mc = self.cons[src].len();
+            let has_jac = match &self.cons[src] {
+                Constraint::Dict { jac, .. } => jac.is_some(),
+                Constraint::Nonlinear(nl) => nl.jac.is_some(),
+                Constraint::Linear(_) => true,
+            };
+            if has_jac {
+                let jb = &mut self.jacbuf[..mc * n];
+                match &mut self.cons[src] {
+                    Constraint::Dict { jac: Some(j), .. } => j(x, jb),
+                    Constraint::Nonlinear(NonlinearConstraint { jac: Some(j), .. }) => j(x, jb),
+                    Constraint::Linear(l) => jb.copy_from_slice(&l.a),
+                    _ => {}
+                }
+                for r in &self.pieces[pi].rows {
+                    let (i, s) = r.sign_row();
+                    for j in 0..n {
+                        // SciPy stacks J[below] and -J[above]
+                        c[row + j * lda] = s * jb[i * n + j];
+                    }
+                    row += 1;
+                }
+            } else {
+                // 2-point differences of this piece (SciPy's
+                // approx_derivative with abs_step=eps, or rel_step)
+                self.cons[src].eval(x, &mut self.vals[src]);
+                self.xt.copy_from_slice(x);
+                for j in 0..n {
+                    let x0 = x[j];
+                    let sgn = if x0 >= 0.0 { 1.0 } else { -1.0 };
+                    let mut h = match self.fd {
+                        FiniteDiff::Default => {
+                            let h = self.eps;
+                            if (x0 + h) - x0 == 0.0 {
+                                EPSILON * sgn * x0.abs().max(1.0)
+                            } else {
+                                h
+                            }
+                        }
+                        _ => match self.rel_step {
+                            None => EPSILON * sgn * x0.abs().max(1.0),
+                            Some(r) => {
+                                let h = r * sgn * x0.abs();
+                                if (x0 + h) - x0 == 0.0 {
+                                    EPSILON * sgn * x0.abs().max(1.0)
+                                } else {
+                                    h
+                                }
+                            }
+                        },
+                    };
+                    let (l, u) = (self.lb[j], self.ub[j]);
+                    if !(l == f64::NEG_INFINITY && u == f64::INFINITY) {
+                        let lower = x0 - l;
+                        let upper = u - x0;
+                        let xh = x0 + h;
+                        let violated = xh < l || xh > u;
+                        let fitting = h.abs() <= lower.max(upper);
+                        if violated && fitting {
+                            h = -h;
+                        } else if !fitting {
+                            h = if upper >= lower { upper } else { -lower };
+                        }
+                    }
+                    self.xt[j] = x0 + h;
+                    let dx = self.xt[j] - x0;
+                    let v1 = &mut self.vals1[..mc];
+                    self.cons[src].eval(&self.xt, v1);
+                    for (k, r) in self.pieces[pi].rows.iter().enumerate() {
+                        let f1 = r.apply(v1);
+                        let f0 = r.apply(&self.vals[src]);
+                        c[row + k + j * lda] = (f1 - f0) / dx;
+                    }
+                    self.xt[j] = x0;
+                }
+                row += self.pieces[pi].rows.len();
+            }
+        }
+    }
+}
+
+fn a_len(c: &Constraint<'_>) -> Option<usize> {
+    match c {
+        Constraint::Linear(l) => Some(l.a.len()),
+        _ => None,
+    }
+}
