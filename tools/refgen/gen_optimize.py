@@ -241,6 +241,29 @@ def gen_slsqp(c):
     c.add("slsqp", [np.array([0.5, 0.5]), np.array([0.0]), np.array([1.0])], {"prob": "infeasible", "style": "dict", "grad": False, "bounds": True}, None, "IndexError", note="bounds length")
 
 
+def gen_trust(c):
+    """trust-ncg (hess and hessp), dogleg, trust-exact on Rosenbrock n = 2, 5, 10."""
+    for n in [2, 5, 10]:
+        x0 = np.array([-1.2, 1.0] * (n // 2) + ([0.5] if n % 2 else []), dtype=float)
+        for meth, hk in [("trust-ncg", "hess"), ("trust-ncg", "hessp"), ("dogleg", "hess"), ("trust-exact", "hess")]:
+            for opts in [{}] + ([{"maxiter": 4}, {"gtol": 1e-8}] if n == 2 else []):
+                kw = {"hess": so.rosen_hess} if hk == "hess" else {"hessp": so.rosen_hess_prod}
+                r = so.minimize(so.rosen, x0, method=meth, jac=so.rosen_der, options=opts, **kw)
+                c.add("trust", [x0], {"method": meth, "hess": hk, **opts},
+                      [r.x, np.array([float(r.fun), r.nfev, r.njev, r.nhev, r.nit, r.status], dtype=float)], note=r.message)
+    # dogleg on an indefinite Hessian: LinAlgError -> status 3
+    x0 = np.array([0.0, 1.5])
+    r = so.minimize(so.rosen, x0, method="dogleg", jac=so.rosen_der, hess=so.rosen_hess)
+    c.add("trust", [x0], {"method": "dogleg", "hess": "hess"},
+          [r.x, np.array([float(r.fun), r.nfev, r.njev, r.nhev, r.nit, r.status], dtype=float)], note=r.message)
+    # errors: no Hessian for dogleg / trust-exact
+    for meth in ["dogleg", "trust-exact"]:
+        try:
+            so.minimize(so.rosen, np.array([-1.2, 1.0]), method=meth, jac=so.rosen_der)
+        except ValueError as e:
+            c.add("trust", [np.array([-1.2, 1.0])], {"method": meth, "hess": "none"}, None, "ValueError", note=str(e))
+
+
 def main():
     warnings.simplefilter("ignore")
     c = Cases("optimize", crate="sciox")
@@ -494,6 +517,7 @@ def main():
             outs.append(so.rosen_hess(x))
         c.add("rosen", [x, p], {}, outs)
     gen_slsqp(c)
+    gen_trust(c)
     c.save()
 
 

@@ -388,6 +388,7 @@ fn conformance_optimize() {
     let mut sciox_pr_loss_scipy_converges: Vec<String> = Vec::new();
     let (mut newton_total, mut newton_exact) = (0, 0);
     let (mut slsqp_total, mut slsqp_exact) = (0, 0);
+    let (mut trust_total, mut trust_exact) = (0, 0);
     let mut newton_scipy_fails: Vec<String> = Vec::new();
     for case in &cases {
         *counts.entry(case.op.clone()).or_default() += 1;
@@ -756,6 +757,63 @@ fn conformance_optimize() {
                     assert!((a - b).abs() <= 1e-6 * (1.0 + b.abs()), "{ctx}: x");
                 }
             }
+            "trust" => {
+                let x0: Vec<f64> = case.input::<f64>(0).iter().copied().collect();
+                let method = match case.str_param("method") {
+                    "trust-ncg" => Method::TrustNcg,
+                    "dogleg" => Method::Dogleg,
+                    _ => Method::TrustExact,
+                };
+                let o = MinimizeOptions {
+                    maxiter: opt_usize(case, "maxiter"),
+                    gtol: opt_f64(case, "gtol"),
+                    ..Default::default()
+                };
+                let mut h = |x: &[f64], out: &mut [f64]| out.copy_from_slice(&rosen_hess(x));
+                let mut hp = |x: &[f64], p: &[f64], out: &mut [f64]| rosen_hess_prod(x, p, out);
+                let hess = match case.str_param("hess") {
+                    "hess" => Hess::Full(&mut h),
+                    "hessp" => Hess::Prod(&mut hp),
+                    _ => Hess::FiniteDiff,
+                };
+                let r = minimize_trust(rosen, rosen_der, hess, &x0, method, &o, None);
+                if case.error.is_some() {
+                    let e = r.expect_err(&case.ctx());
+                    assert!(e.to_string().contains(&case.note), "{}: {e}", case.ctx());
+                    continue;
+                }
+                let r = r.unwrap_or_else(|e| panic!("{}: {e}", case.ctx()));
+                let wx = out_vec(case, 0);
+                let w = out_vec(case, 1);
+                let (wf, wnfev, wnjev, wnhev, wnit, wstatus) = (w[0], w[1], w[2], w[3], w[4], w[5]);
+                let ctx = format!(
+                    "{} got fun={:e} nfev={} njev={} nhev={} nit={} status={} | scipy fun={wf:e} nfev={wnfev} njev={wnjev} nhev={wnhev} nit={wnit} status={wstatus}",
+                    case.ctx(),
+                    r.fun,
+                    r.nfev,
+                    r.njev,
+                    r.nhev,
+                    r.nit,
+                    r.status
+                );
+                trust_total += 1;
+                if [r.nfev, r.njev, r.nhev, r.nit].map(|v| v as f64) == [wnfev, wnjev, wnhev, wnit] {
+                    trust_exact += 1;
+                } else {
+                    eprintln!("inexact trust: {ctx}");
+                }
+                assert_eq!(r.status as f64, wstatus, "{ctx}: status");
+                assert_eq!(r.message, case.note, "{ctx}: message");
+                if wstatus == 0.0 {
+                    assert!((r.fun - wf).abs() <= 1e-8 * (1.0 + wf.abs()), "{ctx}: fun");
+                    assert!(r.nfev as f64 <= 1.2 * wnfev, "{ctx}: nfev");
+                    // gtol bounds |g|; the Hessian of Rosenbrock at the
+                    // minimum has condition ~2500, so x agrees to ~1e-4
+                    for (a, b) in r.x.iter().zip(&wx) {
+                        assert!((a - b).abs() <= 1e-4, "{ctx}: x");
+                    }
+                }
+            }
             other => panic!("unknown op {other}"),
         }
     }
@@ -770,7 +828,10 @@ fn conformance_optimize() {
     eprintln!("slsqp runs with SciPy's exact nfev/njev/nit: {slsqp_exact}/{slsqp_total}");
     // every SLSQP run takes SciPy's exact path (same nfev, njev, nit)
     assert_eq!((slsqp_exact, slsqp_total), (31, 31));
-    assert_eq!(cases.len(), 853, "every case checked");
+    eprintln!("trust-region runs with SciPy's exact nfev/njev/nhev/nit: {trust_exact}/{trust_total}");
+    // every trust-region run takes SciPy's exact path
+    assert_eq!((trust_exact, trust_total), (21, 21));
+    assert_eq!(cases.len(), 876, "every case checked");
     assert!(newton_exact >= 33, "exact Newton-CG runs: {newton_exact}");
     assert_eq!(newton_scipy_fails, ["c0771", "c0772"]);
     // 112 of the 127 minimize runs take SciPy's exact path (same nfev, njev, nit)

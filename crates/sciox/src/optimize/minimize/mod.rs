@@ -14,6 +14,7 @@ mod newton_cg;
 mod powell;
 mod slsqp;
 mod testfuncs;
+mod trust;
 
 pub use constraints::{ConFn, ConJacFn, Constraint, ConstraintType, LinearConstraint, NonlinearConstraint};
 pub use finite_diff::{EPSILON, FiniteDiff, approx_derivative, approx_fprime, check_grad};
@@ -56,6 +57,14 @@ pub enum Method {
     /// Sequential least-squares programming (`'SLSQP'`): bounds, equality
     /// and inequality constraints ([`minimize_constrained`]).
     Slsqp,
+    /// Trust-region Newton with Steihaug's truncated CG (`'trust-ncg'`;
+    /// [`minimize_trust`] with `hess` or `hessp`).
+    TrustNcg,
+    /// Dogleg trust region (`'dogleg'`; [`minimize_trust`] with `hess`).
+    Dogleg,
+    /// Nearly exact trust-region subproblems (`'trust-exact'`;
+    /// [`minimize_trust`] with `hess`).
+    TrustExact,
 }
 
 impl Method {
@@ -103,6 +112,9 @@ impl Method {
             Method::NewtonCg => "Newton-CG",
             Method::LBfgsB => "L-BFGS-B",
             Method::Slsqp => "SLSQP",
+            Method::TrustNcg => "trust-ncg",
+            Method::Dogleg => "dogleg",
+            Method::TrustExact => "trust-exact",
         }
     }
 }
@@ -151,6 +163,8 @@ impl Bounds {
 /// | `xtol`, `ftol`, `direc` | Powell | 1e-4, 1e-4, identity |
 /// | `xtol`, `eps`, `c1`, `c2` | Newton-CG | 1e-5, `sqrt(eps)`, 1e-4, 0.9 |
 /// | `ftol`, `gtol`, `maxiter`, `maxfev`, `maxcor`, `maxls`, `eps` | L-BFGS-B | 2.22e-9, 1e-5, 15000, 15000, 10, 20, 1e-8 |
+/// | `ftol`, `maxiter`, `eps` | SLSQP | 1e-6, 100, `sqrt(eps)` |
+/// | `gtol`, `maxiter`, `initial_trust_radius`, `max_trust_radius`, `eta`, `subproblem_maxiter` | trust-ncg, dogleg, trust-exact | 1e-4, 200·n, 1, 1000, 0.15, 25 |
 ///
 /// ```
 /// use sciox::optimize::MinimizeOptions;
@@ -202,6 +216,14 @@ pub struct MinimizeOptions {
     pub maxcor: usize,
     /// Maximum line-search steps per iteration of L-BFGS-B.
     pub maxls: usize,
+    /// Initial trust radius of the trust-region methods (1.0).
+    pub initial_trust_radius: Option<f64>,
+    /// Largest trust radius (1000.0).
+    pub max_trust_radius: Option<f64>,
+    /// Acceptance threshold of a trust-region step (0.15; `0 <= eta < 0.25`).
+    pub eta: Option<f64>,
+    /// Iterations per trust-exact subproblem (25).
+    pub subproblem_maxiter: Option<usize>,
 }
 
 impl Default for MinimizeOptions {
@@ -228,6 +250,10 @@ impl Default for MinimizeOptions {
             direc: None,
             maxcor: 10,
             maxls: 20,
+            initial_trust_radius: None,
+            max_trust_radius: None,
+            eta: None,
+            subproblem_maxiter: None,
         }
     }
 }
@@ -392,6 +418,9 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
             Method::Slsqp => {
                 o.ftol.get_or_insert(t);
             }
+            Method::TrustNcg | Method::Dogleg | Method::TrustExact => {
+                o.gtol.get_or_insert(t);
+            }
         }
     }
     if let Some(b) = &opts.bounds {
@@ -410,7 +439,15 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
                 "The number of bounds is not compatible with the length of `x0`.",
             ));
         }
-        if matches!(method, Method::Bfgs | Method::Cg | Method::NewtonCg) {
+        if matches!(
+            method,
+            Method::Bfgs
+                | Method::Cg
+                | Method::NewtonCg
+                | Method::TrustNcg
+                | Method::Dogleg
+                | Method::TrustExact
+        ) {
             return Err(Error::invalid(format!(
                 "Method {} cannot handle bounds.",
                 method.name()
@@ -471,6 +508,12 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
             lbfgsb::lbfgsb(&mut sf, &xc, bounds, &o, &mut callback)
         }
         Method::Slsqp => slsqp_run(fun, grad, x0, &mut [], &o, &mut callback)?,
+        Method::TrustNcg | Method::Dogleg | Method::TrustExact => {
+            return Err(Error::invalid(format!(
+                "Method {} needs the gradient and the Hessian: use `minimize_trust`.",
+                method.name()
+            )));
+        }
         Method::NewtonCg => {
             if grad.is_none() {
                 return Err(Error::invalid("Jacobian is required for Newton-CG method"));
@@ -656,4 +699,108 @@ fn slsqp_run<F: FnMut(&[f64]) -> f64>(
     };
     let mut sf = ScalarFunction::new(fun, grad, fd, Some((lb, ub)), &x);
     Ok(slsqp::slsqp(&mut sf, &mut cons, &x, &xl, &xu, o, callback))
+}
+
+/// The trust-region methods (SciPy's `minimize(fun, x0, method=...,
+/// jac=grad, hess=..., hessp=...)` with `method` one of `'trust-ncg'`,
+/// `'dogleg'`, `'trust-exact'`). `trust-ncg` takes [`Hess::Full`] or
+/// [`Hess::Prod`]; `dogleg` and `trust-exact` need [`Hess::Full`].
+///
+/// Options: `gtol` (1e-4, the 2-norm of the gradient; `tol` sets it),
+/// `maxiter` (200·n), `initial_trust_radius` (1), `max_trust_radius`
+/// (1000), `eta` (0.15), `subproblem_maxiter` (trust-exact, 25). Status
+/// 0 success, 1 `maxiter`, 2 "A bad approximation caused failure to
+/// predict improvement.", 3 "A linalg error occurred, such as a non-psd
+/// Hessian." (dogleg), 99 stopped by the callback. `nhev` counts Hessian
+/// and Hessian-vector product evaluations as SciPy does.
+///
+/// Errors: an empty `x0` or NaN in it, bounds, a method that is not a
+/// trust-region method, a missing Hessian ("Hessian is required for
+/// dogleg minimization"), `eta` outside `[0, 0.25)`, a non-positive
+/// radius or an initial radius not below the maximum.
+///
+/// ```
+/// use sciox::optimize::{minimize_trust, rosen, rosen_der, rosen_hess, Hess, Method, MinimizeOptions};
+/// let mut h = |x: &[f64], out: &mut [f64]| out.copy_from_slice(&rosen_hess(x));
+/// let r = minimize_trust(rosen, rosen_der, Hess::Full(&mut h), &[-1.2, 1.0], Method::TrustExact,
+///                        &MinimizeOptions::default(), None).unwrap();
+/// assert!(r.success && (r.x[0] - 1.0).abs() < 1e-6);
+/// ```
+pub fn minimize_trust<F, G>(
+    fun: F,
+    grad: G,
+    hess: Hess<'_>,
+    x0: &[f64],
+    method: Method,
+    opts: &MinimizeOptions,
+    mut callback: Callback<'_>,
+) -> Result<OptimizeResult>
+where
+    F: FnMut(&[f64]) -> f64,
+    G: FnMut(&[f64], &mut [f64]),
+{
+    if !matches!(method, Method::TrustNcg | Method::Dogleg | Method::TrustExact) {
+        return Err(Error::invalid(format!(
+            "Method {} is not a trust-region method.",
+            method.name()
+        )));
+    }
+    if x0.is_empty() {
+        return Err(Error::invalid("'x0' must not be empty."));
+    }
+    if x0.iter().any(|v| v.is_nan()) {
+        return Err(Error::invalid("'x0' contains NaN."));
+    }
+    if opts.bounds.is_some() {
+        return Err(Error::invalid(format!(
+            "Method {} cannot handle bounds.",
+            method.name()
+        )));
+    }
+    match (&hess, method) {
+        (Hess::FiniteDiff, Method::TrustNcg) => {
+            return Err(Error::invalid(
+                "Either the Hessian or the Hessian-vector product is required for Newton-CG trust-region minimization",
+            ));
+        }
+        (Hess::FiniteDiff | Hess::Prod(_), Method::Dogleg) => {
+            return Err(Error::invalid("Hessian is required for dogleg minimization"));
+        }
+        (Hess::FiniteDiff | Hess::Prod(_), Method::TrustExact) => {
+            return Err(Error::invalid(
+                "Hessian matrix is required for trust region exact minimization.",
+            ));
+        }
+        _ => {}
+    }
+    let eta = opts.eta.unwrap_or(0.15);
+    if !(0.0..0.25).contains(&eta) {
+        return Err(Error::invalid("invalid acceptance stringency"));
+    }
+    let maxr = opts.max_trust_radius.unwrap_or(1000.0);
+    if maxr.is_nan() || maxr <= 0.0 {
+        return Err(Error::invalid("the max trust radius must be positive"));
+    }
+    let r0 = opts.initial_trust_radius.unwrap_or(1.0);
+    if r0.is_nan() || r0 <= 0.0 {
+        return Err(Error::invalid("the initial trust radius must be positive"));
+    }
+    if r0 >= maxr {
+        return Err(Error::invalid(
+            "the initial trust radius must be less than the max trust radius",
+        ));
+    }
+    let mut o = opts.clone();
+    if let Some(t) = opts.tol {
+        o.gtol.get_or_insert(t);
+    }
+    Ok(trust::trust_region(
+        fun,
+        grad,
+        hess,
+        x0,
+        method,
+        &o,
+        &mut callback,
+    ))
 }
