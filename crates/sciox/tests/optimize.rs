@@ -286,3 +286,145 @@ fn lbfgsb_limits_and_messages() {
     };
     assert!(minimize(rosen, &[0.0, 0.0], Method::LBfgsB, &o).is_err());
 }
+
+#[test]
+fn constrained_and_trust_region_bad_input_and_callbacks() {
+    let o = MinimizeOptions::default();
+    let f = |x: &[f64]| x[0] * x[0] + x[1] * x[1];
+    let con = || {
+        Constraint::dict(ConstraintType::Ineq, 1, |x: &[f64], out: &mut [f64]| {
+            out[0] = x[0] + x[1] - 1.0
+        })
+    };
+    // NaN / empty x0
+    assert!(minimize_constrained(f, None, &[f64::NAN, 0.0], Method::Slsqp, &mut [con()], &o, None).is_err());
+    assert!(minimize_constrained(f, None, &[], Method::Slsqp, &mut [], &o, None).is_err());
+    // constraints with a method that cannot take them
+    let e = minimize_constrained(f, None, &[1.0, 1.0], Method::Bfgs, &mut [con()], &o, None).unwrap_err();
+    assert_eq!(e.to_string(), "Method BFGS cannot handle constraints.");
+    // malformed new-style constraints
+    let bad_a = Constraint::Linear(LinearConstraint::new(vec![1.0; 3], vec![0.0], vec![1.0]));
+    assert!(minimize_constrained(f, None, &[1.0, 1.0], Method::Slsqp, &mut [bad_a], &o, None).is_err());
+    let lb_gt_ub = Constraint::Linear(LinearConstraint::new(vec![1.0; 2], vec![2.0], vec![1.0]));
+    assert!(minimize_constrained(f, None, &[1.0, 1.0], Method::Slsqp, &mut [lb_gt_ub], &o, None).is_err());
+    let mismatched = Constraint::Linear(LinearConstraint::new(vec![1.0; 2], vec![0.0], vec![1.0, 2.0]));
+    assert!(minimize_constrained(f, None, &[1.0, 1.0], Method::Slsqp, &mut [mismatched], &o, None).is_err());
+    // '3-point' differences of a constraint without Jacobian
+    let three = MinimizeOptions {
+        finite_diff: FiniteDiff::ThreePoint,
+        ..Default::default()
+    };
+    assert!(minimize_constrained(f, None, &[1.0, 1.0], Method::Slsqp, &mut [con()], &three, None).is_err());
+    // SLSQP with constraints: x0 + x1 >= 1 -> (0.5, 0.5)
+    let r = minimize_constrained(f, None, &[2.0, 0.0], Method::Slsqp, &mut [con()], &o, None).unwrap();
+    assert!(
+        r.success && (r.x[0] - 0.5).abs() < 1e-6 && (r.x[1] - 0.5).abs() < 1e-6,
+        "{r:?}"
+    );
+    assert_eq!(r.multipliers.len(), 1);
+    assert!((r.multipliers[0] - 1.0).abs() < 1e-5, "{:?}", r.multipliers);
+    // a callback stops SLSQP after its first iteration
+    let mut calls = 0;
+    let mut cb = |_x: &[f64], _f: f64| {
+        calls += 1;
+        true
+    };
+    let r = minimize_constrained(
+        f,
+        None,
+        &[2.0, 0.0],
+        Method::Slsqp,
+        &mut [con()],
+        &o,
+        Some(&mut cb),
+    )
+    .unwrap();
+    assert_eq!((r.status, r.success, r.nit), (99, false, 1));
+    assert_eq!(calls, 1);
+    // SLSQP through minimize (no constraints) and SciPy's default choice
+    let r = minimize(rosen, &[-1.2, 1.0], Method::Slsqp, &o).unwrap();
+    assert!(r.success && (r.x[0] - 1.0).abs() < 1e-3, "{r:?}");
+    assert_eq!(Method::scipy_default_constrained(true, true), Method::Slsqp);
+    // trust-region methods need the Hessian, reject bounds and bad radii
+    let mut h = |x: &[f64], out: &mut [f64]| out.copy_from_slice(&rosen_hess(x));
+    let e = minimize_trust(
+        rosen,
+        rosen_der,
+        Hess::FiniteDiff,
+        &[-1.2, 1.0],
+        Method::Dogleg,
+        &o,
+        None,
+    )
+    .unwrap_err();
+    assert_eq!(e.to_string(), "Hessian is required for dogleg minimization");
+    assert!(minimize(rosen, &[-1.2, 1.0], Method::TrustExact, &o).is_err());
+    let bad_eta = MinimizeOptions {
+        eta: Some(0.3),
+        ..Default::default()
+    };
+    assert!(
+        minimize_trust(
+            rosen,
+            rosen_der,
+            Hess::Full(&mut h),
+            &[-1.2, 1.0],
+            Method::TrustNcg,
+            &bad_eta,
+            None
+        )
+        .is_err()
+    );
+    let bad_radius = MinimizeOptions {
+        initial_trust_radius: Some(2000.0),
+        ..Default::default()
+    };
+    assert!(
+        minimize_trust(
+            rosen,
+            rosen_der,
+            Hess::Full(&mut h),
+            &[-1.2, 1.0],
+            Method::TrustNcg,
+            &bad_radius,
+            None
+        )
+        .is_err()
+    );
+    assert!(
+        minimize_trust(
+            rosen,
+            rosen_der,
+            Hess::Full(&mut h),
+            &[-1.2, 1.0],
+            Method::Bfgs,
+            &o,
+            None
+        )
+        .is_err()
+    );
+    assert!(
+        minimize_trust(
+            rosen,
+            rosen_der,
+            Hess::Full(&mut h),
+            &[f64::NAN, 1.0],
+            Method::TrustExact,
+            &o,
+            None
+        )
+        .is_err()
+    );
+    let mut stop = |_x: &[f64], _f: f64| true;
+    let r = minimize_trust(
+        rosen,
+        rosen_der,
+        Hess::Full(&mut h),
+        &[-1.2, 1.0],
+        Method::TrustExact,
+        &o,
+        Some(&mut stop),
+    )
+    .unwrap();
+    assert_eq!((r.status, r.nit), (99, 1));
+}

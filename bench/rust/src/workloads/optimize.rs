@@ -11,6 +11,65 @@ use sciox::optimize::{
     minimize_newton_cg, minimize_scalar, minimize_with_grad, rosen, rosen_der, rosen_hess_prod,
 };
 
+/// Hock-Schittkowski 71 with SLSQP (gradients given or by differences).
+fn slsqp_hs071(with_jac: bool) -> Vec<f64> {
+    use sciox::optimize::{Bounds, Constraint, ConstraintType, minimize_constrained};
+    let f = |x: &[f64]| x[0] * x[3] * (x[0] + x[1] + x[2]) + x[2];
+    let mut g = |x: &[f64], g: &mut [f64]| {
+        g[0] = x[3] * (x[0] + x[1] + x[2]) + x[0] * x[3];
+        g[1] = x[0] * x[3];
+        g[2] = x[0] * x[3] + 1.0;
+        g[3] = x[0] * (x[0] + x[1] + x[2]);
+    };
+    let fi = |x: &[f64], o: &mut [f64]| o[0] = x[0] * x[1] * x[2] * x[3] - 25.0;
+    let fe = |x: &[f64], o: &mut [f64]| o[0] = x[0] * x[0] + x[1] * x[1] + x[2] * x[2] + x[3] * x[3] - 40.0;
+    let mut cons = if with_jac {
+        vec![
+            Constraint::dict_with_jac(ConstraintType::Ineq, 1, fi, |x: &[f64], j: &mut [f64]| {
+                j.copy_from_slice(&[
+                    x[1] * x[2] * x[3],
+                    x[0] * x[2] * x[3],
+                    x[0] * x[1] * x[3],
+                    x[0] * x[1] * x[2],
+                ])
+            }),
+            Constraint::dict_with_jac(ConstraintType::Eq, 1, fe, |x: &[f64], j: &mut [f64]| {
+                j.copy_from_slice(&[2.0 * x[0], 2.0 * x[1], 2.0 * x[2], 2.0 * x[3]])
+            }),
+        ]
+    } else {
+        vec![
+            Constraint::dict(ConstraintType::Ineq, 1, fi),
+            Constraint::dict(ConstraintType::Eq, 1, fe),
+        ]
+    };
+    let o = MinimizeOptions {
+        bounds: Some(Bounds::new(vec![1.0; 4], vec![5.0; 4])),
+        ..Default::default()
+    };
+    let grad: Option<sciox::optimize::GradFn<'_>> = if with_jac { Some(&mut g) } else { None };
+    minimize_constrained(f, grad, &[1.0, 5.0, 5.0, 1.0], Method::Slsqp, &mut cons, &o, None)
+        .expect("valid problem")
+        .x
+}
+
+fn trust_rosen10(method: Method) -> Box<dyn FnMut() -> Out> {
+    let x0: Vec<f64> = (0..10).map(|i| -1.0 + 2.5 * (i as f64 / 9.0)).collect();
+    Box::new(move || {
+        let o = MinimizeOptions::default();
+        let mut h = |x: &[f64], out: &mut [f64]| out.copy_from_slice(&sciox::optimize::rosen_hess(x));
+        let mut hp = |x: &[f64], p: &[f64], out: &mut [f64]| rosen_hess_prod(x, p, out);
+        let hess = if method == Method::TrustNcg {
+            Hess::Prod(&mut hp)
+        } else {
+            Hess::Full(&mut h)
+        };
+        let r = sciox::optimize::minimize_trust(rosen, rosen_der, hess, &x0, method, &o, None)
+            .expect("valid problem");
+        Out::from(r.fun)
+    })
+}
+
 fn min2(method: Method) -> Box<dyn FnMut() -> Out> {
     Box::new(move || {
         let r = minimize(rosen, &[-1.2, 1.0], method, &MinimizeOptions::default()).expect("valid problem");
@@ -125,6 +184,18 @@ pub fn workloads() -> Vec<Workload> {
                     .expect("valid problem");
                 Out::from(r.fun)
             })
+        }),
+        ("minimize_slsqp_hs071", || {
+            Box::new(|| Out::from(slsqp_hs071(true)))
+        }),
+        ("minimize_slsqp_fd_hs071", || {
+            Box::new(|| Out::from(slsqp_hs071(false)))
+        }),
+        ("minimize_trust_exact_rosen10", || {
+            trust_rosen10(Method::TrustExact)
+        }),
+        ("minimize_trust_ncg_hessp_rosen10", || {
+            trust_rosen10(Method::TrustNcg)
         }),
         ("minimize_scalar_brent", || {
             Box::new(|| {
