@@ -161,6 +161,10 @@ CPROB = {
     "rosen_disc": (so.rosen, so.rosen_der, [-1.2, 1.0], None),
     "infeasible": (_sq2, None, [0.5, 0.5], ([0.0, 0.0], [1.0, 1.0])),
     "infeasible2": (_sq2, None, [0.5, 0.5], None),
+    "hs35_fixed": (_hs35_f, None, [0.5, 0.5, 0.5], ([0.0, 0.0, 0.5], [INF, INF, 0.5])),
+    "hs35_allfixed": (_hs35_f, None, [0.5, 0.5, 0.5], ([0.2, 0.3, 0.5], [0.2, 0.3, 0.5])),
+    "hs35_allfixed_bad": (_hs35_f, None, [0.5, 0.5, 0.5], ([2.0, 0.3, 0.5], [2.0, 0.3, 0.5])),
+    "rosen_box_fixed": (so.rosen, so.rosen_der, [-1.2, 1.0, 0.5], ([-2.0, 0.7, -2.0], [2.0, 0.7, 2.0])),
     "rosen_free": (so.rosen, so.rosen_der, [-1.2, 1.0], None),
     "rosen_box": (so.rosen, so.rosen_der, [-1.2, 1.0], ([-2.0, -2.0], [0.5, 2.0])),
 }
@@ -188,7 +192,7 @@ def cons_for(name, style, use_jac):
         return [nl]
     if name == "hs21":
         return [{"type": "ineq", "fun": lambda x: np.array([10.0 * x[0] - x[1] - 10.0]), **J(lambda x: np.array([[10.0, -1.0]]))}]
-    if name == "hs35":
+    if name.startswith("hs35"):
         return [{"type": "ineq", "fun": lambda x: np.array([3.0 - x[0] - x[1] - 2.0 * x[2]]), **J(lambda x: np.array([[-1.0, -1.0, -2.0]]))}]
     if name == "hs71":
         fi = lambda x: np.array([x[0] * x[1] * x[2] * x[3] - 25.0])
@@ -235,7 +239,9 @@ def gen_slsqp(c):
                         inputs += [np.array(bnds[0], dtype=float), np.array(bnds[1], dtype=float)]
                         params["bounds"] = True
                     r = so.minimize(pyf(f), np.array(x0, dtype=float), method="SLSQP", constraints=cons_for(name, style, use_jac), options=opts, **kw)
-                    c.add("slsqp", inputs, params, [r.x, np.array([float(r.fun), r.nfev, r.njev, r.nit, r.status], dtype=float), np.asarray(r.jac, dtype=float)], note=r.message)
+                    # all variables fixed: SciPy's result has no nit/status/jac (sciox: 0, and status 4 when the constraints fail)
+                    st = r.get("status", 0 if r.success else 4)
+                    c.add("slsqp", inputs, params, [r.x, np.array([float(r.fun), r.nfev, r.njev, r.get("nit", 0), st], dtype=float), np.asarray(r.get("jac", []), dtype=float)], note=r.message)
     # errors: lb > ub, bounds of the wrong length
     c.add("slsqp", [np.array([0.5, 0.5]), np.array([1.0, 0.0]), np.array([0.0, 1.0])], {"prob": "infeasible", "style": "dict", "grad": False, "bounds": True}, None, "ValueError", note="SLSQP Error: lb > ub in bounds")
     c.add("slsqp", [np.array([0.5, 0.5]), np.array([0.0]), np.array([1.0])], {"prob": "infeasible", "style": "dict", "grad": False, "bounds": True}, None, "IndexError", note="bounds length")

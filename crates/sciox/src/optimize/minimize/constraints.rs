@@ -264,6 +264,22 @@ pub(crate) struct OldConstraints<'c, 'a> {
     vals1: Vec<f64>,
     jacbuf: Vec<f64>,
     xt: Vec<f64>,
+    /// Variables fixed by equal bounds removed (SciPy's
+    /// `_Remove_From_Func`): the free indices and a full-length point.
+    fixed: Option<(Vec<usize>, Vec<f64>)>,
+}
+
+/// `x` (free variables) written into the full point of `fixed`.
+fn expand<'x>(fixed: &'x mut Option<(Vec<usize>, Vec<f64>)>, x: &'x [f64]) -> &'x [f64] {
+    match fixed {
+        Some((free, full)) => {
+            for (k, &i) in free.iter().enumerate() {
+                full[i] = x[k];
+            }
+            full
+        }
+        None => x,
+    }
 }
 
 impl<'c, 'a> OldConstraints<'c, 'a> {
@@ -373,7 +389,30 @@ impl<'c, 'a> OldConstraints<'c, 'a> {
             vals1: vec![0.0; maxm],
             jacbuf: vec![0.0; maxm * n],
             xt: vec![0.0; n],
+            fixed: None,
         })
+    }
+
+    /// Removes the variables not in `free` (fixed at their values in
+    /// `full`, the clipped start): `x` of later calls has `free.len()` entries.
+    pub fn remove_fixed(&mut self, free: Vec<usize>, full: Vec<f64>) {
+        self.n = free.len();
+        self.lb = free.iter().map(|&i| self.lb[i]).collect();
+        self.ub = free.iter().map(|&i| self.ub[i]).collect();
+        self.xt = vec![0.0; self.n];
+        self.fixed = Some((free, full));
+    }
+
+    /// The largest violation of the constraints at `x` (full length; SciPy's
+    /// `PreparedConstraint.violation`), 0 when all hold.
+    pub fn max_violation(&mut self, x: &[f64]) -> f64 {
+        let mut d = vec![0.0; self.m];
+        self.values(x, &mut d);
+        let meq = self.meq;
+        d.iter()
+            .enumerate()
+            .map(|(j, &v)| if j < meq { v.abs() } else { (-v).max(0.0) })
+            .fold(0.0, f64::max)
     }
 
     /// Whether some constraint has no Jacobian (finite differences).
@@ -391,7 +430,8 @@ impl<'c, 'a> OldConstraints<'c, 'a> {
         let mut row = 0;
         for p in &self.pieces {
             if !done[p.src] {
-                self.cons[p.src].eval(x, &mut self.vals[p.src]);
+                let xf = expand(&mut self.fixed, x);
+                self.cons[p.src].eval(xf, &mut self.vals[p.src]);
                 done[p.src] = true;
             }
             for r in &p.rows {
@@ -416,25 +456,29 @@ impl<'c, 'a> OldConstraints<'c, 'a> {
                 Constraint::Linear(_) => true,
             };
             if has_jac {
-                let jb = &mut self.jacbuf[..mc * n];
+                let nf = self.fixed.as_ref().map_or(n, |f| f.1.len());
+                let xf = expand(&mut self.fixed, x);
+                let jb = &mut self.jacbuf[..mc * nf];
                 match &mut self.cons[src] {
-                    Constraint::Dict { jac: Some(j), .. } => j(x, jb),
-                    Constraint::Nonlinear(NonlinearConstraint { jac: Some(j), .. }) => j(x, jb),
+                    Constraint::Dict { jac: Some(j), .. } => j(xf, jb),
+                    Constraint::Nonlinear(NonlinearConstraint { jac: Some(j), .. }) => j(xf, jb),
                     Constraint::Linear(l) => jb.copy_from_slice(&l.a),
                     _ => {}
                 }
                 for r in &self.pieces[pi].rows {
                     let (i, s) = r.sign_row();
                     for j in 0..n {
-                        // SciPy stacks J[below] and -J[above]
-                        c[row + j * lda] = s * jb[i * n + j];
+                        // SciPy stacks J[below] and -J[above] (free columns)
+                        let jj = self.fixed.as_ref().map_or(j, |f| f.0[j]);
+                        c[row + j * lda] = s * jb[i * nf + jj];
                     }
                     row += 1;
                 }
             } else {
                 // 2-point differences of this piece (SciPy's
                 // approx_derivative with abs_step=eps, or rel_step)
-                self.cons[src].eval(x, &mut self.vals[src]);
+                let xf = expand(&mut self.fixed, x);
+                self.cons[src].eval(xf, &mut self.vals[src]);
                 self.xt.copy_from_slice(x);
                 for j in 0..n {
                     let x0 = x[j];
@@ -476,7 +520,8 @@ impl<'c, 'a> OldConstraints<'c, 'a> {
                     self.xt[j] = x0 + h;
                     let dx = self.xt[j] - x0;
                     let v1 = &mut self.vals1[..mc];
-                    self.cons[src].eval(&self.xt, v1);
+                    let xf = expand(&mut self.fixed, &self.xt);
+                    self.cons[src].eval(xf, v1);
                     for (k, r) in self.pieces[pi].rows.iter().enumerate() {
                         let f1 = r.apply(v1);
                         let f0 = r.apply(&self.vals[src]);

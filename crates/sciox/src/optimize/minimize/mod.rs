@@ -591,8 +591,10 @@ where
 /// relative steps; `ThreePoint` only for the objective), `finite_diff_rel_step`.
 /// The result has SciPy's `status` (exit mode 0..9) and `message`, and the
 /// QP multipliers in `multipliers`. Variables fixed by equal bounds are
-/// not removed first as SciPy does (their finite differences step inside
-/// the bounds instead).
+/// removed first when finite differences are needed, as SciPy does (`jac`
+/// is NaN there); when all are fixed the result is `x = lb` with SciPy's
+/// message, `success` telling whether the constraints hold (`status` 0,
+/// or 4 when they do not).
 ///
 /// Errors: as [`minimize_full`], and constraints with `lb`/`ub` of
 /// different lengths or `lb > ub`, a `LinearConstraint` whose `A` is not
@@ -697,6 +699,85 @@ fn slsqp_run<F: FnMut(&[f64]) -> f64>(
         rel_step: o.finite_diff_rel_step,
         abs_explicit: None,
     };
+    let fixed: Vec<bool> = (0..n).map(|i| lb[i] == ub[i]).collect();
+    if fixed.iter().all(|&b| b) {
+        // SciPy's _optimize_result_for_equal_bounds
+        let mut fun = fun;
+        let mut r = OptimizeResult::empty(n);
+        r.fun = fun(&lb);
+        r.nfev = 1;
+        let maxcv = cons.max_violation(&lb);
+        r.x = lb;
+        r.success = maxcv == 0.0;
+        r.status = if r.success { 0 } else { 4 };
+        r.message = if !r.success {
+            format!(
+                "All independent variables were fixed by bounds, but the independent variables do not \
+                 satisfy the constraints exactly. (Maximum violation: {}).",
+                crate::optimize::py_float(maxcv)
+            )
+        } else if cons.m > 0 {
+            "All independent variables were fixed by bounds at values that satisfy the constraints.".into()
+        } else {
+            "All independent variables were fixed by bounds.".into()
+        };
+        return Ok(r);
+    }
+    if fixed.iter().any(|&b| b) && (grad.is_none() || cons.needs_fd()) {
+        // SciPy removes the fixed variables when finite differences are
+        // needed (they could not step inside equal bounds)
+        let free: Vec<usize> = (0..n).filter(|&i| !fixed[i]).collect();
+        cons.remove_fixed(free.clone(), x.clone());
+        let sel = |v: &[f64]| free.iter().map(|&i| v[i]).collect::<Vec<f64>>();
+        let (lbr, ubr, xlr, xur, xr) = (sel(&lb), sel(&ub), sel(&xl), sel(&xu), sel(&x));
+        let expand = |full: &mut [f64], xr: &[f64]| {
+            for (k, &i) in free.iter().enumerate() {
+                full[i] = xr[k];
+            }
+        };
+        let mut fun = fun;
+        let mut full_f = x.clone();
+        let funr = |xr: &[f64]| {
+            expand(&mut full_f, xr);
+            fun(&full_f)
+        };
+        let has_grad = grad.is_some();
+        let mut grad = grad;
+        let (mut full_g, mut gfull) = (x.clone(), vec![0.0; n]);
+        let mut gwrap = |xr: &[f64], gr: &mut [f64]| {
+            if let Some(g) = grad.as_deref_mut() {
+                expand(&mut full_g, xr);
+                g(&full_g, &mut gfull);
+                for (k, &i) in free.iter().enumerate() {
+                    gr[k] = gfull[i];
+                }
+            }
+        };
+        let gr: Option<GradFn<'_>> = if has_grad { Some(&mut gwrap) } else { None };
+        let has_cb = callback.is_some();
+        let mut full_c = x.clone();
+        let mut cbwrap = |xr: &[f64], f: f64| -> bool {
+            match callback.as_deref_mut() {
+                Some(cb) => {
+                    expand(&mut full_c, xr);
+                    cb(&full_c, f)
+                }
+                None => false,
+            }
+        };
+        let mut cbr: Callback<'_> = if has_cb { Some(&mut cbwrap) } else { None };
+        let mut sf = ScalarFunction::new(funr, gr, fd, Some((lbr, ubr)), &xr);
+        let mut r = slsqp::slsqp(&mut sf, &mut cons, &xr, &xlr, &xur, o, &mut cbr);
+        let mut xf = x.clone();
+        let mut jf = vec![f64::NAN; n];
+        for (k, &i) in free.iter().enumerate() {
+            xf[i] = r.x[k];
+            jf[i] = r.jac[k];
+        }
+        r.x = xf;
+        r.jac = jf;
+        return Ok(r);
+    }
     let mut sf = ScalarFunction::new(fun, grad, fd, Some((lb, ub)), &x);
     Ok(slsqp::slsqp(&mut sf, &mut cons, &x, &xl, &xu, o, callback))
 }
