@@ -251,9 +251,9 @@ def gen_trust(c):
     """trust-ncg (hess and hessp), dogleg, trust-exact on Rosenbrock n = 2, 5, 10."""
     for n in [2, 5, 10]:
         x0 = np.array([-1.2, 1.0] * (n // 2) + ([0.5] if n % 2 else []), dtype=float)
-        for meth, hk in [("trust-ncg", "hess"), ("trust-ncg", "hessp"), ("dogleg", "hess"), ("trust-exact", "hess")]:
-            for opts in [{}] + ([{"maxiter": 4}, {"gtol": 1e-8}] if n == 2 else []):
-                kw = {"hess": so.rosen_hess} if hk == "hess" else {"hessp": so.rosen_hess_prod}
+        for meth, hk in [("trust-ncg", "hess"), ("trust-ncg", "hessp"), ("trust-ncg", "2-point"), ("trust-ncg", "3-point"), ("dogleg", "hess"), ("trust-exact", "hess")]:
+            for opts in [{}] + ([{"maxiter": 4}, {"gtol": 1e-8}] if n == 2 and hk in ("hess", "hessp") else []):
+                kw = {"hess": so.rosen_hess} if hk == "hess" else {"hessp": so.rosen_hess_prod} if hk == "hessp" else {"hess": hk}
                 r = so.minimize(so.rosen, x0, method=meth, jac=so.rosen_der, options=opts, **kw)
                 c.add("trust", [x0], {"method": meth, "hess": hk, **opts},
                       [r.x, np.array([float(r.fun), r.nfev, r.njev, r.nhev, r.nit, r.status], dtype=float)], note=r.message)

@@ -785,7 +785,11 @@ fn slsqp_run<F: FnMut(&[f64]) -> f64>(
 /// The trust-region methods (SciPy's `minimize(fun, x0, method=...,
 /// jac=grad, hess=..., hessp=...)` with `method` one of `'trust-ncg'`,
 /// `'dogleg'`, `'trust-exact'`). `trust-ncg` takes [`Hess::Full`] or
-/// [`Hess::Prod`]; `dogleg` and `trust-exact` need [`Hess::Full`].
+/// [`Hess::Prod`], or [`Hess::FiniteDiff`] for SciPy's `hess='2-point'`
+/// (`'3-point'` with `opts.finite_diff = FiniteDiff::ThreePoint`; the
+/// differenced gradients count in `njev`, and each Hessian is computed
+/// once per iterate, so `njev` is not SciPy's there);
+/// `dogleg` and `trust-exact` need [`Hess::Full`].
 ///
 /// Options: `gtol` (1e-4, the 2-norm of the gradient; `tol` sets it),
 /// `maxiter` (200·n), `initial_trust_radius` (1), `max_trust_radius`
@@ -839,11 +843,6 @@ where
         )));
     }
     match (&hess, method) {
-        (Hess::FiniteDiff, Method::TrustNcg) => {
-            return Err(Error::invalid(
-                "Either the Hessian or the Hessian-vector product is required for Newton-CG trust-region minimization",
-            ));
-        }
         (Hess::FiniteDiff | Hess::Prod(_), Method::Dogleg) => {
             return Err(Error::invalid("Hessian is required for dogleg minimization"));
         }

@@ -32,6 +32,7 @@ struct Sf<'h, F, G> {
     ngev: usize,
     nhev: usize,
     nhessp: usize,
+    three: bool,
 }
 
 impl<F: FnMut(&[f64]) -> f64, G: FnMut(&[f64], &mut [f64])> Sf<'_, F, G> {
@@ -62,16 +63,51 @@ impl<F: FnMut(&[f64]) -> f64, G: FnMut(&[f64], &mut [f64])> Sf<'_, F, G> {
     fn hess(&mut self, x: &[f64]) -> Vec<f64> {
         self.at(x);
         if !self.ok[2] {
-            if let Hess::Full(h) = &mut self.hess {
-                h(x, &mut self.h);
+            match &mut self.hess {
+                Hess::Full(h) => {
+                    h(x, &mut self.h);
+                    self.nhev += 1;
+                }
+                _ => {
+                    // SciPy's '2-point'/'3-point' Hessian: differences of
+                    // the gradient (counted in ngev, as SciPy's wrapped
+                    // gradient counts them, not in nhev)
+                    let n = self.n;
+                    self.ngev += if self.three { 2 * n } else { n };
+                    let g0 = self.grad(x);
+                    let mut xt = x.to_vec();
+                    let (mut g1, mut g2) = (vec![0.0; n], vec![0.0; n]);
+                    for j in 0..n {
+                        let x0 = x[j];
+                        let sgn = if x0 >= 0.0 { 1.0 } else { -1.0 };
+                        if self.three {
+                            let h = f64::EPSILON.cbrt() * sgn * x0.abs().max(1.0);
+                            let h = h.abs();
+                            xt[j] = x0 - h;
+                            let lo = xt[j];
+                            (self.grad)(&xt, &mut g1);
+                            xt[j] = x0 + h;
+                            let dx = xt[j] - lo;
+                            (self.grad)(&xt, &mut g2);
+                            for i in 0..n {
+                                self.h[i * n + j] = (g2[i] - g1[i]) / dx;
+                            }
+                        } else {
+                            let h = super::finite_diff::EPSILON * sgn * x0.abs().max(1.0);
+                            xt[j] = x0 + h;
+                            let dx = xt[j] - x0;
+                            (self.grad)(&xt, &mut g1);
+                            for i in 0..n {
+                                self.h[i * n + j] = (g1[i] - g0[i]) / dx;
+                            }
+                        }
+                        xt[j] = x0;
+                    }
+                }
             }
-            self.nhev += 1;
             self.ok[2] = true;
         }
         self.h.clone()
-    }
-    fn has_full(&self) -> bool {
-        matches!(self.hess, Hess::Full(_))
     }
 }
 
@@ -160,9 +196,16 @@ impl Model {
             hp(&self.x, p, &mut out);
             sf.nhessp += 1;
         } else {
+            let fd = matches!(sf.hess, Hess::FiniteDiff);
+            // (SciPy recomputes a finite-difference Hessian whenever its
+            // one-point cache moved on; the model keeps it instead)
             let h = self.hess(sf);
             for i in 0..n {
                 out[i] = dot(&h[i * n..(i + 1) * n], p);
+            }
+            if fd {
+                // SciPy wraps `sf.hess(x).dot(p)` as a counted hessp
+                sf.nhessp += 1;
             }
         }
         out
@@ -566,18 +609,20 @@ pub(crate) fn trust_region<F: FnMut(&[f64]) -> f64, G: FnMut(&[f64], &mut [f64])
         ngev: 0,
         nhev: 0,
         nhessp: 0,
+        three: opts.finite_diff == super::FiniteDiff::ThreePoint,
     };
     // SciPy's ScalarFunction evaluates f, g (and a callable H) at x0
     sf.fun(x0);
     sf.grad(x0);
-    if sf.has_full() {
-        sf.hess(x0);
-    } else {
+    match sf.hess {
+        Hess::Full(_) => {
+            sf.hess(x0);
+        }
         // with `hessp` only, SciPy's ScalarFunction still calls (and
         // counts) its dummy Hessian at x0
-        sf.nhev += 1;
+        Hess::Prod(_) => sf.nhev += 1,
+        Hess::FiniteDiff => {}
     }
-    let _ = sf.n;
     let gtol = opts.gtol.unwrap_or(1e-4);
     let maxiter = opts.maxiter.unwrap_or(200 * n);
     let eta = opts.eta.unwrap_or(0.15);
