@@ -161,6 +161,9 @@ CPROB = {
     "rosen_disc": (so.rosen, so.rosen_der, [-1.2, 1.0], None),
     "infeasible": (_sq2, None, [0.5, 0.5], ([0.0, 0.0], [1.0, 1.0])),
     "infeasible2": (_sq2, None, [0.5, 0.5], None),
+    # objective NaN / inf left of x0 = 1.5 (SciPy's merit-function line search steps back)
+    "tutorial_nan": (lambda x: _tut_f(x) if x[0] > 1.5 else float("nan"), None, [2.0, 0.0], ([0.0, 0.0], [INF, INF])),
+    "tutorial_inf": (lambda x: _tut_f(x) if x[0] > 1.5 else float("inf"), None, [2.0, 0.0], ([0.0, 0.0], [INF, INF])),
     "hs35_fixed": (_hs35_f, None, [0.5, 0.5, 0.5], ([0.0, 0.0, 0.5], [INF, INF, 0.5])),
     "hs35_allfixed": (_hs35_f, None, [0.5, 0.5, 0.5], ([0.2, 0.3, 0.5], [0.2, 0.3, 0.5])),
     "hs35_allfixed_bad": (_hs35_f, None, [0.5, 0.5, 0.5], ([2.0, 0.3, 0.5], [2.0, 0.3, 0.5])),
@@ -173,7 +176,7 @@ CPROB = {
 def cons_for(name, style, use_jac):
     """style: 'dict' or 'new'."""
     J = (lambda j: {"jac": j}) if use_jac else (lambda j: {})
-    if name == "tutorial":
+    if name.startswith("tutorial"):
         if style == "dict":
             return [
                 {"type": "ineq", "fun": lambda x: x[0] - 2.0 * x[1] + 2.0, **J(lambda x: np.array([1.0, -2.0]))},
