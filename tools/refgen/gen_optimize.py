@@ -8,6 +8,8 @@ Outputs per op:
   root finders:     one float64 array [root, iterations, function_calls, converged]
   minimize_scalar:  one float64 array [x, fun, nit, nfev, success]
   minimize:         x, and a float64 array [fun, nfev, njev, nit, status]
+  slsqp:            x, [fun, nfev, njev, nit, status], jac (message in the note)
+  trust:            x, [fun, nfev, njev, nhev, nit, status] (message in the note)
 """
 
 import math

@@ -12,6 +12,11 @@
 //!   counts is asserted too (NumPy's `dot`/`dgemv` in SciPy's BFGS are
 //!   OpenBLAS kernels whose summation order differs from ours by an ulp,
 //!   which can shift a line search by one evaluation on long runs).
+//! - SLSQP (bounds, dict / Linear / Nonlinear constraints, fixed variables,
+//!   NaN/inf objectives) and the trust-region methods with `hess`/`hessp`:
+//!   SciPy's exact nfev/njev/(nhev)/nit, status and message in every run,
+//!   the optimum by the bound; trust-ncg with a finite-difference
+//!   Hessian: the same optimum.
 //! - Errors: SciPy's ValueError/RuntimeError cases return `Err`.
 
 mod common;
