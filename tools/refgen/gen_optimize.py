@@ -247,6 +247,18 @@ def gen_slsqp(c):
                     # all variables fixed: SciPy's result has no nit/status/jac (sciox: 0, and status 4 when the constraints fail)
                     st = r.get("status", 0 if r.success else 4)
                     c.add("slsqp", inputs, params, [r.x, np.array([float(r.fun), r.nfev, r.njev, r.get("nit", 0), st], dtype=float), np.asarray(r.get("jac", []), dtype=float)], note=r.message)
+    # jac='2-point' (relative steps for the objective and the constraints)
+    for name in ["tutorial", "hs71", "rosen_disc"]:
+        f, g, x0, bnds = CPROB[name]
+        kw = {"jac": "2-point"}
+        inputs = [np.array(x0, dtype=float)]
+        params = {"prob": name, "style": "dict", "grad": False, "jac": "2-point"}
+        if bnds is not None:
+            kw["bounds"] = so.Bounds(bnds[0], bnds[1])
+            inputs += [np.array(bnds[0], dtype=float), np.array(bnds[1], dtype=float)]
+            params["bounds"] = True
+        r = so.minimize(pyf(f), np.array(x0, dtype=float), method="SLSQP", constraints=cons_for(name, "dict", False), **kw)
+        c.add("slsqp", inputs, params, [r.x, np.array([float(r.fun), r.nfev, r.njev, r.nit, r.status], dtype=float), np.asarray(r.jac, dtype=float)], note=r.message)
     # errors: lb > ub, bounds of the wrong length
     c.add("slsqp", [np.array([0.5, 0.5]), np.array([1.0, 0.0]), np.array([0.0, 1.0])], {"prob": "infeasible", "style": "dict", "grad": False, "bounds": True}, None, "ValueError", note="SLSQP Error: lb > ub in bounds")
     c.add("slsqp", [np.array([0.5, 0.5]), np.array([0.0]), np.array([1.0])], {"prob": "infeasible", "style": "dict", "grad": False, "bounds": True}, None, "IndexError", note="bounds length")
