@@ -19,6 +19,8 @@
 //! | `leastsq` | [`leastsq`], [`leastsq_with_jac`] | MINPACK `lmdif`/`lmder`, `cov_x` |
 //! | `curve_fit` | [`curve_fit`], [`curve_fit_with_jac`] | method `lm`, `sigma` 1-D or covariance, `absolute_sigma`; no bounds yet |
 //! | `root` (`hybr`), `fsolve` | [`root_hybr`], [`root_hybr_with_jac`], [`fsolve`] | MINPACK `hybrd`/`hybrj`, same `nfev`; `root(method='lm')` is [`leastsq`] |
+//! | `linear_sum_assignment` | [`linear_sum_assignment`] | Crouse's shortest augmenting path, as SciPy's C++ |
+//! | `linprog` | [`linprog`] | dense two-phase primal simplex (vertex solutions like HiGHS), marginals |
 //! | `rosen`, `rosen_der`, `rosen_hess`, `rosen_hess_prod` | [`rosen`], [`rosen_der`], [`rosen_hess`], [`rosen_hess_prod`] | NumPy's summation order |
 //!
 //! Objectives are Rust closures (`FnMut(f64) -> f64` for scalar problems,
@@ -41,12 +43,17 @@
 //! ```
 
 mod fixed_point;
+mod linear_sum_assignment;
+mod linprog;
+mod linprog_simplex;
 mod lsq;
 mod minimize;
 mod result;
 mod scalar;
 
 pub use fixed_point::{FixedPointMethod, fixed_point};
+pub use linear_sum_assignment::linear_sum_assignment;
+pub use linprog::{LinprogOptions, LinprogResult, LpBounds, linprog};
 pub use lsq::{
     CurveFitOptions, CurveFitResult, HybrOptions, LeastSquaresOptions, LeastSquaresResult, LeastsqOptions,
     LeastsqResult, LsqMethod, RootResult, Sigma, XScale, curve_fit, curve_fit_with_jac, fsolve,
