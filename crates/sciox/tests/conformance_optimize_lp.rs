@@ -156,6 +156,53 @@ fn check_linprog(case: &Case) -> Result<(), String> {
     Ok(())
 }
 
+fn check_milp(case: &Case) -> Result<(), String> {
+    let v = |k: usize| case.input::<f64>(k).to_vec();
+    let (c, lb, ub, a, clb, cub) = (v(0), v(2), v(3), v(4), v(5), v(6));
+    let integrality: Vec<u8> = case.input::<i64>(1).to_vec().iter().map(|&k| k as u8).collect();
+    let cons = if clb.is_empty() {
+        vec![]
+    } else {
+        vec![MilpConstraint::new(a, clb, cub)]
+    };
+    let mut o = MilpOptions::default();
+    if let Some(g) = case.param("options").and_then(|p| p.get("mip_rel_gap")) {
+        o.mip_rel_gap = Some(common::param_f64(g));
+    }
+    let got = milp(&c, &integrality, Some(&Bounds::new(lb, ub)), &cons, &o);
+    if case.error.is_some() {
+        let e = got.err().ok_or("SciPy raised, sciox returned Ok")?;
+        return if e.to_string() == case.note {
+            Ok(())
+        } else {
+            Err(format!("message {e} vs {}", case.note))
+        };
+    }
+    let r = got.map_err(|e| e.to_string())?;
+    let info = case.output::<f64>(1).to_vec();
+    if r.status as f64 != info[1] || r.message != case.note || r.success != (info[1] == 0.0) {
+        return Err(format!(
+            "status {} {:?} vs {} {:?}",
+            r.status, r.message, info[1], case.note
+        ));
+    }
+    if r.status != 0 {
+        return if r.x.is_empty() && r.fun.is_nan() {
+            Ok(())
+        } else {
+            Err("x on failure".into())
+        };
+    }
+    if !close(r.fun, info[0], 1e-9) {
+        return Err(format!("fun {} vs {}", r.fun, info[0]));
+    }
+    let want = v_out(case, 0);
+    if case.bool_param("unique") && !close_all(&r.x, &want, 1e-9) {
+        return Err(format!("x {:?} vs {want:?}", r.x));
+    }
+    Ok(())
+}
+
 fn v_out(case: &Case, k: usize) -> Vec<f64> {
     case.output::<f64>(k).to_vec()
 }
@@ -165,7 +212,7 @@ fn conformance_optimize_lp() {
     common::check_all_cases("optimize_lp", 98, |case| match case.op.as_str() {
         "linear_sum_assignment" => check_lsa(case),
         "linprog" => check_linprog(case),
-        "milp" => Ok(()),
+        "milp" => check_milp(case),
         other => Err(format!("unknown op {other}")),
     });
 }

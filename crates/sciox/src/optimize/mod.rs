@@ -21,6 +21,7 @@
 //! | `root` (`hybr`), `fsolve` | [`root_hybr`], [`root_hybr_with_jac`], [`fsolve`] | MINPACK `hybrd`/`hybrj`, same `nfev`; `root(method='lm')` is [`leastsq`] |
 //! | `linear_sum_assignment` | [`linear_sum_assignment`] | Crouse's shortest augmenting path, as SciPy's C++ |
 //! | `linprog` | [`linprog`] | dense two-phase primal simplex (vertex solutions like HiGHS), marginals |
+//! | `milp` | [`milp`] ([`MilpConstraint`] for `LinearConstraint`) | branch and bound (best bound) over the simplex; `time_limit`, `node_limit`, `mip_rel_gap` |
 //! | `rosen`, `rosen_der`, `rosen_hess`, `rosen_hess_prod` | [`rosen`], [`rosen_der`], [`rosen_hess`], [`rosen_hess_prod`] | NumPy's summation order |
 //!
 //! Objectives are Rust closures (`FnMut(f64) -> f64` for scalar problems,
@@ -47,6 +48,7 @@ mod linear_sum_assignment;
 mod linprog;
 mod linprog_simplex;
 mod lsq;
+mod milp;
 mod minimize;
 mod result;
 mod scalar;
@@ -59,6 +61,7 @@ pub use lsq::{
     LeastsqResult, LsqMethod, RootResult, Sigma, XScale, curve_fit, curve_fit_with_jac, fsolve,
     least_squares, least_squares_with_jac, leastsq, leastsq_with_jac, root_hybr, root_hybr_with_jac,
 };
+pub use milp::{MilpConstraint, MilpOptions, MilpResult, milp};
 pub use minimize::{
     Bounds, Callback, EPSILON, FiniteDiff, GradFn, Hess, HessFn, HessProdFn, Method, MinimizeOptions,
     approx_derivative, approx_fprime, check_grad, minimize, minimize_full, minimize_newton_cg,
