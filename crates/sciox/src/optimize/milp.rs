@@ -290,9 +290,8 @@ pub fn milp(
         // semi-continuous variable strictly between 0 and its bounds.
         let mut branch: Option<(usize, f64)> = None;
         let mut frac_best = INT_TOL;
-        for j in 0..n {
-            let x = r.x[j];
-            if kind[j] == 1 || kind[j] == 3 {
+        for (j, (&x, &k)) in r.x.iter().zip(&kind).enumerate() {
+            if k == 1 || k == 3 {
                 let f = (x - x.round()).abs();
                 if f > frac_best {
                     frac_best = f;
