@@ -70,6 +70,9 @@ pub fn linear_sum_assignment<S: Data<Elem = f64>>(
     if m.iter().any(|v| v.is_nan() || *v == f64::NEG_INFINITY) {
         return Err(Error::invalid("matrix contains invalid numeric entries"));
     }
+    if nc >= u32::MAX as usize {
+        return Err(Error::invalid("cost matrix has too many columns"));
+    }
     let col4row = solve(&m, nr, nc).ok_or_else(|| Error::invalid("cost matrix is infeasible"))?;
     if transpose {
         // Rows of the transposed problem are the original columns.
@@ -81,77 +84,108 @@ pub fn linear_sum_assignment<S: Data<Elem = f64>>(
     }
 }
 
+/// Per-column state of the solver, kept together so that the inner loop
+/// touches one cache line per column instead of four.
+#[derive(Clone, Copy)]
+struct Col {
+    /// The column dual.
+    v: f64,
+    /// Shortest path cost to the column in the current search.
+    spc: f64,
+    /// The row the shortest path reaches the column from.
+    path: u32,
+    /// The row assigned to the column (`NONE`: free).
+    row4col: u32,
+}
+
+const NONE: u32 = u32::MAX;
+
 /// The shortest augmenting path solver on an `nr × nc` row-major matrix
-/// with `nr <= nc`; `None` when the problem is infeasible.
+/// with `nr <= nc < u32::MAX`; `None` when the problem is infeasible.
 fn solve(cost: &[f64], nr: usize, nc: usize) -> Option<Vec<usize>> {
-    const NONE: usize = usize::MAX;
     let mut u = vec![0.0; nr];
-    let mut v = vec![0.0; nc];
-    let mut spc = vec![f64::INFINITY; nc];
-    let mut path = vec![NONE; nc];
-    let mut col4row = vec![NONE; nr];
-    let mut row4col = vec![NONE; nc];
+    let mut cols = vec![
+        Col {
+            v: 0.0,
+            spc: f64::INFINITY,
+            path: NONE,
+            row4col: NONE
+        };
+        nc
+    ];
+    let mut col4row = vec![usize::MAX; nr];
     let mut sr = vec![false; nr];
     let mut sc = vec![false; nc];
-    let mut remaining = vec![0usize; nc];
+    let mut remaining = vec![0u32; nc];
     for cur in 0..nr {
         // Dijkstra from row `cur` over reduced costs until a free column.
         let mut min_val = 0.0;
         let mut num_rem = nc;
         for (it, r) in remaining.iter_mut().enumerate() {
-            *r = nc - it - 1;
+            *r = (nc - it - 1) as u32;
         }
         sr.fill(false);
         sc.fill(false);
-        spc.fill(f64::INFINITY);
+        cols.iter_mut().for_each(|c| c.spc = f64::INFINITY);
         let mut i = cur;
         let sink = loop {
-            let mut index = NONE;
+            let mut index = usize::MAX;
             let mut lowest = f64::INFINITY;
             sr[i] = true;
             let row = &cost[i * nc..(i + 1) * nc];
             let base = min_val - u[i];
-            for (it, &j) in remaining[..num_rem].iter().enumerate() {
-                let r = base + row[j] - v[j];
-                if r < spc[j] {
-                    path[j] = i;
-                    spc[j] = r;
-                }
-                if spc[j] < lowest || (spc[j] == lowest && row4col[j] == NONE) {
-                    lowest = spc[j];
-                    index = it;
+            let rem = &remaining[..num_rem];
+            // The hot loop of the whole solver: unchecked indexing.
+            // SAFETY: `remaining` holds distinct values `< nc` (a
+            // permutation of `0..nc` from which entries are swap-removed),
+            // and `row` and `cols` have length `nc`.
+            unsafe {
+                for (it, &j) in rem.iter().enumerate() {
+                    let j = j as usize;
+                    let r = base + *row.get_unchecked(j);
+                    let c = cols.get_unchecked_mut(j);
+                    let r = r - c.v;
+                    if r < c.spc {
+                        c.path = i as u32;
+                        c.spc = r;
+                    }
+                    let s = c.spc;
+                    if s < lowest || (s == lowest && c.row4col == NONE) {
+                        lowest = s;
+                        index = it;
+                    }
                 }
             }
             min_val = lowest;
-            if min_val == f64::INFINITY || index == NONE {
+            if min_val == f64::INFINITY || index == usize::MAX {
                 return None;
             }
-            let j = remaining[index];
+            let j = remaining[index] as usize;
             sc[j] = true;
             num_rem -= 1;
             remaining[index] = remaining[num_rem];
-            if row4col[j] == NONE {
+            if cols[j].row4col == NONE {
                 break j;
             }
-            i = row4col[j];
+            i = cols[j].row4col as usize;
         };
         // Update the duals.
         u[cur] += min_val;
         for k in 0..nr {
             if sr[k] && k != cur {
-                u[k] += min_val - spc[col4row[k]];
+                u[k] += min_val - cols[col4row[k]].spc;
             }
         }
-        for j in 0..nc {
-            if sc[j] {
-                v[j] -= min_val - spc[j];
+        for (c, &s) in cols.iter_mut().zip(&sc) {
+            if s {
+                c.v -= min_val - c.spc;
             }
         }
         // Augment along the path back to `cur`.
         let mut j = sink;
         loop {
-            let i = path[j];
-            row4col[j] = i;
+            let i = cols[j].path as usize;
+            cols[j].row4col = i as u32;
             std::mem::swap(&mut col4row[i], &mut j);
             if i == cur {
                 break;
@@ -181,6 +215,29 @@ mod tests {
         let t = array![[1.0, 5.0], [2.0, 1.0], [0.5, 9.0]];
         let (r, k) = linear_sum_assignment(&t, false).unwrap();
         assert_eq!((r, k), (vec![1, 2], vec![1, 0]));
+    }
+
+    /// `cargo test --release --lib lsa_timing -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn lsa_timing() {
+        let n = 1000;
+        let mut x = 12345u64;
+        let v: Vec<f64> = (0..n * n)
+            .map(|_| {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                (x >> 11) as f64 / (1u64 << 53) as f64
+            })
+            .collect();
+        let c = Array::from_shape_vec(&[n, n], v).unwrap();
+        for _ in 0..3 {
+            let t = std::time::Instant::now();
+            let (r, _) = linear_sum_assignment(&c, false).unwrap();
+            eprintln!("{} ms", t.elapsed().as_secs_f64() * 1e3);
+            assert_eq!(r.len(), n);
+        }
     }
 
     #[test]
