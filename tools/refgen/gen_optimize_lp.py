@@ -61,7 +61,7 @@ def unique_x(c, A_ub, b_ub, A_eq, b_eq, bnds, fun, n):
                      bounds=bnds)
         hi = linprog(-e, A_ub=Au, b_ub=bu, A_eq=A_eq if A_eq.size else None, b_eq=b_eq if A_eq.size else None,
                      bounds=bnds)
-        if lo.status != 0 or hi.status != 0 or (-hi.fun - lo.fun) > 1e-7 * (1 + abs(lo.fun)):
+        if lo.status != 0 or hi.status != 0 or (-hi.fun - lo.fun) > 1e-5 * (1 + abs(lo.fun)):
             return False
     return True
 
@@ -202,7 +202,16 @@ def main():
         lp(c, cc, A, b, Ae if meq else None, be if meq else None, bounds="all", lbub=(0, 2),
            note="random %dx%d" % (m, n))
         lp(c, rng.random(n), -np.abs(A), -np.abs(A) @ x0 - rng.random(m), note="random covering %dx%d" % (m, n))
+    # larger: equalities and mixed bounds
+    A = rng.standard_normal((50, 90))
+    x0 = rng.random(90) * 2 - 0.5
+    Ae = rng.standard_normal((20, 90))
+    bnd = [(-1, 2)] * 30 + [(None, 3)] * 20 + [(None, None)] * 10 + [(-0.5, None)] * 30
+    lp(c, rng.standard_normal(90), A, A @ x0 + rng.random(50), Ae, Ae @ x0, bounds="each", lbub=bnd,
+       note="random 50x90 eq, mixed bounds")
+    lp(c, [1, 2], [[1, 1]], [-1], bounds="all", lbub=(None, None), note="free unbounded")
     # errors (ValueError)
+    lp(c, [], note="empty c")
     lp(c, [1, np.nan], [[1, 1]], [1])
     lp(c, [1, 1], [[1, np.inf]], [1])
     lp(c, [1, 1], [[1, 1, 1]], [1])
@@ -214,7 +223,7 @@ def main():
     lp(c, [1, 1], bounds="each", lbub=[(0, -np.inf), (0, 1)])
 
     # ---- milp
-    for n in (8, 15):
+    for n in (8, 15, 24):
         w = rng.integers(5, 40, n).astype(float)
         v = w * (1 + rng.random(n))
         mip(c, -v, np.ones(n), np.zeros(n), np.ones(n), w[None, :], [-np.inf], [w.sum() / 2], note="knapsack %d" % n)

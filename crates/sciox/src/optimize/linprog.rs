@@ -133,7 +133,7 @@ fn check_finite(v: &[f64], name: &str) -> Result<()> {
 /// a lower bound of `+inf` or an upper bound of `-inf` is HiGHS's "Model
 /// error" (status 2, as SciPy reports it).
 ///
-/// Errors (SciPy's `ValueError`): NaN or infinite entries in `c`, `A_ub`,
+/// Errors (SciPy's `ValueError`): `c` empty; NaN or infinite entries in `c`, `A_ub`,
 /// `b_ub`, `A_eq`, `b_eq`; matrices whose size is not `rows × c.len()`;
 /// bounds of the wrong length or with NaN.
 ///
@@ -157,6 +157,11 @@ pub fn linprog(
     opts: &LinprogOptions,
 ) -> Result<LinprogResult> {
     let n = c.len();
+    if n == 0 {
+        return Err(Error::invalid(
+            "Invalid input for linprog: c must be a 1-D array and must not have more than one non-singleton dimension",
+        ));
+    }
     check_finite(c, "c")?;
     for (a, b, an, bn) in [(a_ub, b_ub, "A_ub", "b_ub"), (a_eq, b_eq, "A_eq", "b_eq")] {
         if a.len() != b.len() * n {
