@@ -1,5 +1,6 @@
-//! `scipy.optimize`: scalar root finding, scalar minimisation and local
-//! minimisation of functions of several variables.
+//! `scipy.optimize`: scalar root finding, scalar minimisation, local
+//! minimisation of functions of several variables, least squares, linear
+//! programming (`linprog`, `milp`) and assignment.
 //!
 //! | SciPy | sciox | notes |
 //! |---|---|---|
