@@ -66,7 +66,8 @@ def unique_x(c, A_ub, b_ub, A_eq, b_eq, bnds, fun, n):
     return True
 
 
-def lp(c, c_, A_ub=None, b_ub=None, A_eq=None, b_eq=None, bounds="default", lbub=None, note="", check=True):
+def lp(c, c_, A_ub=None, b_ub=None, A_eq=None, b_eq=None, bounds="default", lbub=None, note="", check=True,
+       maxiter=None):
     n = len(c_)
     A_ub = mat(A_ub if A_ub is not None else [], n)
     A_eq = mat(A_eq if A_eq is not None else [], n)
@@ -86,12 +87,13 @@ def lp(c, c_, A_ub=None, b_ub=None, A_eq=None, b_eq=None, bounds="default", lbub
     ins = [np.asarray(c_, float), A_ub, b_ub, A_eq, b_eq, lb, ub]
     try:
         r = linprog(c_, A_ub=A_ub if A_ub.size or b_ub.size else None, b_ub=b_ub if b_ub.size else None,
-                    A_eq=A_eq if A_eq.size or b_eq.size else None, b_eq=b_eq if b_eq.size else None, bounds=bnds)
+                    A_eq=A_eq if A_eq.size or b_eq.size else None, b_eq=b_eq if b_eq.size else None, bounds=bnds,
+                    options={"maxiter": maxiter} if maxiter else None)
     except ValueError as e:
         c.add("linprog", ins, {"bounds": bounds, "name": note}, None, "ValueError", note=str(e))
         return
     if r.x is None:
-        c.add("linprog", ins, {"bounds": bounds, "unique": False, "marg": False, "name": note},
+        c.add("linprog", ins, {"bounds": bounds, "unique": False, "marg": False, "name": note, "maxiter": maxiter or 0},
               [E, np.array([np.nan, r.status]), E, E, E, E, E, E], note=r.message)
         return
     uniq = check and r.status == 0 and unique_x(c_, A_ub, b_ub, A_eq, b_eq, bnds, r.fun, n)
@@ -210,6 +212,8 @@ def main():
     lp(c, rng.standard_normal(90), A, A @ x0 + rng.random(50), Ae, Ae @ x0, bounds="each", lbub=bnd,
        note="random 50x90 eq, mixed bounds")
     lp(c, [1, 2], [[1, 1]], [-1], bounds="all", lbub=(None, None), note="free unbounded")
+    A = rng.random((40, 60))
+    lp(c, -rng.random(60), A, 0.25 * A.sum(axis=1), maxiter=1, note="iteration limit")
     # errors (ValueError)
     lp(c, [], note="empty c")
     lp(c, [1, np.nan], [[1, 1]], [1])

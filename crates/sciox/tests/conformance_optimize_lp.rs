@@ -98,15 +98,9 @@ fn check_linprog(case: &Case) -> Result<(), String> {
         "all" => LpBounds::All(lb[0], ub[0]),
         _ => LpBounds::Each(lb.iter().copied().zip(ub.iter().copied()).collect()),
     };
-    let got = linprog(
-        &c,
-        &a_ub,
-        &b_ub,
-        &a_eq,
-        &b_eq,
-        &bounds,
-        &LinprogOptions::default(),
-    );
+    let maxiter = case.param("maxiter").map(common::param_usize).filter(|&m| m > 0);
+    let opts = LinprogOptions { maxiter };
+    let got = linprog(&c, &a_ub, &b_ub, &a_eq, &b_eq, &bounds, &opts);
     if case.error.is_some() {
         let e = got.err().ok_or("SciPy raised, sciox returned Ok")?;
         // The messages of the finiteness checks are SciPy's.
@@ -210,7 +204,7 @@ fn v_out(case: &Case, k: usize) -> Vec<f64> {
 
 #[test]
 fn conformance_optimize_lp() {
-    common::check_all_cases("optimize_lp", 102, |case| match case.op.as_str() {
+    common::check_all_cases("optimize_lp", 103, |case| match case.op.as_str() {
         "linear_sum_assignment" => check_lsa(case),
         "linprog" => check_linprog(case),
         "milp" => check_milp(case),

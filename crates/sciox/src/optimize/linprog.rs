@@ -97,7 +97,9 @@ pub(crate) const MSG_INFEASIBLE: &str =
     "The problem is infeasible. (HiGHS Status 8: model_status is Infeasible; primal_status is None)";
 const MSG_UNBOUNDED: &str =
     "The problem is unbounded. (HiGHS Status 10: model_status is Unbounded; primal_status is Feasible)";
-const MSG_ITER: &str = "Iteration limit reached. (HiGHS Status 14: model_status is Iteration limit reached; primal_status is None)";
+// HiGHS's dual simplex has no primal feasible point when it stops early;
+// SciPy returns no `x` then, and neither does sciox.
+const MSG_ITER: &str = "Iteration limit reached. (HiGHS Status 14: model_status is Iteration limit reached; primal_status is Infeasible)";
 const MSG_MODEL_ERROR: &str = "(HiGHS Status 2: Model error)";
 
 /// A problem checked and in `x`-space: dense row-major matrices.
