@@ -212,6 +212,21 @@ def main():
     lp(c, rng.standard_normal(90), A, A @ x0 + rng.random(50), Ae, Ae @ x0, bounds="each", lbub=bnd,
        note="random 50x90 eq, mixed bounds")
     lp(c, [1, 2], [[1, 1]], [-1], bounds="all", lbub=(None, None), note="free unbounded")
+    # assignment LP 8 x 8: highly degenerate, integral unique vertex
+    cost = rng.random((8, 8))
+    Ar = np.kron(np.eye(8), np.ones(8))
+    Ac = np.kron(np.ones(8), np.eye(8))
+    lp(c, cost.ravel(), A_eq=np.vstack([Ar, Ac]), b_eq=np.ones(16), note="assignment LP 8x8")
+    # more random shapes: equalities, boxes, free variables, >= rows
+    for k, (m, n, meq) in enumerate([(3, 12, 2), (12, 4, 0), (25, 25, 10), (30, 40, 0), (8, 20, 8)]):
+        A = rng.standard_normal((m, n))
+        x0 = rng.standard_normal(n)
+        Ae = rng.standard_normal((meq, n))
+        lo = np.where(rng.random(n) < 0.3, -np.inf, x0 - rng.random(n))
+        hi = np.where(rng.random(n) < 0.5, np.inf, x0 + rng.random(n))
+        bnd = [(None if np.isinf(a) else a, None if np.isinf(b) else b) for a, b in zip(lo, hi)]
+        lp(c, rng.standard_normal(n), A, A @ x0 + rng.random(m), Ae if meq else None, Ae @ x0 if meq else None,
+           bounds="each", lbub=bnd, note="random mixed %d" % k)
     A = rng.random((40, 60))
     lp(c, -rng.random(60), A, 0.25 * A.sum(axis=1), maxiter=1, note="iteration limit")
     # errors (ValueError)
