@@ -217,6 +217,10 @@ def main():
     Ar = np.kron(np.eye(8), np.ones(8))
     Ac = np.kron(np.ones(8), np.eye(8))
     lp(c, cost.ravel(), A_eq=np.vstack([Ar, Ac]), b_eq=np.ones(16), note="assignment LP 8x8")
+    # badly scaled rows and columns (1e-3 .. 1e3)
+    A = rng.random((15, 20)) * 10.0 ** rng.integers(-3, 4, (15, 1)) * 10.0 ** rng.integers(-3, 4, (1, 20))
+    x0 = rng.random(20)
+    lp(c, -rng.random(20) * 10.0 ** rng.integers(-2, 3, 20), A, A @ x0 + 0.1 * A.sum(axis=1), note="scaled")
     # more random shapes: equalities, boxes, free variables, >= rows
     for k, (m, n, meq) in enumerate([(3, 12, 2), (12, 4, 0), (25, 25, 10), (30, 40, 0), (8, 20, 8)]):
         A = rng.standard_normal((m, n))

@@ -204,7 +204,7 @@ fn v_out(case: &Case, k: usize) -> Vec<f64> {
 
 #[test]
 fn conformance_optimize_lp() {
-    common::check_all_cases("optimize_lp", 109, |case| match case.op.as_str() {
+    common::check_all_cases("optimize_lp", 110, |case| match case.op.as_str() {
         "linear_sum_assignment" => check_lsa(case),
         "linprog" => check_linprog(case),
         "milp" => check_milp(case),
