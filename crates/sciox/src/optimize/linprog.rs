@@ -8,8 +8,8 @@
 //! (`tools/refgen/gen_optimize_lp.py`, up to 50 × 90 with equalities and
 //! every kind of bound) it gives SciPy's `x`, slacks and marginals to 1e-9
 //! wherever they are unique, and SciPy's statuses; on a dense random
-//! 200 × 400 LP (`bench/run --filter linprog`) it took 1.1-2.6x less
-//! time than SciPy's HiGHS (two runs on a loaded shared machine). An interior-point crate such as `clarabel` was not
+//! 200 × 400 LP (`bench/run --filter linprog`) it ran 1.1-2.6x as fast
+//! as SciPy's HiGHS (two runs on a loaded shared machine). An interior-point crate such as `clarabel` was not
 //! adopted: it would add a dependency and still need a crossover step to
 //! produce a vertex like HiGHS's (its interior solutions of degenerate or
 //! non-unique problems differ from SciPy's), which the simplex needs

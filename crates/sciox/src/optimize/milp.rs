@@ -6,6 +6,9 @@
 //! the most fractional integer variable, pruning by bound with SciPy's
 //! (HiGHS's) default relative gap 1e-4. No cuts, no presolve, no
 //! heuristics, so node counts differ from HiGHS's; the optimum does not.
+//! Like any branch and bound without cuts, it may not end on an
+//! integer-infeasible problem whose integer variables are unbounded
+//! (`2x - 2y = 1`): set `time_limit` or `node_limit` for such models.
 
 use super::Bounds;
 use super::linprog::{LinprogResult, MSG_INFEASIBLE, MSG_OPTIMAL, Problem, solve_problem};
