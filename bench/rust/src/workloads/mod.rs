@@ -11,6 +11,7 @@ mod fft;
 mod integrate;
 mod linalg;
 mod optimize;
+mod optimize_lp;
 mod random;
 mod reduce;
 mod sorting;
@@ -29,6 +30,7 @@ pub fn all() -> Vec<Workload> {
         fft::workloads(),
         integrate::workloads(),
         optimize::workloads(),
+        optimize_lp::workloads(),
         sorting::workloads(),
         umath::workloads(),
     ]

@@ -1,5 +1,6 @@
-//! `scipy.optimize`: scalar root finding, scalar minimisation and local
-//! minimisation of functions of several variables.
+//! `scipy.optimize`: scalar root finding, scalar minimisation, local
+//! minimisation of functions of several variables, least squares, linear
+//! programming (`linprog`, `milp`) and assignment.
 //!
 //! | SciPy | sciox | notes |
 //! |---|---|---|
@@ -23,6 +24,9 @@
 //! | `leastsq` | [`leastsq`], [`leastsq_with_jac`] | MINPACK `lmdif`/`lmder`, `cov_x` |
 //! | `curve_fit` | [`curve_fit`], [`curve_fit_with_jac`] | method `lm`, `sigma` 1-D or covariance, `absolute_sigma`; no bounds yet |
 //! | `root` (`hybr`), `fsolve` | [`root_hybr`], [`root_hybr_with_jac`], [`fsolve`] | MINPACK `hybrd`/`hybrj`, same `nfev`; `root(method='lm')` is [`leastsq`] |
+//! | `linear_sum_assignment` | [`linear_sum_assignment`] | Crouse's shortest augmenting path, as SciPy's C++ |
+//! | `linprog` | [`linprog`] | dense two-phase primal simplex (vertex solutions like HiGHS), marginals |
+//! | `milp` | [`milp`] ([`MilpConstraint`] for `LinearConstraint`) | branch and bound (best bound) over the simplex; `time_limit`, `node_limit`, `mip_rel_gap` |
 //! | `rosen`, `rosen_der`, `rosen_hess`, `rosen_hess_prod` | [`rosen`], [`rosen_der`], [`rosen_hess`], [`rosen_hess_prod`] | NumPy's summation order |
 //!
 //! Objectives are Rust closures (`FnMut(f64) -> f64` for scalar problems,
@@ -45,17 +49,24 @@
 //! ```
 
 mod fixed_point;
+mod linear_sum_assignment;
+mod linprog;
+mod linprog_simplex;
 mod lsq;
+mod milp;
 mod minimize;
 mod result;
 mod scalar;
 
 pub use fixed_point::{FixedPointMethod, fixed_point};
+pub use linear_sum_assignment::linear_sum_assignment;
+pub use linprog::{LinprogOptions, LinprogResult, LpBounds, linprog};
 pub use lsq::{
     CurveFitOptions, CurveFitResult, HybrOptions, LeastSquaresOptions, LeastSquaresResult, LeastsqOptions,
     LeastsqResult, LsqMethod, RootResult, Sigma, XScale, curve_fit, curve_fit_with_jac, fsolve,
     least_squares, least_squares_with_jac, leastsq, leastsq_with_jac, root_hybr, root_hybr_with_jac,
 };
+pub use milp::{MilpConstraint, MilpOptions, MilpResult, milp};
 pub use minimize::{
     Bounds, Callback, ConFn, ConJacFn, Constraint, ConstraintType, EPSILON, FiniteDiff, GradFn, Hess, HessFn,
     HessProdFn, LinearConstraint, Method, MinimizeOptions, NonlinearConstraint, approx_derivative,
