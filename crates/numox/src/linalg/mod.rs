@@ -4,7 +4,8 @@
 //! | family | functions |
 //! |---|---|
 //! | products | [`matmul`], [`dot`], [`vdot`], [`inner`], [`outer`], [`tensordot`], [`kron`], [`vecdot`], [`matvec`], [`vecmat`], [`einsum`](fn@einsum), [`multi_dot`], [`matrix_power`], [`trace`] |
-//! | solving | [`solve`], [`inv`], [`pinv`], [`lstsq`] |
+//! | solving | [`solve`], [`inv`], [`pinv`], [`lstsq`], [`tensorsolve`], [`tensorinv`] |
+//! | array API | [`matrix_transpose`], [`diagonal`](fn@diagonal) |
 //! | determinants | [`det`], [`slogdet`] |
 //! | factorisations | [`cholesky`], [`qr`], [`qr_r`], [`svd`], [`svdvals`], [`eig`], [`eigvals`], [`eigh`], [`eigvalsh`] |
 //! | norms | [`norm`], [`vector_norm`], [`matrix_norm`], [`cond`], [`matrix_rank`] |
@@ -51,6 +52,7 @@ mod scalar;
 mod small;
 mod solve;
 pub(crate) mod stack;
+mod tensor;
 
 pub use decomp::*;
 pub use det::*;
@@ -62,3 +64,4 @@ pub use products::{
 };
 pub use scalar::{LinalgScalar, WorkScalar};
 pub use solve::*;
+pub use tensor::*;
