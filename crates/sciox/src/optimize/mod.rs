@@ -19,6 +19,7 @@
 //! | `leastsq` | [`leastsq`], [`leastsq_with_jac`] | MINPACK `lmdif`/`lmder`, `cov_x` |
 //! | `curve_fit` | [`curve_fit`], [`curve_fit_with_jac`] | method `lm`, `sigma` 1-D or covariance, `absolute_sigma`; no bounds yet |
 //! | `root` (`hybr`), `fsolve` | [`root_hybr`], [`root_hybr_with_jac`], [`fsolve`] | MINPACK `hybrd`/`hybrj`, same `nfev`; `root(method='lm')` is [`leastsq`] |
+//! | `differential_evolution` | [`differential_evolution`] | all 12 strategies, latinhypercube/random/array init, immediate/deferred, dithering, x0, L-BFGS-B polish; same draws as SciPy for a seed (no constraints, integrality, workers) |
 //! | `rosen`, `rosen_der`, `rosen_hess`, `rosen_hess_prod` | [`rosen`], [`rosen_der`], [`rosen_hess`], [`rosen_hess_prod`] | NumPy's summation order |
 //!
 //! Objectives are Rust closures (`FnMut(f64) -> f64` for scalar problems,
@@ -40,12 +41,17 @@
 //! assert!(b.success && (b.x[0] - 0.5).abs() < 1e-6 && (b.x[1] - 0.25).abs() < 1e-4);
 //! ```
 
+mod differential_evolution;
 mod fixed_point;
 mod lsq;
 mod minimize;
 mod result;
 mod scalar;
 
+pub use differential_evolution::{
+    DeInit, DifferentialEvolutionOptions, DifferentialEvolutionResult, Mutation, Strategy, Updating,
+    differential_evolution,
+};
 pub use fixed_point::{FixedPointMethod, fixed_point};
 pub use lsq::{
     CurveFitOptions, CurveFitResult, HybrOptions, LeastSquaresOptions, LeastSquaresResult, LeastsqOptions,
