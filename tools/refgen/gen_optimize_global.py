@@ -79,6 +79,20 @@ def de(c, f, bounds, **kw):
            np.array([r.fun, r.nfev, r.nit, float(r.success)])], note=r.message)
 
 
+def da(c, f, bounds, **kw):
+    params = {"f": f, "bounds": [list(b) for b in bounds]}
+    params.update(kw)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            r = so.dual_annealing(FUNCS[f], bounds, **kw)
+    except Exception as e:  # noqa: BLE001
+        c.add("dual_annealing", [], params, None, type(e).__name__, note=str(e))
+        return
+    c.add("dual_annealing", [], params,
+          [r.x, np.array([r.fun, r.nfev, r.nit, r.njev, float(r.success)])], note=r.message[0])
+
+
 def main():
     c = Cases("optimize_global", crate="sciox")
     r2 = [(-2.0, 2.0)] * 2
@@ -107,6 +121,20 @@ def main():
     de(c, "sphere", [(-1.0, 1.0)], rng=1, x0=[2.0])
     de(c, "sphere", [(-1.0, 1.0)], rng=1, strategy="best3bin")
     de(c, "sphere", [(-1.0, 1.0)], rng=1, init=[[0.0]] * 4)
+    da(c, "rastrigin", [(-5.12, 5.12)] * 2, rng=42)
+    da(c, "rastrigin", [(-5.12, 5.12)] * 4, rng=1, maxiter=200)
+    da(c, "rosen", [(-2.0, 2.0)] * 2, rng=2, maxiter=100)
+    da(c, "ackley", [(-5.0, 5.0)] * 2, rng=3, maxiter=100)
+    da(c, "eggholder", [(-512.0, 512.0)] * 2, rng=4, maxiter=100)
+    da(c, "wave1d", [(-2.7, 7.5)], rng=5, maxiter=100)
+    da(c, "rastrigin", [(-5.12, 5.12)] * 3, rng=6, no_local_search=True, maxiter=300)
+    da(c, "sphere", [(-1.0, 1.0)] * 2, rng=7, x0=[0.5, 0.5], maxiter=50)
+    da(c, "sphere", [(-1.0, 1.0)] * 2, rng=8, maxiter=200, restart_temp_ratio=0.01, no_local_search=True)
+    da(c, "sphere", [(-1.0, 1.0)] * 2, rng=9, maxiter=30, visit=2.9, accept=-20.0, initial_temp=100.0)
+    da(c, "sphere", [(-1.0, 1.0)] * 2, rng=9, maxiter=100, maxfun=150)
+    da(c, "sphere", [(1.0, 1.0)], rng=1)
+    da(c, "sphere", [(-1.0, 1.0)], rng=1, restart_temp_ratio=1.0)
+    da(c, "sphere", [(-1.0, 1.0)], rng=1, x0=[0.0, 0.0])
     c.save()
 
 

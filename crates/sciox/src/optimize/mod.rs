@@ -20,6 +20,7 @@
 //! | `curve_fit` | [`curve_fit`], [`curve_fit_with_jac`] | method `lm`, `sigma` 1-D or covariance, `absolute_sigma`; no bounds yet |
 //! | `root` (`hybr`), `fsolve` | [`root_hybr`], [`root_hybr_with_jac`], [`fsolve`] | MINPACK `hybrd`/`hybrj`, same `nfev`; `root(method='lm')` is [`leastsq`] |
 //! | `differential_evolution` | [`differential_evolution`] | all 12 strategies, latinhypercube/random/array init, immediate/deferred, dithering, x0, L-BFGS-B polish; same draws as SciPy for a seed (no constraints, integrality, workers) |
+//! | `dual_annealing` | [`dual_annealing`] | SciPy's draws for a seed, L-BFGS-B local search, `no_local_search`, x0, callback (no `minimizer_kwargs`) |
 //! | `rosen`, `rosen_der`, `rosen_hess`, `rosen_hess_prod` | [`rosen`], [`rosen_der`], [`rosen_hess`], [`rosen_hess_prod`] | NumPy's summation order |
 //!
 //! Objectives are Rust closures (`FnMut(f64) -> f64` for scalar problems,
@@ -42,6 +43,7 @@
 //! ```
 
 mod differential_evolution;
+mod dual_annealing;
 mod fixed_point;
 mod lsq;
 mod minimize;
@@ -52,6 +54,7 @@ pub use differential_evolution::{
     DeInit, DifferentialEvolutionOptions, DifferentialEvolutionResult, Mutation, Strategy, Updating,
     differential_evolution,
 };
+pub use dual_annealing::{AnnealingCallback, DualAnnealingOptions, dual_annealing};
 pub use fixed_point::{FixedPointMethod, fixed_point};
 pub use lsq::{
     CurveFitOptions, CurveFitResult, HybrOptions, LeastSquaresOptions, LeastSquaresResult, LeastsqOptions,
