@@ -11,6 +11,7 @@ mod fft;
 mod integrate;
 mod linalg;
 mod optimize;
+mod optimize_global;
 mod random;
 mod reduce;
 mod sorting;
@@ -29,6 +30,7 @@ pub fn all() -> Vec<Workload> {
         fft::workloads(),
         integrate::workloads(),
         optimize::workloads(),
+        optimize_global::workloads(),
         sorting::workloads(),
         umath::workloads(),
     ]
