@@ -53,7 +53,15 @@ def sphere(x):
     return s
 
 
-FUNCS = {"rosen": lambda x: float(so.rosen(x)), "ackley": ackley, "rastrigin": rastrigin,
+def bh1(x):
+    return math.cos(14.5 * x[0] - 0.3) + (x[0] + 0.2) * x[0]
+
+
+def bh2(x):
+    return math.cos(14.5 * x[0] - 0.3) + (x[1] + 0.2) * x[1] + (x[0] + 0.2) * x[0]
+
+
+FUNCS = {"bh1": bh1, "bh2": bh2, "rosen": lambda x: float(so.rosen(x)), "ackley": ackley, "rastrigin": rastrigin,
          "eggholder": eggholder, "wave1d": wave1d, "sphere": sphere}
 
 STRATEGIES = ["best1bin", "best1exp", "rand1bin", "rand1exp", "rand2bin", "rand2exp",
@@ -91,6 +99,26 @@ def da(c, f, bounds, **kw):
         return
     c.add("dual_annealing", [], params,
           [r.x, np.array([r.fun, r.nfev, r.nit, r.njev, float(r.success)])], note=r.message[0])
+
+
+def bh(c, f, x0, **kw):
+    params = {"f": f, "x0": x0}
+    params.update(kw)
+    kw2 = dict(kw)
+    if "bounds" in kw2:
+        kw2["minimizer_kwargs"] = {"method": kw2.pop("method", None), "bounds": kw2.pop("bounds")}
+    elif "method" in kw2:
+        kw2["minimizer_kwargs"] = {"method": kw2.pop("method")}
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            r = so.basinhopping(FUNCS[f], x0, **kw2)
+    except Exception as e:  # noqa: BLE001
+        c.add("basinhopping", [], params, None, type(e).__name__, note=str(e))
+        return
+    c.add("basinhopping", [], params,
+          [r.x, np.array([r.fun, r.nfev, r.get("njev", 0), r.nit, float(r.success), r.minimization_failures])],
+          note=r.message[0])
 
 
 def main():
@@ -135,6 +163,17 @@ def main():
     da(c, "sphere", [(1.0, 1.0)], rng=1)
     da(c, "sphere", [(-1.0, 1.0)], rng=1, restart_temp_ratio=1.0)
     da(c, "sphere", [(-1.0, 1.0)], rng=1, x0=[0.0, 0.0])
+    bh(c, "bh1", [1.0], niter=200, rng=1)
+    bh(c, "bh2", [1.0, 1.0], niter=60, rng=2)
+    bh(c, "rosen", [-1.2, 1.0], niter=20, rng=3)
+    bh(c, "bh2", [1.0, 1.0], niter=30, rng=4, method="L-BFGS-B", bounds=[[-1.0, 1.0], [-0.5, 2.0]])
+    bh(c, "bh1", [0.5], niter=40, rng=5, T=0.0)
+    bh(c, "bh1", [0.5], niter=100, rng=6, niter_success=5)
+    bh(c, "bh2", [1.0, 1.0], niter=40, rng=7, stepsize=1.0, interval=10, method="Nelder-Mead")
+    bh(c, "bh1", [0.5], niter=60, rng=8, interval=5, target_accept_rate=0.2, stepwise_factor=0.5)
+    bh(c, "bh1", [0.5], niter=0, rng=9)
+    bh(c, "bh1", [0.5], rng=1, target_accept_rate=1.0)
+    bh(c, "bh1", [0.5], rng=1, stepwise_factor=0.0)
     c.save()
 
 

@@ -54,6 +54,8 @@ fn objective(name: &str) -> fn(&[f64]) -> f64 {
             -a * (x[0] / 2.0 + a).abs().sqrt().sin() - x[0] * (x[0] - a).abs().sqrt().sin()
         },
         "wave1d" => |x| x[0].sin() + (10.0 * x[0] / 3.0).sin(),
+        "bh1" => |x| (14.5 * x[0] - 0.3).cos() + (x[0] + 0.2) * x[0],
+        "bh2" => |x| (14.5 * x[0] - 0.3).cos() + (x[1] + 0.2) * x[1] + (x[0] + 0.2) * x[0],
         "sphere" => |x| {
             let mut s = 0.0;
             for &v in x {
@@ -290,10 +292,97 @@ fn check_da(case: &Case, exact: &Cell<usize>) -> Result<(), String> {
     Ok(())
 }
 
+fn check_bh(case: &Case, exact: &Cell<usize>) -> Result<(), String> {
+    let f = objective(case.str_param("f"));
+    let mut o = BasinhoppingOptions {
+        seed: Some(case.i64_param("rng") as u128),
+        ..Default::default()
+    };
+    if let Some(v) = case.param("niter") {
+        o.niter = common::param_usize(v);
+    }
+    if let Some(v) = case.param("interval") {
+        o.interval = common::param_usize(v);
+    }
+    if let Some(v) = case.param("niter_success") {
+        o.niter_success = Some(common::param_usize(v));
+    }
+    for (k, slot) in [
+        ("T", &mut o.t),
+        ("stepsize", &mut o.stepsize),
+        ("target_accept_rate", &mut o.target_accept_rate),
+        ("stepwise_factor", &mut o.stepwise_factor),
+    ] {
+        if let Some(v) = case.param(k) {
+            *slot = common::param_f64(v);
+        }
+    }
+    if let Some(v) = case.param("method") {
+        o.method = Some(match v.as_str() {
+            Some("L-BFGS-B") => Method::LBfgsB,
+            Some("Nelder-Mead") => Method::NelderMead,
+            other => return Err(format!("unknown method {other:?}")),
+        });
+    }
+    if let Some(v) = case.param("bounds") {
+        let b: Vec<(f64, f64)> = v
+            .as_array()
+            .expect("bounds")
+            .iter()
+            .map(|p| {
+                let p = f64_list(p);
+                (p[0], p[1])
+            })
+            .collect();
+        o.minimize_options.bounds = Some(Bounds::from(b));
+    }
+    let x0 = f64_list(case.param("x0").expect("x0"));
+    let got = basinhopping(f, &x0, &o, None);
+    if case.error.is_some() {
+        common::assert_err(&got, case);
+        return Ok(());
+    }
+    let r = got.map_err(|e| format!("unexpected error {e}"))?;
+    let s = case.output::<f64>(1).to_vec();
+    let want = (
+        s[1] as usize,
+        s[2] as usize,
+        s[3] as usize,
+        s[4] != 0.0,
+        s[5] as usize,
+    );
+    let got = (r.nfev, r.njev, r.nit, r.success, r.minimization_failures);
+    if got == want {
+        exact.set(exact.get() + 1);
+    }
+    if (r.nit, r.success) != (want.2, want.3) || r.nfev as f64 > 1.2 * want.0 as f64 {
+        return Err(format!(
+            "nfev/njev/nit/success/failures {got:?} vs SciPy {want:?}"
+        ));
+    }
+    if r.message != case.note {
+        return Err(format!("message {:?} vs SciPy {:?}", r.message, case.note));
+    }
+    // the lowest local minimum, as precise as the local minimiser's
+    // tolerances (BFGS gtol 1e-5): the 1e-8 (1 + |f|) on f
+    if (r.fun - s[0]).abs() > 1e-8 * (1.0 + s[0].abs()) {
+        return Err(format!("fun {:e} vs SciPy {:e}", r.fun, s[0]));
+    }
+    let wx = case.output::<f64>(0).to_vec();
+    for (g, w) in r.x.iter().zip(&wx) {
+        if (g - w).abs() > 1e-5 * (1.0 + w.abs()) {
+            return Err(format!("x {:?} vs SciPy {wx:?}", r.x));
+        }
+    }
+    Ok(())
+}
+
 #[test]
 fn conformance_optimize_global() {
     let exact = Cell::new(0);
-    common::check_all_cases("optimize_global", 51, |case| match case.op.as_str() {
+    let exact_bh = Cell::new(0);
+    common::check_all_cases("optimize_global", 62, |case| match case.op.as_str() {
+        "basinhopping" => check_bh(case, &exact_bh),
         "differential_evolution" => check_de(case),
         "dual_annealing" => check_da(case, &exact),
         other => Err(format!("unknown op {other}")),
@@ -304,5 +393,12 @@ fn conformance_optimize_global() {
         exact.get() >= 10,
         "only {} dual_annealing runs with SciPy's exact counts",
         exact.get()
+    );
+    // basinhopping runs (of 9) with SciPy's exact nfev, njev, nit and
+    // minimization_failures
+    assert!(
+        exact_bh.get() >= 9,
+        "only {} basinhopping runs with SciPy's exact counts",
+        exact_bh.get()
     );
 }

@@ -21,6 +21,7 @@
 //! | `root` (`hybr`), `fsolve` | [`root_hybr`], [`root_hybr_with_jac`], [`fsolve`] | MINPACK `hybrd`/`hybrj`, same `nfev`; `root(method='lm')` is [`leastsq`] |
 //! | `differential_evolution` | [`differential_evolution`] | all 12 strategies, latinhypercube/random/array init, immediate/deferred, dithering, x0, L-BFGS-B polish; same draws as SciPy for a seed (no constraints, integrality, workers) |
 //! | `dual_annealing` | [`dual_annealing`] | SciPy's draws for a seed, L-BFGS-B local search, `no_local_search`, x0, callback (no `minimizer_kwargs`) |
+//! | `basinhopping` | [`basinhopping`] | SciPy's draws for a seed; RandomDisplacement + AdaptiveStepsize, Metropolis, `minimizer_kwargs` as method + [`MinimizeOptions`], `niter_success`, callback (no user `take_step`/`accept_test`) |
 //! | `rosen`, `rosen_der`, `rosen_hess`, `rosen_hess_prod` | [`rosen`], [`rosen_der`], [`rosen_hess`], [`rosen_hess_prod`] | NumPy's summation order |
 //!
 //! Objectives are Rust closures (`FnMut(f64) -> f64` for scalar problems,
@@ -42,6 +43,7 @@
 //! assert!(b.success && (b.x[0] - 0.5).abs() < 1e-6 && (b.x[1] - 0.25).abs() < 1e-4);
 //! ```
 
+mod basinhopping;
 mod differential_evolution;
 mod dual_annealing;
 mod fixed_point;
@@ -50,6 +52,7 @@ mod minimize;
 mod result;
 mod scalar;
 
+pub use basinhopping::{BasinhoppingCallback, BasinhoppingOptions, BasinhoppingResult, basinhopping};
 pub use differential_evolution::{
     DeInit, DifferentialEvolutionOptions, DifferentialEvolutionResult, Mutation, Strategy, Updating,
     differential_evolution,
