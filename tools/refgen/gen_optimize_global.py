@@ -61,7 +61,15 @@ def bh2(x):
     return math.cos(14.5 * x[0] - 0.3) + (x[1] + 0.2) * x[1] + (x[0] + 0.2) * x[0]
 
 
-FUNCS = {"bh1": bh1, "bh2": bh2, "rosen": lambda x: float(so.rosen(x)), "ackley": ackley, "rastrigin": rastrigin,
+def nanfunc(x):
+    return math.nan if x[0] > 0.5 else sphere(x)
+
+
+def inffunc(x):
+    return math.inf if x[0] > 0.5 else sphere(x)
+
+
+FUNCS = {"nanfunc": nanfunc, "inffunc": inffunc, "bh1": bh1, "bh2": bh2, "rosen": lambda x: float(so.rosen(x)), "ackley": ackley, "rastrigin": rastrigin,
          "eggholder": eggholder, "wave1d": wave1d, "sphere": sphere}
 
 STRATEGIES = ["best1bin", "best1exp", "rand1bin", "rand1exp", "rand2bin", "rand2exp",
@@ -163,6 +171,11 @@ def main():
     da(c, "sphere", [(1.0, 1.0)], rng=1)
     da(c, "sphere", [(-1.0, 1.0)], rng=1, restart_temp_ratio=1.0)
     da(c, "sphere", [(-1.0, 1.0)], rng=1, x0=[0.0, 0.0])
+    # non-finite objective values (SciPy's np.argmin picks the first NaN)
+    de(c, "nanfunc", [(-1.0, 1.0)] * 2, rng=14, maxiter=20, polish=False)
+    de(c, "inffunc", [(-1.0, 1.0)] * 2, rng=15, maxiter=20, polish=False)
+    de(c, "inffunc", [(-1.0, 1.0)] * 2, rng=16, maxiter=20, updating="deferred", polish=False)
+    da(c, "inffunc", [(-1.0, 1.0)] * 2, rng=17, maxiter=20, x0=[0.9, 0.0])
     bh(c, "bh1", [1.0], niter=200, rng=1)
     bh(c, "bh2", [1.0, 1.0], niter=60, rng=2)
     bh(c, "rosen", [-1.2, 1.0], niter=20, rng=3)
