@@ -1,5 +1,10 @@
 """Reference data for sciox.optimize global optimizers from SciPy 1.17.1:
-differential_evolution (rng=int seed -> np.random.default_rng(seed)).
+differential_evolution, dual_annealing, basinhopping (rng=int seed ->
+np.random.default_rng(seed)).
+
+Outputs per dual_annealing case: x, float64 [fun, nfev, nit, njev, success].
+Outputs per basinhopping case: x, float64 [fun, nfev, njev, nit, success, failures].
+note = SciPy's message (the first entry of its list).
 
 Objective functions are named; crates/sciox/tests/conformance_optimize_global.rs
 defines the same functions with the same floating-point operations (math.*

@@ -1,5 +1,6 @@
 //! sciox.optimize global optimizers against SciPy 1.17.1
-//! (`tools/refgen/gen_optimize_global.py`): `differential_evolution`.
+//! (`tools/refgen/gen_optimize_global.py`): `differential_evolution`,
+//! `dual_annealing`, `basinhopping`.
 //!
 //! What is compared, and how tightly:
 //! - SciPy's run with `rng=seed` draws from `np.random.default_rng(seed)`;
@@ -17,8 +18,8 @@
 //!   and flat (Eggholder: the 1e-8 finite-difference step resolves
 //!   |f| ~ 935 to 2.3e-5 in the gradient, so one rounding difference
 //!   moves the stopping point by 1e-4): there the bound
-//!   |f - f_scipy| <= 1e-8 (1 + |f|) and `x` to 1e-6 relative; 36 of the
-//!   37 cases also match at 1e-12.
+//!   |f - f_scipy| <= 1e-8 (1 + |f|) and `x` to 1e-6 relative; 27 of the
+//!   28 polished runs also match at 1e-12.
 //! - `dual_annealing`: same draws; NumPy's AVX-512 `np.exp`/`np.log` and
 //!   libm differ in the last bit, so the path is SciPy's up to that: 11 of
 //!   the 12 runs have SciPy's exact `nfev`, `nit`, `njev`; all are within
