@@ -153,6 +153,8 @@ def main():
     de(c, "sphere", [(-1.0, 1.0)] * 3, rng=6, maxiter=0)
     de(c, "sphere", [(-1.0, 1.0)] * 3, rng=9, x0=[0.5, -0.5, 0.25], popsize=5, atol=1e-3, polish=False)
     de(c, "sphere", [(-1.0, 1.0), (0.5, 0.5), (-2.0, 3.0)], rng=10, polish=False)
+    de(c, "sphere", [(-1.0, 1.0), (0.5, 0.5), (-2.0, 3.0)], rng=10)
+    de(c, "sphere", [(0.3, 0.3), (0.5, 0.5)], rng=10, maxiter=3)
     de(c, "sphere", [(-1.0, 1.0)] * 2, rng=12, mutation=(1.0, 0.3), strategy="rand1bin")
     init = [[0.1 * i - 0.3, 0.05 * i] for i in range(7)]
     de(c, "ackley", [(-1.0, 1.0)] * 2, rng=13, init=init)

@@ -788,8 +788,7 @@ where
             bounds: Some(bounds.clone()),
             ..Default::default()
         };
-        let f = &mut *solver.func;
-        let r = minimize(|x: &[f64]| f(x), &res.x, Method::LBfgsB, &mo)?;
+        let r = polish_lbfgsb(&mut *solver.func, &res.x, &bounds, &mo)?;
         solver.nfev += r.nfev;
         res.nfev = solver.nfev;
         let inside = (0..n).all(|j| r.x[j] <= bounds.ub[j] && bounds.lb[j] <= r.x[j]);
@@ -802,6 +801,61 @@ where
     }
     res.population_energies = solver.energies;
     Ok(res)
+}
+
+/// SciPy's `minimize(f, x, method='L-BFGS-B', bounds=bounds)`, including
+/// its handling of variables fixed by `lb == ub`: they are removed from the
+/// problem (their `jac` entries are NaN), and when all are fixed the result
+/// is `f(lb)` with one evaluation.
+pub(crate) fn polish_lbfgsb<F: FnMut(&[f64]) -> f64>(
+    f: &mut F,
+    x: &[f64],
+    bounds: &Bounds,
+    opts: &MinimizeOptions,
+) -> Result<super::OptimizeResult> {
+    let n = x.len();
+    let fixed: Vec<bool> = (0..n).map(|j| bounds.lb[j] == bounds.ub[j]).collect();
+    if fixed.iter().all(|&b| b) {
+        let mut r = super::OptimizeResult::empty(n);
+        r.x = bounds.lb.clone();
+        r.fun = f(&bounds.lb);
+        r.nfev = 1;
+        r.success = true;
+        r.message = "All independent variables were fixed by bounds.".into();
+        return Ok(r);
+    }
+    if !fixed.iter().any(|&b| b) {
+        return minimize(|x: &[f64]| f(x), x, Method::LBfgsB, opts);
+    }
+    let free: Vec<usize> = (0..n).filter(|&j| !fixed[j]).collect();
+    let sub = |v: &[f64]| free.iter().map(|&j| v[j]).collect::<Vec<f64>>();
+    let o = MinimizeOptions {
+        bounds: Some(Bounds::new(sub(&bounds.lb), sub(&bounds.ub))),
+        ..opts.clone()
+    };
+    let mut full = bounds.lb.clone();
+    let mut r = minimize(
+        |xf: &[f64]| {
+            for (k, &j) in free.iter().enumerate() {
+                full[j] = xf[k];
+            }
+            f(&full)
+        },
+        &sub(x),
+        Method::LBfgsB,
+        &o,
+    )?;
+    let mut xs = bounds.lb.clone();
+    let mut jac = vec![f64::NAN; n];
+    for (k, &j) in free.iter().enumerate() {
+        xs[j] = r.x[k];
+        if let Some(g) = r.jac.get(k) {
+            jac[j] = *g;
+        }
+    }
+    r.x = xs;
+    r.jac = jac;
+    Ok(r)
 }
 
 fn mutation_error() -> Error {
