@@ -155,6 +155,9 @@ def main():
     de(c, "sphere", [(-1.0, 1.0), (0.5, 0.5), (-2.0, 3.0)], rng=10, polish=False)
     de(c, "sphere", [(-1.0, 1.0), (0.5, 0.5), (-2.0, 3.0)], rng=10)
     de(c, "sphere", [(0.3, 0.3), (0.5, 0.5)], rng=10, maxiter=3)
+    de(c, "rastrigin", [(-5.12, 5.12), (-2.7, 3.3), (-1.0, 1.0)], rng=18, integrality=[True, False, True])
+    de(c, "sphere", [(-3.5, 2.2), (-1.0, 4.0)], rng=19, integrality=[True, True])
+    de(c, "sphere", [(0.2, 0.8), (-1.0, 1.0)], rng=1, integrality=[True, False])
     de(c, "sphere", [(-1.0, 1.0)] * 2, rng=12, mutation=(1.0, 0.3), strategy="rand1bin")
     init = [[0.1 * i - 0.3, 0.05 * i] for i in range(7)]
     de(c, "ackley", [(-1.0, 1.0)] * 2, rng=13, init=init)

@@ -198,9 +198,7 @@ pub fn basinhopping<F: FnMut(&[f64]) -> f64>(
                 new_global_min = true;
             }
         }
-        if let Some(cb) = callback.as_mut()
-            && cb(&m.x, m.fun, accept)
-        {
+        if callback.as_mut().is_some_and(|cb| cb(&m.x, m.fun, accept)) {
             message = "callback function requested stop early byreturning True".into();
             break;
         }

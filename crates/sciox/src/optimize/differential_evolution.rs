@@ -8,7 +8,7 @@
 //! population are SciPy's.
 //!
 //! Not supported: `constraints` (SciPy polishes with trust-constr then),
-//! `integrality`, `workers`, `vectorized`, a callable `strategy`, and the
+//! `workers`, `vectorized`, a callable `strategy`, and the
 //! `'sobol'`/`'halton'` initialisations.
 
 use super::minimize::{Bounds, Callback, Method, MinimizeOptions, minimize};
@@ -207,6 +207,10 @@ pub struct DifferentialEvolutionOptions {
     pub updating: Updating,
     /// A starting point that replaces the first member of the population.
     pub x0: Option<Vec<f64>>,
+    /// Which parameters are integers (SciPy's `integrality`): they are
+    /// rounded (half to even) when the objective is called, and held fixed
+    /// by the polish (no polish when all are integers).
+    pub integrality: Option<Vec<bool>>,
 }
 
 impl Default for DifferentialEvolutionOptions {
@@ -224,6 +228,7 @@ impl Default for DifferentialEvolutionOptions {
             init: DeInit::LatinHypercube,
             updating: Updating::Immediate,
             x0: None,
+            integrality: None,
         }
     }
 }
@@ -409,12 +414,16 @@ struct Solver<'f, F> {
     strategy: Strategy,
     index: numox::Array<i64>,
     params: Vec<f64>,
+    integ: Vec<bool>,
 }
 
 impl<F: FnMut(&[f64]) -> f64> Solver<'_, F> {
     fn scale_into(&self, trial: &[f64], out: &mut [f64]) {
         for j in 0..self.n {
             out[j] = self.arg1[j] + (trial[j] - 0.5) * self.arg2[j];
+            if self.integ.get(j).copied().unwrap_or(false) {
+                out[j] = out[j].round_ties_even();
+            }
         }
     }
 
@@ -658,7 +667,31 @@ where
             if r.is_finite() { r } else { 0.0 }
         })
         .collect();
-    let eb_count = (0..n).filter(|&j| bounds.lb[j] == bounds.ub[j]).count();
+    // SciPy scales with the original limits, then widens the integer ones
+    let mut limits = bounds.clone();
+    let integ = match &opts.integrality {
+        Some(v) if v.iter().any(|&b| b) => {
+            if v.len() != n {
+                return Err(Error::invalid(format!(
+                    "integrality has {} entries, the bounds {n}",
+                    v.len()
+                )));
+            }
+            for j in (0..n).filter(|&j| v[j]) {
+                let (lo, hi) = (bounds.lb[j].ceil(), bounds.ub[j].floor());
+                if lo > hi {
+                    return Err(Error::invalid(
+                        "One of the integrality constraints does not have any possible integer values between the lower/upper bounds.",
+                    ));
+                }
+                limits.lb[j] = next_up(lo - 0.5);
+                limits.ub[j] = -next_up(-(hi + 0.5));
+            }
+            v.clone()
+        }
+        _ => Vec::new(),
+    };
+    let eb_count = (0..n).filter(|&j| limits.lb[j] == limits.ub[j]).count();
     let mut s = 5.max(opts.popsize.saturating_mul(1.max(n - eb_count)));
     let mut rng = make_rng(opts.seed);
 
@@ -712,6 +745,7 @@ where
         strategy: opts.strategy,
         index: numox::Array::from_vec((0..s as i64).collect()),
         params: vec![0.0; n],
+        integ: integ.clone(),
     };
     if let Some(x0) = &opts.x0 {
         if x0.len() != n {
@@ -783,15 +817,20 @@ where
         population,
         population_energies: Vec::new(),
     };
-    if opts.polish {
+    let all_integer = !integ.is_empty() && integ.iter().all(|&b| b);
+    if opts.polish && !all_integer {
+        for j in (0..n).filter(|&j| integ.get(j).copied().unwrap_or(false)) {
+            limits.lb[j] = res.x[j];
+            limits.ub[j] = res.x[j];
+        }
         let mo = MinimizeOptions {
-            bounds: Some(bounds.clone()),
+            bounds: Some(limits.clone()),
             ..Default::default()
         };
-        let r = polish_lbfgsb(&mut *solver.func, &res.x, &bounds, &mo)?;
+        let r = polish_lbfgsb(&mut *solver.func, &res.x, &limits, &mo)?;
         solver.nfev += r.nfev;
         res.nfev = solver.nfev;
-        let inside = (0..n).all(|j| r.x[j] <= bounds.ub[j] && bounds.lb[j] <= r.x[j]);
+        let inside = (0..n).all(|j| r.x[j] <= limits.ub[j] && limits.lb[j] <= r.x[j]);
         if r.fun < res.fun && r.success && inside {
             res.fun = r.fun;
             solver.energies[0] = r.fun;
@@ -858,6 +897,18 @@ pub(crate) fn polish_lbfgsb<F: FnMut(&[f64]) -> f64>(
     Ok(r)
 }
 
+/// `np.nextafter(x, inf)` (`f64::next_up`, newer than the MSRV).
+fn next_up(x: f64) -> f64 {
+    if x.is_nan() || x == f64::INFINITY {
+        return x;
+    }
+    if x == 0.0 {
+        return f64::from_bits(1);
+    }
+    let b = x.to_bits();
+    f64::from_bits(if x > 0.0 { b + 1 } else { b - 1 })
+}
+
 fn mutation_error() -> Error {
     Error::invalid(
         "The mutation constant must be a float in U[0, 2), or specified as a tuple(min, max) where min < max and min, max are in U[0, 2).",
@@ -874,6 +925,14 @@ mod tests {
         let s = np_sum(&a);
         assert!((s - 4485.0).abs() < 1e-9);
         assert_eq!(np_sum(&[]), -0.0);
+    }
+
+    #[test]
+    fn next_up_steps() {
+        assert_eq!(next_up(1.0), 1.0 + f64::EPSILON);
+        assert_eq!(next_up(-1.0), -1.0 + f64::EPSILON / 2.0);
+        assert_eq!(next_up(0.0), f64::from_bits(1));
+        assert_eq!(-next_up(-2.5), 2.5 - 2.0 * f64::EPSILON);
     }
 
     #[test]

@@ -315,9 +315,7 @@ impl<F: FnMut(&[f64]) -> f64> Annealer<'_, F> {
     fn update_best(&mut self, e: f64, x: &[f64], context: i32) -> Option<String> {
         self.ebest = e;
         self.xbest = x.to_vec();
-        if let Some(cb) = self.callback.as_mut()
-            && cb(x, e, context)
-        {
+        if self.callback.as_mut().is_some_and(|cb| cb(x, e, context)) {
             return Some(STOP_CB.into());
         }
         None
@@ -490,9 +488,7 @@ where
     let bounds: Bounds = bounds.into();
     check_bounds(&bounds, "dual_annealing")?;
     let n = bounds.lb.len();
-    if let Some(x0) = &opts.x0
-        && x0.len() != n
-    {
+    if opts.x0.as_ref().is_some_and(|x0| x0.len() != n) {
         return Err(Error::invalid("Bounds size does not match x0"));
     }
     if !(opts.restart_temp_ratio > 0.0 && opts.restart_temp_ratio < 1.0) {
@@ -557,12 +553,12 @@ where
                 success = false;
                 break 'outer;
             }
-            if !opts.no_local_search
-                && let Some(m) = a.local_search()?
-            {
-                message = m;
-                success = false;
-                break 'outer;
+            if !opts.no_local_search {
+                if let Some(m) = a.local_search()? {
+                    message = m;
+                    success = false;
+                    break 'outer;
+                }
             }
             iteration += 1;
         }

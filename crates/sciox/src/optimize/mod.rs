@@ -19,7 +19,7 @@
 //! | `leastsq` | [`leastsq`], [`leastsq_with_jac`] | MINPACK `lmdif`/`lmder`, `cov_x` |
 //! | `curve_fit` | [`curve_fit`], [`curve_fit_with_jac`] | method `lm`, `sigma` 1-D or covariance, `absolute_sigma`; no bounds yet |
 //! | `root` (`hybr`), `fsolve` | [`root_hybr`], [`root_hybr_with_jac`], [`fsolve`] | MINPACK `hybrd`/`hybrj`, same `nfev`; `root(method='lm')` is [`leastsq`] |
-//! | `differential_evolution` | [`differential_evolution`] | all 12 strategies, latinhypercube/random/array init, immediate/deferred, dithering, x0, L-BFGS-B polish; same draws as SciPy for a seed (no constraints, integrality, workers) |
+//! | `differential_evolution` | [`differential_evolution`] | all 12 strategies, latinhypercube/random/array init, integrality, immediate/deferred, dithering, x0, L-BFGS-B polish; same draws as SciPy for a seed (no constraints, workers) |
 //! | `dual_annealing` | [`dual_annealing`] | SciPy's draws for a seed, L-BFGS-B local search, `no_local_search`, x0, callback (no `minimizer_kwargs`) |
 //! | `basinhopping` | [`basinhopping`] | SciPy's draws for a seed; RandomDisplacement + AdaptiveStepsize, Metropolis, `minimizer_kwargs` as method + [`MinimizeOptions`], `niter_success`, callback (no user `take_step`/`accept_test`) |
 //! | `rosen`, `rosen_der`, `rosen_hess`, `rosen_hess_prod` | [`rosen`], [`rosen_der`], [`rosen_hess`], [`rosen_hess_prod`] | NumPy's summation order |
