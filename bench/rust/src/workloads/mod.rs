@@ -12,6 +12,7 @@ mod integrate;
 mod linalg;
 mod optimize;
 mod optimize_lp;
+mod optimize_global;
 mod random;
 mod reduce;
 mod sorting;
@@ -31,6 +32,7 @@ pub fn all() -> Vec<Workload> {
         integrate::workloads(),
         optimize::workloads(),
         optimize_lp::workloads(),
+        optimize_global::workloads(),
         sorting::workloads(),
         umath::workloads(),
     ]

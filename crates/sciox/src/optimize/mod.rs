@@ -27,6 +27,9 @@
 //! | `linear_sum_assignment` | [`linear_sum_assignment`] | Crouse's shortest augmenting path, as SciPy's C++ |
 //! | `linprog` | [`linprog`] | dense two-phase primal simplex (vertex solutions like HiGHS), marginals |
 //! | `milp` | [`milp`] ([`MilpConstraint`] for `LinearConstraint`) | branch and bound (best bound) over the simplex; `time_limit`, `node_limit`, `mip_rel_gap` |
+//! | `differential_evolution` | [`differential_evolution`] | all 12 strategies, latinhypercube/random/array init, integrality, immediate/deferred, dithering, x0, L-BFGS-B polish; same draws as SciPy for a seed (no constraints, workers) |
+//! | `dual_annealing` | [`dual_annealing`] | SciPy's draws for a seed, L-BFGS-B local search, `no_local_search`, x0, callback (no `minimizer_kwargs`) |
+//! | `basinhopping` | [`basinhopping`] | SciPy's draws for a seed; RandomDisplacement + AdaptiveStepsize, Metropolis, `minimizer_kwargs` as method + [`MinimizeOptions`], `niter_success`, callback (no user `take_step`/`accept_test`) |
 //! | `rosen`, `rosen_der`, `rosen_hess`, `rosen_hess_prod` | [`rosen`], [`rosen_der`], [`rosen_hess`], [`rosen_hess_prod`] | NumPy's summation order |
 //!
 //! Objectives are Rust closures (`FnMut(f64) -> f64` for scalar problems,
@@ -48,6 +51,9 @@
 //! assert!(b.success && (b.x[0] - 0.5).abs() < 1e-6 && (b.x[1] - 0.25).abs() < 1e-4);
 //! ```
 
+mod basinhopping;
+mod differential_evolution;
+mod dual_annealing;
 mod fixed_point;
 mod linear_sum_assignment;
 mod linprog;
@@ -58,6 +64,12 @@ mod minimize;
 mod result;
 mod scalar;
 
+pub use basinhopping::{BasinhoppingCallback, BasinhoppingOptions, BasinhoppingResult, basinhopping};
+pub use differential_evolution::{
+    DeInit, DifferentialEvolutionOptions, DifferentialEvolutionResult, Mutation, Strategy, Updating,
+    differential_evolution,
+};
+pub use dual_annealing::{AnnealingCallback, DualAnnealingOptions, dual_annealing};
 pub use fixed_point::{FixedPointMethod, fixed_point};
 pub use linear_sum_assignment::linear_sum_assignment;
 pub use linprog::{LinprogOptions, LinprogResult, LpBounds, linprog};
