@@ -167,9 +167,73 @@ SYS = {
 }
 
 
+Y50_OUT = [y + (2.0 if i % 9 == 4 else 0.0) for i, y in enumerate(Y50)]
+
+
+def res_expout(p):
+    return np.array([p[0] * math.exp(-p[1] * t) - y for t, y in zip(T50, Y50_OUT)])
+
+
+RES_TRF = {
+    "expdecay": (res_expdecay, jac_expdecay),
+    "expout": (res_expout, None),
+    "rosen": (res_rosen, jac_rosen),
+    "freud": (res_freud, None),
+    "box3d": (res_box3d, None),
+    "linear": (res_linear, None),
+    "powell": (res_powell, None),
+}
+INF = float("inf")
+# (problem, x0, lb, ub, extra options)
+TRF_CASES = [
+    ("rosen", [2.0, 2.0], [-INF, 1.5], [INF, INF], {}),
+    ("rosen", [-1.2, 1.0], [-INF, -INF], [INF, INF], {}),
+    ("rosen", [-1.2, 1.0], [-2.0, -2.0], [0.5, 2.0], {}),
+    ("rosen", [0.5, 2.0], [-2.0, -2.0], [0.5, 2.0], {}),
+    ("rosen", [2.0, 2.0], [-INF, 1.5], [INF, INF], {"x_scale": "jac"}),
+    ("rosen", [2.0, 2.0], [-INF, 1.5], [INF, INF], {"jac": True}),
+    ("rosen", [2.0, 2.0], [-INF, 1.5], [INF, INF], {"three_point": True}),
+    ("rosen", [-1.2, 1.0], [-INF, -INF], [INF, INF], {"max_nfev": 4}),
+    ("expdecay", [1.0, 1.0], [0.0, 0.0], [10.0, 10.0], {}),
+    ("expdecay", [1.0, 2.0], [0.0, 1.5], [10.0, 3.0], {}),
+    ("expdecay", [1.0, 2.0], [0.0, 1.5], [10.0, 3.0], {"jac": True}),
+    ("expdecay", [5.0, 0.1], [-INF, -INF], [INF, INF], {"x_scale": "jac"}),
+    ("expdecay", [5.0, 0.1], [-INF, -INF], [INF, INF], {"diff_step": 1e-4}),
+    ("expdecay", [1.0, 1.0], [0.0, 0.0], [10.0, 10.0], {"x_scale": [2.0, 0.5]}),
+    ("box3d", [0.0, 10.0, 20.0], [-INF, -INF, -INF], [INF, INF, INF], {}),
+    ("box3d", [1.0, 10.0, 1.0], [0.0, 5.0, 0.0], [2.0, 20.0, 2.0], {}),
+    ("box3d", [0.0, 10.0, 20.0], [-INF, -INF, -INF], [INF, INF, INF], {"x_scale": "jac"}),
+    ("linear", [0.0, 0.0, 0.0], [-INF, -INF, -INF], [INF, INF, INF], {}),
+    ("linear", [0.0, 0.0, 0.0], [0.0, 0.0, 0.0], [1.0, 1.0, 1.0], {}),
+    ("linear", [5.0, -3.0, 100.0], [-10.0, -10.0, -1.0], [10.0, 10.0, 200.0], {"ftol": 1e-12, "xtol": 1e-12, "gtol": 1e-12}),
+    ("freud", [0.5, -2.0], [-INF, -INF], [INF, INF], {}),
+    ("freud", [0.5, 4.0], [0.0, 3.0], [20.0, 10.0], {}),
+    ("powell", [3.0, -1.0, 0.0, 1.0], [-INF] * 4, [INF] * 4, {}),
+]
+LOSSES = ["soft_l1", "huber", "cauchy", "arctan"]
+
+
+def add_trf(c, name, x0, lb, ub, opts, method):
+    f, jac = RES_TRF[name]
+    kw = dict(opts)
+    use_jac = kw.pop("jac", False)
+    fd = "3-point" if kw.pop("three_point", False) else "2-point"
+    params = {"f": name, "method": method, **opts}
+    ins = [np.array(x0), np.array(lb), np.array(ub)]
+    try:
+        r = so.least_squares(f, np.array(x0), jac=jac if use_jac else fd, method=method, bounds=(lb, ub), **kw)
+    except ValueError as e:
+        c.add("least_squares_trf", ins, params, None, "ValueError", note=str(e))
+        return
+    c.add("least_squares_trf", ins, params,
+          [r.x, r.fun, np.array([r.cost, r.nfev, r.njev, r.status, r.optimality], dtype=float),
+           r.active_mask.astype(float), r.grad], note=r.message)
+
+
 def main():
     warnings.simplefilter("ignore")
     c = Cases("optimize_lsq", crate="sciox")
+
 
     for name, (f, jac, x0s) in RES.items():
         for x0 in x0s:
@@ -260,6 +324,21 @@ def main():
     except ValueError as e:
         c.add("curve_fit", [np.array([1.0, 1.0]), xc, np.array(YC_POLY), bad.ravel()], {"model": "poly", "sigma": "neg", "absolute_sigma": False}, None,
               "ValueError", note=str(e))
+
+    # least_squares methods 'trf' and 'dogbox' (after the older cases, so
+    # that those are generated exactly as before)
+    for method in ("trf", "dogbox"):
+        for name, x0, lb, ub, opts in TRF_CASES:
+            add_trf(c, name, x0, lb, ub, opts, method)
+        for loss in LOSSES:
+            for fs in (1.0, 0.1):
+                add_trf(c, "expout", [1.0, 1.0], [-INF, -INF], [INF, INF], {"loss": loss, "f_scale": fs}, method)
+            add_trf(c, "expout", [1.0, 2.0], [0.0, 1.4], [10.0, 5.0], {"loss": loss}, method)
+        # errors: x0 outside the bounds, lb >= ub
+        add_trf(c, "rosen", [2.0, 2.0], [-INF, 2.5], [INF, INF], {}, method)
+        add_trf(c, "rosen", [2.0, 2.0], [1.0, 1.0], [1.0, 3.0], {}, method)
+    add_trf(c, "rosen", [2.0, 2.0], [-INF, 1.5], [INF, INF], {}, "lm")
+    add_trf(c, "expout", [1.0, 1.0], [-INF, -INF], [INF, INF], {"loss": "huber"}, "lm")
     c.save()
 
 

@@ -49,7 +49,7 @@ mod scalar;
 pub use fixed_point::{FixedPointMethod, fixed_point};
 pub use lsq::{
     CurveFitOptions, CurveFitResult, HybrOptions, LeastSquaresOptions, LeastSquaresResult, LeastsqOptions,
-    LeastsqResult, LsqMethod, RootResult, Sigma, XScale, curve_fit, curve_fit_with_jac, fsolve,
+    LeastsqResult, Loss, LsqMethod, RootResult, Sigma, XScale, curve_fit, curve_fit_with_jac, fsolve,
     least_squares, least_squares_with_jac, leastsq, leastsq_with_jac, root_hybr, root_hybr_with_jac,
 };
 pub use minimize::{
