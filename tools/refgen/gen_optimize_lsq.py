@@ -339,6 +339,52 @@ def main():
         add_trf(c, "rosen", [2.0, 2.0], [1.0, 1.0], [1.0, 3.0], {}, method)
     add_trf(c, "rosen", [2.0, 2.0], [-INF, 1.5], [INF, INF], {}, "lm")
     add_trf(c, "expout", [1.0, 1.0], [-INF, -INF], [INF, INF], {"loss": "huber"}, "lm")
+
+    # curve_fit with bounds / methods 'trf' and 'dogbox'
+    cf_cases = [
+        ("exp", [1.0, 1.0, 1.0], [0.0, 0.0, 0.0], [10.0, 10.0, 10.0], None),
+        ("exp", [1.0, 1.0, 1.0], [0.0, 0.8, 0.0], [10.0, 2.0, 10.0], None),
+        ("exp", [1.0, 1.0, 1.0], [-INF, -INF, -INF], [INF, INF, INF], "trf"),
+        ("exp", [1.0, 1.0, 1.0], [0.0, 0.8, 0.0], [10.0, 2.0, 10.0], "dogbox"),
+        ("gauss", [1.0, 2.0, 1.0], [0.0, 0.0, 0.1], [5.0, 5.0, 5.0], None),
+        ("gauss", [1.0, 2.0, 1.0], [0.0, 0.0, 0.1], [1.5, 5.0, 5.0], "dogbox"),
+        ("poly", [1.0, 1.0], [-INF, -INF], [INF, INF], "trf"),
+        ("poly", [1.0, 1.0], [0.0, 0.0], [1.0, 1.0], None),
+    ]
+    for name, p0, lb, ub, method in cf_cases:
+        f, y, _ = MODELS[name]
+        y = np.array(y)
+        variants = [(None, False, False), ("std", False, False), ("std", True, False), ("cov", False, False)]
+        if name in MODEL_JAC:
+            variants += [(None, False, True), ("std", False, True)]
+        for sig, absol, use_jac in variants:
+            sigma = None if sig is None else (np.array(SIG) if sig == "std" else cov_matrix(len(XC)))
+            params = {"model": name, "sigma": sig or "none", "absolute_sigma": absol, "jac": use_jac,
+                      "method": method or "default"}
+            sig_in = np.zeros(0) if sigma is None else sigma.ravel()
+            ins = [np.array(p0), xc, y, sig_in, np.array(lb), np.array(ub)]
+            try:
+                popt, pcov, info, mesg, ier = so.curve_fit(f, xc, y, p0=p0, sigma=sigma, absolute_sigma=absol,
+                                                           bounds=(lb, ub), method=method,
+                                                           jac=MODEL_JAC[name] if use_jac else None,
+                                                           full_output=True)
+            except (RuntimeError, ValueError) as e:
+                c.add("curve_fit_trf", ins, params, None, type(e).__name__, note=str(e))
+                continue
+            c.add("curve_fit_trf", ins, params, [popt, pcov.ravel(), np.array([info["nfev"], ier], dtype=float)],
+                  note=mesg)
+    # errors: 'lm' with bounds; max_nfev reached
+    for method, mf in (("lm", None), ("trf", 3)):
+        params = {"model": "exp", "sigma": "none", "absolute_sigma": False, "jac": False, "method": method}
+        if mf:
+            params["maxfev"] = mf
+        ins = [np.array([1.0, 1.0, 1.0]), xc, np.array(YC_EXP), np.zeros(0), np.zeros(3), np.full(3, 10.0)]
+        try:
+            so.curve_fit(m_exp, xc, np.array(YC_EXP), p0=[1.0, 1.0, 1.0], bounds=(0.0, 10.0), method=method,
+                         **({"maxfev": mf} if mf else {}))
+            raise SystemExit("expected an error")
+        except (RuntimeError, ValueError) as e:
+            c.add("curve_fit_trf", ins, params, None, type(e).__name__, note=str(e))
     c.save()
 
 

@@ -243,7 +243,7 @@ where
     least_squares_impl(&mut fun, Some(&mut jac), x0, m, opts)
 }
 
-fn least_squares_impl(
+pub(crate) fn least_squares_impl(
     fun: &mut dyn FnMut(&[f64], &mut [f64]),
     mut jac: Option<&mut VecFn<'_>>,
     x0: &[f64],
