@@ -385,6 +385,51 @@ def main():
             raise SystemExit("expected an error")
         except (RuntimeError, ValueError) as e:
             c.add("curve_fit_trf", ins, params, None, type(e).__name__, note=str(e))
+
+    # nnls: random, degenerate (rank-deficient, all-zero answer), maxiter
+    rng = np.random.default_rng(1234)
+    nn = [(rng.standard_normal((20, 8)), rng.standard_normal(20), None),
+          (rng.standard_normal((6, 10)), rng.standard_normal(6), None),
+          (rng.random((15, 5)), rng.random(15), None),
+          (np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]), np.array([1.0, 0.0, -1.0]), None),
+          (np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0]]), np.array([2.0, 1.0, -1.0]), None),
+          (np.zeros((4, 3)), np.ones(4), None)]
+    rng0 = np.random.default_rng(0)
+    a0 = rng0.standard_normal((20, 8))
+    b0 = rng0.standard_normal(20)
+    for mi in (3, 5, 6, 24):
+        nn.append((a0, b0, mi))
+    for a, b, mi in nn:
+        params = {"m": a.shape[0], "n": a.shape[1]}
+        if mi is not None:
+            params["maxiter"] = mi
+        try:
+            x, rn = so.nnls(a, b, maxiter=mi)
+        except RuntimeError as e:
+            c.add("nnls", [a, b], params, None, "RuntimeError", note=str(e))
+            continue
+        c.add("nnls", [a, b], params, [x, np.array([rn])])
+
+    # isotonic_regression: ties, weights, decreasing, empty, one element
+    iso = [([1.0, 3.0, 2.0, 4.0, 3.5, 5.0], None),
+           ([3.0, 2.0, 2.0, 1.0, 1.0, 5.0, 5.0, 4.0], None),
+           ([2.0, 2.0, 2.0], None),
+           ([5.0, 1.0, 4.0, 2.0, 3.0], [1.0, 2.0, 0.5, 3.0, 1.0]),
+           (list(np.random.default_rng(7).standard_normal(40).round(1)), None),
+           ([], None), ([4.2], None)]
+    for y, wts in iso:
+        for inc in (True, False):
+            ins = [np.array(y, dtype=float), np.array(wts if wts is not None else [], dtype=float)]
+            r = so.isotonic_regression(y, weights=wts, increasing=inc)
+            c.add("isotonic", ins, {"increasing": inc, "weights": wts is not None},
+                  [r.x, r.weights, r.blocks.astype(float)])
+    for y, wts in (([1.0, 2.0], [1.0, 0.0]), ([1.0, 2.0], [1.0])):
+        try:
+            so.isotonic_regression(y, weights=wts)
+            raise SystemExit("expected an error")
+        except ValueError as e:
+            c.add("isotonic", [np.array(y), np.array(wts)], {"increasing": True, "weights": True}, None,
+                  "ValueError", note=str(e))
     c.save()
 
 

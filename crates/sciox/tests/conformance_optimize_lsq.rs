@@ -623,6 +623,61 @@ fn check_curve_fit_trf(case: &Case, t: &mut Tally) {
     }
 }
 
+fn check_nnls(case: &Case) {
+    let a = case.input::<f64>(0).to_vec();
+    let b = case.input::<f64>(1).to_vec();
+    let (m, n) = (
+        common::param_usize(case.param("m").unwrap()),
+        common::param_usize(case.param("n").unwrap()),
+    );
+    let r = nnls(&a, m, n, &b, opt_usize(case, "maxiter"));
+    let ctx = case.ctx();
+    if case.error.is_some() {
+        let e = r.expect_err(&format!("{ctx}: expected an error"));
+        assert_eq!(e.to_string(), case.note, "{ctx}");
+        return;
+    }
+    let (x, rnorm) = r.unwrap_or_else(|e| panic!("{ctx}: {e}"));
+    let (ex, er) = (case.output::<f64>(0).to_vec(), case.output::<f64>(1).to_vec());
+    // Unique minimisers of well-conditioned problems: SciPy solves with
+    // Householder QR, sciox with an SVD, so 1e-10 (x and zero pattern).
+    assert!(close_all(&x, &ex, 1e-10), "{ctx}: x {x:?} vs {ex:?}");
+    for (a, b) in x.iter().zip(&ex) {
+        assert_eq!(*a == 0.0, *b == 0.0, "{ctx}: zero pattern {x:?} vs {ex:?}");
+    }
+    assert!(close(rnorm, er[0], 1e-12), "{ctx}: rnorm {rnorm} vs {}", er[0]);
+}
+
+fn check_isotonic(case: &Case) {
+    let y = case.input::<f64>(0).to_vec();
+    let w = case.input::<f64>(1).to_vec();
+    let r = isotonic_regression(
+        &y,
+        case.bool_param("weights").then_some(&w[..]),
+        case.bool_param("increasing"),
+    );
+    let ctx = case.ctx();
+    if case.error.is_some() {
+        let e = r.expect_err(&format!("{ctx}: expected an error"));
+        assert_eq!(e.to_string(), case.note, "{ctx}");
+        return;
+    }
+    let r = r.unwrap_or_else(|e| panic!("{ctx}: {e}"));
+    let (x, wts, blocks) = (
+        case.output::<f64>(0).to_vec(),
+        case.output::<f64>(1).to_vec(),
+        case.output::<f64>(2).to_vec(),
+    );
+    // The same pooling operations in the same order as SciPy's C: exact.
+    assert_eq!(r.x, x, "{ctx}: x");
+    assert_eq!(r.weights, wts, "{ctx}: weights");
+    assert_eq!(
+        r.blocks.iter().map(|&b| b as f64).collect::<Vec<_>>(),
+        blocks,
+        "{ctx}: blocks"
+    );
+}
+
 fn check_root_hybr(case: &Case, t: &mut Tally) {
     let name = case.str_param("f");
     let x0 = case.input::<f64>(0).to_vec();
@@ -687,6 +742,8 @@ fn conformance_optimize_lsq() {
             "curve_fit" => check_curve_fit(case, &mut t),
             "curve_fit_trf" => check_curve_fit_trf(case, &mut t_trf),
             "root_hybr" => check_root_hybr(case, &mut t),
+            "nnls" => check_nnls(case),
+            "isotonic" => check_isotonic(case),
             other => panic!("unknown op {other}"),
         }
     }
@@ -696,7 +753,9 @@ fn conformance_optimize_lsq() {
     assert_eq!(counts.get("root_hybr"), Some(&31));
     assert_eq!(counts.get("least_squares_trf"), Some(&76));
     assert_eq!(counts.get("curve_fit_trf"), Some(&46));
-    assert_eq!(cases.len(), 318);
+    assert_eq!(counts.get("nnls"), Some(&10));
+    assert_eq!(counts.get("isotonic"), Some(&16));
+    assert_eq!(cases.len(), 344);
     eprintln!("exact runs: {}/{}", t.exact, t.total);
     assert_eq!(t.exact, t.total, "runs with SciPy's exact x and nfev");
     eprintln!(

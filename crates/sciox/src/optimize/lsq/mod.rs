@@ -8,11 +8,13 @@ mod common;
 mod curve_fit;
 mod hybr;
 mod minpack;
+mod nnls;
 mod trf;
 
 pub use common::Loss;
 pub use curve_fit::{CurveFitOptions, CurveFitResult, Sigma, curve_fit, curve_fit_with_jac};
 pub use hybr::{HybrOptions, RootResult, fsolve, root_hybr, root_hybr_with_jac};
+pub use nnls::nnls;
 
 use crate::optimize::Bounds;
 use crate::{Error, Result};
