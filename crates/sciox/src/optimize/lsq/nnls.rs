@@ -18,7 +18,7 @@ use crate::{Error, Result};
 /// ```
 /// use sciox::optimize::nnls;
 /// // SciPy's docstring example
-/// let a = [1.0, 0.0, 1.0, 0.0, -1.0, 0.0];
+/// let a = [1.0, 0.0, 1.0, 0.0, 0.0, -1.0]; // [[1, 0], [1, 0], [0, -1]]
 /// let (x, rnorm) = nnls(&a, 3, 2, &[2.0, 1.0, -1.0], None).unwrap();
 /// assert!((x[0] - 1.5).abs() < 1e-12 && (x[1] - 1.0).abs() < 1e-12);
 /// assert!((rnorm - 0.7071067811865476).abs() < 1e-12);
