@@ -430,6 +430,31 @@ def main():
         except ValueError as e:
             c.add("isotonic", [np.array(y), np.array(wts)], {"increasing": True, "weights": True}, None,
                   "ValueError", note=str(e))
+
+    # lsq_linear (method 'trf')
+    rng = np.random.default_rng(42)
+    ll = []
+    a = rng.standard_normal((20, 5))
+    b = rng.standard_normal(20)
+    ll += [(a, b, [-INF] * 5, [INF] * 5, {}), (a, b, [-0.1] * 5, [0.1] * 5, {}), (a, b, [0.0] * 5, [INF] * 5, {}),
+           (a, b, [-1.0, 0.0, -INF, 0.05, -0.2], [1.0, 0.3, 0.0, INF, 0.2], {}),
+           (a, b, [-0.1] * 5, [0.1] * 5, {"tol": 1e-4}), (a, b, [-0.1] * 5, [0.1] * 5, {"max_iter": 2})]
+    a2 = rng.random((8, 12))
+    b2 = rng.random(8)
+    ll += [(a2, b2, [0.0] * 12, [0.5] * 12, {})]
+    a3 = rng.standard_normal((10, 4))
+    a3[:, 3] = a3[:, 0] + a3[:, 1]  # rank deficient
+    b3 = rng.standard_normal(10)
+    ll += [(a3, b3, [-0.3] * 4, [0.3] * 4, {})]
+    # SciPy's docstring example (a dense version)
+    a4 = rng.random((30, 6))
+    b4 = rng.standard_normal(30)
+    ll += [(a4, b4, [-1.0, -0.5, 0.0, 0.0, 0.2, -INF], [1.0, 0.5, 0.2, INF, 0.3, 0.0], {})]
+    for a, b, lb, ub, opts in ll:
+        params = {"m": a.shape[0], "n": a.shape[1], **opts}
+        r = so.lsq_linear(a, b, bounds=(lb, ub), **opts)
+        c.add("lsq_linear", [a, b, np.array(lb), np.array(ub)], params,
+              [r.x, np.array([r.cost, r.optimality, r.nit, r.status]), r.active_mask.astype(float)], note=r.message)
     c.save()
 
 

@@ -51,8 +51,9 @@ pub use fixed_point::{FixedPointMethod, fixed_point};
 pub use isotonic::{IsotonicResult, isotonic_regression};
 pub use lsq::{
     CurveFitOptions, CurveFitResult, HybrOptions, LeastSquaresOptions, LeastSquaresResult, LeastsqOptions,
-    LeastsqResult, Loss, LsqMethod, RootResult, Sigma, XScale, curve_fit, curve_fit_with_jac, fsolve,
-    least_squares, least_squares_with_jac, leastsq, leastsq_with_jac, nnls, root_hybr, root_hybr_with_jac,
+    LeastsqResult, Loss, LsqLinearOptions, LsqLinearResult, LsqMethod, RootResult, Sigma, XScale, curve_fit,
+    curve_fit_with_jac, fsolve, least_squares, least_squares_with_jac, leastsq, leastsq_with_jac, lsq_linear,
+    nnls, root_hybr, root_hybr_with_jac,
 };
 pub use minimize::{
     Bounds, Callback, EPSILON, FiniteDiff, GradFn, Hess, HessFn, HessProdFn, Method, MinimizeOptions,

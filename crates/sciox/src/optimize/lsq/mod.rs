@@ -7,6 +7,7 @@
 mod common;
 mod curve_fit;
 mod hybr;
+mod lsq_linear;
 mod minpack;
 mod nnls;
 mod trf;
@@ -14,6 +15,7 @@ mod trf;
 pub use common::Loss;
 pub use curve_fit::{CurveFitOptions, CurveFitResult, Sigma, curve_fit, curve_fit_with_jac};
 pub use hybr::{HybrOptions, RootResult, fsolve, root_hybr, root_hybr_with_jac};
+pub use lsq_linear::{LsqLinearOptions, LsqLinearResult, lsq_linear};
 pub use nnls::nnls;
 
 use crate::optimize::Bounds;
