@@ -15,9 +15,10 @@
 //! | `OptimizeResult` | [`OptimizeResult`], [`ScalarOptimizeResult`] | |
 //! | `Bounds` | [`Bounds`] | |
 //! | `approx_fprime`, `check_grad`, `approx_derivative` | [`approx_fprime`], [`check_grad`], [`approx_derivative`] | `approx_derivative` of scalar functions |
-//! | `least_squares` | [`least_squares`], [`least_squares_with_jac`] | method `lm` (MINPACK `lmder` as SciPy's C translation, same `nfev`; '2-point'/'3-point', `diff_step`); `trf`/`dogbox`, bounds and robust losses not yet |
+//! | `least_squares` | [`least_squares`], [`least_squares_with_jac`] | methods `trf` (default; bounds, [`Loss`]es, `x_scale` 'jac'), `dogbox`, `lm` (MINPACK `lmder` as SciPy's C translation, same `nfev`); '2-point'/'3-point' within the bounds, `diff_step` |
 //! | `leastsq` | [`leastsq`], [`leastsq_with_jac`] | MINPACK `lmdif`/`lmder`, `cov_x` |
-//! | `curve_fit` | [`curve_fit`], [`curve_fit_with_jac`] | method `lm`, `sigma` 1-D or covariance, `absolute_sigma`; no bounds yet |
+//! | `curve_fit` | [`curve_fit`], [`curve_fit_with_jac`] | methods `lm`, `trf` (with bounds), `dogbox`; `sigma` 1-D or covariance, `absolute_sigma` |
+//! | `nnls`, `lsq_linear`, `isotonic_regression` | [`nnls`], [`lsq_linear`], [`isotonic_regression`] | Lawson-Hanson; `trf` (no `bvls`); PAVA |
 //! | `root` (`hybr`), `fsolve` | [`root_hybr`], [`root_hybr_with_jac`], [`fsolve`] | MINPACK `hybrd`/`hybrj`, same `nfev`; `root(method='lm')` is [`leastsq`] |
 //! | `rosen`, `rosen_der`, `rosen_hess`, `rosen_hess_prod` | [`rosen`], [`rosen_der`], [`rosen_hess`], [`rosen_hess_prod`] | NumPy's summation order |
 //!
