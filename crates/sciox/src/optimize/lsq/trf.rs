@@ -270,11 +270,10 @@ pub(crate) fn trf(
                 j_aug[(m + c) * n + c] = diag_h[c].sqrt();
             }
         }
-        let svd = match thin_svd(&j_aug, rows, n) {
-            Some(svd) => svd,
+        let (svd, uf) = match thin_svd_uf(&j_aug, rows, n, &f_aug) {
+            Some(v) => v,
             None => break,
         };
-        let uf = ut_dot(&svd, &f_aug);
         let j_h = &j_aug[..m * n];
         let theta = 0.995f64.max(1.0 - g_norm);
         let mut actual_reduction = -1.0;
@@ -413,10 +412,9 @@ fn dogleg_step(
 /// Minimum-norm least-squares solution of the row-major m×k `a` (NumPy's
 /// `lstsq(a, b, rcond=-1)`: singular values up to `eps * s_max` dropped).
 pub(crate) fn lstsq_min_norm(a: &[f64], m: usize, k: usize, b: &[f64]) -> Vec<f64> {
-    let Some(svd) = thin_svd(a, m, k) else {
+    let Some((svd, ub)) = thin_svd_uf(a, m, k, b) else {
         return vec![f64::NAN; k];
     };
-    let ub = ut_dot(&svd, b);
     let smax = svd.s.first().copied().unwrap_or(0.0);
     let w: Vec<f64> = ub
         .iter()
