@@ -292,7 +292,8 @@ fn curve_fit_impl(
         )));
     }
     let cost = 2.0 * r.cost;
-    let pcov = super::common::thin_svd(&r.jac, m, n).map(|svd| {
+    let zeros = vec![0.0; m];
+    let pcov = super::common::thin_svd_uf(&r.jac, m, n, &zeros).map(|(svd, _)| {
         // Moore-Penrose inverse of J^T J, dropping singular values below
         // SciPy's threshold eps * max(m, n) * s_max.
         let k = svd.k;
