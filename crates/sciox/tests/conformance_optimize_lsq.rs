@@ -814,7 +814,7 @@ fn conformance_optimize_lsq() {
         "trf/dogbox/lsq_linear runs with SciPy's nfev, njev (nit), status: {}/{}",
         t_trf.exact, t_trf.total
     );
-    // 114 of 123 (lsq_linear: all 9) at the time of writing; the others stop one evaluation
+    // 115 of 123 (lsq_linear: all 9) at the time of writing; the others stop one evaluation
     // earlier or later, or by another criterion, at the noise level (see
     // check_least_squares_trf).
     assert!(

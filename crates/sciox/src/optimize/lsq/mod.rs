@@ -188,7 +188,7 @@ fn check_size(m: usize, n: usize) -> Result<()> {
 /// Methods (see [`LsqMethod`]): `trf` (default; bounds, robust [`Loss`]es,
 /// `x_scale` values or `'jac'`, dense `'exact'` trust-region solver through
 /// faer's SVD: the same iterates as SciPy up to rounding, and in the
-/// reference runs the same `nfev`/`njev` in 66 of 70), `dogbox`, and `lm`
+/// reference runs the same `nfev`/`njev` in 67 of 70), `dogbox`, and `lm`
 /// (MINPACK: the same iterates, `nfev` and status as SciPy). The `'lsmr'`
 /// trust-region solver, `jac_sparsity`, a custom loss callable and
 /// `callback` are not implemented.
