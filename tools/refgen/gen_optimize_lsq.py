@@ -167,9 +167,73 @@ SYS = {
 }
 
 
+Y50_OUT = [y + (2.0 if i % 9 == 4 else 0.0) for i, y in enumerate(Y50)]
+
+
+def res_expout(p):
+    return np.array([p[0] * math.exp(-p[1] * t) - y for t, y in zip(T50, Y50_OUT)])
+
+
+RES_TRF = {
+    "expdecay": (res_expdecay, jac_expdecay),
+    "expout": (res_expout, None),
+    "rosen": (res_rosen, jac_rosen),
+    "freud": (res_freud, None),
+    "box3d": (res_box3d, None),
+    "linear": (res_linear, None),
+    "powell": (res_powell, None),
+}
+INF = float("inf")
+# (problem, x0, lb, ub, extra options)
+TRF_CASES = [
+    ("rosen", [2.0, 2.0], [-INF, 1.5], [INF, INF], {}),
+    ("rosen", [-1.2, 1.0], [-INF, -INF], [INF, INF], {}),
+    ("rosen", [-1.2, 1.0], [-2.0, -2.0], [0.5, 2.0], {}),
+    ("rosen", [0.5, 2.0], [-2.0, -2.0], [0.5, 2.0], {}),
+    ("rosen", [2.0, 2.0], [-INF, 1.5], [INF, INF], {"x_scale": "jac"}),
+    ("rosen", [2.0, 2.0], [-INF, 1.5], [INF, INF], {"jac": True}),
+    ("rosen", [2.0, 2.0], [-INF, 1.5], [INF, INF], {"three_point": True}),
+    ("rosen", [-1.2, 1.0], [-INF, -INF], [INF, INF], {"max_nfev": 4}),
+    ("expdecay", [1.0, 1.0], [0.0, 0.0], [10.0, 10.0], {}),
+    ("expdecay", [1.0, 2.0], [0.0, 1.5], [10.0, 3.0], {}),
+    ("expdecay", [1.0, 2.0], [0.0, 1.5], [10.0, 3.0], {"jac": True}),
+    ("expdecay", [5.0, 0.1], [-INF, -INF], [INF, INF], {"x_scale": "jac"}),
+    ("expdecay", [5.0, 0.1], [-INF, -INF], [INF, INF], {"diff_step": 1e-4}),
+    ("expdecay", [1.0, 1.0], [0.0, 0.0], [10.0, 10.0], {"x_scale": [2.0, 0.5]}),
+    ("box3d", [0.0, 10.0, 20.0], [-INF, -INF, -INF], [INF, INF, INF], {}),
+    ("box3d", [1.0, 10.0, 1.0], [0.0, 5.0, 0.0], [2.0, 20.0, 2.0], {}),
+    ("box3d", [0.0, 10.0, 20.0], [-INF, -INF, -INF], [INF, INF, INF], {"x_scale": "jac"}),
+    ("linear", [0.0, 0.0, 0.0], [-INF, -INF, -INF], [INF, INF, INF], {}),
+    ("linear", [0.0, 0.0, 0.0], [0.0, 0.0, 0.0], [1.0, 1.0, 1.0], {}),
+    ("linear", [5.0, -3.0, 100.0], [-10.0, -10.0, -1.0], [10.0, 10.0, 200.0], {"ftol": 1e-12, "xtol": 1e-12, "gtol": 1e-12}),
+    ("freud", [0.5, -2.0], [-INF, -INF], [INF, INF], {}),
+    ("freud", [0.5, 4.0], [0.0, 3.0], [20.0, 10.0], {}),
+    ("powell", [3.0, -1.0, 0.0, 1.0], [-INF] * 4, [INF] * 4, {}),
+]
+LOSSES = ["soft_l1", "huber", "cauchy", "arctan"]
+
+
+def add_trf(c, name, x0, lb, ub, opts, method):
+    f, jac = RES_TRF[name]
+    kw = dict(opts)
+    use_jac = kw.pop("jac", False)
+    fd = "3-point" if kw.pop("three_point", False) else "2-point"
+    params = {"f": name, "method": method, **opts}
+    ins = [np.array(x0), np.array(lb), np.array(ub)]
+    try:
+        r = so.least_squares(f, np.array(x0), jac=jac if use_jac else fd, method=method, bounds=(lb, ub), **kw)
+    except ValueError as e:
+        c.add("least_squares_trf", ins, params, None, "ValueError", note=str(e))
+        return
+    c.add("least_squares_trf", ins, params,
+          [r.x, r.fun, np.array([r.cost, r.nfev, r.njev, r.status, r.optimality], dtype=float),
+           r.active_mask.astype(float), r.grad], note=r.message)
+
+
 def main():
     warnings.simplefilter("ignore")
     c = Cases("optimize_lsq", crate="sciox")
+
 
     for name, (f, jac, x0s) in RES.items():
         for x0 in x0s:
@@ -260,6 +324,137 @@ def main():
     except ValueError as e:
         c.add("curve_fit", [np.array([1.0, 1.0]), xc, np.array(YC_POLY), bad.ravel()], {"model": "poly", "sigma": "neg", "absolute_sigma": False}, None,
               "ValueError", note=str(e))
+
+    # least_squares methods 'trf' and 'dogbox' (after the older cases, so
+    # that those are generated exactly as before)
+    for method in ("trf", "dogbox"):
+        for name, x0, lb, ub, opts in TRF_CASES:
+            add_trf(c, name, x0, lb, ub, opts, method)
+        for loss in LOSSES:
+            for fs in (1.0, 0.1):
+                add_trf(c, "expout", [1.0, 1.0], [-INF, -INF], [INF, INF], {"loss": loss, "f_scale": fs}, method)
+            add_trf(c, "expout", [1.0, 2.0], [0.0, 1.4], [10.0, 5.0], {"loss": loss}, method)
+        # errors: x0 outside the bounds, lb >= ub
+        add_trf(c, "rosen", [2.0, 2.0], [-INF, 2.5], [INF, INF], {}, method)
+        add_trf(c, "rosen", [2.0, 2.0], [1.0, 1.0], [1.0, 3.0], {}, method)
+    add_trf(c, "rosen", [2.0, 2.0], [-INF, 1.5], [INF, INF], {}, "lm")
+    add_trf(c, "expout", [1.0, 1.0], [-INF, -INF], [INF, INF], {"loss": "huber"}, "lm")
+
+    # curve_fit with bounds / methods 'trf' and 'dogbox'
+    cf_cases = [
+        ("exp", [1.0, 1.0, 1.0], [0.0, 0.0, 0.0], [10.0, 10.0, 10.0], None),
+        ("exp", [1.0, 1.0, 1.0], [0.0, 0.8, 0.0], [10.0, 2.0, 10.0], None),
+        ("exp", [1.0, 1.0, 1.0], [-INF, -INF, -INF], [INF, INF, INF], "trf"),
+        ("exp", [1.0, 1.0, 1.0], [0.0, 0.8, 0.0], [10.0, 2.0, 10.0], "dogbox"),
+        ("gauss", [1.0, 2.0, 1.0], [0.0, 0.0, 0.1], [5.0, 5.0, 5.0], None),
+        ("gauss", [1.0, 2.0, 1.0], [0.0, 0.0, 0.1], [1.5, 5.0, 5.0], "dogbox"),
+        ("poly", [1.0, 1.0], [-INF, -INF], [INF, INF], "trf"),
+        ("poly", [1.0, 1.0], [0.0, 0.0], [1.0, 1.0], None),
+    ]
+    for name, p0, lb, ub, method in cf_cases:
+        f, y, _ = MODELS[name]
+        y = np.array(y)
+        variants = [(None, False, False), ("std", False, False), ("std", True, False), ("cov", False, False)]
+        if name in MODEL_JAC:
+            variants += [(None, False, True), ("std", False, True)]
+        for sig, absol, use_jac in variants:
+            sigma = None if sig is None else (np.array(SIG) if sig == "std" else cov_matrix(len(XC)))
+            params = {"model": name, "sigma": sig or "none", "absolute_sigma": absol, "jac": use_jac,
+                      "method": method or "default"}
+            sig_in = np.zeros(0) if sigma is None else sigma.ravel()
+            ins = [np.array(p0), xc, y, sig_in, np.array(lb), np.array(ub)]
+            try:
+                popt, pcov, info, mesg, ier = so.curve_fit(f, xc, y, p0=p0, sigma=sigma, absolute_sigma=absol,
+                                                           bounds=(lb, ub), method=method,
+                                                           jac=MODEL_JAC[name] if use_jac else None,
+                                                           full_output=True)
+            except (RuntimeError, ValueError) as e:
+                c.add("curve_fit_trf", ins, params, None, type(e).__name__, note=str(e))
+                continue
+            c.add("curve_fit_trf", ins, params, [popt, pcov.ravel(), np.array([info["nfev"], ier], dtype=float)],
+                  note=mesg)
+    # errors: 'lm' with bounds; max_nfev reached
+    for method, mf in (("lm", None), ("trf", 3)):
+        params = {"model": "exp", "sigma": "none", "absolute_sigma": False, "jac": False, "method": method}
+        if mf:
+            params["maxfev"] = mf
+        ins = [np.array([1.0, 1.0, 1.0]), xc, np.array(YC_EXP), np.zeros(0), np.zeros(3), np.full(3, 10.0)]
+        try:
+            so.curve_fit(m_exp, xc, np.array(YC_EXP), p0=[1.0, 1.0, 1.0], bounds=(0.0, 10.0), method=method,
+                         **({"maxfev": mf} if mf else {}))
+            raise SystemExit("expected an error")
+        except (RuntimeError, ValueError) as e:
+            c.add("curve_fit_trf", ins, params, None, type(e).__name__, note=str(e))
+
+    # nnls: random, degenerate (rank-deficient, all-zero answer), maxiter
+    rng = np.random.default_rng(1234)
+    nn = [(rng.standard_normal((20, 8)), rng.standard_normal(20), None),
+          (rng.standard_normal((6, 10)), rng.standard_normal(6), None),
+          (rng.random((15, 5)), rng.random(15), None),
+          (np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]), np.array([1.0, 0.0, -1.0]), None),
+          (np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0]]), np.array([2.0, 1.0, -1.0]), None),
+          (np.zeros((4, 3)), np.ones(4), None)]
+    rng0 = np.random.default_rng(0)
+    a0 = rng0.standard_normal((20, 8))
+    b0 = rng0.standard_normal(20)
+    for mi in (3, 5, 6, 24):
+        nn.append((a0, b0, mi))
+    for a, b, mi in nn:
+        params = {"m": a.shape[0], "n": a.shape[1]}
+        if mi is not None:
+            params["maxiter"] = mi
+        try:
+            x, rn = so.nnls(a, b, maxiter=mi)
+        except RuntimeError as e:
+            c.add("nnls", [a, b], params, None, "RuntimeError", note=str(e))
+            continue
+        c.add("nnls", [a, b], params, [x, np.array([rn])])
+
+    # isotonic_regression: ties, weights, decreasing, empty, one element
+    iso = [([1.0, 3.0, 2.0, 4.0, 3.5, 5.0], None),
+           ([3.0, 2.0, 2.0, 1.0, 1.0, 5.0, 5.0, 4.0], None),
+           ([2.0, 2.0, 2.0], None),
+           ([5.0, 1.0, 4.0, 2.0, 3.0], [1.0, 2.0, 0.5, 3.0, 1.0]),
+           (list(np.random.default_rng(7).standard_normal(40).round(1)), None),
+           ([], None), ([4.2], None)]
+    for y, wts in iso:
+        for inc in (True, False):
+            ins = [np.array(y, dtype=float), np.array(wts if wts is not None else [], dtype=float)]
+            r = so.isotonic_regression(y, weights=wts, increasing=inc)
+            c.add("isotonic", ins, {"increasing": inc, "weights": wts is not None},
+                  [r.x, r.weights, r.blocks.astype(float)])
+    for y, wts in (([1.0, 2.0], [1.0, 0.0]), ([1.0, 2.0], [1.0])):
+        try:
+            so.isotonic_regression(y, weights=wts)
+            raise SystemExit("expected an error")
+        except ValueError as e:
+            c.add("isotonic", [np.array(y), np.array(wts)], {"increasing": True, "weights": True}, None,
+                  "ValueError", note=str(e))
+
+    # lsq_linear (method 'trf')
+    rng = np.random.default_rng(42)
+    ll = []
+    a = rng.standard_normal((20, 5))
+    b = rng.standard_normal(20)
+    ll += [(a, b, [-INF] * 5, [INF] * 5, {}), (a, b, [-0.1] * 5, [0.1] * 5, {}), (a, b, [0.0] * 5, [INF] * 5, {}),
+           (a, b, [-1.0, 0.0, -INF, 0.05, -0.2], [1.0, 0.3, 0.0, INF, 0.2], {}),
+           (a, b, [-0.1] * 5, [0.1] * 5, {"tol": 1e-4}), (a, b, [-0.1] * 5, [0.1] * 5, {"max_iter": 2})]
+    a2 = rng.random((8, 12))
+    b2 = rng.random(8)
+    ll += [(a2, b2, [0.0] * 12, [0.5] * 12, {})]
+    a3 = rng.standard_normal((10, 4))
+    a3[:, 3] = a3[:, 0] + a3[:, 1]  # rank deficient
+    b3 = rng.standard_normal(10)
+    ll += [(a3, b3, [-0.3] * 4, [0.3] * 4, {})]
+    # SciPy's docstring example (a dense version)
+    a4 = rng.random((30, 6))
+    b4 = rng.standard_normal(30)
+    ll += [(a4, b4, [-1.0, -0.5, 0.0, 0.0, 0.2, -INF], [1.0, 0.5, 0.2, INF, 0.3, 0.0], {})]
+    for a, b, lb, ub, opts in ll:
+        params = {"m": a.shape[0], "n": a.shape[1], **opts}
+        r = so.lsq_linear(a, b, bounds=(lb, ub), **opts)
+        c.add("lsq_linear", [a, b, np.array(lb), np.array(ub)], params,
+              [r.x, np.array([r.cost, r.optimality, r.nit, r.status]), r.active_mask.astype(float)], note=r.message)
     c.save()
 
 

@@ -57,6 +57,12 @@ def register(add, vec, mat):
         add("least_squares_lm_exp%d" % n, lambda n=n: _decay_data(n),
             lambda s: so.least_squares(lambda p: p[0] * np.exp(-p[1] * s[0]) + p[2] - s[1], [1.0, 1.0, 1.0],
                                        method="lm").x)
+        add("least_squares_trf_bounds_exp%d" % n, lambda n=n: _decay_data(n),
+            lambda s: so.least_squares(lambda p: p[0] * np.exp(-p[1] * s[0]) + p[2] - s[1], [1.0, 2.0, 1.0],
+                                       bounds=([0.0, 1.5, 0.0], [10.0, 3.0, 10.0])).x)
+        add("curve_fit_bounds_exp%d" % n, lambda n=n: _decay_data(n),
+            lambda s: so.curve_fit(_decay_model, s[0], s[1], p0=[1.0, 2.0, 1.0],
+                                   bounds=([0.0, 1.5, 0.0], [10.0, 3.0, 10.0]))[0])
     add("root_hybr_broyden10", lambda: -np.ones(10), lambda s: so.root(_broyden, s, method="hybr").x)
 
     add("brentq_cubic_x1000", lambda: None, _brentq_x1000)

@@ -4,7 +4,7 @@
 
 use super::{Out, Workload};
 use sciox::optimize::{
-    CurveFitOptions, HybrOptions, LeastSquaresOptions, curve_fit, least_squares, root_hybr,
+    Bounds, CurveFitOptions, HybrOptions, LeastSquaresOptions, LsqMethod, curve_fit, least_squares, root_hybr,
 };
 use sciox::optimize::{
     Hess, Method, MinimizeOptions, RootOptions, ScalarMethod, ScalarOptions, brentq, minimize,
@@ -106,9 +106,48 @@ fn least_squares_exp(n: usize) -> Box<dyn FnMut() -> Out> {
                 *o = p[0] * (-p[1] * ti).exp() + p[2] - yi;
             }
         };
-        let r =
-            least_squares(res, &[1.0, 1.0, 1.0], n, &LeastSquaresOptions::default()).expect("valid problem");
+        let o = LeastSquaresOptions {
+            method: LsqMethod::Lm,
+            ..Default::default()
+        };
+        let r = least_squares(res, &[1.0, 1.0, 1.0], n, &o).expect("valid problem");
         Out::from(r.x)
+    })
+}
+
+/// Bounds of the trf workloads: `0 <= a <= 10`, `1.5 <= b <= 3` (active:
+/// the data decay at 1.3), `0 <= c <= 10`.
+fn decay_bounds() -> Bounds {
+    Bounds::new(vec![0.0, 1.5, 0.0], vec![10.0, 3.0, 10.0])
+}
+
+fn least_squares_trf_bounds(n: usize) -> Box<dyn FnMut() -> Out> {
+    let (t, y) = decay_data(n);
+    Box::new(move || {
+        let res = |p: &[f64], out: &mut [f64]| {
+            for ((o, &ti), &yi) in out.iter_mut().zip(&t).zip(&y) {
+                *o = p[0] * (-p[1] * ti).exp() + p[2] - yi;
+            }
+        };
+        let o = LeastSquaresOptions {
+            bounds: Some(decay_bounds()),
+            ..Default::default()
+        };
+        let r = least_squares(res, &[1.0, 2.0, 1.0], n, &o).expect("valid problem");
+        Out::from(r.x)
+    })
+}
+
+fn curve_fit_bounds(n: usize) -> Box<dyn FnMut() -> Out> {
+    let (t, y) = decay_data(n);
+    Box::new(move || {
+        let model = |t: f64, p: &[f64]| p[0] * (-p[1] * t).exp() + p[2];
+        let o = CurveFitOptions {
+            bounds: Some(decay_bounds()),
+            ..Default::default()
+        };
+        let r = curve_fit(model, &t, &y, &[1.0, 2.0, 1.0], &o).expect("valid problem");
+        Out::from(r.popt)
     })
 }
 
@@ -118,6 +157,12 @@ pub fn workloads() -> Vec<Workload> {
         ("curve_fit_exp10000", || curve_fit_exp(10000)),
         ("least_squares_lm_exp50", || least_squares_exp(50)),
         ("least_squares_lm_exp10000", || least_squares_exp(10000)),
+        ("least_squares_trf_bounds_exp50", || least_squares_trf_bounds(50)),
+        ("least_squares_trf_bounds_exp10000", || {
+            least_squares_trf_bounds(10000)
+        }),
+        ("curve_fit_bounds_exp50", || curve_fit_bounds(50)),
+        ("curve_fit_bounds_exp10000", || curve_fit_bounds(10000)),
         ("root_hybr_broyden10", || {
             Box::new(|| {
                 let f = |x: &[f64], out: &mut [f64]| {

@@ -20,9 +20,10 @@
 //! | `OptimizeResult` | [`OptimizeResult`], [`ScalarOptimizeResult`] | |
 //! | `Bounds` | [`Bounds`] | |
 //! | `approx_fprime`, `check_grad`, `approx_derivative` | [`approx_fprime`], [`check_grad`], [`approx_derivative`] | `approx_derivative` of scalar functions |
-//! | `least_squares` | [`least_squares`], [`least_squares_with_jac`] | method `lm` (MINPACK `lmder` as SciPy's C translation, same `nfev`; '2-point'/'3-point', `diff_step`); `trf`/`dogbox`, bounds and robust losses not yet |
+//! | `least_squares` | [`least_squares`], [`least_squares_with_jac`] | methods `trf` (default; bounds, [`Loss`]es, `x_scale` 'jac'), `dogbox`, `lm` (MINPACK `lmder` as SciPy's C translation, same `nfev`); '2-point'/'3-point' within the bounds, `diff_step` |
 //! | `leastsq` | [`leastsq`], [`leastsq_with_jac`] | MINPACK `lmdif`/`lmder`, `cov_x` |
-//! | `curve_fit` | [`curve_fit`], [`curve_fit_with_jac`] | method `lm`, `sigma` 1-D or covariance, `absolute_sigma`; no bounds yet |
+//! | `curve_fit` | [`curve_fit`], [`curve_fit_with_jac`] | methods `lm`, `trf` (with bounds), `dogbox`; `sigma` 1-D or covariance, `absolute_sigma` |
+//! | `nnls`, `lsq_linear`, `isotonic_regression` | [`nnls`], [`lsq_linear`], [`isotonic_regression`] | Lawson-Hanson; `trf` (no `bvls`); PAVA |
 //! | `root` (`hybr`), `fsolve` | [`root_hybr`], [`root_hybr_with_jac`], [`fsolve`] | MINPACK `hybrd`/`hybrj`, same `nfev`; `root(method='lm')` is [`leastsq`] |
 //! | `linear_sum_assignment` | [`linear_sum_assignment`] | Crouse's shortest augmenting path, as SciPy's C++ |
 //! | `linprog` | [`linprog`] | dense two-phase primal simplex (vertex solutions like HiGHS), marginals |
@@ -55,6 +56,7 @@ mod basinhopping;
 mod differential_evolution;
 mod dual_annealing;
 mod fixed_point;
+mod isotonic;
 mod linear_sum_assignment;
 mod linprog;
 mod linprog_simplex;
@@ -71,12 +73,14 @@ pub use differential_evolution::{
 };
 pub use dual_annealing::{AnnealingCallback, DualAnnealingOptions, dual_annealing};
 pub use fixed_point::{FixedPointMethod, fixed_point};
+pub use isotonic::{IsotonicResult, isotonic_regression};
 pub use linear_sum_assignment::linear_sum_assignment;
 pub use linprog::{LinprogOptions, LinprogResult, LpBounds, linprog};
 pub use lsq::{
     CurveFitOptions, CurveFitResult, HybrOptions, LeastSquaresOptions, LeastSquaresResult, LeastsqOptions,
-    LeastsqResult, LsqMethod, RootResult, Sigma, XScale, curve_fit, curve_fit_with_jac, fsolve,
-    least_squares, least_squares_with_jac, leastsq, leastsq_with_jac, root_hybr, root_hybr_with_jac,
+    LeastsqResult, Loss, LsqLinearOptions, LsqLinearResult, LsqMethod, RootResult, Sigma, XScale, curve_fit,
+    curve_fit_with_jac, fsolve, least_squares, least_squares_with_jac, leastsq, leastsq_with_jac, lsq_linear,
+    nnls, root_hybr, root_hybr_with_jac,
 };
 pub use milp::{MilpConstraint, MilpOptions, MilpResult, milp};
 pub use minimize::{

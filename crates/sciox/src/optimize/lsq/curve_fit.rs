@@ -1,6 +1,7 @@
 //! `scipy.optimize.curve_fit` (method `lm`: through [`leastsq`](super::leastsq)).
 
-use super::{LeastsqOptions, leastsq_impl};
+use super::{LeastSquaresOptions, LeastsqOptions, LsqMethod, VecFn, least_squares_impl, leastsq_impl};
+use crate::optimize::Bounds;
 use crate::{Error, Result};
 
 /// Uncertainty of `ydata` (SciPy's `sigma`).
@@ -26,8 +27,19 @@ pub struct CurveFitOptions {
     pub sigma: Option<Sigma>,
     /// Whether `sigma` is absolute (`pcov` not rescaled by the residual variance).
     pub absolute_sigma: bool,
-    /// Options passed to the least-squares solver (`maxfev`, tolerances).
+    /// Options passed to [`leastsq`](super::leastsq) for method `lm`
+    /// (`maxfev`, tolerances); `maxfev` is also `max_nfev` of the other
+    /// methods unless `least_squares.max_nfev` is set.
     pub leastsq: LeastsqOptions,
+    /// Bounds on the parameters (`None`: unbounded).
+    pub bounds: Option<Bounds>,
+    /// The method (`None`: SciPy's choice, `lm` without bounds and `trf`
+    /// with them).
+    pub method: Option<LsqMethod>,
+    /// Options passed to [`least_squares`](super::least_squares) for
+    /// methods `trf` and `dogbox` (tolerances, `loss`, `x_scale`, ...;
+    /// its `bounds` and `method` are ignored in favour of the fields above).
+    pub least_squares: LeastSquaresOptions,
 }
 
 /// The outcome of [`curve_fit`] (`popt`, `pcov` and SciPy's `full_output`).
@@ -67,15 +79,28 @@ pub struct CurveFitResult {
 /// than points, a `sigma` that is not positive (definite), and (SciPy's
 /// RuntimeError) "Optimal parameters not found: ..." when MINPACK stops
 /// without converging (e.g. `maxfev` reached).
-/// Bounds (method `trf`) are not supported yet.
+///
+/// With `bounds` (or `method` `trf`/`dogbox`) the fit runs on
+/// [`least_squares`](super::least_squares) and `pcov` is SciPy's
+/// Moore-Penrose inverse of `J^T J` from the SVD of the final Jacobian
+/// (singular values below `eps * max(m, n) * s_max` dropped); `ier` is then
+/// `least_squares`' `status`. Errors as SciPy: `lm` with bounds, and
+/// "Optimal parameters not found: ..." when the solver does not succeed.
 ///
 /// ```
-/// use sciox::optimize::{curve_fit, CurveFitOptions};
+/// use sciox::optimize::{curve_fit, Bounds, CurveFitOptions};
 /// let x: Vec<f64> = (0..20).map(|i| i as f64 * 0.25).collect();
 /// let y: Vec<f64> = x.iter().map(|t| 2.5 * (-1.3 * t).exp() + 0.5).collect();
 /// let model = |t: f64, p: &[f64]| p[0] * (-p[1] * t).exp() + p[2];
 /// let r = curve_fit(model, &x, &y, &[1.0, 1.0, 1.0], &CurveFitOptions::default()).unwrap();
 /// assert!((r.popt[0] - 2.5).abs() < 1e-7 && (r.popt[1] - 1.3).abs() < 1e-7);
+/// // bounds: method 'trf'; the decay rate is held at its lower bound 1.5
+/// let o = CurveFitOptions {
+///     bounds: Some(Bounds::new(vec![0.0, 1.5, 0.0], vec![10.0, 3.0, 10.0])),
+///     ..Default::default()
+/// };
+/// let b = curve_fit(model, &x, &y, &[1.0, 2.0, 1.0], &o).unwrap();
+/// assert!((b.popt[1] - 1.5).abs() < 1e-6 && b.ier > 0);
 /// ```
 pub fn curve_fit<F: FnMut(f64, &[f64]) -> f64>(
     mut f: F,
@@ -187,51 +212,125 @@ fn curve_fit_impl(
             out.copy_from_slice(&tmp);
         }
     };
-    let r = match jac {
-        None => leastsq_impl(&mut func, None, p0, m, &opts.leastsq)?,
-        Some(jf) => {
-            let mut col = vec![0.0; if chol.is_empty() { 0 } else { m }];
-            let mut dfun = |p: &[f64], out: &mut [f64]| {
-                for (i, row) in out.chunks_exact_mut(n).enumerate() {
-                    jf(xdata[i], p, row);
-                }
-                if !inv_sigma.is_empty() {
-                    for (row, s) in out.chunks_exact_mut(n).zip(&inv_sigma) {
-                        for v in row {
-                            *v *= s;
-                        }
-                    }
-                } else if !chol.is_empty() {
-                    for k in 0..n {
-                        for i in 0..m {
-                            col[i] = out[i * n + k];
-                        }
-                        for j in 0..m {
-                            let z = col[j] / chol[j * m + j];
-                            col[j] = z;
-                            for i in j + 1..m {
-                                col[i] -= z * chol[i * m + j];
-                            }
-                        }
-                        for i in 0..m {
-                            out[i * n + k] = col[i];
-                        }
+    let bounded = opts.bounds.as_ref().is_some_and(|b| {
+        b.lb.iter().any(|v| *v > f64::NEG_INFINITY) || b.ub.iter().any(|v| *v < f64::INFINITY)
+    });
+    let method = opts
+        .method
+        .unwrap_or(if bounded { LsqMethod::Trf } else { LsqMethod::Lm });
+    if method == LsqMethod::Lm && bounded {
+        return Err(Error::invalid(
+            "Method 'lm' only works for unconstrained problems. Use 'trf' or 'dogbox' instead.",
+        ));
+    }
+    let mut col = vec![0.0; if chol.is_empty() { 0 } else { m }];
+    let (inv_sigma, chol) = (&inv_sigma, &chol);
+    let mut dfun = jac.map(|jf| {
+        move |p: &[f64], out: &mut [f64]| {
+            for (i, row) in out.chunks_exact_mut(n).enumerate() {
+                jf(xdata[i], p, row);
+            }
+            if !inv_sigma.is_empty() {
+                for (row, s) in out.chunks_exact_mut(n).zip(inv_sigma) {
+                    for v in row {
+                        *v *= s;
                     }
                 }
-            };
-            leastsq_impl(&mut func, Some(&mut dfun), p0, m, &opts.leastsq)?
+            } else if !chol.is_empty() {
+                for k in 0..n {
+                    for i in 0..m {
+                        col[i] = out[i * n + k];
+                    }
+                    for j in 0..m {
+                        let z = col[j] / chol[j * m + j];
+                        col[j] = z;
+                        for i in j + 1..m {
+                            col[i] -= z * chol[i * m + j];
+                        }
+                    }
+                    for i in 0..m {
+                        out[i * n + k] = col[i];
+                    }
+                }
+            }
         }
+    });
+    let dfun_dyn: Option<&mut VecFn<'_>> = match dfun.as_mut() {
+        Some(d) => Some(d),
+        None => None,
     };
-    if !(1..=4).contains(&r.ier) {
+    if method == LsqMethod::Lm {
+        let r = leastsq_impl(&mut func, dfun_dyn, p0, m, &opts.leastsq)?;
+        if !(1..=4).contains(&r.ier) {
+            return Err(Error::invalid(format!(
+                "Optimal parameters not found: {}",
+                r.mesg
+            )));
+        }
+        let cost = numox::Array::from_vec(r.fvec.iter().map(|v| v * v).collect::<Vec<f64>>()).sum();
+        let pcov = scale_pcov(r.cov_x, cost, m, n, opts.absolute_sigma);
+        return Ok(CurveFitResult {
+            popt: r.x,
+            pcov,
+            fvec: r.fvec,
+            nfev: r.nfev,
+            ier: r.ier,
+            mesg: r.mesg,
+        });
+    }
+    let lso = LeastSquaresOptions {
+        method,
+        bounds: opts.bounds.clone(),
+        max_nfev: opts.least_squares.max_nfev.or(opts.leastsq.maxfev),
+        ..opts.least_squares.clone()
+    };
+    let r = least_squares_impl(&mut func, dfun_dyn, p0, m, &lso)?;
+    if !r.success {
         return Err(Error::invalid(format!(
             "Optimal parameters not found: {}",
-            r.mesg
+            r.message
         )));
     }
-    let cost = numox::Array::from_vec(r.fvec.iter().map(|v| v * v).collect::<Vec<f64>>()).sum();
-    let pcov = match r.cov_x {
+    let cost = 2.0 * r.cost;
+    let zeros = vec![0.0; m];
+    let pcov = super::common::thin_svd_uf(&r.jac, m, n, &zeros).map(|(svd, _)| {
+        // Moore-Penrose inverse of J^T J, dropping singular values below
+        // SciPy's threshold eps * max(m, n) * s_max.
+        let k = svd.k;
+        let threshold = f64::EPSILON * m.max(n) as f64 * svd.s.first().copied().unwrap_or(0.0);
+        let mut c = vec![0.0; n * n];
+        for l in 0..k {
+            let sl = svd.s[l];
+            if sl <= threshold {
+                continue;
+            }
+            let w = 1.0 / (sl * sl);
+            for a in 0..n {
+                for b in 0..n {
+                    c[a * n + b] += svd.v[a * k + l] * w * svd.v[b * k + l];
+                }
+            }
+        }
+        c
+    });
+    let pcov = scale_pcov(pcov, cost, m, n, opts.absolute_sigma);
+    Ok(CurveFitResult {
+        popt: r.x,
+        pcov,
+        fvec: r.fun,
+        nfev: r.nfev,
+        ier: r.status,
+        mesg: r.message,
+    })
+}
+
+/// SciPy's treatment of the covariance: all `inf` if missing or NaN, else
+/// scaled by `cost / (m - n)` unless `absolute_sigma` (all `inf` if
+/// `m <= n`).
+fn scale_pcov(c: Option<Vec<f64>>, cost: f64, m: usize, n: usize, absolute_sigma: bool) -> Vec<f64> {
+    match c {
         Some(c) if !c.iter().any(|v| v.is_nan()) => {
-            if opts.absolute_sigma {
+            if absolute_sigma {
                 c
             } else if m > n {
                 let s_sq = cost / (m - n) as f64;
@@ -241,15 +340,7 @@ fn curve_fit_impl(
             }
         }
         _ => vec![f64::INFINITY; n * n],
-    };
-    Ok(CurveFitResult {
-        popt: r.x,
-        pcov,
-        fvec: r.fvec,
-        nfev: r.nfev,
-        ier: r.ier,
-        mesg: r.mesg,
-    })
+    }
 }
 
 /// Lower Cholesky factor of the row-major m×m `c`; `None` if not positive

@@ -1,0 +1,781 @@
+//! Helpers shared by the `trf`, `dogbox` and `lsq_linear` solvers, after
+//! SciPy's `scipy/optimize/_lsq/common.py`: trust-region subproblems,
+//! step sizes to the bounds, Coleman-Li scaling, robust losses and the
+//! finite-difference Jacobian with bounds (`approx_derivative`).
+
+use faer::Mat;
+
+pub(crate) const EPS: f64 = f64::EPSILON;
+
+pub(crate) fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+pub(crate) fn norm(a: &[f64]) -> f64 {
+    dot(a, a).sqrt()
+}
+
+pub(crate) fn norm_inf(a: &[f64]) -> f64 {
+    a.iter()
+        .fold(0.0f64, |m, v| if v.abs() > m || v.is_nan() { v.abs() } else { m })
+}
+
+/// `J @ s` for the row-major m×n `j`.
+pub(crate) fn matvec(j: &[f64], n: usize, s: &[f64], out: &mut [f64]) {
+    for (o, row) in out.iter_mut().zip(j.chunks_exact(n.max(1))) {
+        *o = dot(row, s);
+    }
+}
+
+/// `J^T f` for the row-major m×n `j`.
+pub(crate) fn rmatvec(j: &[f64], n: usize, f: &[f64], out: &mut [f64]) {
+    out.fill(0.0);
+    if n == 0 {
+        return;
+    }
+    for (row, fi) in j.chunks_exact(n).zip(f) {
+        for (o, r) in out.iter_mut().zip(row) {
+            *o += r * fi;
+        }
+    }
+}
+
+/// The thin SVD of the row-major r×c `a`: `(U r×k row-major, s, V c×k
+/// row-major)` with `k = min(r, c)`; `None` if it does not converge
+/// (non-finite entries).
+pub(crate) struct Svd {
+    pub u: Vec<f64>,
+    pub s: Vec<f64>,
+    pub v: Vec<f64>,
+    pub k: usize,
+}
+
+pub(crate) fn thin_svd(a: &[f64], r: usize, c: usize) -> Option<Svd> {
+    let k = r.min(c);
+    if k == 0 {
+        return Some(Svd {
+            u: vec![],
+            s: vec![],
+            v: vec![],
+            k: 0,
+        });
+    }
+    if a.iter().any(|v| !v.is_finite()) {
+        return None;
+    }
+    let m = Mat::<f64>::from_fn(r, c, |i, j| a[i * c + j]);
+    let svd = m.thin_svd().ok()?;
+    let (uu, ss, vv) = (svd.U(), svd.S().column_vector(), svd.V());
+    let mut u = vec![0.0; r * k];
+    let mut v = vec![0.0; c * k];
+    for i in 0..r {
+        for l in 0..k {
+            u[i * k + l] = uu[(i, l)];
+        }
+    }
+    for i in 0..c {
+        for l in 0..k {
+            v[i * k + l] = vv[(i, l)];
+        }
+    }
+    let s = (0..k).map(|l| ss[l]).collect();
+    Some(Svd { u, s, v, k })
+}
+
+/// The singular values and right vectors of the row-major r×c `a`, and
+/// `U^T f`: for tall matrices (r > 2c) through a Householder QR first (the
+/// SVD of the c×c `R` then gives the same `s`, `V` and `U^T f` in
+/// O(r c^2) without forming `U`). `None` if the SVD fails (non-finite
+/// entries).
+pub(crate) fn thin_svd_uf(a: &[f64], r: usize, c: usize, f: &[f64]) -> Option<(Svd, Vec<f64>)> {
+    if r <= 2 * c || c == 0 {
+        let svd = thin_svd(a, r, c)?;
+        let uf = ut_dot(&svd, f);
+        return Some((svd, uf));
+    }
+    if a.iter().chain(f).any(|v| !v.is_finite()) {
+        return None;
+    }
+    // column-major copy
+    let mut q = vec![0.0; r * c];
+    for i in 0..r {
+        for j in 0..c {
+            q[j * r + i] = a[i * c + j];
+        }
+    }
+    let mut qf = f.to_vec();
+    for j in 0..c {
+        let (head, tail) = q.split_at_mut((j + 1) * r);
+        let col = &mut head[j * r..];
+        let alpha = norm(&col[j..]);
+        if alpha == 0.0 {
+            continue;
+        }
+        let beta = if col[j] > 0.0 { -alpha } else { alpha };
+        col[j] -= beta;
+        let v = &col[j..];
+        let vtv = dot(v, v);
+        for k in 0..c - j - 1 {
+            let other = &mut tail[k * r + j..(k + 1) * r];
+            let t = 2.0 * dot(v, other) / vtv;
+            for (o, vi) in other.iter_mut().zip(v) {
+                *o -= t * vi;
+            }
+        }
+        let t = 2.0 * dot(v, &qf[j..]) / vtv;
+        for (o, vi) in qf[j..].iter_mut().zip(v) {
+            *o -= t * vi;
+        }
+        col[j] = beta;
+    }
+    let mut rm = vec![0.0; c * c];
+    for i in 0..c {
+        for k in i..c {
+            rm[i * c + k] = q[k * r + i];
+        }
+    }
+    let svd = thin_svd(&rm, c, c)?;
+    let uf = ut_dot(&svd, &qf[..c]);
+    Some((svd, uf))
+}
+
+/// `U^T f` for the row-major r×k `u`.
+pub(crate) fn ut_dot(svd: &Svd, f: &[f64]) -> Vec<f64> {
+    let k = svd.k;
+    let mut out = vec![0.0; k];
+    if k == 0 {
+        return out;
+    }
+    for (row, fi) in svd.u.chunks_exact(k).zip(f) {
+        for (o, r) in out.iter_mut().zip(row) {
+            *o += r * fi;
+        }
+    }
+    out
+}
+
+/// `V @ w` for the row-major c×k `v`.
+pub(crate) fn v_dot(svd: &Svd, w: &[f64], c: usize) -> Vec<f64> {
+    let k = svd.k;
+    (0..c).map(|i| dot(&svd.v[i * k..i * k + k], w)).collect()
+}
+
+/// Roots `t_neg <= t_pos` of `||x + s t|| = Delta` (SciPy's
+/// `intersect_trust_region`; `(0, 0)` for a zero `s`).
+pub(crate) fn intersect_trust_region(x: &[f64], s: &[f64], delta: f64) -> (f64, f64) {
+    let a = dot(s, s);
+    if a == 0.0 {
+        return (0.0, 0.0);
+    }
+    let b = dot(x, s);
+    let c = dot(x, x) - delta * delta;
+    let d = (b * b - a * c).sqrt();
+    let q = -(b + d.copysign(b));
+    let (t1, t2) = (q / a, c / q);
+    if t1 < t2 { (t1, t2) } else { (t2, t1) }
+}
+
+/// More's trust-region solver on one SVD (SciPy's `solve_lsq_trust_region`):
+/// returns `(p, alpha)`.
+pub(crate) fn solve_lsq_trust_region(
+    n: usize,
+    m: usize,
+    uf: &[f64],
+    svd: &Svd,
+    delta: f64,
+    initial_alpha: f64,
+) -> (Vec<f64>, f64) {
+    let s = &svd.s;
+    let k = svd.k;
+    let suf: Vec<f64> = s.iter().zip(uf).map(|(a, b)| a * b).collect();
+    let phi_and_derivative = |alpha: f64| {
+        let mut pn = 0.0;
+        let mut d3 = 0.0;
+        for i in 0..k {
+            let denom = s[i] * s[i] + alpha;
+            let q = suf[i] / denom;
+            pn += q * q;
+            d3 += suf[i] * suf[i] / (denom * denom * denom);
+        }
+        let p_norm = pn.sqrt();
+        (p_norm - delta, -d3 / p_norm)
+    };
+    let full_rank = m >= n && k > 0 && s[k - 1] > EPS * m as f64 * s[0];
+    if full_rank {
+        let w: Vec<f64> = uf.iter().zip(s).map(|(a, b)| a / b).collect();
+        let p: Vec<f64> = v_dot(svd, &w, n).into_iter().map(|v| -v).collect();
+        if norm(&p) <= delta {
+            return (p, 0.0);
+        }
+    }
+    let mut alpha_upper = norm(&suf) / delta;
+    let mut alpha_lower = if full_rank {
+        let (phi, phi_prime) = phi_and_derivative(0.0);
+        -phi / phi_prime
+    } else {
+        0.0
+    };
+    let reset = |lo: f64, up: f64| (0.001 * up).max((lo * up).powf(0.5));
+    let mut alpha = if !full_rank && initial_alpha == 0.0 {
+        reset(alpha_lower, alpha_upper)
+    } else {
+        initial_alpha
+    };
+    for _ in 0..10 {
+        if alpha < alpha_lower || alpha > alpha_upper {
+            alpha = reset(alpha_lower, alpha_upper);
+        }
+        let (phi, phi_prime) = phi_and_derivative(alpha);
+        if phi < 0.0 {
+            alpha_upper = alpha;
+        }
+        let ratio = phi / phi_prime;
+        alpha_lower = alpha_lower.max(alpha - ratio);
+        alpha -= (phi + delta) * ratio / delta;
+        if phi.abs() < 0.01 * delta {
+            break;
+        }
+    }
+    let w: Vec<f64> = suf.iter().zip(s).map(|(a, b)| a / (b * b + alpha)).collect();
+    let mut p: Vec<f64> = v_dot(svd, &w, n).into_iter().map(|v| -v).collect();
+    let scale = delta / norm(&p);
+    for v in &mut p {
+        *v *= scale;
+    }
+    (p, alpha)
+}
+
+/// SciPy's `update_tr_radius`: `(Delta, ratio)`.
+pub(crate) fn update_tr_radius(
+    delta: f64,
+    actual: f64,
+    predicted: f64,
+    step_norm: f64,
+    bound_hit: bool,
+) -> (f64, f64) {
+    let ratio = if predicted > 0.0 {
+        actual / predicted
+    } else if predicted == actual && actual == 0.0 {
+        1.0
+    } else {
+        0.0
+    };
+    let delta = if ratio < 0.25 {
+        0.25 * step_norm
+    } else if ratio > 0.75 && bound_hit {
+        delta * 2.0
+    } else {
+        delta
+    };
+    (delta, ratio)
+}
+
+/// `J s` with the row-major m×n `j`, as a fresh vector.
+fn jdot(j: &[f64], n: usize, s: &[f64]) -> Vec<f64> {
+    let m = j.len().checked_div(n).unwrap_or(0);
+    let mut v = vec![0.0; m];
+    matvec(j, n, s, &mut v);
+    v
+}
+
+/// SciPy's `build_quadratic_1d` with `s0`: `(a, b, c)` of
+/// `f(t) = 0.5 (s0 + s t)^T (J^T J + diag) (s0 + s t) + g^T (s0 + s t)`.
+pub(crate) fn build_quadratic_1d(
+    j: &[f64],
+    n: usize,
+    g: &[f64],
+    s: &[f64],
+    diag: Option<&[f64]>,
+    s0: Option<&[f64]>,
+) -> (f64, f64, f64) {
+    let v = jdot(j, n, s);
+    let mut a = dot(&v, &v);
+    if let Some(d) = diag {
+        a += (0..n).map(|i| s[i] * d[i] * s[i]).sum::<f64>();
+    }
+    a *= 0.5;
+    let mut b = dot(g, s);
+    let mut c = 0.0;
+    if let Some(s0) = s0 {
+        let u = jdot(j, n, s0);
+        b += dot(&u, &v);
+        c = 0.5 * dot(&u, &u) + dot(g, s0);
+        if let Some(d) = diag {
+            b += (0..n).map(|i| s0[i] * d[i] * s[i]).sum::<f64>();
+            c += 0.5 * (0..n).map(|i| s0[i] * d[i] * s0[i]).sum::<f64>();
+        }
+    }
+    (a, b, c)
+}
+
+/// SciPy's `minimize_quadratic_1d`: `(t, y)` minimising `a t^2 + b t + c`
+/// on `[lb, ub]`.
+pub(crate) fn minimize_quadratic_1d(a: f64, b: f64, lb: f64, ub: f64, c: f64) -> (f64, f64) {
+    let mut best = (lb, lb * (a * lb + b) + c);
+    let mut consider = |t: f64| {
+        let y = t * (a * t + b) + c;
+        if y < best.1 {
+            best = (t, y);
+        }
+    };
+    consider(ub);
+    if a != 0.0 {
+        let e = -0.5 * b / a;
+        if lb < e && e < ub {
+            consider(e);
+        }
+    }
+    best
+}
+
+/// SciPy's `evaluate_quadratic`: `0.5 s^T (J^T J + diag) s + g^T s`.
+pub(crate) fn evaluate_quadratic(j: &[f64], n: usize, g: &[f64], s: &[f64], diag: Option<&[f64]>) -> f64 {
+    let js = jdot(j, n, s);
+    let mut q = dot(&js, &js);
+    if let Some(d) = diag {
+        q += (0..n).map(|i| s[i] * d[i] * s[i]).sum::<f64>();
+    }
+    0.5 * q + dot(s, g)
+}
+
+pub(crate) fn in_bounds(x: &[f64], lb: &[f64], ub: &[f64]) -> bool {
+    x.iter().zip(lb).zip(ub).all(|((x, l), u)| x >= l && x <= u)
+}
+
+/// SciPy's `step_size_to_bound`: the smallest `t >= 0` putting `x + s t`
+/// on a bound, and which variables hit (-1 lower, 1 upper, 0 none).
+pub(crate) fn step_size_to_bound(x: &[f64], s: &[f64], lb: &[f64], ub: &[f64]) -> (f64, Vec<i32>) {
+    let steps: Vec<f64> = (0..x.len())
+        .map(|i| {
+            if s[i] != 0.0 {
+                ((lb[i] - x[i]) / s[i]).max((ub[i] - x[i]) / s[i])
+            } else {
+                f64::INFINITY
+            }
+        })
+        .collect();
+    let min = steps
+        .iter()
+        .fold(f64::INFINITY, |m, &v| if v < m || v.is_nan() { v } else { m });
+    let hits = (0..x.len())
+        .map(|i| {
+            if steps[i] == min {
+                if s[i] > 0.0 {
+                    1
+                } else if s[i] < 0.0 {
+                    -1
+                } else {
+                    0
+                }
+            } else {
+                0
+            }
+        })
+        .collect();
+    (min, hits)
+}
+
+/// SciPy's `find_active_constraints`.
+pub(crate) fn find_active_constraints(x: &[f64], lb: &[f64], ub: &[f64], rtol: f64) -> Vec<i32> {
+    (0..x.len())
+        .map(|i| {
+            if rtol == 0.0 {
+                return if x[i] >= ub[i] {
+                    1
+                } else if x[i] <= lb[i] {
+                    -1
+                } else {
+                    0
+                };
+            }
+            let lower_dist = x[i] - lb[i];
+            let upper_dist = ub[i] - x[i];
+            let lt = rtol * lb[i].abs().max(1.0);
+            let ut = rtol * ub[i].abs().max(1.0);
+            let mut a = 0;
+            if lb[i].is_finite() && lower_dist <= upper_dist.min(lt) {
+                a = -1;
+            }
+            if ub[i].is_finite() && upper_dist <= lower_dist.min(ut) {
+                a = 1;
+            }
+            a
+        })
+        .collect()
+}
+
+fn next_after(a: f64, toward: f64) -> f64 {
+    if a.is_nan() || toward.is_nan() {
+        return f64::NAN;
+    }
+    if a == toward {
+        return toward;
+    }
+    if a == 0.0 {
+        return if toward > 0.0 {
+            f64::from_bits(1)
+        } else {
+            -f64::from_bits(1)
+        };
+    }
+    let bits = a.to_bits();
+    let up = (toward > a) == (a > 0.0);
+    f64::from_bits(if up { bits + 1 } else { bits - 1 })
+}
+
+/// SciPy's `make_strictly_feasible` (`rstep = 0` uses `nextafter`).
+pub(crate) fn make_strictly_feasible(x: &mut [f64], lb: &[f64], ub: &[f64], rstep: f64) {
+    let active = find_active_constraints(x, lb, ub, rstep);
+    for i in 0..x.len() {
+        match active[i] {
+            -1 => {
+                x[i] = if rstep == 0.0 {
+                    next_after(lb[i], ub[i])
+                } else {
+                    lb[i] + rstep * lb[i].abs().max(1.0)
+                }
+            }
+            1 => {
+                x[i] = if rstep == 0.0 {
+                    next_after(ub[i], lb[i])
+                } else {
+                    ub[i] - rstep * ub[i].abs().max(1.0)
+                }
+            }
+            _ => {}
+        }
+        if x[i] < lb[i] || x[i] > ub[i] {
+            x[i] = 0.5 * (lb[i] + ub[i]);
+        }
+    }
+}
+
+/// SciPy's `CL_scaling_vector`: `(v, dv)`.
+pub(crate) fn cl_scaling_vector(x: &[f64], g: &[f64], lb: &[f64], ub: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    let n = x.len();
+    let mut v = vec![1.0; n];
+    let mut dv = vec![0.0; n];
+    for i in 0..n {
+        if g[i] < 0.0 && ub[i].is_finite() {
+            v[i] = ub[i] - x[i];
+            dv[i] = -1.0;
+        }
+        if g[i] > 0.0 && lb[i].is_finite() {
+            v[i] = x[i] - lb[i];
+            dv[i] = 1.0;
+        }
+    }
+    (v, dv)
+}
+
+/// SciPy's `compute_jac_scale`: `(scale, scale_inv)` from the column norms
+/// of the row-major m×n `j` (never decreasing once `old` is given).
+pub(crate) fn compute_jac_scale(j: &[f64], n: usize, old: Option<&[f64]>) -> (Vec<f64>, Vec<f64>) {
+    let mut si = vec![0.0; n];
+    if n > 0 {
+        for row in j.chunks_exact(n) {
+            for (s, r) in si.iter_mut().zip(row) {
+                *s += r * r;
+            }
+        }
+    }
+    for (i, s) in si.iter_mut().enumerate() {
+        *s = s.sqrt();
+        match old {
+            None => {
+                if *s == 0.0 {
+                    *s = 1.0
+                }
+            }
+            Some(o) => *s = s.max(o[i]),
+        }
+    }
+    (si.iter().map(|s| 1.0 / s).collect(), si)
+}
+
+/// SciPy's `check_termination`.
+pub(crate) fn check_termination(
+    df: f64,
+    f: f64,
+    dx_norm: f64,
+    x_norm: f64,
+    ratio: f64,
+    ftol: f64,
+    xtol: f64,
+) -> Option<i32> {
+    let ftol_ok = df < ftol * f && ratio > 0.25;
+    let xtol_ok = dx_norm < xtol * (xtol + x_norm);
+    match (ftol_ok, xtol_ok) {
+        (true, true) => Some(4),
+        (true, false) => Some(2),
+        (false, true) => Some(3),
+        _ => None,
+    }
+}
+
+/// A robust loss of [`least_squares`](super::least_squares) (SciPy's
+/// `loss`): `rho(z)` of the squared residual `z = (f / f_scale)^2`.
+///
+/// ```
+/// use sciox::optimize::Loss;
+/// assert_eq!(Loss::default(), Loss::Linear);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Loss {
+    /// `rho(z) = z` (ordinary least squares).
+    #[default]
+    Linear,
+    /// `rho(z) = 2 ((1 + z)^0.5 - 1)`.
+    SoftL1,
+    /// `rho(z) = z` if `z <= 1`, else `2 z^0.5 - 1`.
+    Huber,
+    /// `rho(z) = ln(1 + z)`.
+    Cauchy,
+    /// `rho(z) = arctan(z)`.
+    Arctan,
+}
+
+/// `rho` and its first two derivatives at the residuals `f`, scaled as
+/// SciPy's `construct_loss_function` (rows 0, 1, 2 in `rho`).
+pub(crate) fn loss_rho(loss: Loss, f: &[f64], f_scale: f64, rho: &mut [Vec<f64>; 3]) {
+    let fs2 = f_scale * f_scale;
+    for (i, &fi) in f.iter().enumerate() {
+        let q = fi / f_scale;
+        let z = q * q;
+        let (r0, r1, r2) = rho_of(loss, z);
+        rho[0][i] = r0 * fs2;
+        rho[1][i] = r1;
+        rho[2][i] = r2 / fs2;
+    }
+}
+
+fn rho_of(loss: Loss, z: f64) -> (f64, f64, f64) {
+    match loss {
+        Loss::Linear => (z, 1.0, 0.0),
+        Loss::Huber => {
+            if z <= 1.0 {
+                (z, 1.0, 0.0)
+            } else {
+                (2.0 * z.sqrt() - 1.0, z.powf(-0.5), -0.5 * z.powf(-1.5))
+            }
+        }
+        Loss::SoftL1 => {
+            let t = 1.0 + z;
+            (2.0 * (t.sqrt() - 1.0), t.powf(-0.5), -0.5 * t.powf(-1.5))
+        }
+        Loss::Cauchy => {
+            let t = 1.0 + z;
+            (z.ln_1p(), 1.0 / t, -1.0 / (t * t))
+        }
+        Loss::Arctan => {
+            let t = 1.0 + z * z;
+            (z.atan(), 1.0 / t, -2.0 * z / (t * t))
+        }
+    }
+}
+
+/// The cost `0.5 sum rho(f)` (SciPy's `loss_function(f, cost_only=True)`).
+pub(crate) fn loss_cost(loss: Loss, f: &[f64], f_scale: f64) -> f64 {
+    if loss == Loss::Linear {
+        return 0.5 * dot(f, f);
+    }
+    let s: f64 = f
+        .iter()
+        .map(|&fi| {
+            let q = fi / f_scale;
+            rho_of(loss, q * q).0
+        })
+        .sum();
+    0.5 * f_scale * f_scale * s
+}
+
+/// SciPy's `scale_for_robust_loss_function`: scales the rows of `j` and
+/// the residuals `f` in place.
+pub(crate) fn scale_for_robust_loss(j: &mut [f64], n: usize, f: &mut [f64], rho: &[Vec<f64>; 3]) {
+    for (i, fi) in f.iter_mut().enumerate() {
+        let mut js = rho[1][i] + 2.0 * rho[2][i] * (*fi * *fi);
+        if js < EPS {
+            js = EPS;
+        }
+        let js = js.sqrt();
+        *fi *= rho[1][i] / js;
+        for v in &mut j[i * n..i * n + n] {
+            *v *= js;
+        }
+    }
+}
+
+/// SciPy's `approx_derivative(fun, x, method, rel_step, f0=f0,
+/// bounds=(lb, ub))` for a vector function, into the row-major m×n `jac`.
+/// `xt` and `w` are scratch (n and 2m).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn approx_jac_bounded(
+    fun: &mut dyn FnMut(&[f64], &mut [f64]),
+    x: &[f64],
+    f0: &[f64],
+    three_point: bool,
+    rel_step: Option<f64>,
+    lb: &[f64],
+    ub: &[f64],
+    jac: &mut [f64],
+    xt: &mut [f64],
+    w: &mut [f64],
+) {
+    let m = f0.len();
+    let n = x.len();
+    xt.copy_from_slice(x);
+    let rstep = if three_point {
+        EPS.powf(1.0 / 3.0)
+    } else {
+        EPS.sqrt()
+    };
+    for i in 0..n {
+        let x0 = x[i];
+        let sign = if x0 >= 0.0 { 1.0 } else { -1.0 };
+        let default = rstep * sign * x0.abs().max(1.0);
+        let mut h = match rel_step {
+            None => default,
+            Some(r) => {
+                let h = r * sign * x0.abs();
+                if (x0 + h) - x0 == 0.0 { default } else { h }
+            }
+        };
+        let (l, u) = (lb[i], ub[i]);
+        let mut one_sided = !three_point;
+        let unbounded = lb.iter().all(|v| *v == f64::NEG_INFINITY) && ub.iter().all(|v| *v == f64::INFINITY);
+        if three_point {
+            h = h.abs();
+        }
+        if !unbounded {
+            let lower = x0 - l;
+            let upper = u - x0;
+            if !three_point {
+                let xh = x0 + h;
+                let violated = xh < l || xh > u;
+                let fitting = h.abs() <= lower.max(upper);
+                if violated && fitting {
+                    h = -h;
+                } else if !fitting {
+                    h = if upper >= lower { upper } else { -lower };
+                }
+            } else {
+                let central = lower >= h && upper >= h;
+                if !central {
+                    if upper >= lower {
+                        h = h.min(0.5 * upper);
+                    } else {
+                        h = -h.min(0.5 * lower);
+                    }
+                    one_sided = true;
+                    let min_dist = upper.min(lower);
+                    if h.abs() <= min_dist {
+                        h = min_dist;
+                        one_sided = false;
+                    }
+                }
+            }
+        }
+        let (w1, w2) = w[..2 * m].split_at_mut(m);
+        if !three_point {
+            xt[i] = x0 + h;
+            fun(xt, w1);
+            let dx = xt[i] - x0;
+            for r in 0..m {
+                jac[r * n + i] = (w1[r] - f0[r]) / dx;
+            }
+        } else if one_sided {
+            xt[i] = x0 + h;
+            fun(xt, w1);
+            let up = x0 + 2.0 * h;
+            xt[i] = up;
+            fun(xt, w2);
+            let dx = up - x0;
+            for r in 0..m {
+                jac[r * n + i] = (-3.0 * f0[r] + 4.0 * w1[r] - w2[r]) / dx;
+            }
+        } else {
+            let lo = x0 - h;
+            xt[i] = lo;
+            fun(xt, w1);
+            let up = x0 + h;
+            xt[i] = up;
+            fun(xt, w2);
+            let dx = up - lo;
+            for r in 0..m {
+                jac[r * n + i] = (w2[r] - w1[r]) / dx;
+            }
+        }
+        xt[i] = x0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn step_to_bound_and_hits() {
+        let (t, hits) = step_size_to_bound(&[0.0, 0.0], &[1.0, -2.0], &[-1.0, -1.0], &[2.0, 2.0]);
+        assert_eq!(t, 0.5);
+        assert_eq!(hits, vec![0, -1]);
+    }
+
+    #[test]
+    fn quadratic_1d_minimum() {
+        // t^2 - 2t on [0, 5]: minimum at t = 1, value -1
+        assert_eq!(minimize_quadratic_1d(1.0, -2.0, 0.0, 5.0, 0.0), (1.0, -1.0));
+        // on [2, 5] the lower end
+        assert_eq!(minimize_quadratic_1d(1.0, -2.0, 2.0, 5.0, 0.0), (2.0, 0.0));
+    }
+
+    #[test]
+    fn trust_region_newton_step_inside() {
+        // J = diag(2, 1), f = (2, 1): Gauss-Newton step (-1, -1), norm sqrt(2)
+        let svd = thin_svd(&[2.0, 0.0, 0.0, 1.0], 2, 2).unwrap();
+        let uf = ut_dot(&svd, &[2.0, 1.0]);
+        let (p, alpha) = solve_lsq_trust_region(2, 2, &uf, &svd, 10.0, 0.0);
+        assert_eq!(alpha, 0.0);
+        assert!((p[0] + 1.0).abs() < 1e-14 && (p[1] + 1.0).abs() < 1e-14);
+        let (p, alpha) = solve_lsq_trust_region(2, 2, &uf, &svd, 0.5, 0.0);
+        assert!(alpha > 0.0 && (norm(&p) - 0.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn qr_first_svd_matches_direct() {
+        // a tall 7x2 matrix: the QR route gives the same s and U^T f
+        let a: Vec<f64> = (0..14).map(|i| ((i * 7 + 3) % 11) as f64 - 5.0).collect();
+        let f: Vec<f64> = (0..7).map(|i| i as f64 * 0.5 - 1.0).collect();
+        let direct = thin_svd(&a, 7, 2).unwrap();
+        let uf_direct = ut_dot(&direct, &f);
+        let (qr, uf) = thin_svd_uf(&a, 7, 2, &f).unwrap();
+        for l in 0..2 {
+            assert!((qr.s[l] - direct.s[l]).abs() < 1e-12 * direct.s[0]);
+            // singular vectors are defined up to sign: compare |u^T f| and
+            // the sign-invariant products v * (u^T f)
+            assert!((uf[l].abs() - uf_direct[l].abs()).abs() < 1e-12);
+            for i in 0..2 {
+                let p = qr.v[i * 2 + l] * uf[l];
+                let q = direct.v[i * 2 + l] * uf_direct[l];
+                assert!((p - q).abs() < 1e-12);
+            }
+        }
+    }
+
+    #[test]
+    fn strictly_feasible_and_active() {
+        let mut x = vec![0.0, 1.0, 0.5];
+        let (lb, ub) = (vec![0.0; 3], vec![1.0; 3]);
+        assert_eq!(find_active_constraints(&x, &lb, &ub, 1e-10), vec![-1, 1, 0]);
+        make_strictly_feasible(&mut x, &lb, &ub, 0.0);
+        assert!(x[0] > 0.0 && x[1] < 1.0 && x[2] == 0.5);
+    }
+
+    #[test]
+    fn losses_match_definitions() {
+        let mut rho = [vec![0.0; 2], vec![0.0; 2], vec![0.0; 2]];
+        loss_rho(Loss::Huber, &[0.5, 4.0], 2.0, &mut rho);
+        // z = 1/16 (quadratic part), z = 4 (linear part): rho0 = 4 (2*2 - 1)
+        assert_eq!(rho[0], vec![0.25, 12.0]);
+        assert_eq!(loss_cost(Loss::Huber, &[0.5, 4.0], 2.0), 0.5 * 12.25);
+    }
+}

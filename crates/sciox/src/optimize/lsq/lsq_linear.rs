@@ -1,0 +1,357 @@
+//! `scipy.optimize.lsq_linear` with method `'trf'`, after SciPy's
+//! `scipy/optimize/_lsq/trf_linear.py` and `lsq_linear.py`.
+
+use super::common::*;
+use super::trf::lstsq_min_norm;
+use crate::optimize::Bounds;
+use crate::{Error, Result};
+
+/// Options of [`lsq_linear`] (SciPy's keyword arguments and defaults).
+///
+/// ```
+/// use sciox::optimize::LsqLinearOptions;
+/// assert_eq!(LsqLinearOptions::default().tol, 1e-10);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct LsqLinearOptions {
+    /// Bounds on `x` (`None`: unbounded).
+    pub bounds: Option<Bounds>,
+    /// Tolerance of the optimality and cost-change tests (default `1e-10`).
+    pub tol: f64,
+    /// Maximum iterations (`None`: 100).
+    pub max_iter: Option<usize>,
+}
+
+impl Default for LsqLinearOptions {
+    fn default() -> Self {
+        LsqLinearOptions {
+            bounds: None,
+            tol: 1e-10,
+            max_iter: None,
+        }
+    }
+}
+
+/// The outcome of [`lsq_linear`] (SciPy's `OptimizeResult` fields).
+///
+/// ```
+/// use sciox::optimize::{lsq_linear, LsqLinearOptions};
+/// let r = lsq_linear(&[1.0, 0.0, 0.0, 1.0], 2, 2, &[1.0, 2.0], &LsqLinearOptions::default()).unwrap();
+/// assert_eq!((r.status, r.nit), (3, 0));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct LsqLinearResult {
+    /// The solution.
+    pub x: Vec<f64>,
+    /// Residuals `A x - b`.
+    pub fun: Vec<f64>,
+    /// `0.5 * ||A x - b||^2`.
+    pub cost: f64,
+    /// First-order optimality (Coleman-Li scaled gradient, max norm).
+    pub optimality: f64,
+    /// -1/1 at a lower/upper bound, 0 free.
+    pub active_mask: Vec<i32>,
+    /// Iterations (0 when the unbounded solution is feasible).
+    pub nit: usize,
+    /// SciPy's status: -1 no progress, 0 `max_iter`, 1 optimality < `tol`,
+    /// 2 relative cost change < `tol`, 3 unconstrained solution optimal.
+    pub status: i32,
+    /// SciPy's message for `status`.
+    pub message: String,
+    /// `status > 0`.
+    pub success: bool,
+}
+
+fn message(status: i32) -> &'static str {
+    match status {
+        -1 => "The algorithm was not able to make progress on the last iteration.",
+        0 => "The maximum number of iterations is exceeded.",
+        1 => "The first-order optimality measure is less than `tol`.",
+        2 => "The relative change of the cost function is less than `tol`.",
+        _ => "The unconstrained solution is optimal.",
+    }
+}
+
+/// SciPy's `reflective_transformation` (the point only).
+fn reflective(y: &[f64], lb: &[f64], ub: &[f64]) -> Vec<f64> {
+    if in_bounds(y, lb, ub) {
+        return y.to_vec();
+    }
+    (0..y.len())
+        .map(|i| {
+            let (l, u, v) = (lb[i], ub[i], y[i]);
+            match (l.is_finite(), u.is_finite()) {
+                (true, false) => v.max(2.0 * l - v),
+                (false, true) => v.min(2.0 * u - v),
+                (true, true) => {
+                    let d = u - l;
+                    // Python's float modulo (result has the divisor's sign)
+                    let t = (v - l).rem_euclid(2.0 * d);
+                    l + t.min(2.0 * d - t)
+                }
+                (false, false) => v,
+            }
+        })
+        .collect()
+}
+
+fn residual(a: &[f64], n: usize, x: &[f64], b: &[f64]) -> Vec<f64> {
+    let mut r = vec![0.0; b.len()];
+    matvec(a, n, x, &mut r);
+    for (ri, bi) in r.iter_mut().zip(b) {
+        *ri -= bi;
+    }
+    r
+}
+
+/// SciPy's `select_step` of `trf_linear`.
+#[allow(clippy::too_many_arguments)]
+fn select_step(
+    x: &[f64],
+    a_h: &[f64],
+    n: usize,
+    g_h: &[f64],
+    c_h: &[f64],
+    mut p: Vec<f64>,
+    mut p_h: Vec<f64>,
+    d: &[f64],
+    lb: &[f64],
+    ub: &[f64],
+    theta: f64,
+) -> Vec<f64> {
+    let xp: Vec<f64> = x.iter().zip(&p).map(|(a, b)| a + b).collect();
+    if in_bounds(&xp, lb, ub) {
+        return p;
+    }
+    let (p_stride, hits) = step_size_to_bound(x, &p, lb, ub);
+    let mut r_h = p_h.clone();
+    for (r, h) in r_h.iter_mut().zip(&hits) {
+        if *h != 0 {
+            *r = -*r;
+        }
+    }
+    let mut r: Vec<f64> = d.iter().zip(&r_h).map(|(a, b)| a * b).collect();
+    for v in p.iter_mut() {
+        *v *= p_stride;
+    }
+    for v in p_h.iter_mut() {
+        *v *= p_stride;
+    }
+    let x_on_bound: Vec<f64> = x.iter().zip(&p).map(|(a, b)| a + b).collect();
+    let (mut r_stride_u, _) = step_size_to_bound(&x_on_bound, &r, lb, ub);
+    let r_stride_l = (1.0 - theta) * r_stride_u;
+    r_stride_u *= theta;
+    let r_value = if r_stride_u > 0.0 {
+        let (qa, qb, qc) = build_quadratic_1d(a_h, n, g_h, &r_h, Some(c_h), Some(&p_h));
+        let (rs, rv) = minimize_quadratic_1d(qa, qb, r_stride_l, r_stride_u, qc);
+        for i in 0..n {
+            r_h[i] = p_h[i] + r_h[i] * rs;
+            r[i] = d[i] * r_h[i];
+        }
+        rv
+    } else {
+        f64::INFINITY
+    };
+    for v in p_h.iter_mut() {
+        *v *= theta;
+    }
+    for v in p.iter_mut() {
+        *v *= theta;
+    }
+    let p_value = evaluate_quadratic(a_h, n, g_h, &p_h, Some(c_h));
+    let ag_h: Vec<f64> = g_h.iter().map(|v| -v).collect();
+    let mut ag: Vec<f64> = d.iter().zip(&ag_h).map(|(a, b)| a * b).collect();
+    let (ag_u, _) = step_size_to_bound(x, &ag, lb, ub);
+    let (qa, qb, _) = build_quadratic_1d(a_h, n, g_h, &ag_h, Some(c_h), None);
+    let (ag_stride, ag_value) = minimize_quadratic_1d(qa, qb, 0.0, ag_u * theta, 0.0);
+    for v in ag.iter_mut() {
+        *v *= ag_stride;
+    }
+    if p_value < r_value && p_value < ag_value {
+        p
+    } else if r_value < p_value && r_value < ag_value {
+        r
+    } else {
+        ag
+    }
+}
+
+/// `scipy.optimize.lsq_linear(A, b, bounds, method='trf')`: minimise
+/// `0.5 ||A x - b||^2` over `lb <= x <= ub` for the row-major m×n `a`.
+///
+/// The unbounded least-squares solution (minimum norm, SVD) is returned
+/// with status 3 when it is feasible; otherwise SciPy's trust-region
+/// reflective iteration for linear problems runs from it. The regularised
+/// Gauss-Newton step is solved with an SVD of the augmented matrix where
+/// SciPy uses a pivoted QR and Givens rotations: the same iterates up to
+/// rounding. Method `'bvls'` and `lsq_solver='lsmr'` are not implemented.
+///
+/// Errors: `a.len() != m * n`, `b.len() != m`, bounds of the wrong length,
+/// `lb >= ub`, non-finite entries, `max_iter = 0`.
+///
+/// ```
+/// use sciox::optimize::{lsq_linear, Bounds, LsqLinearOptions};
+/// // A = I, b = (2, -1) with 0 <= x <= 1: x = (1, 0)
+/// let o = LsqLinearOptions { bounds: Some(Bounds::new(vec![0.0; 2], vec![1.0; 2])), ..Default::default() };
+/// let r = lsq_linear(&[1.0, 0.0, 0.0, 1.0], 2, 2, &[2.0, -1.0], &o).unwrap();
+/// assert!((r.x[0] - 1.0).abs() < 1e-8 && r.x[1].abs() < 1e-8);
+/// assert_eq!(r.active_mask, vec![1, -1]);
+/// assert!(r.success);
+/// ```
+pub fn lsq_linear(
+    a: &[f64],
+    m: usize,
+    n: usize,
+    b: &[f64],
+    opts: &LsqLinearOptions,
+) -> Result<LsqLinearResult> {
+    if m.checked_mul(n) != Some(a.len()) {
+        return Err(Error::invalid(format!(
+            "`A` has {} entries, not m x n = {m} x {n}.",
+            a.len()
+        )));
+    }
+    if b.len() != m {
+        return Err(Error::invalid("Inconsistent shapes between `A` and `b`."));
+    }
+    if a.iter().chain(b).any(|v| !v.is_finite()) {
+        return Err(Error::invalid("array must not contain infs or NaNs"));
+    }
+    if opts.max_iter == Some(0) {
+        return Err(Error::invalid("`max_iter` must be None or positive integer."));
+    }
+    let (lb, ub) = match &opts.bounds {
+        None => (vec![f64::NEG_INFINITY; n], vec![f64::INFINITY; n]),
+        Some(bd) => {
+            let widen = |v: &[f64]| -> Result<Vec<f64>> {
+                match v.len() {
+                    1 => Ok(vec![v[0]; n]),
+                    l if l == n => Ok(v.to_vec()),
+                    _ => Err(Error::invalid("Bounds have wrong shape.")),
+                }
+            };
+            (widen(&bd.lb)?, widen(&bd.ub)?)
+        }
+    };
+    if (0..n).any(|i| lb[i] >= ub[i] || lb[i].is_nan() || ub[i].is_nan()) {
+        return Err(Error::invalid(
+            "Each lower bound must be strictly less than each upper bound.",
+        ));
+    }
+    let tol = opts.tol;
+    let x_lsq = lstsq_min_norm(a, m, n, b);
+    let mut g = vec![0.0; n];
+    if in_bounds(&x_lsq, &lb, &ub) {
+        let r = residual(a, n, &x_lsq, b);
+        rmatvec(a, n, &r, &mut g);
+        return Ok(LsqLinearResult {
+            cost: 0.5 * dot(&r, &r),
+            x: x_lsq,
+            fun: r,
+            optimality: norm_inf(&g),
+            active_mask: vec![0; n],
+            nit: 0,
+            status: 3,
+            message: message(3).into(),
+            success: true,
+        });
+    }
+    let mut x = reflective(&x_lsq, &lb, &ub);
+    make_strictly_feasible(&mut x, &lb, &ub, 0.1);
+    let mut r = residual(a, n, &x, b);
+    rmatvec(a, n, &r, &mut g);
+    let mut cost = 0.5 * dot(&r, &r);
+    let mut status = None;
+    let max_iter = opts.max_iter.unwrap_or(100);
+    let mut g_norm = 0.0;
+    let mut nit = 0;
+    let mut aug = vec![0.0; (m + n) * n];
+    let mut rhs = vec![0.0; m + n];
+    for iteration in 0..max_iter {
+        nit = iteration + 1;
+        let (v, dv) = cl_scaling_vector(&x, &g, &lb, &ub);
+        g_norm = norm_inf(&(0..n).map(|i| g[i] * v[i]).collect::<Vec<_>>());
+        if g_norm < tol {
+            status = Some(1);
+        }
+        if status.is_some() {
+            break;
+        }
+        let diag_h: Vec<f64> = (0..n).map(|i| g[i] * dv[i]).collect();
+        let d: Vec<f64> = v.iter().map(|v| v.sqrt()).collect();
+        let g_h: Vec<f64> = (0..n).map(|i| d[i] * g[i]).collect();
+        let mut a_h = vec![0.0; m * n];
+        for rr in 0..m {
+            for c in 0..n {
+                a_h[rr * n + c] = a[rr * n + c] * d[c];
+            }
+        }
+        aug[..m * n].copy_from_slice(&a_h);
+        aug[m * n..].fill(0.0);
+        for c in 0..n {
+            aug[(m + c) * n + c] = diag_h[c].sqrt();
+        }
+        for (o, ri) in rhs.iter_mut().zip(&r) {
+            *o = -ri;
+        }
+        rhs[m..].fill(0.0);
+        let p_h = lstsq_min_norm(&aug, m + n, n, &rhs);
+        let p: Vec<f64> = (0..n).map(|i| d[i] * p_h[i]).collect();
+        let p_dot_g = dot(&p, &g);
+        if p_dot_g > 0.0 {
+            status = Some(-1);
+        }
+        let theta = 1.0 - g_norm.min(0.005);
+        let step = select_step(&x, &a_h, n, &g_h, &diag_h, p.clone(), p_h, &d, &lb, &ub, theta);
+        let mut cost_change = -evaluate_quadratic(a, n, &g, &step, None);
+        if cost_change < 0.0 {
+            // backtracking along p with reflections
+            let mut alpha = 1.0;
+            let mut x_new;
+            loop {
+                let y: Vec<f64> = (0..n).map(|i| x[i] + alpha * p[i]).collect();
+                x_new = reflective(&y, &lb, &ub);
+                let st: Vec<f64> = (0..n).map(|i| x_new[i] - x[i]).collect();
+                cost_change = -evaluate_quadratic(a, n, &g, &st, None);
+                if cost_change > -0.1 * alpha * p_dot_g || alpha == 0.0 {
+                    break;
+                }
+                alpha *= 0.5;
+            }
+            if find_active_constraints(&x_new, &lb, &ub, 1e-10)
+                .iter()
+                .any(|v| *v != 0)
+            {
+                let y: Vec<f64> = (0..n).map(|i| x[i] + theta * alpha * p[i]).collect();
+                x_new = reflective(&y, &lb, &ub);
+                make_strictly_feasible(&mut x_new, &lb, &ub, 0.0);
+                let st: Vec<f64> = (0..n).map(|i| x_new[i] - x[i]).collect();
+                cost_change = -evaluate_quadratic(a, n, &g, &st, None);
+            }
+            // SciPy's backtracking returns the old x (its step is unused).
+        } else {
+            for i in 0..n {
+                x[i] += step[i];
+            }
+            make_strictly_feasible(&mut x, &lb, &ub, 0.0);
+        }
+        r = residual(a, n, &x, b);
+        rmatvec(a, n, &r, &mut g);
+        if cost_change < tol * cost {
+            status = Some(2);
+        }
+        cost = 0.5 * dot(&r, &r);
+    }
+    let status = status.unwrap_or(0);
+    Ok(LsqLinearResult {
+        active_mask: find_active_constraints(&x, &lb, &ub, tol),
+        x,
+        fun: r,
+        cost,
+        optimality: g_norm,
+        nit,
+        status,
+        message: message(status).into(),
+        success: status > 0,
+    })
+}
