@@ -197,63 +197,33 @@ pub fn gradient<F: Float, S: Data<Elem = F>>(
                 "Shape of array too small to calculate a numerical gradient, at least (edge_order + 1) elements are required (axis {ax} has {n})."
             )));
         }
-        // Uniform step, or the differences of the coordinates (uniform when all equal, as NumPy checks).
-        let (uniform, dxs): (Option<F>, Vec<F>) = match sp {
-            Spacing::Uniform(h) => (Some(c(*h)), Vec::new()),
+        let mut out = vec![F::zero(); data.len()];
+        match sp {
+            Spacing::Uniform(h) => {
+                for (lane, o) in data.chunks(n).zip(out.chunks_mut(n)) {
+                    grad_lane(lane, Some(c(*h)), &[], edge_order, o);
+                }
+            }
             Spacing::Coords(x) => {
                 if x.len() != n {
                     return Err(Error::invalid(
                         "when 1d, distances must match the length of the corresponding dimension",
                     ));
                 }
-                let d: Vec<F> = x.windows(2).map(|w| c(w[1]) - c(w[0])).collect();
-                if d.iter().all(|&v| v == d[0]) {
-                    (Some(d[0]), Vec::new())
-                } else {
-                    (None, d)
-                }
-            }
-        };
-        let two = c(2.0);
-        let mut out = vec![F::zero(); data.len()];
-        for (lane, o) in data.chunks(n).zip(out.chunks_mut(n)) {
-            match uniform {
-                Some(h) => {
-                    for i in 1..n - 1 {
-                        o[i] = (lane[i + 1] - lane[i - 1]) / (two * h);
+                // NumPy computes with the f64 coordinate differences (an
+                // f64 array, or an f64 scalar when they are all equal), so
+                // the arithmetic is f64 for every input type, rounded once.
+                let d: Vec<f64> = x.windows(2).map(|w| w[1] - w[0]).collect();
+                let uniform = d.iter().all(|&v| v == d[0]).then(|| d[0]);
+                let mut l64 = vec![0.0f64; n];
+                let mut o64 = vec![0.0f64; n];
+                for (lane, o) in data.chunks(n).zip(out.chunks_mut(n)) {
+                    for (t, &v) in l64.iter_mut().zip(lane) {
+                        *t = num_traits::cast(v).unwrap_or(f64::NAN);
                     }
-                    if edge_order == 1 {
-                        o[0] = (lane[1] - lane[0]) / h;
-                        o[n - 1] = (lane[n - 1] - lane[n - 2]) / h;
-                    } else {
-                        let (a, b, cc) = (c(-1.5) / h, two / h, c(-0.5) / h);
-                        o[0] = a * lane[0] + b * lane[1] + cc * lane[2];
-                        let (a, b, cc) = (c(0.5) / h, c(-2.0) / h, c(1.5) / h);
-                        o[n - 1] = a * lane[n - 3] + b * lane[n - 2] + cc * lane[n - 1];
-                    }
-                }
-                None => {
-                    for i in 1..n - 1 {
-                        let (dx1, dx2) = (dxs[i - 1], dxs[i]);
-                        let a = -dx2 / (dx1 * (dx1 + dx2));
-                        let b = (dx2 - dx1) / (dx1 * dx2);
-                        let cc = dx1 / (dx2 * (dx1 + dx2));
-                        o[i] = a * lane[i - 1] + b * lane[i] + cc * lane[i + 1];
-                    }
-                    if edge_order == 1 {
-                        o[0] = (lane[1] - lane[0]) / dxs[0];
-                        o[n - 1] = (lane[n - 1] - lane[n - 2]) / dxs[n - 2];
-                    } else {
-                        let (dx1, dx2) = (dxs[0], dxs[1]);
-                        let a = -(two * dx1 + dx2) / (dx1 * (dx1 + dx2));
-                        let b = (dx1 + dx2) / (dx1 * dx2);
-                        let cc = -dx1 / (dx2 * (dx1 + dx2));
-                        o[0] = a * lane[0] + b * lane[1] + cc * lane[2];
-                        let (dx1, dx2) = (dxs[n - 3], dxs[n - 2]);
-                        let a = dx2 / (dx1 * (dx1 + dx2));
-                        let b = -(dx2 + dx1) / (dx1 * dx2);
-                        let cc = (two * dx2 + dx1) / (dx2 * (dx1 + dx2));
-                        o[n - 1] = a * lane[n - 3] + b * lane[n - 2] + cc * lane[n - 1];
+                    grad_lane(&l64, uniform, &d, edge_order, &mut o64);
+                    for (t, &v) in o.iter_mut().zip(&o64) {
+                        *t = c(v);
                     }
                 }
             }
@@ -261,6 +231,53 @@ pub fn gradient<F: Float, S: Data<Elem = F>>(
         outs.push(from_lanes(out, &outer, n, ax)?);
     }
     Ok(outs)
+}
+
+/// One lane of [`gradient`]: uniform step `h`, or the steps `dxs`.
+fn grad_lane<F: Float>(lane: &[F], h: Option<F>, dxs: &[F], edge_order: usize, o: &mut [F]) {
+    let n = lane.len();
+    let c = |v: f64| -> F { num_traits::cast(v).unwrap_or_else(F::nan) };
+    let two = c(2.0);
+    match h {
+        Some(h) => {
+            for i in 1..n - 1 {
+                o[i] = (lane[i + 1] - lane[i - 1]) / (two * h);
+            }
+            if edge_order == 1 {
+                o[0] = (lane[1] - lane[0]) / h;
+                o[n - 1] = (lane[n - 1] - lane[n - 2]) / h;
+            } else {
+                let (a, b, cc) = (c(-1.5) / h, two / h, c(-0.5) / h);
+                o[0] = a * lane[0] + b * lane[1] + cc * lane[2];
+                let (a, b, cc) = (c(0.5) / h, c(-2.0) / h, c(1.5) / h);
+                o[n - 1] = a * lane[n - 3] + b * lane[n - 2] + cc * lane[n - 1];
+            }
+        }
+        None => {
+            for i in 1..n - 1 {
+                let (dx1, dx2) = (dxs[i - 1], dxs[i]);
+                let a = -dx2 / (dx1 * (dx1 + dx2));
+                let b = (dx2 - dx1) / (dx1 * dx2);
+                let cc = dx1 / (dx2 * (dx1 + dx2));
+                o[i] = a * lane[i - 1] + b * lane[i] + cc * lane[i + 1];
+            }
+            if edge_order == 1 {
+                o[0] = (lane[1] - lane[0]) / dxs[0];
+                o[n - 1] = (lane[n - 1] - lane[n - 2]) / dxs[n - 2];
+            } else {
+                let (dx1, dx2) = (dxs[0], dxs[1]);
+                let a = -(two * dx1 + dx2) / (dx1 * (dx1 + dx2));
+                let b = (dx1 + dx2) / (dx1 * dx2);
+                let cc = -dx1 / (dx2 * (dx1 + dx2));
+                o[0] = a * lane[0] + b * lane[1] + cc * lane[2];
+                let (dx1, dx2) = (dxs[n - 3], dxs[n - 2]);
+                let a = dx2 / (dx1 * (dx1 + dx2));
+                let b = -(dx2 + dx1) / (dx1 * dx2);
+                let cc = (two * dx2 + dx1) / (dx2 * (dx1 + dx2));
+                o[n - 1] = a * lane[n - 3] + b * lane[n - 2] + cc * lane[n - 1];
+            }
+        }
+    }
 }
 
 /// The rightmost `j` with `xp[j] <= x` (`-1` below `xp[0]`, `len` above the last).
@@ -531,11 +548,7 @@ pub fn trapezoid<F: Float, S: Data<Elem = F>, SX: Data<Elem = F>>(
     }
     // NumPy reduces a contiguous last axis pairwise, other axes in order.
     let sums: Vec<F> = if ax + 1 == y.ndim() {
-        terms
-            .chunks(m.max(1))
-            .take(lanes)
-            .map(|t| if m == 0 { F::zero() } else { np_sum(t) })
-            .collect()
+        (0..lanes).map(|l| np_sum(&terms[l * m..(l + 1) * m])).collect()
     } else {
         (0..lanes)
             .map(|l| {

@@ -802,11 +802,6 @@ pub fn digitize<A: SortElement, S1: Data<Elem = A>, S2: Data<Elem = A>>(
     } else if dec {
         let n = b.len() as i64;
         let rev: Vec<A> = b.into_iter().rev().collect();
-        let side = if right {
-            crate::Side::Right
-        } else {
-            crate::Side::Left
-        };
         Ok(searchsorted(&Array::from_vec(rev), x, side, None)?.mapv(|i| n - i))
     } else {
         Err(Error::invalid(

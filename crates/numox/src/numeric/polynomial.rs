@@ -399,6 +399,10 @@ pub fn poly<A: Element, S: Data<Elem = A>>(seq_of_zeros: &ArrayBase<S>) -> Resul
         }
         _ => return Err(Error::invalid("input must be 1d or non-empty square 2d array.")),
     };
+    if zs.is_empty() && seq_of_zeros.ndim() < 2 {
+        // NumPy returns the scalar 1.0 for no roots.
+        return Ok(Array::from_elem0(Complex64::new(1.0, 0.0)));
+    }
     let mut a = vec![Complex64::new(1.0, 0.0)];
     for z in &zs {
         // a = convolve(a, [1, -z]): the new coefficient i is a[i] - z a[i-1].
