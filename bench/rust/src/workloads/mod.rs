@@ -10,6 +10,7 @@ mod core;
 mod fft;
 mod integrate;
 mod linalg;
+mod numeric;
 mod optimize;
 mod random;
 mod reduce;
@@ -30,6 +31,7 @@ pub fn all() -> Vec<Workload> {
         integrate::workloads(),
         optimize::workloads(),
         sorting::workloads(),
+        numeric::workloads(),
         umath::workloads(),
     ]
     .concat()

@@ -434,7 +434,7 @@ pub fn histogram<A: Element, S: Data<Elem = A>>(
 /// use numox::prelude::*;
 /// use numox::Bins;
 /// let a = array![0.0, 1.0, 1.0, 3.0];
-/// let (d, _) = numox::histogram_with(&a, Bins::Count(2), None, None, true).unwrap();
+/// let (d, _) = numox::histogram_with(&a, Bins::Edges(vec![0.0, 2.0, 4.0]), None, None::<&Array<f64>>, true).unwrap();
 /// assert_eq!(d, array![0.375, 0.125]);
 /// let w = array![1.0, 0.5, 0.5, 2.0];
 /// let (h, _) = numox::histogram_with(&a, Bins::Count(2), None, Some(&w), false).unwrap();
@@ -507,7 +507,7 @@ pub fn histogram_with<A: Element, S: Data<Elem = A>, SW: Data<Elem = f64>>(
 /// use numox::prelude::*;
 /// use numox::DdBins;
 /// let s = array![[0.0, 0.0], [1.0, 1.0]];
-/// let (h, _) = numox::histogramdd(&s, &[DdBins::Count(2), DdBins::Edges(vec![0.0, 2.0])], None, None, false).unwrap();
+/// let (h, _) = numox::histogramdd(&s, &[DdBins::Count(2), DdBins::Edges(vec![0.0, 2.0])], None, None::<&Array<f64>>, false).unwrap();
 /// assert_eq!(h, array![[1.0], [1.0]]);
 /// ```
 #[derive(Clone, Debug, PartialEq)]
@@ -531,8 +531,8 @@ pub enum DdBins {
 /// use numox::prelude::*;
 /// use numox::DdBins;
 /// let s = array![[0.0, 1.0], [0.5, 0.0], [1.0, 1.0]];
-/// let (h, e) = numox::histogramdd(&s, &[DdBins::Count(2)], None, None, false).unwrap();
-/// assert_eq!(h, array![[1.0, 1.0], [0.0, 1.0]]);
+/// let (h, e) = numox::histogramdd(&s, &[DdBins::Count(2)], None, None::<&Array<f64>>, false).unwrap();
+/// assert_eq!(h, array![[0.0, 1.0], [1.0, 1.0]]);
 /// assert_eq!(e[0], array![0.0, 0.5, 1.0]);
 /// ```
 pub fn histogramdd<A: Element, S: Data<Elem = A>, SW: Data<Elem = f64>>(
@@ -658,7 +658,7 @@ pub fn histogramdd<A: Element, S: Data<Elem = A>, SW: Data<Elem = f64>>(
 /// ```
 /// use numox::prelude::*;
 /// use numox::DdBins;
-/// let (h, xe, ye) = numox::histogram2d(&array![0.0, 1.0, 1.0], &array![0.0, 0.0, 1.0], &[DdBins::Count(2)], None, None, false).unwrap();
+/// let (h, xe, ye) = numox::histogram2d(&array![0.0, 1.0, 1.0], &array![0.0, 0.0, 1.0], &[DdBins::Count(2)], None, None::<&Array<f64>>, false).unwrap();
 /// assert_eq!(h, array![[1.0, 0.0], [1.0, 1.0]]);
 /// assert_eq!(xe, array![0.0, 0.5, 1.0]);
 /// assert_eq!(ye, xe);
@@ -779,7 +779,7 @@ pub fn bincount_weighted<A: Element, S: Data<Elem = A>, SW: Data<Elem = f64>>(
 /// assert_eq!(numox::digitize(&array![-1.0, 1.0, 3.0], &bins, false).unwrap(), array![0, 2, 3]);
 /// assert_eq!(numox::digitize(&array![1.0], &bins, true).unwrap(), array![1]);
 /// let dec = array![2.5, 1.0, 0.0];
-/// assert_eq!(numox::digitize(&array![1.0], &dec, false).unwrap(), array![2]);
+/// assert_eq!(numox::digitize(&array![1.0], &dec, false).unwrap(), array![1]);
 /// ```
 pub fn digitize<A: SortElement, S1: Data<Elem = A>, S2: Data<Elem = A>>(
     x: &ArrayBase<S1>,
