@@ -37,6 +37,7 @@ pub mod interop;
 pub mod io;
 pub mod linalg;
 pub mod manip;
+pub mod numeric;
 pub mod random;
 pub mod reduce;
 pub mod sorting;
@@ -60,6 +61,7 @@ pub use linalg::{dot, einsum, inner, kron, matmul, matvec, outer, tensordot, vdo
 pub use manip::*;
 #[allow(unused_imports)] // filled as the modules land
 pub use num_complex::Complex;
+pub use numeric::*;
 pub use reduce::*;
 pub use sorting::*;
 pub use ufunc::*;

@@ -10,6 +10,7 @@ mod core;
 mod fft;
 mod integrate;
 mod linalg;
+mod numeric;
 mod optimize;
 mod optimize_global;
 mod optimize_lp;
@@ -34,6 +35,7 @@ pub fn all() -> Vec<Workload> {
         optimize_lp::workloads(),
         optimize_global::workloads(),
         sorting::workloads(),
+        numeric::workloads(),
         umath::workloads(),
     ]
     .concat()

@@ -1,0 +1,856 @@
+//! NumPy's `histogram`, `histogram_bin_edges`, `histogram2d`,
+//! `histogramdd`, `bincount` and `digitize`.
+//!
+//! Values are binned in `f64` (integer input is converted, as NumPy
+//! converts it to its float bin type). Equal-width bins use NumPy's exact
+//! rule: the bin index is computed as `((x - first) / (last - first)) * n`,
+//! truncated, then corrected against the actual edges, so values on an edge
+//! land where NumPy puts them; the last bin includes its right edge.
+
+use super::{np_sum, to_f64_vec};
+use crate::array::{Array, ArrayBase, Data};
+use crate::element::Element;
+use crate::error::{Error, Result};
+use crate::sorting::{SortElement, searchsorted};
+use rayon::prelude::*;
+
+/// NumPy's block size in `histogram`: weights are summed per block of this
+/// many values, and blocks are added in order (we do the same, so weighted
+/// counts have NumPy's rounding).
+const BLOCK: usize = 65536;
+
+/// A rule choosing the bin width from the data (NumPy's string `bins`).
+///
+/// ```
+/// use numox::prelude::*;
+/// use numox::{BinEstimator, Bins};
+/// let e = numox::histogram_bin_edges(&array![0.0, 1.0, 2.0, 3.0], &Bins::Estimator(BinEstimator::Sqrt), None).unwrap();
+/// assert_eq!(e, array![0.0, 1.5, 3.0]);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinEstimator {
+    /// `"auto"`: the smaller of the `sturges` width and the `fd` width (at least half the `sqrt` width).
+    Auto,
+    /// `"fd"`: Freedman–Diaconis, `2 IQR n^(-1/3)`.
+    Fd,
+    /// `"doane"`: Sturges corrected for skewness.
+    Doane,
+    /// `"scott"`: `(24 sqrt(pi) / n)^(1/3) std`.
+    Scott,
+    /// `"stone"`: minimises Stone's leave-one-out cross-validation estimate (1 to `max(100, sqrt n)` bins).
+    Stone,
+    /// `"rice"`: `ptp / (2 n^(1/3))`.
+    Rice,
+    /// `"sturges"`: `ptp / (log2 n + 1)`.
+    Sturges,
+    /// `"sqrt"`: `ptp / sqrt n`.
+    Sqrt,
+}
+
+/// The `bins` argument of [`histogram`]: a number of equal-width bins, the
+/// edges themselves (non-decreasing), or an estimator.
+///
+/// ```
+/// use numox::prelude::*;
+/// use numox::Bins;
+/// let (c, _) = numox::histogram(&array![0.5, 1.5, 2.0], Bins::Edges(vec![0.0, 1.0, 2.0]), None).unwrap();
+/// assert_eq!(c, array![1, 2]); // the last bin includes its right edge
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub enum Bins {
+    /// `bins=n`: `n` equal-width bins over the range.
+    Count(usize),
+    /// `bins=[e0, e1, ...]`: explicit edges.
+    Edges(Vec<f64>),
+    /// `bins="auto"`, `"fd"`, ...
+    Estimator(BinEstimator),
+}
+
+/// The edges and, for equal-width bins, `(first, last, n)`.
+type BinEdges = (Vec<f64>, Option<(f64, f64, usize)>);
+
+fn outer_edges(a: &[f64], range: Option<(f64, f64)>) -> Result<(f64, f64)> {
+    let (mut first, mut last) = match range {
+        Some((lo, hi)) => {
+            if lo > hi {
+                return Err(Error::invalid("max must be larger than min in range parameter."));
+            }
+            if !(lo.is_finite() && hi.is_finite()) {
+                return Err(Error::invalid(format!(
+                    "supplied range of [{lo}, {hi}] is not finite"
+                )));
+            }
+            (lo, hi)
+        }
+        None if a.is_empty() => (0.0, 1.0),
+        None => {
+            let mut lo = a[0];
+            let mut hi = a[0];
+            for &x in a {
+                // NumPy's min/max propagate NaN.
+                if x.is_nan() || lo.is_nan() {
+                    lo = f64::NAN;
+                } else if x < lo {
+                    lo = x;
+                }
+                if x.is_nan() || hi.is_nan() {
+                    hi = f64::NAN;
+                } else if x > hi {
+                    hi = x;
+                }
+            }
+            if !(lo.is_finite() && hi.is_finite()) {
+                return Err(Error::invalid(format!(
+                    "autodetected range of [{lo}, {hi}] is not finite"
+                )));
+            }
+            (lo, hi)
+        }
+    };
+    if first == last {
+        first -= 0.5;
+        last += 0.5;
+    }
+    Ok((first, last))
+}
+
+fn ptp(x: &[f64]) -> f64 {
+    let (lo, hi) = x.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+        (lo.min(v), hi.max(v))
+    });
+    hi - lo
+}
+
+fn mean(x: &[f64]) -> f64 {
+    np_sum(x) / x.len() as f64
+}
+
+fn std(x: &[f64]) -> f64 {
+    let m = mean(x);
+    let sq: Vec<f64> = x.iter().map(|&v| (v - m) * (v - m)).collect();
+    (np_sum(&sq) / x.len() as f64).sqrt()
+}
+
+/// NumPy's linear-method percentile of sorted data at `q` in `[0, 1]`.
+fn quantile_sorted(s: &[f64], q: f64) -> f64 {
+    let vi = q * (s.len() - 1) as f64;
+    let lo = vi.floor();
+    let t = vi - lo;
+    let i = lo as usize;
+    let a = s[i];
+    let b = s[(i + 1).min(s.len() - 1)];
+    let d = b - a;
+    if t >= 0.5 { b - d * (1.0 - t) } else { a + d * t }
+}
+
+fn width_fd(x: &[f64]) -> f64 {
+    let mut s = x.to_vec();
+    s.sort_by(|a, b| a.total_cmp(b));
+    let iqr = quantile_sorted(&s, 0.75) - quantile_sorted(&s, 0.25);
+    2.0 * iqr * (x.len() as f64).powf(-1.0 / 3.0)
+}
+
+fn width_sturges(x: &[f64]) -> f64 {
+    ptp(x) / ((x.len() as f64).log2() + 1.0)
+}
+
+fn width_sqrt(x: &[f64]) -> f64 {
+    ptp(x) / (x.len() as f64).sqrt()
+}
+
+fn width_stone(x: &[f64], range: (f64, f64)) -> Result<f64> {
+    let n = x.len();
+    let p = ptp(x);
+    if n <= 1 || p == 0.0 {
+        return Ok(0.0);
+    }
+    let upper = 100usize.max((n as f64).sqrt() as usize);
+    let mut best = (f64::INFINITY, 1usize);
+    for nbins in 1..=upper {
+        let hh = p / nbins as f64;
+        let (edges, uni) = edges_of(x, &Bins::Count(nbins), Some(range))?;
+        let counts = count_uniform_or_edges(x, &edges, uni);
+        let pk: Vec<f64> = counts.iter().map(|&c| c as f64 / n as f64).collect();
+        let dot = dot_numpy(&pk);
+        let j = (2.0 - (n as f64 + 1.0) * dot) / hh;
+        // `min` keeps the first of equal values; NaN never wins over a number.
+        if j < best.0 {
+            best = (j, nbins);
+        }
+    }
+    Ok(p / best.1 as f64)
+}
+
+/// `p.dot(p)` as NumPy's BLAS computes it for short vectors (sequential sum).
+fn dot_numpy(p: &[f64]) -> f64 {
+    p.iter().fold(0.0, |s, &v| s + v * v)
+}
+
+fn width_doane(x: &[f64]) -> f64 {
+    let n = x.len() as f64;
+    if x.len() > 2 {
+        let sg1 = (6.0 * (n - 2.0) / ((n + 1.0) * (n + 3.0))).sqrt();
+        let sigma = std(x);
+        if sigma > 0.0 {
+            let m = mean(x);
+            let t: Vec<f64> = x
+                .iter()
+                .map(|&v| {
+                    let z = (v - m) / sigma;
+                    z * z * z
+                })
+                .collect();
+            let g1 = mean(&t);
+            return ptp(x) / (1.0 + n.log2() + (1.0 + g1.abs() / sg1).log2());
+        }
+    }
+    0.0
+}
+
+fn width_of(est: BinEstimator, x: &[f64], range: (f64, f64)) -> Result<f64> {
+    let n = x.len() as f64;
+    Ok(match est {
+        BinEstimator::Sqrt => width_sqrt(x),
+        BinEstimator::Sturges => width_sturges(x),
+        BinEstimator::Rice => ptp(x) / (2.0 * n.powf(1.0 / 3.0)),
+        BinEstimator::Scott => (24.0 * std::f64::consts::PI.sqrt() / n).powf(1.0 / 3.0) * std(x),
+        BinEstimator::Stone => width_stone(x, range)?,
+        BinEstimator::Doane => width_doane(x),
+        BinEstimator::Fd => width_fd(x),
+        BinEstimator::Auto => {
+            let fd = width_fd(x).max(width_sqrt(x) / 2.0);
+            fd.min(width_sturges(x))
+        }
+    })
+}
+
+/// NumPy's `linspace(first, last, n + 1)`.
+fn linspace_edges(first: f64, last: f64, n: usize) -> Vec<f64> {
+    let div = n as f64;
+    let delta = last - first;
+    let step = delta / div;
+    let mut v: Vec<f64> = (0..=n)
+        .map(|i| {
+            if step == 0.0 {
+                (i as f64 / div) * delta + first
+            } else {
+                i as f64 * step + first
+            }
+        })
+        .collect();
+    v[n] = last;
+    v
+}
+
+fn edges_of(a: &[f64], bins: &Bins, range: Option<(f64, f64)>) -> Result<BinEdges> {
+    let n = match bins {
+        Bins::Edges(e) => {
+            if e.windows(2).any(|w| w[0] > w[1]) {
+                return Err(Error::invalid(
+                    "`bins` must increase monotonically, when an array",
+                ));
+            }
+            return Ok((e.clone(), None));
+        }
+        Bins::Count(n) => {
+            if *n < 1 {
+                return Err(Error::invalid("`bins` must be positive, when an integer"));
+            }
+            *n
+        }
+        Bins::Estimator(est) => {
+            let (first, last) = outer_edges(a, range)?;
+            let kept: Vec<f64>;
+            let x = if range.is_some() {
+                kept = a.iter().copied().filter(|&v| v >= first && v <= last).collect();
+                &kept[..]
+            } else {
+                a
+            };
+            if x.is_empty() {
+                1
+            } else {
+                let w = width_of(*est, x, (first, last))?;
+                if w != 0.0 {
+                    let q = ((last - first) / w).ceil();
+                    if !q.is_finite() || q < 0.0 || q > (isize::MAX as f64) {
+                        return Err(Error::invalid(format!(
+                            "histogram: cannot convert the estimated number of bins {q} to an integer"
+                        )));
+                    }
+                    q as usize
+                } else {
+                    1
+                }
+            }
+        }
+    };
+    let (first, last) = outer_edges(a, range)?;
+    let edges = crate::array::copy::try_vec::<f64>(n + 1, &[n + 1]).map(|mut v| {
+        v.extend(linspace_edges(first, last, n));
+        v
+    })?;
+    if edges.windows(2).any(|w| w[0] >= w[1]) {
+        return Err(Error::invalid(format!(
+            "Too many bins for data range. Cannot create {n} finite-sized bins."
+        )));
+    }
+    Ok((edges, Some((first, last, n))))
+}
+
+/// The bin of `x` among equal-width bins (NumPy's computed-then-corrected index), or `None` outside.
+#[inline]
+fn uniform_bin(x: f64, first: f64, last: f64, norm: f64, n: usize, edges: &[f64]) -> Option<usize> {
+    if !(x >= first && x <= last) {
+        return None;
+    }
+    let f = ((x - first) / norm) * n as f64;
+    let mut i = (f as usize).min(n);
+    if i == n {
+        i -= 1;
+    }
+    if x < edges[i] {
+        i = i.saturating_sub(1);
+    }
+    if i != n - 1 && x >= edges[i + 1] {
+        i += 1;
+    }
+    Some(i)
+}
+
+/// The bin of `x` among arbitrary non-decreasing edges (last bin closed), or `None` outside.
+#[inline]
+fn edges_bin(x: f64, edges: &[f64]) -> Option<usize> {
+    let m = edges.len();
+    if m < 2 || !(x >= edges[0] && x <= edges[m - 1]) {
+        return None;
+    }
+    if x == edges[m - 1] {
+        return Some(m - 2);
+    }
+    // Number of edges <= x, minus one.
+    let j = edges.partition_point(|&e| e <= x);
+    Some(j - 1)
+}
+
+fn bin_fn(edges: &[f64], uni: Option<(f64, f64, usize)>) -> impl Fn(f64) -> Option<usize> + Sync + '_ {
+    move |x| match uni {
+        Some((first, last, n)) => uniform_bin(x, first, last, last - first, n, edges),
+        None => edges_bin(x, edges),
+    }
+}
+
+fn count_uniform_or_edges(a: &[f64], edges: &[f64], uni: Option<(f64, f64, usize)>) -> Vec<i64> {
+    let nb = edges.len().saturating_sub(1);
+    let bin = bin_fn(edges, uni);
+    let tally = |chunk: &[f64]| {
+        let mut c = vec![0i64; nb];
+        for &x in chunk {
+            if let Some(i) = bin(x) {
+                c[i] += 1;
+            }
+        }
+        c
+    };
+    if a.len() < 2 * BLOCK {
+        return tally(a);
+    }
+    let parts: Vec<Vec<i64>> = a.par_chunks(4 * BLOCK).map(tally).collect();
+    let mut c = vec![0i64; nb];
+    for p in parts {
+        for (t, v) in c.iter_mut().zip(p) {
+            *t += v;
+        }
+    }
+    c
+}
+
+fn check_weights<S2: Data<Elem = f64>>(a_shape: &[usize], w: &ArrayBase<S2>) -> Result<Vec<f64>> {
+    if w.shape() != a_shape {
+        return Err(Error::invalid("weights should have the same shape as a."));
+    }
+    Ok(w.to_vec())
+}
+
+/// NumPy's `np.histogram_bin_edges(a, bins, range)`: the bin edges
+/// [`histogram`] would use (the input is flattened).
+///
+/// Errors: `range` with `min > max` or non-finite; no `range` and NaN or
+/// ±inf in `a`; `Bins::Count(0)`; decreasing explicit edges; more bins
+/// than the range can hold; complex input.
+///
+/// ```
+/// use numox::prelude::*;
+/// use numox::Bins;
+/// let e = numox::histogram_bin_edges(&array![1, 5], &Bins::Count(4), None).unwrap();
+/// assert_eq!(e, array![1.0, 2.0, 3.0, 4.0, 5.0]);
+/// assert!(numox::histogram_bin_edges(&array![1.0, f64::NAN], &Bins::Count(2), None).is_err());
+/// ```
+pub fn histogram_bin_edges<A: Element, S: Data<Elem = A>>(
+    a: &ArrayBase<S>,
+    bins: &Bins,
+    range: Option<(f64, f64)>,
+) -> Result<Array<f64>> {
+    let x = to_f64_vec(a, "histogram_bin_edges")?;
+    Ok(Array::from_vec(edges_of(&x, bins, range)?.0))
+}
+
+/// NumPy's `np.histogram(a, bins, range)`: the number of values in each
+/// bin, and the bin edges. The input is flattened; values outside the
+/// range (and NaN) are not counted; every bin is half-open `[e_i, e_i+1)`
+/// except the last, which includes its right edge. Large inputs are
+/// counted on all threads (the counts are exact, so the thread count does
+/// not matter).
+///
+/// Errors as [`histogram_bin_edges`].
+///
+/// ```
+/// use numox::prelude::*;
+/// use numox::Bins;
+/// let (c, e) = numox::histogram(&array![0.0, 0.5, 1.0, 7.0], Bins::Count(2), Some((0.0, 1.0))).unwrap();
+/// assert_eq!(c, array![1, 2]);
+/// assert_eq!(e, array![0.0, 0.5, 1.0]);
+/// ```
+pub fn histogram<A: Element, S: Data<Elem = A>>(
+    a: &ArrayBase<S>,
+    bins: Bins,
+    range: Option<(f64, f64)>,
+) -> Result<(Array<i64>, Array<f64>)> {
+    let x = to_f64_vec(a, "histogram")?;
+    let (edges, uni) = edges_of(&x, &bins, range)?;
+    let c = count_uniform_or_edges(&x, &edges, uni);
+    Ok((Array::from_vec(c), Array::from_vec(edges)))
+}
+
+/// NumPy's `np.histogram(a, bins, range, density, weights)`: as
+/// [`histogram`] with each value counting its weight (`weights` has `a`'s
+/// shape), and with `density` the result divided by the bin widths and the
+/// total so that it integrates to 1.
+///
+/// Errors as [`histogram_bin_edges`]; also `weights` of another shape, and
+/// an estimator with weights (NumPy's `TypeError`).
+///
+/// ```
+/// use numox::prelude::*;
+/// use numox::Bins;
+/// let a = array![0.0, 1.0, 1.0, 3.0];
+/// let (d, _) = numox::histogram_with(&a, Bins::Edges(vec![0.0, 2.0, 4.0]), None, None::<&Array<f64>>, true).unwrap();
+/// assert_eq!(d, array![0.375, 0.125]);
+/// let w = array![1.0, 0.5, 0.5, 2.0];
+/// let (h, _) = numox::histogram_with(&a, Bins::Count(2), None, Some(&w), false).unwrap();
+/// assert_eq!(h, array![2.0, 2.0]);
+/// ```
+pub fn histogram_with<A: Element, S: Data<Elem = A>, SW: Data<Elem = f64>>(
+    a: &ArrayBase<S>,
+    bins: Bins,
+    range: Option<(f64, f64)>,
+    weights: Option<&ArrayBase<SW>>,
+    density: bool,
+) -> Result<(Array<f64>, Array<f64>)> {
+    let x = to_f64_vec(a, "histogram")?;
+    let w = match weights {
+        Some(w) => {
+            if matches!(bins, Bins::Estimator(_)) {
+                return Err(Error::invalid(
+                    "Automated estimation of the number of bins is not supported for weighted data",
+                ));
+            }
+            Some(check_weights(a.shape(), w)?)
+        }
+        None => None,
+    };
+    let (edges, uni) = edges_of(&x, &bins, range)?;
+    let nb = edges.len().saturating_sub(1);
+    let mut n: Vec<f64> = match &w {
+        None => count_uniform_or_edges(&x, &edges, uni)
+            .into_iter()
+            .map(|c| c as f64)
+            .collect(),
+        Some(w) => {
+            let bin = bin_fn(&edges, uni);
+            // Per-block sums added in block order: NumPy's rounding.
+            let parts: Vec<Vec<f64>> = x
+                .par_chunks(BLOCK)
+                .zip(w.par_chunks(BLOCK))
+                .map(|(xs, ws)| {
+                    let mut c = vec![0.0; nb];
+                    for (&v, &wt) in xs.iter().zip(ws) {
+                        if let Some(i) = bin(v) {
+                            c[i] += wt;
+                        }
+                    }
+                    c
+                })
+                .collect();
+            let mut c = vec![0.0; nb];
+            for p in parts {
+                for (t, v) in c.iter_mut().zip(p) {
+                    *t += v;
+                }
+            }
+            c
+        }
+    };
+    if density {
+        let total = np_sum(&n);
+        for (i, v) in n.iter_mut().enumerate() {
+            *v = *v / (edges[i + 1] - edges[i]) / total;
+        }
+    }
+    Ok((Array::from_vec(n), Array::from_vec(edges)))
+}
+
+/// One axis's `bins` in [`histogramdd`] / [`histogram2d`]: a count of
+/// equal-width bins or explicit non-decreasing edges.
+///
+/// ```
+/// use numox::prelude::*;
+/// use numox::DdBins;
+/// let s = array![[0.0, 0.0], [1.0, 1.0]];
+/// let (h, _) = numox::histogramdd(&s, &[DdBins::Count(2), DdBins::Edges(vec![0.0, 2.0])], None, None::<&Array<f64>>, false).unwrap();
+/// assert_eq!(h, array![[1.0], [1.0]]);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub enum DdBins {
+    /// Equal-width bins over the axis's range.
+    Count(usize),
+    /// Explicit edges.
+    Edges(Vec<f64>),
+}
+
+/// NumPy's `np.histogramdd(sample, bins, range, density, weights)` for a
+/// `(N, D)` sample: the `D`-dimensional histogram (float counts, as NumPy)
+/// and the edges along each axis. `bins` holds one entry per axis, or one
+/// entry used for every axis; `range` one optional `(min, max)` per axis.
+///
+/// Errors: `sample` not 2-d; `bins`/`range` of another length than `D`;
+/// a zero count; decreasing edges; a bad or non-finite range (as
+/// [`histogram`]); `weights` not of length `N`.
+///
+/// ```
+/// use numox::prelude::*;
+/// use numox::DdBins;
+/// let s = array![[0.0, 1.0], [0.5, 0.0], [1.0, 1.0]];
+/// let (h, e) = numox::histogramdd(&s, &[DdBins::Count(2)], None, None::<&Array<f64>>, false).unwrap();
+/// assert_eq!(h, array![[0.0, 1.0], [1.0, 1.0]]);
+/// assert_eq!(e[0], array![0.0, 0.5, 1.0]);
+/// ```
+pub fn histogramdd<A: Element, S: Data<Elem = A>, SW: Data<Elem = f64>>(
+    sample: &ArrayBase<S>,
+    bins: &[DdBins],
+    range: Option<&[Option<(f64, f64)>]>,
+    weights: Option<&ArrayBase<SW>>,
+    density: bool,
+) -> Result<(Array<f64>, Vec<Array<f64>>)> {
+    if sample.ndim() != 2 {
+        return Err(Error::invalid(format!(
+            "histogramdd: sample must be 2-d (N, D), got {} dimensions",
+            sample.ndim()
+        )));
+    }
+    let (n, d) = (sample.shape()[0], sample.shape()[1]);
+    let x = to_f64_vec(sample, "histogramdd")?;
+    let bins: Vec<DdBins> = if bins.len() == 1 && d != 1 {
+        vec![bins[0].clone(); d]
+    } else if bins.len() == d {
+        bins.to_vec()
+    } else {
+        return Err(Error::invalid(
+            "The dimension of bins must be equal to the dimension of the sample x.",
+        ));
+    };
+    if let Some(r) = range
+        && r.len() != d
+    {
+        return Err(Error::invalid("range argument must have one entry per dimension"));
+    }
+    let w = match weights {
+        Some(w) => {
+            if w.shape() != [n] {
+                return Err(Error::invalid(format!(
+                    "histogramdd: weights must have shape ({n},), got {:?}",
+                    w.shape()
+                )));
+            }
+            Some(w.to_vec())
+        }
+        None => None,
+    };
+    let mut edges = Vec::with_capacity(d);
+    for (i, b) in bins.iter().enumerate() {
+        let e = match b {
+            DdBins::Count(k) => {
+                if *k < 1 {
+                    return Err(Error::invalid(format!(
+                        "`bins[{i}]` must be positive, when an integer"
+                    )));
+                }
+                let col: Vec<f64> = (0..n).map(|r| x[r * d + i]).collect();
+                let (lo, hi) = outer_edges(&col, range.and_then(|r| r[i]))?;
+                linspace_edges(lo, hi, *k)
+            }
+            DdBins::Edges(e) => {
+                if e.windows(2).any(|w| w[0] > w[1]) {
+                    return Err(Error::invalid(format!(
+                        "`bins[{i}]` must be monotonically increasing, when an array"
+                    )));
+                }
+                e.clone()
+            }
+        };
+        edges.push(e);
+    }
+    // Core bins per axis (NumPy's nbin minus the two outlier bins).
+    let core: Vec<usize> = edges.iter().map(|e| e.len().saturating_sub(1)).collect();
+    let total = crate::array::shape::checked_size(&core)?;
+    let mut hist = crate::array::copy::try_vec::<f64>(total, &core)?;
+    hist.resize(total, 0.0);
+    'rows: for r in 0..n {
+        let mut flat = 0usize;
+        for i in 0..d {
+            let v = x[r * d + i];
+            let e = &edges[i];
+            // searchsorted(e, v, 'right'), minus one on the last edge.
+            let mut j = if v.is_nan() {
+                e.len()
+            } else {
+                e.partition_point(|&t| t <= v)
+            };
+            if !e.is_empty() && v == e[e.len() - 1] {
+                j -= 1;
+            }
+            if j == 0 || j >= e.len() {
+                continue 'rows;
+            }
+            flat = flat * core[i] + (j - 1);
+        }
+        hist[flat] += w.as_ref().map_or(1.0, |w| w[r]);
+    }
+    if density {
+        let s: f64 = hist.iter().fold(0.0, |s, &v| s + v);
+        let mut strides = vec![1usize; d];
+        for i in (0..d.saturating_sub(1)).rev() {
+            strides[i] = strides[i + 1] * core[i + 1];
+        }
+        for (k, h) in hist.iter_mut().enumerate() {
+            for i in 0..d {
+                let j = (k / strides[i]) % core[i].max(1);
+                *h /= edges[i][j + 1] - edges[i][j];
+            }
+        }
+        for h in hist.iter_mut() {
+            *h /= s;
+        }
+    }
+    Ok((
+        Array::from_shape_vec(&core, hist)?,
+        edges.into_iter().map(Array::from_vec).collect(),
+    ))
+}
+
+/// NumPy's `np.histogram2d(x, y, bins, range, density, weights)`: the 2-d
+/// histogram of the points `(x[i], y[i])` (`H[i, j]` counts `x` in bin `i`,
+/// `y` in bin `j`) and the two edge arrays. `bins` is one entry for both
+/// axes or one per axis.
+///
+/// Errors as [`histogramdd`]; also `x` and `y` not 1-d of one length.
+///
+/// ```
+/// use numox::prelude::*;
+/// use numox::DdBins;
+/// let (h, xe, ye) = numox::histogram2d(&array![0.0, 1.0, 1.0], &array![0.0, 0.0, 1.0], &[DdBins::Count(2)], None, None::<&Array<f64>>, false).unwrap();
+/// assert_eq!(h, array![[1.0, 0.0], [1.0, 1.0]]);
+/// assert_eq!(xe, array![0.0, 0.5, 1.0]);
+/// assert_eq!(ye, xe);
+/// ```
+pub fn histogram2d<A: Element, S1: Data<Elem = A>, S2: Data<Elem = A>, SW: Data<Elem = f64>>(
+    x: &ArrayBase<S1>,
+    y: &ArrayBase<S2>,
+    bins: &[DdBins],
+    range: Option<&[Option<(f64, f64)>]>,
+    weights: Option<&ArrayBase<SW>>,
+    density: bool,
+) -> Result<(Array<f64>, Array<f64>, Array<f64>)> {
+    if x.ndim() != 1 || y.ndim() != 1 || x.len() != y.len() {
+        return Err(Error::invalid(format!(
+            "histogram2d: x and y must be 1-d of the same length, got shapes {:?} and {:?}",
+            x.shape(),
+            y.shape()
+        )));
+    }
+    let n = x.len();
+    let mut v = Vec::with_capacity(2 * n);
+    for (a, b) in x.iter().zip(y.iter()) {
+        v.push(*a);
+        v.push(*b);
+    }
+    let sample = Array::from_shape_vec(&[n, 2], v)?;
+    let (h, mut e) = histogramdd(&sample, bins, range, weights, density)?;
+    let ye = e.pop().unwrap_or_else(|| Array::from_vec(vec![]));
+    let xe = e.pop().unwrap_or_else(|| Array::from_vec(vec![]));
+    Ok((h, xe, ye))
+}
+
+fn bincount_index<A: Element>(x: A) -> Result<usize> {
+    use crate::element::Scalar;
+    match x.to_scalar() {
+        Scalar::Bool(b) => Ok(usize::from(b)),
+        Scalar::Int(i) if i >= 0 => Ok(i as usize),
+        Scalar::Int(_) => Err(Error::invalid("'list' argument must have no negative elements")),
+        Scalar::UInt(u) => usize::try_from(u).map_err(|_| Error::invalid("bincount: value too large")),
+        _ => Err(Error::invalid(
+            "Cannot cast array data from float to int64 according to the rule 'safe'",
+        )),
+    }
+}
+
+fn bincount_len<A: Element, S: Data<Elem = A>>(
+    x: &ArrayBase<S>,
+    minlength: usize,
+) -> Result<(Vec<usize>, usize)> {
+    if x.ndim() != 1 {
+        return Err(Error::invalid("object too deep for desired array"));
+    }
+    let idx: Vec<usize> = x.iter().map(|&v| bincount_index(v)).collect::<Result<_>>()?;
+    let len = idx.iter().map(|&i| i + 1).max().unwrap_or(0).max(minlength);
+    Ok((idx, len))
+}
+
+/// NumPy's `np.bincount(x, minlength=minlength)`: how many times each of
+/// `0..max(x)+1` occurs in the 1-d non-negative integer array `x` (at
+/// least `minlength` entries).
+///
+/// Errors: `x` not 1-d, a negative value, a float or complex `x`.
+///
+/// ```
+/// use numox::prelude::*;
+/// assert_eq!(numox::bincount(&array![0u8, 1, 1, 3], 0).unwrap(), array![1, 2, 0, 1]);
+/// assert_eq!(numox::bincount(&array![1i32], 3).unwrap(), array![0, 1, 0]);
+/// assert!(numox::bincount(&array![-1i64], 0).is_err());
+/// ```
+pub fn bincount<A: Element, S: Data<Elem = A>>(x: &ArrayBase<S>, minlength: usize) -> Result<Array<i64>> {
+    let (idx, len) = bincount_len(x, minlength)?;
+    let mut out = crate::array::copy::try_vec::<i64>(len, &[len])?;
+    out.resize(len, 0);
+    for i in idx {
+        out[i] += 1;
+    }
+    Ok(Array::from_vec(out))
+}
+
+/// NumPy's `np.bincount(x, weights, minlength)`: the sum of `weights[i]`
+/// over the `i` with `x[i] == k`, for each `k`.
+///
+/// Errors as [`bincount`]; also `weights` of another shape than `x`.
+///
+/// ```
+/// use numox::prelude::*;
+/// let w = array![0.5, 1.0, 2.0];
+/// assert_eq!(numox::bincount_weighted(&array![2, 0, 2], &w, 0).unwrap(), array![1.0, 0.0, 2.5]);
+/// ```
+pub fn bincount_weighted<A: Element, S: Data<Elem = A>, SW: Data<Elem = f64>>(
+    x: &ArrayBase<S>,
+    weights: &ArrayBase<SW>,
+    minlength: usize,
+) -> Result<Array<f64>> {
+    let (idx, len) = bincount_len(x, minlength)?;
+    if weights.shape() != x.shape() {
+        return Err(Error::invalid("The weights and list don't have the same length."));
+    }
+    let mut out = crate::array::copy::try_vec::<f64>(len, &[len])?;
+    out.resize(len, 0.0);
+    for (i, &w) in idx.into_iter().zip(weights.iter()) {
+        out[i] += w;
+    }
+    Ok(Array::from_vec(out))
+}
+
+/// NumPy's `np.digitize(x, bins, right)`: for each element of `x`, the
+/// index of the bin it falls in. With increasing `bins`, `i` such that
+/// `bins[i-1] <= x < bins[i]` (`right=false`) or `bins[i-1] < x <= bins[i]`
+/// (`right=true`); with decreasing `bins` the mirrored rule. The result
+/// has `x`'s shape; NaN sorts after every number, as in NumPy.
+///
+/// Errors: `bins` not 1-d, or neither non-decreasing nor non-increasing.
+///
+/// ```
+/// use numox::prelude::*;
+/// let bins = array![0.0, 1.0, 2.5];
+/// assert_eq!(numox::digitize(&array![-1.0, 1.0, 3.0], &bins, false).unwrap(), array![0, 2, 3]);
+/// assert_eq!(numox::digitize(&array![1.0], &bins, true).unwrap(), array![1]);
+/// let dec = array![2.5, 1.0, 0.0];
+/// assert_eq!(numox::digitize(&array![1.0], &dec, false).unwrap(), array![1]);
+/// ```
+pub fn digitize<A: SortElement, S1: Data<Elem = A>, S2: Data<Elem = A>>(
+    x: &ArrayBase<S1>,
+    bins: &ArrayBase<S2>,
+    right: bool,
+) -> Result<Array<i64>> {
+    if bins.ndim() != 1 {
+        return Err(Error::invalid("object too deep for desired array"));
+    }
+    let b = bins.to_vec();
+    let inc = b.windows(2).all(|w| w[0].np_cmp(&w[1]).is_le());
+    let dec = b.windows(2).all(|w| w[0].np_cmp(&w[1]).is_ge());
+    let side = if right {
+        crate::Side::Left
+    } else {
+        crate::Side::Right
+    };
+    if inc {
+        searchsorted(&Array::from_vec(b), x, side, None)
+    } else if dec {
+        let n = b.len() as i64;
+        let rev: Vec<A> = b.into_iter().rev().collect();
+        Ok(searchsorted(&Array::from_vec(rev), x, side, None)?.mapv(|i| n - i))
+    } else {
+        Err(Error::invalid(
+            "bins must be monotonically increasing or decreasing",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::array;
+
+    #[test]
+    fn counts_sum_to_n_for_values_in_range() {
+        // A property over many random-ish sizes and bin counts: every value
+        // in range is counted exactly once.
+        let mut s = 12345u64;
+        for n in [0usize, 1, 7, 1000, 200_000] {
+            let v: Vec<f64> = (0..n)
+                .map(|_| {
+                    s = s
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    (s >> 11) as f64 / (1u64 << 53) as f64 * 10.0 - 5.0
+                })
+                .collect();
+            for bins in [1usize, 3, 10, 97] {
+                let (c, _) = histogram(&Array::from_vec(v.clone()), Bins::Count(bins), None).unwrap();
+                assert_eq!(c.iter().sum::<i64>() as usize, n);
+            }
+        }
+    }
+
+    #[test]
+    fn values_on_edges_follow_numpy() {
+        // 0.3 falls exactly on an edge computed differently from the index.
+        let a = array![0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
+        let (c, _) = histogram(&a, Bins::Count(10), None).unwrap();
+        assert_eq!(c.iter().sum::<i64>(), 11);
+        assert_eq!(*c.get(&[9]).unwrap(), 2);
+    }
+
+    #[test]
+    fn errors() {
+        assert!(histogram(&array![1.0], Bins::Count(0), None).is_err());
+        assert!(histogram(&array![1.0], Bins::Edges(vec![1.0, 0.0]), None).is_err());
+        assert!(histogram(&array![1.0], Bins::Count(2), Some((1.0, 0.0))).is_err());
+        assert!(histogram(&array![f64::INFINITY], Bins::Count(2), None).is_err());
+        assert!(digitize(&array![1.0], &array![0.0, 2.0, 1.0], false).is_err());
+    }
+}
