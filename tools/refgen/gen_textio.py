@@ -8,6 +8,9 @@ Cases:
 - "savetxt": input 0 is the array; output 0 is the bytes `np.savetxt` wrote
   (fmt, delimiter, newline, header, footer, comments).
 - "frombuffer": input 0 is the bytes; params dtype, count, offset.
+- "genfromtxt": input 0 is the file's bytes; NumPy's `np.genfromtxt(dtype=float)`
+  with the params; output 0 is the float array (with names=True: the
+  structured result as a 2-D float array, and the names in params["want_names"]).
 - "tobytes": input 0 is an array (sometimes a non-contiguous view);
   output 0 is `a.tobytes()`, which is what `a.tofile` writes.
 """
@@ -197,6 +200,54 @@ for fmt in ["%.18e", "%g", "%.3f", ["%g", "%.2e"], "%g %g %g %g"]:
     savetxt(Z, fmt=fmt, note="complex")
 savetxt(Z.astype(np.complex64), fmt="%g", note="complex64")
 savetxt(Z, fmt="%g", delimiter=",", note="complex delimiter")
+
+# genfromtxt.
+def genfromtxt(text, note="", **params):
+    raw = text.encode("utf-8")
+    kw = dict(params)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            out = np.genfromtxt(io.BytesIO(raw), dtype=float, encoding="utf-8", **kw)
+    except Exception as e:  # noqa: BLE001
+        C.add("genfromtxt", [b(raw)], params, None, type(e).__name__, note)
+        return
+    p = dict(params)
+    if out.dtype.names is not None:
+        p["want_names"] = list(out.dtype.names)
+        out = np.array([[row[n] for n in out.dtype.names] for row in np.atleast_1d(out)], dtype=float).reshape(
+            -1, len(out.dtype.names))
+    C.add("genfromtxt", [b(raw)], p, [np.array(out, order="C", copy=True)], None, note)
+
+
+G = "1,2,3\n4,,6\n7,N/A,x\n-999,8,9\n"
+genfromtxt(G, delimiter=",")
+genfromtxt(G, delimiter=",", missing_values="N/A")
+genfromtxt(G, delimiter=",", missing_values=["N/A", "-999"], filling_values=0)
+genfromtxt(G, delimiter=",", filling_values=[-1, -2, -3])
+genfromtxt(G, delimiter=",", usecols=[0, -1])
+genfromtxt(G, delimiter=",", usecols=[1], filling_values=5)
+genfromtxt(G, delimiter=",", skip_header=1, skip_footer=1)
+genfromtxt(G, delimiter=",", max_rows=2)
+genfromtxt(G, delimiter=",", ndmin=2, usecols=[0])
+genfromtxt("# a b c\n1 2 3\n4 5 6\n", names=True)
+genfromtxt("a b c\n1 2 3\n", names=True, note="one row")
+genfromtxt("x y,z.w, print ,\n1,2,3,4\n", names=True, delimiter=",")
+genfromtxt("skip\n a , a ,b\n1,2,3\n", names=True, delimiter=",", skip_header=1)
+genfromtxt("a b c\n1 2 3\n4 5 6\n", names=True, usecols=[0, 2])
+genfromtxt("x y,z w\n1 2\n", names=True, delimiter=",")
+genfromtxt("1 2\n3 4 5\n5 6\n")
+genfromtxt("1 2\n3 4 5\n5 6\n", usecols=[0, 1])
+genfromtxt("1 2 # c\n\n  # only\n3 4\n", usecols=-1)
+genfromtxt("")
+genfromtxt("1\n2\n")
+genfromtxt("5\n")
+genfromtxt(" 1 , 2 \n", delimiter=",")
+genfromtxt("1 inf nan -0 1e400\n")
+genfromtxt("1,2\n3\n", delimiter=",")
+genfromtxt("1;2%x\n3;4\n", delimiter=";", comments="%")
+genfromtxt("1 2\r\n3 4\r\n")
+genfromtxt("1 2\n3 4\n", ndmin=3)
 
 # frombuffer / tobytes.
 buf = bytes(range(64))

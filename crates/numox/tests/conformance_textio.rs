@@ -1,6 +1,6 @@
 //! Conformance of numox's text and raw I/O with NumPy 2: `loadtxt` of the
 //! bytes NumPy read (same array, bit for bit, or an error where NumPy
-//! raised), `savetxt` output byte-identical to NumPy's, `frombuffer` and
+//! raised), `genfromtxt` (floats, names, filling), `savetxt` output byte-identical to NumPy's, `frombuffer` and
 //! `tobytes` (what `tofile` writes). Data: `tools/refgen/gen_textio.py`.
 
 mod common;
@@ -130,6 +130,64 @@ fn check_frombuffer<T: numox::Element>(case: &Case) -> Result<(), String> {
     Ok(())
 }
 
+fn check_genfromtxt(case: &Case) -> Result<(), String> {
+    let text = case.input::<u8>(0).to_vec();
+    let text = String::from_utf8(text).map_err(|e| e.to_string())?;
+    let mut o = numox::GenFromTxtOptions::new();
+    if let Some(d) = case.param("delimiter").and_then(Value::as_str) {
+        o = o.delimiter(d.chars().next().expect("one-char delimiter"));
+    }
+    if let Some(c) = case.param("comments").and_then(Value::as_str) {
+        o = o.comments(Some(c));
+    }
+    match case.param("missing_values") {
+        Some(Value::String(m)) => o = o.missing_values(&[m.as_str()]),
+        Some(Value::Array(xs)) => {
+            let v: Vec<&str> = xs.iter().filter_map(Value::as_str).collect();
+            o = o.missing_values(&v);
+        }
+        _ => {}
+    }
+    match case.param("filling_values") {
+        Some(Value::Array(xs)) => o = o.filling_values(&xs.iter().map(common::param_f64).collect::<Vec<_>>()),
+        Some(v) => o = o.filling_value(common::param_f64(v)),
+        None => {}
+    }
+    if let Some(v) = case.param("usecols") {
+        o = o.usecols(&common::param_isize_list(v));
+    }
+    for (k, f) in [
+        (
+            "skip_header",
+            numox::GenFromTxtOptions::skip_header as fn(_, usize) -> _,
+        ),
+        ("skip_footer", numox::GenFromTxtOptions::skip_footer),
+        ("max_rows", numox::GenFromTxtOptions::max_rows),
+        ("ndmin", numox::GenFromTxtOptions::ndmin),
+    ] {
+        if let Some(v) = case.param(k) {
+            o = f(o, param_i64(v) as usize);
+        }
+    }
+    if case.param("names").is_some() {
+        o = o.names(case.bool_param("names"));
+    }
+    let got = numox::genfromtxt_from_str(&text, &o);
+    if case.error.is_some() {
+        common::assert_err(&got, case);
+        return Ok(());
+    }
+    let got = got.map_err(|e| format!("numox failed: {e}"))?;
+    let want_names: Option<Vec<String>> = case
+        .param("want_names")
+        .and_then(Value::as_array)
+        .map(|xs| xs.iter().filter_map(Value::as_str).map(str::to_string).collect());
+    assert_eq!(got.names, want_names, "{}", case.ctx());
+    // Exact: the same correctly rounded parse and the same filling values.
+    assert_same(&got.data, &case.output::<f64>(0), case.ctx());
+    Ok(())
+}
+
 macro_rules! by_dtype {
     ($name:expr, $f:ident, $case:expr) => {
         match $name {
@@ -153,7 +211,7 @@ macro_rules! by_dtype {
 
 #[test]
 fn textio_conformance() {
-    common::check_all_cases("textio", 544, |case| match case.op.as_str() {
+    common::check_all_cases("textio", 571, |case| match case.op.as_str() {
         "loadtxt" => {
             let dt = case.param("dtype").and_then(Value::as_str).unwrap_or("float64");
             by_dtype!(dt, check_load, case)
@@ -162,6 +220,7 @@ fn textio_conformance() {
             let dt = case.inputs[0].dtype().name();
             by_dtype!(dt, check_save, case)
         }
+        "genfromtxt" => check_genfromtxt(case),
         "frombuffer" => by_dtype!(case.str_param("dtype"), check_frombuffer, case),
         "tobytes" => {
             let a = &case.inputs[0];
