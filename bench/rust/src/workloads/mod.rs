@@ -17,6 +17,7 @@ mod optimize_lp;
 mod random;
 mod reduce;
 mod sorting;
+mod textio;
 mod umath;
 
 /// A named workload: `setup()` returns the closure that is timed.
@@ -36,6 +37,7 @@ pub fn all() -> Vec<Workload> {
         optimize_global::workloads(),
         sorting::workloads(),
         numeric::workloads(),
+        textio::workloads(),
         umath::workloads(),
     ]
     .concat()

@@ -25,11 +25,23 @@
 //! ```
 
 pub mod dyn_array;
+mod genfromtxt;
 mod header;
 mod npy;
 mod npz;
+mod printf;
+mod raw;
 pub(crate) mod sys;
+mod text;
 
 pub use dyn_array::DynArray;
+pub use genfromtxt::{GenFromTxt, GenFromTxtOptions, genfromtxt, genfromtxt_from_str};
 pub use npy::{NpyWritable, load_npy, load_npy_as, read_npy, save_npy, write_npy};
 pub use npz::{NpzReader, NpzWriter, load_npz, savez, savez_compressed, savez_to};
+#[doc(hidden)]
+pub use printf::Arg as PrintfArg;
+pub use raw::{frombuffer, fromfile, tobytes, tofile};
+pub use text::{
+    LoadTxtOptions, SaveTxtOptions, TextElement, loadtxt, loadtxt_from_bytes, loadtxt_from_reader,
+    loadtxt_from_str, savetxt, savetxt_to, savetxt_to_string,
+};
