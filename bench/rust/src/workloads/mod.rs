@@ -14,6 +14,7 @@ mod optimize;
 mod random;
 mod reduce;
 mod sorting;
+mod statistics;
 mod umath;
 
 /// A named workload: `setup()` returns the closure that is timed.
@@ -30,6 +31,7 @@ pub fn all() -> Vec<Workload> {
         integrate::workloads(),
         optimize::workloads(),
         sorting::workloads(),
+        statistics::workloads(),
         umath::workloads(),
     ]
     .concat()
