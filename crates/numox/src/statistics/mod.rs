@@ -10,9 +10,9 @@
 //! | `np.nanmean`, `np.nanvar(ddof=d)`, `np.nanstd` | [`nanmean`], [`nanvar`], [`nanstd`] |
 //! | `np.nanmin`, `np.nanmax`, `np.nanargmin`, `np.nanargmax` | [`nanmin`], [`nanmax`], [`nanargmin`], [`nanargmax`] |
 //! | `np.median`, `np.nanmedian` | [`median`], [`nanmedian`] |
-//! | `np.quantile(a, q, axis, method=m, keepdims=k)` | [`quantile(&a, q, axis, m, k)`](quantile) (also [`percentile`], [`nanquantile`], [`nanpercentile`]) |
-//! | `np.average(a, axis, weights, returned=True)` | [`average`], [`average_returned`] |
-//! | `np.cov`, `np.corrcoef` | [`cov`], [`corrcoef`] |
+//! | `np.quantile(a, q, axis, method=m, keepdims=k)` | [`quantile(&a, q, axis, m, k)`](quantile()) (also [`percentile`], [`nanquantile`], [`nanpercentile`]) |
+//! | `np.average(a, axis, weights, returned=True)` | [`average()`], [`average_returned`] |
+//! | `np.cov`, `np.corrcoef` | [`cov()`], [`corrcoef`] |
 //!
 //! The numbers are NumPy's: `nansum`/`nanmean`/`nanvar` add in NumPy's
 //! pairwise order over the NaN-replaced copy NumPy makes (without making
