@@ -171,9 +171,9 @@ where
 /// ```
 /// use numox::prelude::*;
 /// let x = array![[0.0, 1.0, 2.0], [2.0, 1.0, 0.0]];
-/// let c = numox::cov(&x, None, &numox::CovOptions::default()).unwrap();
+/// let c = numox::cov(&x, None::<&Array<f64>>, &numox::CovOptions::default()).unwrap();
 /// assert_eq!(c, array![[1.0, -1.0], [-1.0, 1.0]]);
-/// let v = numox::cov(&array![1.0, 2.0, 3.0, 4.0], None, &Default::default()).unwrap();
+/// let v = numox::cov(&array![1.0, 2.0, 3.0, 4.0], None::<&Array<f64>>, &Default::default()).unwrap();
 /// assert_eq!(v.ndim(), 0);
 /// ```
 pub fn cov<A, S, S2>(m: &ArrayBase<S>, y: Option<&ArrayBase<S2>>, opts: &CovOptions) -> Result<Array<f64>>
