@@ -13,6 +13,7 @@
 //! | [`indexing`] | fancy indexing, `take`, `where`, `nonzero` | advanced indexing |
 //! | [`ufunc`] | `+ - * /`, comparisons | elementwise arithmetic |
 //! | [`reduce`] | `sum`, `mean`, `std`, ... | reductions |
+//! | [`statistics`] | `nanmean`, `median`, `percentile`, `average`, `cov`, ... | NaN-ignoring reductions, order statistics, averages, covariance |
 //! | [`linalg`] | `numpy.linalg`, `dot`, `matmul`, `einsum`, ... | products, solvers, decompositions, norms |
 //! | [`io`] | `np.save`, `np.load` | `.npy`/`.npz` |
 //! | [`fmt`] | `str(a)`, `repr(a)` | printing |
@@ -41,6 +42,7 @@ pub mod numeric;
 pub mod random;
 pub mod reduce;
 pub mod sorting;
+pub mod statistics;
 pub mod ufunc;
 pub mod umath;
 
@@ -64,6 +66,7 @@ pub use num_complex::Complex;
 pub use numeric::*;
 pub use reduce::*;
 pub use sorting::*;
+pub use statistics::*;
 pub use ufunc::*;
 pub use umath::*;
 

@@ -17,6 +17,7 @@ mod optimize_lp;
 mod random;
 mod reduce;
 mod sorting;
+mod statistics;
 mod textio;
 mod umath;
 
@@ -38,6 +39,7 @@ pub fn all() -> Vec<Workload> {
         sorting::workloads(),
         numeric::workloads(),
         textio::workloads(),
+        statistics::workloads(),
         umath::workloads(),
     ]
     .concat()

@@ -75,12 +75,12 @@
 pub mod arg;
 pub mod axes;
 pub mod cumulative;
-mod elem;
+pub(crate) mod elem;
 pub mod logic;
 pub mod mean_var;
 pub mod minmax;
 mod pairwise;
-mod plan;
+pub(crate) mod plan;
 pub mod sum;
 
 pub use arg::{argmax, argmin};
