@@ -21,6 +21,10 @@
 //! ```
 #![allow(dead_code)]
 
+/// Serialises the tests that use numox's global legacy `RandomState`
+/// (`numox::random::seed`, `rand`, ...): every test module runs in one process.
+pub static GLOBAL_RANDOM: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 use numox::array::Data;
 use numox::{Array, ArrayBase, DType, DynArray, Element, NpzReader, Scalar};
 use serde_json::Value;

@@ -1,0 +1,182 @@
+//! numox.random's legacy RandomState against NumPy 2.4.6
+//! (tools/refgen/gen_random_legacy.py).
+//!
+//! Every case is one RandomState method on `RandomState(seed)` (3 seeds, each
+//! parameter regime that takes its own code path: gamma shape <1/=1/>1, Poisson
+//! below and above 10, binomial by inversion and by BTPE, beta by Johnk and by
+//! gammas, every randint dtype). Draws are compared exactly (1000 per case
+//! unless the size says otherwise), then the MT19937 position, the Gaussian
+//! cache and the next raw word are compared, so the state was consumed as
+//! NumPy consumes it. Cases NumPy rejected must return `Err` and leave the
+//! state untouched.
+
+use crate::common;
+
+use common::{Case, assert_same_dyn, load_cases, param_f64, param_usize};
+use numox::random::{BitGenerator, FloatParam, RandomInt, RandomState, Size};
+use numox::{Array, DynArray, Result};
+use serde_json::Value;
+
+fn size_of(case: &Case) -> Size {
+    match case.param("size") {
+        None | Some(Value::Null) => Size::from(()),
+        Some(Value::Array(xs)) => Size::from(xs.iter().map(param_usize).collect::<Vec<_>>()),
+        Some(v) => Size::from(param_usize(v)),
+    }
+}
+
+fn fparam<'a>(case: &'a Case, name: &str, arrays: &'a [Array<f64>]) -> FloatParam<'a> {
+    let v = case
+        .param(name)
+        .unwrap_or_else(|| panic!("{}: missing {name}", case.ctx()));
+    if let Value::String(s) = v {
+        if let Some(k) = s.strip_prefix("in").and_then(|k| k.parse::<usize>().ok()) {
+            return FloatParam::from(&arrays[k]);
+        }
+    }
+    FloatParam::Scalar(param_f64(v))
+}
+
+fn iparam(v: &Value) -> i128 {
+    v.as_i64()
+        .map(i128::from)
+        .or_else(|| v.as_u64().map(i128::from))
+        .unwrap_or_else(|| v.as_f64().expect("integer bound") as i128)
+}
+
+fn ints<T: RandomInt>(rs: &mut RandomState, case: &Case) -> Result<DynArray> {
+    let lo = iparam(case.param("low").unwrap());
+    let hi = iparam(case.param("high").unwrap());
+    rs.randint::<T>(lo, hi, size_of(case)).map(DynArray::from)
+}
+
+fn call(rs: &mut RandomState, case: &Case) -> Result<DynArray> {
+    let arrays: Vec<Array<f64>> = case.inputs.iter().map(|a| a.astype::<f64>()).collect();
+    let size = size_of(case);
+    let fp = |n: &str| fparam(case, n, &arrays);
+    Ok(match case.str_param("method") {
+        "random_sample" => rs.random_sample(size).into(),
+        "randn" => rs.randn(&[case.i64_param("size") as usize]).into(),
+        "standard_normal" => rs.standard_normal(size).into(),
+        "randint" => match case.str_param("dtype") {
+            "int64" => ints::<i64>(rs, case)?,
+            "int32" => ints::<i32>(rs, case)?,
+            "uint32" => ints::<u32>(rs, case)?,
+            "int16" => ints::<i16>(rs, case)?,
+            "uint8" => ints::<u8>(rs, case)?,
+            "int8" => ints::<i8>(rs, case)?,
+            "bool" => ints::<bool>(rs, case)?,
+            other => panic!("dtype {other}"),
+        },
+        "random_integers" => rs
+            .random_integers(case.i64_param("low"), case.i64_param("high"), size)?
+            .into(),
+        "choice" => {
+            let p = case.param("p").map(|_| arrays[0].to_vec());
+            rs.choice(
+                case.i64_param("a") as usize,
+                size,
+                case.bool_param("replace"),
+                p.as_deref(),
+            )?
+            .into()
+        }
+        "shuffle" => {
+            let mut x = case.input::<i64>(0);
+            rs.shuffle(&mut x);
+            x.into()
+        }
+        "permutation" => rs.permutation(case.i64_param("size") as usize).into(),
+        "uniform" => rs.uniform(fp("low"), fp("high"), size)?.into(),
+        "normal" => rs.normal(fp("loc"), fp("scale"), size)?.into(),
+        "standard_exponential" => rs.standard_exponential(size).into(),
+        "exponential" => rs.exponential(fp("scale"), size)?.into(),
+        "standard_gamma" => rs.standard_gamma(fp("shape"), size)?.into(),
+        "gamma" => rs.gamma(fp("shape"), fp("scale"), size)?.into(),
+        "beta" => rs.beta(fp("a"), fp("b"), size)?.into(),
+        "poisson" => rs.poisson(fp("lam"), size)?.into(),
+        "binomial" => rs.binomial(case.i64_param("n"), fp("p"), size)?.into(),
+        "chisquare" => rs.chisquare(fp("a"), size)?.into(),
+        "noncentral_chisquare" => rs.noncentral_chisquare(fp("a"), fp("b"), size)?.into(),
+        "f" => rs.f(fp("a"), fp("b"), size)?.into(),
+        "noncentral_f" => rs.noncentral_f(fp("a"), fp("b"), fp("nonc"), size)?.into(),
+        "laplace" => rs.laplace(fp("a"), fp("b"), size)?.into(),
+        "gumbel" => rs.gumbel(fp("a"), fp("b"), size)?.into(),
+        "logistic" => rs.logistic(fp("a"), fp("b"), size)?.into(),
+        "lognormal" => rs.lognormal(fp("a"), fp("b"), size)?.into(),
+        "wald" => rs.wald(fp("a"), fp("b"), size)?.into(),
+        "vonmises" => rs.vonmises(fp("a"), fp("b"), size)?.into(),
+        "negative_binomial" => rs.negative_binomial(fp("a"), fp("b"), size)?.into(),
+        "standard_t" => rs.standard_t(fp("a"), size)?.into(),
+        "pareto" => rs.pareto(fp("a"), size)?.into(),
+        "weibull" => rs.weibull(fp("a"), size)?.into(),
+        "power" => rs.power(fp("a"), size)?.into(),
+        "rayleigh" => rs.rayleigh(fp("a"), size)?.into(),
+        "geometric" => rs.geometric(fp("a"), size)?.into(),
+        "zipf" => rs.zipf(fp("a"), size)?.into(),
+        "logseries" => rs.logseries(fp("a"), size)?.into(),
+        "standard_cauchy" => rs.standard_cauchy(size).into(),
+        "triangular" => rs.triangular(fp("left"), fp("mode"), fp("right"), size)?.into(),
+        "multinomial" => rs
+            .multinomial(case.i64_param("n"), &arrays[0].to_vec(), size)?
+            .into(),
+        "dirichlet" => rs.dirichlet(&arrays[0].to_vec(), size)?.into(),
+        "bytes" => Array::from_vec(rs.bytes(case.i64_param("size") as usize)).into(),
+        "tomaxint" => rs.tomaxint(size).into(),
+        "hypergeometric" => rs
+            .hypergeometric(
+                case.i64_param("good"),
+                case.i64_param("bad"),
+                case.i64_param("nsample"),
+                size,
+            )?
+            .into(),
+        "randint_array" => {
+            let (lo, hi) = (case.input::<i64>(0), case.input::<i64>(1));
+            match case.str_param("dtype") {
+                "int64" => rs.randint_array::<i64, _, _>(&lo, &hi, size)?.into(),
+                "uint8" => rs.randint_array::<u8, _, _>(&lo, &hi, size)?.into(),
+                other => panic!("dtype {other}"),
+            }
+        }
+        "choice_from" => rs
+            .choice_from(&case.input::<i64>(0), size, case.bool_param("replace"), None)?
+            .into(),
+        other => panic!("{}: unknown method {other}", case.ctx()),
+    })
+}
+
+#[test]
+fn random_state_matches_numpy() {
+    let cases = load_cases("random_legacy");
+    for case in &cases {
+        assert_eq!(case.op, "legacy");
+        let seed = case.param("seed").and_then(Value::as_u64).expect("seed") as u32;
+        let mut rs = RandomState::new(seed);
+        let fresh = rs.clone();
+        let got = call(&mut rs, case);
+        if case.error.is_some() {
+            common::assert_err(&got, case);
+            assert!(rs == fresh, "{}: an invalid call consumed draws", case.ctx());
+            continue;
+        }
+        let got = got.unwrap_or_else(|e| panic!("{}: numox returned Err({e})", case.ctx()));
+        assert_same_dyn(&got, &case.outputs[0], case.ctx());
+        let st = rs.get_state();
+        let raw = rs.bit_generator_mut().next_raw();
+        let after = vec![st.mt.pos as u64, st.has_gauss as u64, raw];
+        assert_eq!(
+            after,
+            case.output::<u64>(1).to_vec(),
+            "{}: state after the draws",
+            case.ctx()
+        );
+        assert_eq!(
+            st.cached_gaussian.to_bits(),
+            case.output::<f64>(2).to_vec()[0].to_bits(),
+            "{}: cached Gaussian",
+            case.ctx()
+        );
+    }
+    assert_eq!(cases.len(), 462, "every recorded case checked");
+}

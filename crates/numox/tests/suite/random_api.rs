@@ -1,0 +1,125 @@
+//! numox.random API behaviour beyond the NumPy value tables: the global
+//! legacy state, `size` forms, broadcasting errors, the parallel fill's
+//! independence from the thread count, and error paths that leave the
+//! stream untouched.
+
+use numox::prelude::*;
+use numox::random::{self, RandomState, SeedSequence, default_rng, par_fill};
+
+#[test]
+fn module_functions_share_one_global_state() {
+    // One test touches the global state, so no other test races with it.
+    let _global = crate::common::GLOBAL_RANDOM
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    random::seed(42);
+    let a = random::rand(&[3]);
+    let b = random::randn(&[3]);
+    let c = random::randint(0, 10, 4).unwrap();
+    let d = random::beta(0.5, 0.5, 2).unwrap();
+    let e = random::poisson(12.0, 2).unwrap();
+    let mut rs = RandomState::new(42);
+    assert_eq!(a, rs.rand(&[3]));
+    assert_eq!(b, rs.randn(&[3]));
+    assert_eq!(c, rs.randint::<i64>(0, 10, 4).unwrap());
+    assert_eq!(d, rs.beta(0.5, 0.5, 2).unwrap());
+    assert_eq!(e, rs.poisson(12.0, 2).unwrap());
+    let s = random::get_state();
+    assert_eq!(s, rs.get_state());
+    // a bad call leaves the global state alone
+    assert!(random::normal(0.0, -1.0, 3).is_err());
+    assert_eq!(random::get_state(), s);
+    random::set_state(&s).unwrap();
+    assert_eq!(random::random(2), rs.random_sample(2));
+}
+
+#[test]
+fn size_forms_give_numpy_shapes() {
+    let mut g = default_rng(1);
+    assert_eq!(g.random(()).shape(), &[] as &[usize]);
+    assert_eq!(g.random(4).shape(), &[4]);
+    assert_eq!(g.random([2, 3]).shape(), &[2, 3]);
+    assert_eq!(g.random(vec![2, 0, 3]).size(), 0);
+    assert_eq!(g.normal(0.0, 1.0, [2, 2]).unwrap().shape(), &[2, 2]);
+}
+
+#[test]
+fn broadcasting_parameters_and_errors() {
+    let mut g = default_rng(3);
+    let locs = array![0.0, 10.0, 20.0];
+    let scales = array![[1.0], [2.0]];
+    let x = g.normal(&locs, &scales, ()).unwrap();
+    assert_eq!(x.shape(), &[2, 3]);
+    // size must be the broadcast shape (or broadcast to it)
+    assert!(g.normal(&locs, 1.0, 2).is_err());
+    assert_eq!(g.normal(&locs, 1.0, [4, 3]).unwrap().shape(), &[4, 3]);
+    // one bad element anywhere rejects the call before any draw
+    let before = g.clone();
+    assert!(g.exponential(&array![1.0, -1.0], ()).is_err());
+    assert!(g.normal(&locs, &array![[1.0], [-1.0]], ()).is_err());
+    assert!(g.poisson(1e19, 3).is_err());
+    assert!(g.binomial(10, 1.5, 3).is_err());
+    assert!(g.choice(3, 2, true, Some(&[0.2, 0.2, 0.2]), true).is_err());
+    assert!(g.choice(0, 2, false, None, true).is_err());
+    assert!(g.integers::<u8>(0, 300, 2, false).is_err());
+    assert!(g.dirichlet(&[1.0, f64::NAN], 2).is_err());
+    assert!(
+        g.multivariate_normal(&[0.0, 0.0], &array![[1.0, 2.0], [2.0, 1.0]], 2, "cholesky")
+            .is_err()
+    );
+    assert_eq!(g, before, "errors consumed no draws");
+}
+
+#[test]
+fn par_fill_is_independent_of_the_thread_count() {
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| {
+            par_fill(
+                &mut SeedSequence::new(99),
+                50_000,
+                4096,
+                |rng, out: &mut [f64]| {
+                    out.copy_from_slice(rng.standard_normal(out.len()).as_slice().unwrap())
+                },
+            )
+        })
+    };
+    let one = run(1);
+    let two = run(2);
+    assert_eq!(one, two);
+    // chunk k is the k-th spawned child's stream
+    let kids = SeedSequence::new(99).spawn(13);
+    let mut k1 = random::default_rng_from_seed_sequence(&kids[1]);
+    assert_eq!(
+        one.slice(s![4096..4106]).to_vec(),
+        k1.standard_normal(10).to_vec()
+    );
+}
+
+#[test]
+fn rand_core_ecosystem_runs_on_the_bit_generators() {
+    use numox::random::{Mt19937, Pcg64};
+    use rand_core::{Rng, SeedableRng};
+    fn sum_of<R: Rng>(r: &mut R) -> u64 {
+        (0..4).map(|_| r.next_u64() >> 8).sum()
+    }
+    let mut a = Pcg64::seed_from_u64(5);
+    let mut b = Pcg64::new(5);
+    assert_eq!(sum_of(&mut a), sum_of(&mut b));
+    let mut m = Mt19937::seed_from_u64(5);
+    assert_ne!(sum_of(&mut m), 0);
+}
+
+#[test]
+fn hostile_sizes_are_errors_not_aborts() {
+    let mut g = default_rng(0);
+    // a population too large to index: the tail-shuffle buffer cannot be had
+    assert!(g.choice(usize::MAX / 4, 1usize << 61, false, None, true).is_err());
+    assert!(g.integers::<i64>(0, 10, [usize::MAX, 2], false).is_err());
+    assert!(g.normal(0.0, 1.0, [1usize << 40, 1 << 40]).is_err());
+    assert!(g.multinomial(5, &[0.5, 0.5], [usize::MAX / 2, 3]).is_err());
+}
