@@ -78,7 +78,10 @@ pub mod prelude {
     pub use crate::error::{Error, Result};
     pub use crate::io::{DynArray, NpyWritable};
     pub use crate::reduce::{Axes, MinMaxElement, SumElement};
+    pub use crate::sorting::{Side, SortElement, SortKind, UniqueOptions};
+    pub use crate::statistics::{QuantileElement, QuantileMethod};
     pub use crate::ufunc::Bitwise;
+    pub use crate::umath::{FloatMath, Transcendental};
     pub use crate::{array, s};
     // Traits whose methods users call on arrays belong here as the modules add them.
     pub use num_complex::Complex;

@@ -5,9 +5,10 @@
 //! |---|---|
 //! | products | [`matmul`], [`dot`], [`vdot`], [`inner`], [`outer`], [`tensordot`], [`kron`], [`vecdot`], [`matvec`], [`vecmat`], [`einsum`](fn@einsum), [`multi_dot`], [`matrix_power`], [`trace`] |
 //! | solving | [`solve`], [`inv`], [`pinv`], [`lstsq`], [`tensorsolve`], [`tensorinv`] |
-//! | array API | [`matrix_transpose`], [`diagonal`](fn@diagonal) |
+//! | array API | [`matrix_transpose`], [`diagonal`](fn@diagonal), [`cross`](fn@cross) |
+//! | contraction order | [`einsum_path`], [`einsum_path_shapes`] |
 //! | determinants | [`det`], [`slogdet`] |
-//! | factorisations | [`cholesky`], [`qr`], [`qr_r`], [`svd`], [`svdvals`], [`eig`], [`eigvals`], [`eigh`], [`eigvalsh`] |
+//! | factorisations | [`cholesky`], [`qr`], [`qr_r`], [`qr_raw`], [`svd`], [`svdvals`], [`eig`], [`eigvals`], [`eigh`], [`eigvalsh`] |
 //! | norms | [`norm`], [`vector_norm`], [`matrix_norm`], [`cond`], [`matrix_rank`] |
 //!
 //! As in NumPy 2, every function takes stacks of matrices: the last two
@@ -44,10 +45,12 @@
 mod decomp;
 mod det;
 mod einsum;
+mod einsum_path;
 pub(crate) mod faer_bridge;
 mod lu;
 mod norm;
 mod products;
+mod qr_raw;
 mod scalar;
 mod small;
 mod solve;
@@ -57,11 +60,13 @@ mod tensor;
 pub use decomp::*;
 pub use det::*;
 pub use einsum::*;
+pub use einsum_path::*;
 pub use norm::*;
 pub use products::{
     TensordotAxes, dot, inner, kron, matmul, matrix_power, matvec, multi_dot, outer, tensordot, trace, vdot,
     vecdot, vecmat,
 };
+pub use qr_raw::{QrRaw, qr_raw};
 pub use scalar::{LinalgScalar, WorkScalar};
 pub use solve::*;
 pub use tensor::*;

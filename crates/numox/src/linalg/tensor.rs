@@ -1,5 +1,6 @@
 //! NumPy's tensor solvers and the array-API spellings of `numpy.linalg`:
-//! [`tensorsolve`], [`tensorinv`], [`matrix_transpose`] and [`diagonal`].
+//! [`tensorsolve`], [`tensorinv`], [`matrix_transpose`], [`diagonal`] and
+//! [`cross`](fn@cross).
 //!
 //! `tensorsolve` and `tensorinv` reshape the tensor problem into one square
 //! matrix problem and hand it to [`solve`] / [`inv`], exactly as NumPy does,
@@ -9,7 +10,8 @@
 use super::scalar::LinalgScalar;
 use super::solve::{inv, solve};
 use crate::array::{Array, ArrayBase, ArrayView, Data};
-use crate::error::{Error, Result};
+use crate::element::Numeric;
+use crate::error::{Error, Result, normalize_axis};
 
 /// NumPy's `np.linalg.tensorsolve(a, b, axes)`: the tensor `x` with
 /// `tensordot(a, x, x.ndim) == b`.
@@ -167,6 +169,36 @@ pub fn diagonal<A, S: Data<Elem = A>>(x: &ArrayBase<S>, offset: isize) -> Result
         )));
     }
     x.diagonal(offset, -2, -1)
+}
+
+/// NumPy's `np.linalg.cross(x1, x2, axis=-1)` (the array-API spelling):
+/// the cross product of 3-vectors along `axis` of both operands, the
+/// other axes broadcast. Unlike [`crate::cross`], 2-vectors are refused.
+///
+/// Errors: `axis` out of range for either operand, a vector length other
+/// than 3, shapes that do not broadcast.
+///
+/// ```
+/// use numox::prelude::*;
+/// let c = numox::linalg::cross(&array![[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]], &array![0.0, 1.0, 0.0], -1).unwrap();
+/// assert_eq!(c, array![[0.0, 0.0, 1.0], [0.0, 0.0, 0.0]]);
+/// assert!(numox::linalg::cross(&array![1.0, 2.0], &array![3.0, 4.0], -1).is_err());
+/// ```
+pub fn cross<A: Numeric, S1: Data<Elem = A>, S2: Data<Elem = A>>(
+    x1: &ArrayBase<S1>,
+    x2: &ArrayBase<S2>,
+    axis: isize,
+) -> Result<Array<A>> {
+    let a1 = normalize_axis(axis, x1.ndim())?;
+    let a2 = normalize_axis(axis, x2.ndim())?;
+    let (d1, d2) = (x1.shape()[a1], x2.shape()[a2]);
+    if d1 != 3 || d2 != 3 {
+        return Err(Error::invalid(format!(
+            "linalg.cross: both input arrays must be (arrays of) 3-dimensional vectors, but they are {d1} and {d2} \
+             dimensional instead"
+        )));
+    }
+    crate::cross(x1, x2, axis, axis, axis)
 }
 
 #[cfg(test)]

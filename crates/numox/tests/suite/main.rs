@@ -13,6 +13,7 @@ mod conformance_fft;
 mod conformance_indexing;
 mod conformance_io;
 mod conformance_linalg;
+mod conformance_linalg_extra;
 mod conformance_manip;
 mod conformance_numeric;
 mod conformance_printing;
