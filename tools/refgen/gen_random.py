@@ -191,6 +191,7 @@ def main():
         case(c, "permuted", lambda g: g.permuted(x2, axis=0), seed, size=None, inputs=[x2], axis=0)
         case(c, "permuted", lambda g: g.permuted(x2), seed, size=None, inputs=[x2], axis=None)
         dists(c, seed)
+    mvn_cases(c)
     c.save()
 
 
@@ -269,6 +270,57 @@ def dists(c, seed):
     for al in ([1.0, 2.0, 3.0], [0.05, 0.02, 0.08], [0.05, 0.0, 0.0], [0.5, -1.0]):
         al = np.array(al)
         case(c, "dirichlet", lambda g: g.dirichlet(al, 100), seed, size=100, inputs=[al])
+
+
+def mvn_cases(c):
+    """multivariate_normal(method='eigh'): many covariance matrices, n = 1..10
+    (random SPD of varied conditioning, singular PSD, diagonal with ties,
+    indefinite with check_valid='ignore'/'raise'). One seed each."""
+    rs = np.random.RandomState(11)
+    covs = []
+    for n in range(1, 11):
+        for k in range(4):
+            a = rs.standard_normal((n, n + k))
+            cov = a @ a.T
+            if k == 3:
+                cov = cov * 10.0 ** rs.uniform(-3, 3)
+            covs.append((cov, "spd", 1e-10))
+        if n >= 2:
+            a = rs.standard_normal((n, n - 1))
+            covs.append((a @ a.T, "singular rank n-1", 1e-6))
+        if n >= 3:
+            a = rs.standard_normal((n, 1))
+            covs.append((a @ a.T, "singular rank 1", 1e-6))
+        d = rs.uniform(0.5, 3.0, n)
+        covs.append((np.diag(d), "diagonal", 1e-12))
+        if n >= 2:
+            d[1] = d[0]
+            covs.append((np.diag(d), "diagonal with a tie", 1e-12))
+    covs.append((np.eye(4), "identity", 1e-12))
+    covs.append((np.zeros((3, 3)), "zero", 1e-12))
+    covs.append((np.array([[1.0, 2.0], [2.0, 1.0]]), "indefinite", 1e-10))
+    covs.append((np.array([[4.0, 1.0, 9.0], [1.0, 3.0, 9.0], [0.5, 0.2, 2.0]]), "not symmetric: lower triangle read", 1e-10))
+    for i, (cov, kind, tol) in enumerate(covs):
+        n = cov.shape[0]
+        mean = rs.uniform(-5, 5, n)
+        cv = "ignore" if kind == "indefinite" else "warn"
+        case(c, "mvn", lambda g: g.multivariate_normal(mean, cov, 20, check_valid=cv, method="eigh"), i, size=20,
+             inputs=[mean, cov], mvn_method="eigh", check_valid=cv, tol=1e-8, atol=tol, note=kind)
+    ind = np.array([[1.0, 2.0], [2.0, 1.0]])
+    m2 = np.zeros(2)
+    for meth in ("eigh", "svd"):
+        case(c, "mvn", lambda g: g.multivariate_normal(m2, ind, 3, check_valid="raise", method=meth), 0, size=3,
+             inputs=[m2, ind], mvn_method=meth, check_valid="raise", tol=1e-8, atol=0.0, note="not PSD: raise")
+    case(c, "mvn", lambda g: g.multivariate_normal(m2, ind, 3, check_valid="bad", method="eigh"), 0, size=3,
+         inputs=[m2, ind], mvn_method="eigh", check_valid="bad", tol=1e-8, atol=0.0, note="unknown check_valid")
+    case(c, "mvn", lambda g: g.multivariate_normal(m2, ind, 3, method="qr"), 0, size=3,
+         inputs=[m2, ind], mvn_method="qr", check_valid="warn", tol=1e-8, atol=0.0, note="unknown method")
+    eye3 = np.eye(3)
+    case(c, "mvn", lambda g: g.multivariate_normal(m2, eye3, 3, method="eigh"), 0, size=3,
+         inputs=[m2, eye3], mvn_method="eigh", check_valid="warn", tol=1e-8, atol=0.0, note="shape mismatch")
+    m3 = np.array([1.0, 2.0, 3.0])
+    case(c, "mvn", lambda g: g.multivariate_normal(m3, 2.0 * eye3, (2, 3), method="eigh"), 0, size=[2, 3],
+         inputs=[m3, 2.0 * eye3], mvn_method="eigh", check_valid="warn", tol=1e-8, atol=1e-12, note="2-d size")
 
 
 if __name__ == "__main__":

@@ -38,6 +38,19 @@ def main():
                 j = bg.jumped(jumps)
                 c.add("jumped", [], {"bitgen": name, "seed": seed, "jumps": jumps},
                       [np.asarray(j.random_raw(4), dtype=np.uint64)])
+    # MT19937.jumped: full key and position, then raw words; fresh SeedSequence
+    # states (pos 623), part-used ones (incl. a wrap), legacy seeding (pos 624)
+    for legacy in (False, True):
+        for seed in (0,):
+            for used in (0, 5, 700):
+                for jumps in (0, 1, 3):
+                    bg = np.random.RandomState(seed)._bit_generator if legacy else MT19937(seed)
+                    bg.random_raw(used)
+                    j = bg.jumped(jumps)
+                    st = j.state["state"]
+                    c.add("mt_jumped", [], {"legacy": legacy, "seed": seed, "used": used, "jumps": jumps},
+                          [np.asarray(st["key"], dtype=np.uint32), np.asarray([st["pos"]], dtype=np.int64),
+                           np.asarray(j.random_raw(5), dtype=np.uint64)])
     for name in BG:
         bg = BG[name](7)
         g = Generator(bg)

@@ -100,6 +100,23 @@ def main():
             case(c, "binomial", lambda r: r.binomial(n, p_, N), seed, n=n, p=p_)
         case(c, "binomial", lambda r: r.binomial(10, 1.5, N), seed, n=10, p=1.5)
         case(c, "binomial", lambda r: r.binomial(-1, 0.5, N), seed, n=-1, p=0.5)
+        # binomial with array n (and array p): NumPy's legacy broadcasting loop
+        na = np.array([5, 0, 40, 1000, 100000], dtype=np.int64)
+        case(c, "binomial_array", lambda r: r.binomial(na, 0.3), seed, size=None, inputs=[na], p=0.3)
+        n2 = np.array([[10], [2000]], dtype=np.int64)
+        p3 = np.array([0.1, 0.5, 0.95])
+        case(c, "binomial_array", lambda r: r.binomial(n2, p3), seed, size=None, inputs=[n2, p3], p="in1")
+        case(c, "binomial_array", lambda r: r.binomial(n2, p3, (4, 2, 3)), seed, size=[4, 2, 3], inputs=[n2, p3],
+             p="in1")
+        case(c, "binomial_array", lambda r: r.binomial(n2, p3, (3,)), seed, size=[3], inputs=[n2, p3], p="in1")
+        ne = np.zeros(0, dtype=np.int64)
+        case(c, "binomial_array", lambda r: r.binomial(ne, 0.5), seed, size=None, inputs=[ne], p=0.5)
+        nn = np.array([3, -1], dtype=np.int64)
+        case(c, "binomial_array", lambda r: r.binomial(nn, 0.5), seed, size=None, inputs=[nn], p=0.5)
+        pb = np.array([0.5, 1.5])
+        case(c, "binomial_array", lambda r: r.binomial(na[:2], pb), seed, size=None, inputs=[na[:2].copy(), pb], p="in1")
+        pn = np.array([0.5, np.nan])
+        case(c, "binomial_array", lambda r: r.binomial(na[:2], pn), seed, size=None, inputs=[na[:2].copy(), pn], p="in1")
         dists(c, seed)
     c.save()
 

@@ -697,18 +697,9 @@ impl<B: BitGenerator> Generator<B> {
         Array::from_shape_vec(&shape, out)
     }
     /// Multivariate normal draws (`multivariate_normal(mean, cov, size,
-    /// method=...)`): output shape `size + (len(mean),)`.
-    ///
-    /// The standard normals are NumPy's (same stream, same consumption); the
-    /// factor comes from `method`. `"cholesky"` is computed here (the
-    /// Cholesky–Banachiewicz order of LAPACK's unblocked `potf2`); the values
-    /// then agree with NumPy's to rounding (about 1e-15 relative), not bit for
-    /// bit, because NumPy's factor and its `x @ L.T` go through LAPACK/BLAS.
-    /// `"svd"` (NumPy's default) and `"eigh"` return [`Error::Unsupported`]:
-    /// their output depends on LAPACK's choice of singular-vector signs,
-    /// which only a LAPACK-compatible `numox.linalg` can reproduce.
-    /// Errors (before any draw) if the shapes disagree or `cov` is not
-    /// positive definite.
+    /// method=...)` with NumPy's defaults `check_valid='warn'`, `tol=1e-8`):
+    /// output shape `size + (len(mean),)`. See
+    /// [`multivariate_normal_with`](Generator::multivariate_normal_with).
     ///
     /// ```
     /// use numox::prelude::*;
@@ -716,6 +707,8 @@ impl<B: BitGenerator> Generator<B> {
     /// let cov = array![[2.0, 0.5], [0.5, 1.0]];
     /// let x = default_rng(1).multivariate_normal(&[0.0, 10.0], &cov, 4, "cholesky").unwrap();
     /// assert_eq!(x.shape(), &[4, 2]);
+    /// let y = default_rng(1).multivariate_normal(&[0.0, 10.0], &cov, 4, "eigh").unwrap();
+    /// assert_eq!(y.shape(), &[4, 2]);
     /// assert!(default_rng(1).multivariate_normal(&[0.0, 1.0], &cov, 4, "svd").is_err());
     /// ```
     pub fn multivariate_normal<S: crate::array::Data<Elem = f64>>(
@@ -725,60 +718,124 @@ impl<B: BitGenerator> Generator<B> {
         size: impl Into<Size>,
         method: &str,
     ) -> Result<Array<f64>> {
-        match method {
-            "cholesky" => {}
-            "svd" | "eigh" => {
-                return Err(Error::Unsupported(format!(
-                    "multivariate_normal(method='{method}') needs LAPACK-compatible factorizations; use method='cholesky'"
-                )));
-            }
-            _ => {
-                return Err(Error::invalid(
-                    "method must be one of {'eigh', 'svd', 'cholesky'}",
-                ));
-            }
-        }
+        self.multivariate_normal_with(mean, cov, size, method, "warn", 1e-8)
+    }
+
+    /// Multivariate normal draws (`multivariate_normal(mean, cov, size,
+    /// check_valid, tol, method=...)`): output shape `size + (len(mean),)`.
+    ///
+    /// The standard normals are NumPy's (same stream, same consumption), then
+    /// `x = mean + z @ F.T` with the factor `F` of `method`:
+    /// - `"cholesky"`: `F = cholesky(cov)`, computed here in the order of
+    ///   LAPACK's unblocked `potf2`.
+    /// - `"eigh"`: `F = u * sqrt(|s|)` from `(s, u) = eigh(cov)`, computed
+    ///   by the steps LAPACK's `dsyevd` takes for `n <= 25` (Householder
+    ///   tridiagonalisation of the lower triangle, implicit QL/QR with
+    ///   eigenvectors, back-transformation), so the eigenvector signs, which
+    ///   decide the values, are LAPACK's. Limited to `len(mean) <= 25`
+    ///   (LAPACK switches to divide and conquer above): larger orders return
+    ///   [`Error::Unsupported`]. With `check_valid` other than `"ignore"`, an
+    ///   eigenvalue below `-tol` is "not positive-semidefinite": `"raise"`
+    ///   errors, `"warn"` draws anyway (numox has no warnings).
+    /// - `"svd"` (NumPy's default) returns [`Error::Unsupported`]: its
+    ///   values depend on the singular-vector signs of LAPACK's `dgesdd`
+    ///   (bidiagonalisation + `dbdsqr`), which are not reproduced (they bear
+    ///   no fixed relation to `eigh`'s signs).
+    ///
+    /// The values agree with NumPy's to rounding (about 1e-13 relative), not
+    /// bit for bit: NumPy's factorisation and its `z @ F.T` run through
+    /// OpenBLAS, whose summation order is not reproduced. Errors (before any
+    /// draw) if the shapes disagree, `mean` is empty, `method` or
+    /// `check_valid` is unknown, `cov` is not positive definite (cholesky)
+    /// or fails the check above.
+    ///
+    /// ```
+    /// use numox::prelude::*;
+    /// use numox::random::default_rng;
+    /// let cov = array![[1.0, 2.0], [2.0, 1.0]]; // indefinite
+    /// assert!(default_rng(1).multivariate_normal_with(&[0.0, 0.0], &cov, 3, "eigh", "raise", 1e-8).is_err());
+    /// let x = default_rng(1).multivariate_normal_with(&[0.0, 0.0], &cov, 3, "eigh", "ignore", 1e-8).unwrap();
+    /// assert_eq!(x.shape(), &[3, 2]);
+    /// ```
+    pub fn multivariate_normal_with<S: crate::array::Data<Elem = f64>>(
+        &mut self,
+        mean: &[f64],
+        cov: &crate::array::ArrayBase<S>,
+        size: impl Into<Size>,
+        method: &str,
+        check_valid: &str,
+        tol: f64,
+    ) -> Result<Array<f64>> {
         let n = mean.len();
+        if !matches!(method, "cholesky" | "eigh" | "svd") {
+            return Err(Error::invalid(
+                "method must be one of {'eigh', 'svd', 'cholesky'}",
+            ));
+        }
         if cov.ndim() != 2 || cov.shape()[0] != cov.shape()[1] {
             return Err(Error::invalid("cov must be 2 dimensional and square"));
         }
         if cov.shape()[0] != n {
             return Err(Error::invalid("mean and cov must have same length"));
         }
-        let c = cov.to_vec();
-        // Cholesky-Banachiewicz on the lower triangle, as LAPACK's potf2.
-        let mut l = vec![0.0f64; n * n];
-        for j in 0..n {
-            let mut d = c[j * n + j];
-            for k in 0..j {
-                d -= l[j * n + k] * l[j * n + k];
-            }
-            if d.is_nan() || d <= 0.0 {
-                return Err(Error::NotPositiveDefinite);
-            }
-            let djj = d.sqrt();
-            l[j * n + j] = djj;
-            for i in j + 1..n {
-                let mut v = c[i * n + j];
-                for k in 0..j {
-                    v -= l[i * n + k] * l[j * n + k];
-                }
-                l[i * n + j] = v / djj;
-            }
+        if n == 0 {
+            return Err(Error::invalid("mean must have at least one element"));
         }
+        if method != "cholesky" && check_valid != "ignore" && check_valid != "warn" && check_valid != "raise"
+        {
+            return Err(Error::invalid(
+                "check_valid must equal 'warn', 'raise', or 'ignore'",
+            ));
+        }
+        let c = cov.to_vec();
+        // the factor F, row-major: x[i] = mean[i] + sum_j z[j] F[i][j]
+        let f = match method {
+            "cholesky" => mvn_cholesky(&c, n)?,
+            "eigh" => {
+                if n > super::lapack_eigh::EIGH_MAX_N {
+                    return Err(Error::Unsupported(format!(
+                        "multivariate_normal(method='eigh') reproduces LAPACK's eigenvector signs for len(mean) <= {} only",
+                        super::lapack_eigh::EIGH_MAX_N
+                    )));
+                }
+                // LAPACK reads the column-major matrix: element (i, j) is c[i * n + j]
+                let mut a = vec![0.0; n * n];
+                for i in 0..n {
+                    for j in 0..n {
+                        a[i + j * n] = c[i * n + j];
+                    }
+                }
+                let (s, u) = super::lapack_eigh::dsyevd_lower(&a, n)
+                    .ok_or_else(|| Error::invalid("Eigenvalues did not converge"))?;
+                if check_valid == "raise" && s.iter().any(|&v| v < -tol) {
+                    return Err(Error::invalid(
+                        "covariance is not symmetric positive-semidefinite.",
+                    ));
+                }
+                let mut f = vec![0.0; n * n];
+                for (i, frow) in f.chunks_mut(n).enumerate() {
+                    for (j, (fv, sv)) in frow.iter_mut().zip(&s).enumerate() {
+                        *fv = u[i + j * n] * sv.abs().sqrt();
+                    }
+                }
+                f
+            }
+            _ => {
+                return Err(Error::Unsupported(
+                    "multivariate_normal(method='svd') needs the singular-vector signs of LAPACK's dgesdd; use method='eigh' or 'cholesky'".into(),
+                ));
+            }
+        };
         let size = size.into();
         let mut shape = size.shape().map(|s| s.to_vec()).unwrap_or_default();
         shape.push(n);
         let z = self.standard_normal(shape.as_slice());
         let z = z.as_slice().expect("fresh arrays are contiguous");
         let mut out = vec![0.0f64; z.len()];
-        for (zr, or) in z.chunks(n.max(1)).zip(out.chunks_mut(n.max(1))) {
-            for i in 0..n {
-                let mut acc = 0.0;
-                for k in 0..=i {
-                    acc += zr[k] * l[i * n + k];
-                }
-                or[i] = mean[i] + acc;
+        for (zr, or) in z.chunks(n).zip(out.chunks_mut(n)) {
+            for ((o, frow), m) in or.iter_mut().zip(f.chunks(n)).zip(mean) {
+                let acc = zr.iter().zip(frow).fold(0.0, |acc, (z, f)| acc + z * f);
+                *o = m + acc;
             }
         }
         Array::from_shape_vec(&shape, out)
@@ -863,4 +920,30 @@ impl<B: BitGenerator> Generator<B> {
             .collect();
         Array::from_shape_vec(&shape, v)
     }
+}
+
+/// The lower Cholesky factor (row-major) in the order of LAPACK's `potf2`
+/// (Cholesky-Banachiewicz on the lower triangle); `Err` unless positive
+/// definite.
+fn mvn_cholesky(c: &[f64], n: usize) -> Result<Vec<f64>> {
+    let mut l = vec![0.0f64; n * n];
+    for j in 0..n {
+        let mut d = c[j * n + j];
+        for k in 0..j {
+            d -= l[j * n + k] * l[j * n + k];
+        }
+        if d.is_nan() || d <= 0.0 {
+            return Err(Error::NotPositiveDefinite);
+        }
+        let djj = d.sqrt();
+        l[j * n + j] = djj;
+        for i in j + 1..n {
+            let mut v = c[i * n + j];
+            for k in 0..j {
+                v -= l[i * n + k] * l[j * n + k];
+            }
+            l[i * n + j] = v / djj;
+        }
+    }
+    Ok(l)
 }

@@ -867,6 +867,43 @@ impl RandomState {
         })
     }
 
+    /// `binomial(n, p, size)` with an array `n` (and scalar or array `p`),
+    /// broadcast together and with `size` as NumPy's legacy broadcasting
+    /// path does: one legacy binomial draw per element in C order. `p` is
+    /// checked first (`0 <= p <= 1`, not NaN), then `n >= 0`; errors consume
+    /// no draws.
+    ///
+    /// ```
+    /// use numox::prelude::*;
+    /// use numox::random::RandomState;
+    /// // np.random.RandomState(1).binomial([5, 50, 500], 0.5)
+    /// let x = RandomState::new(1).binomial_array(&array![5, 50, 500], 0.5, ()).unwrap();
+    /// assert_eq!(x.to_vec(), vec![2, 27, 243]);
+    /// assert!(RandomState::new(1).binomial_array(&array![-1], 0.5, ()).is_err());
+    /// ```
+    pub fn binomial_array<'a, S: crate::array::Data<Elem = i64>>(
+        &mut self,
+        n: &ArrayBase<S>,
+        p: impl Into<FloatParam<'a>>,
+        size: impl Into<Size>,
+    ) -> Result<Array<i64>> {
+        let p = p.into();
+        let (ic, fc, shape) = super::params::broadcast_mixed(&[n.view()], &[&p], &size.into())?;
+        for &pv in &fc[0] {
+            Cons::Bounded01.check_scalar(pv, "p")?;
+        }
+        if ic[0].iter().any(|&v| v < 0) {
+            return Err(Error::invalid("n < 0"));
+        }
+        let bg = &mut self.aug.bg;
+        let v: Vec<i64> = ic[0]
+            .iter()
+            .zip(&fc[0])
+            .map(|(&n, &p)| disc::binomial_legacy(bg, p, n))
+            .collect();
+        Array::from_shape_vec(&shape, v)
+    }
+
     /// Chi-square draws (`chisquare(df, size)`).
     ///
     /// ```
@@ -1838,6 +1875,20 @@ pub fn poisson<'a>(lam: impl Into<FloatParam<'a>>, size: impl Into<Size>) -> Res
 /// ```
 pub fn binomial<'a>(n: i64, p: impl Into<FloatParam<'a>>, size: impl Into<Size>) -> Result<Array<i64>> {
     global().binomial(n, p, size)
+}
+
+/// `numpy.random.binomial` with an array `n` on the global legacy state (see [`RandomState::binomial_array`]).
+///
+/// ```
+/// use numox::prelude::*;
+/// assert_eq!(numox::random::binomial_array(&array![3, 4], 0.5, ()).unwrap().len(), 2);
+/// ```
+pub fn binomial_array<'a, S: crate::array::Data<Elem = i64>>(
+    n: &ArrayBase<S>,
+    p: impl Into<FloatParam<'a>>,
+    size: impl Into<Size>,
+) -> Result<Array<i64>> {
+    global().binomial_array(n, p, size)
 }
 
 /// `numpy.random.negative_binomial` on the global legacy state (see [`RandomState::negative_binomial`]).

@@ -41,6 +41,7 @@ mod distributions;
 mod generator;
 mod generator_dists;
 mod generator_extra;
+mod lapack_eigh;
 mod legacy;
 mod params;
 mod seed_sequence;
@@ -52,10 +53,10 @@ pub use bit_generator::{
 pub use generator::{FromSeedSequence, Generator, RandomInt, default_rng, default_rng_from_seed_sequence};
 pub use generator_extra::par_fill;
 pub use legacy::{
-    LegacyState, RandomState, beta, binomial, chisquare, choice, dirichlet, exponential, f, gamma, geometric,
-    get_state, global, gumbel, hypergeometric, laplace, logistic, lognormal, logseries, multinomial,
-    negative_binomial, noncentral_chisquare, noncentral_f, normal, pareto, permutation, poisson, power, rand,
-    randint, randn, random, random_integers, random_sample, rayleigh, seed, set_state, shuffle,
+    LegacyState, RandomState, beta, binomial, binomial_array, chisquare, choice, dirichlet, exponential, f,
+    gamma, geometric, get_state, global, gumbel, hypergeometric, laplace, logistic, lognormal, logseries,
+    multinomial, negative_binomial, noncentral_chisquare, noncentral_f, normal, pareto, permutation, poisson,
+    power, rand, randint, randn, random, random_integers, random_sample, rayleigh, seed, set_state, shuffle,
     standard_cauchy, standard_exponential, standard_gamma, standard_normal, standard_t, tomaxint, triangular,
     uniform, vonmises, wald, weibull, zipf,
 };

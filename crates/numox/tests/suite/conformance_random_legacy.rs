@@ -96,6 +96,7 @@ fn call(rs: &mut RandomState, case: &Case) -> Result<DynArray> {
         "beta" => rs.beta(fp("a"), fp("b"), size)?.into(),
         "poisson" => rs.poisson(fp("lam"), size)?.into(),
         "binomial" => rs.binomial(case.i64_param("n"), fp("p"), size)?.into(),
+        "binomial_array" => rs.binomial_array(&case.input::<i64>(0), fp("p"), size)?.into(),
         "chisquare" => rs.chisquare(fp("a"), size)?.into(),
         "noncentral_chisquare" => rs.noncentral_chisquare(fp("a"), fp("b"), size)?.into(),
         "f" => rs.f(fp("a"), fp("b"), size)?.into(),
@@ -178,5 +179,5 @@ fn random_state_matches_numpy() {
             case.ctx()
         );
     }
-    assert_eq!(cases.len(), 462, "every recorded case checked");
+    assert_eq!(cases.len(), 486, "every recorded case checked");
 }

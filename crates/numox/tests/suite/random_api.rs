@@ -123,3 +123,69 @@ fn hostile_sizes_are_errors_not_aborts() {
     assert!(g.normal(0.0, 1.0, [1usize << 40, 1 << 40]).is_err());
     assert!(g.multinomial(5, &[0.5, 0.5], [usize::MAX / 2, 3]).is_err());
 }
+
+#[test]
+fn multivariate_normal_eigh_limits_and_errors() {
+    // eigh reproduces LAPACK's dsteqr path, which dsyevd takes for n <= 25 only
+    let n = 26;
+    let cov = numox::identity::<f64>(n).unwrap();
+    let mean = vec![0.0; n];
+    let mut g = default_rng(3);
+    let fresh = g.clone();
+    let e = g.multivariate_normal(&mean, &cov, 2, "eigh").unwrap_err();
+    assert!(matches!(e, numox::Error::Unsupported(_)), "{e}");
+    assert!(g == fresh, "an unsupported call consumed draws");
+    // n = 25 works; the identity's eigenvectors are exact, so x = mean + z
+    let cov = numox::identity::<f64>(25).unwrap();
+    let x = default_rng(3)
+        .multivariate_normal(&[1.0; 25], &cov, 2, "eigh")
+        .unwrap();
+    let z = default_rng(3).standard_normal([2, 25]);
+    for (xv, zv) in x.iter().zip(z.iter()) {
+        assert_eq!(*xv, 1.0 + zv);
+    }
+    // an empty mean is an error (NumPy's reshape fails), for every method
+    let e0 = Array::<f64>::zeros(&[0, 0]);
+    for m in ["cholesky", "eigh", "svd"] {
+        assert!(default_rng(3).multivariate_normal(&[], &e0, 2, m).is_err());
+    }
+    // NaN in cov: LAPACK propagates it, NumPy returns NaN draws
+    let nan = array![[1.0, f64::NAN], [f64::NAN, 1.0]];
+    let x = default_rng(3)
+        .multivariate_normal(&[0.0, 0.0], &nan, 2, "eigh")
+        .unwrap();
+    assert!(x.iter().all(|v| v.is_nan()));
+    // a non-contiguous (transposed) cov is read by value
+    let c = array![[2.0, 0.5], [0.5, 1.0]];
+    let ct = c.t();
+    let a = default_rng(3)
+        .multivariate_normal(&[0.0, 0.0], &ct, 4, "eigh")
+        .unwrap();
+    let b = default_rng(3)
+        .multivariate_normal(&[0.0, 0.0], &c, 4, "eigh")
+        .unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn legacy_binomial_array_broadcasts_and_checks() {
+    let n = array![[10i64], [20]];
+    let x = RandomState::new(5)
+        .binomial_array(&n, &array![0.2, 0.8], ())
+        .unwrap();
+    assert_eq!(x.shape(), &[2, 2]);
+    assert!(x.iter().zip([10, 10, 20, 20]).all(|(&v, m)| (0..=m).contains(&v)));
+    // a non-contiguous n is read in its logical order
+    let nt = array![[10i64, 20], [30, 40]];
+    let a = RandomState::new(5).binomial_array(&nt.t(), 0.5, ()).unwrap();
+    let b = RandomState::new(5)
+        .binomial_array(&array![[10i64, 30], [20, 40]], 0.5, ())
+        .unwrap();
+    assert_eq!(a, b);
+    // size must hold the broadcast shape
+    assert!(RandomState::new(5).binomial_array(&n, 0.5, [3]).is_err());
+    let mut rs = RandomState::new(5);
+    let fresh = rs.clone();
+    assert!(rs.binomial_array(&array![1i64, 2], f64::NAN, ()).is_err());
+    assert!(rs == fresh, "an invalid call consumed draws");
+}

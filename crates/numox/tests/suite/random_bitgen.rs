@@ -188,6 +188,20 @@ fn seed_sequence_and_state_operations_match_numpy() {
                 };
                 assert_eq!(got, want, "{ctx}");
             }
+            "mt_jumped" => {
+                let seed = case.i64_param("seed");
+                let mut b = if case.param("legacy").unwrap().as_bool().unwrap() {
+                    Mt19937::legacy_seed(seed as u32)
+                } else {
+                    Mt19937::new(seed as u128)
+                };
+                raw(&mut b, case.i64_param("used") as usize);
+                let j = b.jumped(case.i64_param("jumps") as u64);
+                let st = j.state();
+                assert_eq!(st.key, case.output::<u32>(0).to_vec(), "{ctx}");
+                assert_eq!(st.pos as i64, case.output::<i64>(1).to_vec()[0], "{ctx}");
+                assert_eq!(raw(j, 5), case.output::<u64>(2).to_vec(), "{ctx}");
+            }
             "interleave" => {
                 let want = case.output::<u64>(0).to_vec();
                 let got = match case.str_param("bitgen") {
@@ -203,5 +217,5 @@ fn seed_sequence_and_state_operations_match_numpy() {
             other => panic!("unknown op {other}"),
         }
     }
-    assert_eq!(cases.len(), 106, "every recorded case checked");
+    assert_eq!(cases.len(), 124, "every recorded case checked");
 }

@@ -7,6 +7,7 @@
 //! `rand` ecosystem runs on it.
 
 mod mt19937;
+mod mt19937_jump;
 mod pcg64;
 mod pcg64dxsm;
 mod philox;
