@@ -193,7 +193,16 @@ pub fn gradient<F: Float, S: Data<Elem = F>>(
     let c = |v: f64| -> F { num_traits::cast(v).unwrap_or_else(F::nan) };
     let mut outs = Vec::with_capacity(axes.len());
     for (&ax, sp) in axes.iter().zip(&spacings) {
-        let (data, outer, n) = to_lanes(f, ax)?;
+        // The last axis of a C-ordered array is already in lanes: no copy.
+        let owned;
+        let (data, outer, n): (&[F], Vec<usize>, usize) = match f.as_slice() {
+            Some(s) if ax + 1 == nd => (s, f.shape()[..ax].to_vec(), f.shape()[ax]),
+            _ => {
+                let (d, o, n) = to_lanes(f, ax)?;
+                owned = d;
+                (&owned[..], o, n)
+            }
+        };
         if n < edge_order + 1 {
             return Err(Error::invalid(format!(
                 "Shape of array too small to calculate a numerical gradient, at least (edge_order + 1) elements are required (axis {ax} has {n})."
@@ -235,6 +244,26 @@ pub fn gradient<F: Float, S: Data<Elem = F>>(
     Ok(outs)
 }
 
+/// `o[i] = (hi[i] - lo[i]) / d` (NumPy's `(f[2:] - f[:-2]) / (2 * dx)`),
+/// vectorised, on all threads for long lanes (each value is computed alone,
+/// so the thread count does not matter).
+fn central_diff<F: Float>(o: &mut [F], hi: &[F], lo: &[F], d: F) {
+    use crate::ufunc::kernel::{CHUNK, PAR_THRESHOLD};
+    let run = |o: &mut [F], hi: &[F], lo: &[F]| {
+        for ((o, &a), &b) in o.iter_mut().zip(hi).zip(lo) {
+            *o = (a - b) / d;
+        }
+    };
+    if o.len() >= PAR_THRESHOLD {
+        o.par_chunks_mut(CHUNK)
+            .zip(hi.par_chunks(CHUNK))
+            .zip(lo.par_chunks(CHUNK))
+            .for_each(|((o, hi), lo)| run(o, hi, lo));
+    } else {
+        run(o, hi, lo);
+    }
+}
+
 /// One lane of [`gradient`]: uniform step `h`, or the steps `dxs`.
 fn grad_lane<F: Float>(lane: &[F], h: Option<F>, dxs: &[F], edge_order: usize, o: &mut [F]) {
     let n = lane.len();
@@ -242,9 +271,7 @@ fn grad_lane<F: Float>(lane: &[F], h: Option<F>, dxs: &[F], edge_order: usize, o
     let two = c(2.0);
     match h {
         Some(h) => {
-            for i in 1..n - 1 {
-                o[i] = (lane[i + 1] - lane[i - 1]) / (two * h);
-            }
+            central_diff(&mut o[1..n - 1], &lane[2..], &lane[..n - 2], two * h);
             if edge_order == 1 {
                 o[0] = (lane[1] - lane[0]) / h;
                 o[n - 1] = (lane[n - 1] - lane[n - 2]) / h;

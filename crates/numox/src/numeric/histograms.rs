@@ -12,7 +12,10 @@ use crate::array::{Array, ArrayBase, Data};
 use crate::element::Element;
 use crate::error::{Error, Result};
 use crate::sorting::{SortElement, searchsorted};
+use crate::umath::engine::simd_map;
 use rayon::prelude::*;
+use std::any::TypeId;
+use std::borrow::Cow;
 
 /// NumPy's block size in `histogram`: weights are summed per block of this
 /// many values, and blocks are added in order (we do the same, so weighted
@@ -69,6 +72,43 @@ pub enum Bins {
 /// The edges and, for equal-width bins, `(first, last, n)`.
 type BinEdges = (Vec<f64>, Option<(f64, f64, usize)>);
 
+/// The values of `a` as `f64`: borrowed when `a` is a C-ordered `f64`
+/// array, converted otherwise.
+fn f64_input<'a, A: Element, S: Data<Elem = A>>(a: &'a ArrayBase<S>, op: &str) -> Result<Cow<'a, [f64]>> {
+    if TypeId::of::<A>() == TypeId::of::<f64>()
+        && let Some(s) = a.as_slice()
+    {
+        // SAFETY: `A` is `f64` (same `TypeId`), so this reinterprets the
+        // slice as itself.
+        return Ok(Cow::Borrowed(unsafe {
+            std::slice::from_raw_parts(s.as_ptr().cast::<f64>(), s.len())
+        }));
+    }
+    Ok(Cow::Owned(to_f64_vec(a, op)?))
+}
+
+/// NumPy's `(a.min(), a.max())`: NaN for both when `a` holds a NaN; on all
+/// threads for large inputs (min and max are exact, so the thread count
+/// does not matter).
+fn min_max(a: &[f64]) -> (f64, f64) {
+    let part = |c: &[f64]| {
+        let (mut lo, mut hi, mut nan) = (f64::INFINITY, f64::NEG_INFINITY, false);
+        for &x in c {
+            lo = lo.min(x);
+            hi = hi.max(x);
+            nan |= x.is_nan();
+        }
+        (lo, hi, nan)
+    };
+    let join = |p: (f64, f64, bool), q: (f64, f64, bool)| (p.0.min(q.0), p.1.max(q.1), p.2 | q.2);
+    let (lo, hi, nan) = if a.len() >= 4 * BLOCK {
+        a.par_chunks(BLOCK).map(part).reduce(|| part(&[]), join)
+    } else {
+        part(a)
+    };
+    if nan { (f64::NAN, f64::NAN) } else { (lo, hi) }
+}
+
 fn outer_edges(a: &[f64], range: Option<(f64, f64)>) -> Result<(f64, f64)> {
     let (mut first, mut last) = match range {
         Some((lo, hi)) => {
@@ -84,21 +124,7 @@ fn outer_edges(a: &[f64], range: Option<(f64, f64)>) -> Result<(f64, f64)> {
         }
         None if a.is_empty() => (0.0, 1.0),
         None => {
-            let mut lo = a[0];
-            let mut hi = a[0];
-            for &x in a {
-                // NumPy's min/max propagate NaN.
-                if x.is_nan() || lo.is_nan() {
-                    lo = f64::NAN;
-                } else if x < lo {
-                    lo = x;
-                }
-                if x.is_nan() || hi.is_nan() {
-                    hi = f64::NAN;
-                } else if x > hi {
-                    hi = x;
-                }
-            }
+            let (lo, hi) = min_max(a);
             if !(lo.is_finite() && hi.is_finite()) {
                 return Err(Error::invalid(format!(
                     "autodetected range of [{lo}, {hi}] is not finite"
@@ -340,14 +366,47 @@ fn bin_fn(edges: &[f64], uni: Option<(f64, f64, usize)>) -> impl Fn(f64) -> Opti
     }
 }
 
+/// [`uniform_bin`] without branches (so that it vectorises): the bin, or
+/// `n` outside `[first, last]` and for NaN. `edges` has `n + 1` values.
+#[inline(always)]
+fn uniform_index(x: f64, first: f64, last: f64, norm: f64, n: usize, edges: &[f64]) -> usize {
+    let inside = x >= first && x <= last;
+    let f = ((x - first) / norm) * n as f64;
+    // `as` saturates (NaN to 0); values outside are masked below.
+    let i = (f as usize).min(n - 1);
+    let i = i - usize::from(x < edges[i.min(n)] && i > 0);
+    let i = i + usize::from(i < n - 1 && x >= edges[(i + 1).min(n)]);
+    if inside { i } else { n }
+}
+
 fn count_uniform_or_edges(a: &[f64], edges: &[f64], uni: Option<(f64, f64, usize)>) -> Vec<i64> {
     let nb = edges.len().saturating_sub(1);
     let bin = bin_fn(edges, uni);
     let tally = |chunk: &[f64]| {
         let mut c = vec![0i64; nb];
-        for &x in chunk {
-            if let Some(i) = bin(x) {
-                c[i] += 1;
+        match uni {
+            Some((first, last, n)) if n == nb => {
+                // Bin numbers of 512 values at a time (vector code), then
+                // the counts (slot n: outside).
+                let edges = &edges[..=n];
+                let mut c1 = vec![0i64; n + 1];
+                let mut idx = [std::mem::MaybeUninit::<usize>::uninit(); 512];
+                for xs in chunk.chunks(512) {
+                    let ix = &mut idx[..xs.len()];
+                    simd_map(xs, ix, |x| uniform_index(x, first, last, last - first, n, edges));
+                    for i in ix.iter() {
+                        // SAFETY: `simd_map` wrote every slot of `ix`.
+                        c1[unsafe { i.assume_init() }] += 1;
+                    }
+                }
+                c.copy_from_slice(&c1[..n]);
+            }
+            _ => {
+                for &x in chunk {
+                    if let Some(i) = bin(x) {
+                        c[i] += 1;
+                    }
+                }
             }
         }
         c
@@ -416,7 +475,7 @@ pub fn histogram<A: Element, S: Data<Elem = A>>(
     bins: Bins,
     range: Option<(f64, f64)>,
 ) -> Result<(Array<i64>, Array<f64>)> {
-    let x = to_f64_vec(a, "histogram")?;
+    let x = f64_input(a, "histogram")?;
     let (edges, uni) = edges_of(&x, &bins, range)?;
     let c = count_uniform_or_edges(&x, &edges, uni);
     Ok((Array::from_vec(c), Array::from_vec(edges)))
