@@ -424,7 +424,9 @@ impl Krylov {
                     *a *= alpha;
                 }
             }
-            let breakdown = !(hcur[j + 1] > f64::EPSILON * w_norm);
+            // SciPy: `not (h > eps |w|)`, true for NaN too
+            let breakdown =
+                hcur[j + 1].partial_cmp(&(f64::EPSILON * w_norm)) != Some(std::cmp::Ordering::Greater);
             vs.push(w);
             zs.push(z);
             for (i, &(c, s)) in rots.iter().enumerate() {
