@@ -25,6 +25,7 @@
 //! | `curve_fit` | [`curve_fit`], [`curve_fit_with_jac`] | methods `lm`, `trf` (with bounds), `dogbox`; `sigma` 1-D or covariance, `absolute_sigma` |
 //! | `nnls`, `lsq_linear`, `isotonic_regression` | [`nnls`], [`lsq_linear`], [`isotonic_regression`] | Lawson-Hanson; `trf` (no `bvls`); PAVA |
 //! | `root` (`hybr`), `fsolve` | [`root_hybr`], [`root_hybr_with_jac`], [`fsolve`] | MINPACK `hybrd`/`hybrj`, same `nfev`; `root(method='lm')` is [`leastsq`] |
+//! | `root` (all methods) | [`root`], [`root_with_jac`] ([`RootMethod`], [`RootNdOptions`], [`RootNdResult`]) | hybr, lm (MINPACK, delegated), broyden1/2, anderson, linearmixing, diagbroyden, excitingmixing, krylov (matrix-free LGMRES), df-sane (cruz/cheng): SciPy's `nonlin_solve` and `_root_df_sane` step for step |
 //! | `linear_sum_assignment` | [`linear_sum_assignment`] | Crouse's shortest augmenting path, as SciPy's C++ |
 //! | `linprog` | [`linprog`] | dense two-phase primal simplex (vertex solutions like HiGHS), marginals |
 //! | `milp` | [`milp`] ([`MilpConstraint`] for `LinearConstraint`) | branch and bound (best bound) over the simplex; `time_limit`, `node_limit`, `mip_rel_gap` |
@@ -64,6 +65,7 @@ mod lsq;
 mod milp;
 mod minimize;
 mod result;
+mod root;
 mod scalar;
 
 pub use basinhopping::{BasinhoppingCallback, BasinhoppingOptions, BasinhoppingResult, basinhopping};
@@ -90,6 +92,10 @@ pub use minimize::{
     minimize_trust, minimize_with_grad, rosen, rosen_der, rosen_hess, rosen_hess_prod,
 };
 pub use result::{OptimizeResult, RootFlag, RootResults, ScalarOptimizeResult};
+pub use root::{
+    BroydenReduction, NonlinJacOptions, RootLineSearch, RootMethod, RootNdOptions, RootNdResult, root,
+    root_with_jac,
+};
 pub use scalar::{
     Bracket, BracketResult, NewtonOptions, RootOptions, RootScalarMethod, RootScalarOptions, ScalarMethod,
     ScalarOptions, bisect, bracket, brent, brenth, brentq, fminbound, golden, halley, minimize_scalar,

@@ -13,6 +13,7 @@ mod conformance_optimize;
 mod conformance_optimize_global;
 mod conformance_optimize_lp;
 mod conformance_optimize_lsq;
+mod conformance_optimize_root;
 mod integrate_bvp;
 mod integrate_ivp;
 mod integrate_misc;

@@ -355,7 +355,7 @@ pub fn fsolve<F: FnMut(&[f64], &mut [f64])>(fun: F, x0: &[f64], opts: &HybrOptio
     root_hybr(fun, x0, opts).map(|r| r.x)
 }
 
-fn hybrj(
+pub(crate) fn hybrj(
     fcn: &mut VecFn<'_>,
     mut jac: Option<&mut VecFn<'_>>,
     x0: &[f64],

@@ -13,7 +13,9 @@ mod nnls;
 mod trf;
 
 pub use common::Loss;
+pub(crate) use common::thin_svd;
 pub use curve_fit::{CurveFitOptions, CurveFitResult, Sigma, curve_fit, curve_fit_with_jac};
+pub(crate) use hybr::hybrj as root_hybr_impl;
 pub use hybr::{HybrOptions, RootResult, fsolve, root_hybr, root_hybr_with_jac};
 pub use lsq_linear::{LsqLinearOptions, LsqLinearResult, lsq_linear};
 pub use nnls::nnls;
