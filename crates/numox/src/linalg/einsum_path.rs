@@ -487,10 +487,13 @@ fn find_contraction(positions: &[usize], sets: &[IndexSet], output: IndexSet) ->
     }
 }
 
+/// A partial path of the optimal search: `(cost, steps, operand index sets)`.
+type PartialPath = (u128, Vec<Vec<usize>>, Vec<IndexSet>);
+
 /// NumPy's `_optimal_path`: every pairwise order, sieved by the memory limit.
 fn optimal_path(sets: &[IndexSet], output: IndexSet, dims: &[u128; 52], limit: u128) -> Vec<Vec<usize>> {
     let n = sets.len();
-    let mut full: Vec<(u128, Vec<Vec<usize>>, Vec<IndexSet>)> = vec![(0, Vec::new(), sets.to_vec())];
+    let mut full: Vec<PartialPath> = vec![(0, Vec::new(), sets.to_vec())];
     for iteration in 0..n - 1 {
         let m = n - iteration;
         let mut next = Vec::new();
@@ -519,7 +522,7 @@ fn optimal_path(sets: &[IndexSet], output: IndexSet, dims: &[u128; 52], limit: u
 }
 
 /// The path of the first entry of least cost (Python's `min` keeps the first).
-fn first_min_by_cost(full: &[(u128, Vec<Vec<usize>>, Vec<IndexSet>)]) -> Vec<Vec<usize>> {
+fn first_min_by_cost(full: &[PartialPath]) -> Vec<Vec<usize>> {
     let mut best = &full[0];
     for f in &full[1..] {
         if f.0 < best.0 {
