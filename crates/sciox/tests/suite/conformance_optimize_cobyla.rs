@@ -208,7 +208,7 @@ fn check(case: &Case) -> Result<(), String> {
     }
     if wstatus == 3 && name.starts_with("rosen") {
         let f0 = objective(name)(&x0);
-        if !(r.fun <= f0) {
+        if r.fun > f0 || r.fun.is_nan() {
             return Err(format!("no descent: {ctx}"));
         }
         return Ok(());

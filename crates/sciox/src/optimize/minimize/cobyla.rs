@@ -8,6 +8,10 @@
 //! Matrices are stored as columns (`sim`, `conmat`, the constraint
 //! gradients `A`, `z`) or rows (`simi`), as the algorithm uses them.
 
+// The loops keep PRIMA's index arithmetic (several arrays per index), and
+// the negated comparisons are deliberate: they are true for NaN, as PRIMA's.
+#![allow(clippy::needless_range_loop, clippy::neg_cmp_op_on_partial_ord)]
+
 use super::constraints::{Constraint, ConstraintType, LinearConstraint};
 use super::{Callback, MinimizeOptions};
 use crate::optimize::OptimizeResult;
@@ -841,7 +845,7 @@ impl Filter {
                         let p = if f.is_nan() {
                             -REALMAX
                         } else {
-                            f.max(-REALMAX).min(REALMAX)
+                            f.clamp(-REALMAX, REALMAX)
                         };
                         p + cweight * c
                     })
