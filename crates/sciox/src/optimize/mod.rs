@@ -14,8 +14,7 @@
 //! | `minimize` | [`minimize`], [`minimize_with_grad`], [`minimize_full`] | Nelder-Mead (adaptive, bounds), Powell (bounds), CG, BFGS, L-BFGS-B (bounds; version 3.0 as SciPy's C), Newton-CG ([`minimize_newton_cg`] with `hess`/`hessp`) |
 //! | `minimize` SLSQP with constraints | [`minimize_constrained`], [`Constraint`], [`LinearConstraint`], [`NonlinearConstraint`] | SciPy's C SLSQP algorithm; bounds, `eq`/`ineq` dicts, new-style constraints |
 //! | `minimize` trust-ncg, dogleg, trust-exact | [`minimize_trust`] | `hess` or `hessp` ([`Hess`]) |
-//! | `minimize` SLSQP with constraints | [`minimize_constrained`], [`Constraint`], [`LinearConstraint`], [`NonlinearConstraint`] | SciPy's C SLSQP algorithm; bounds, `eq`/`ineq` dicts, new-style constraints |
-//! | `minimize` trust-ncg, dogleg, trust-exact | [`minimize_trust`] | `hess` or `hessp` ([`Hess`]) |
+//! | `minimize` COBYLA | [`minimize_constrained`] / [`minimize`] with [`Method::Cobyla`] | PRIMA's COBYLA as SciPy 1.17 runs it; bounds, `eq`/`ineq` dicts, new-style constraints, `maxcv` |
 //! | `fixed_point` | [`fixed_point`] | del2 (Steffensen) and plain iteration |
 //! | `OptimizeResult` | [`OptimizeResult`], [`ScalarOptimizeResult`] | |
 //! | `Bounds` | [`Bounds`] | |

@@ -130,6 +130,8 @@ pub struct OptimizeResult {
     /// KKT multipliers of the last QP subproblem (SLSQP: equality rows,
     /// then inequality rows; empty otherwise).
     pub multipliers: Vec<f64>,
+    /// Largest constraint violation at `x` (COBYLA; 0 otherwise).
+    pub maxcv: f64,
 }
 
 impl OptimizeResult {
@@ -149,6 +151,7 @@ impl OptimizeResult {
             final_simplex: Vec::new(),
             direc: Vec::new(),
             multipliers: Vec::new(),
+            maxcv: 0.0,
         }
     }
 }

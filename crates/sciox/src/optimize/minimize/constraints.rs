@@ -196,7 +196,7 @@ impl<'a> Constraint<'a> {
         }
     }
 
-    fn eval(&mut self, x: &[f64], out: &mut [f64]) {
+    pub(super) fn eval(&mut self, x: &[f64], out: &mut [f64]) {
         match self {
             Constraint::Dict { fun, .. } => fun(x, out),
             Constraint::Nonlinear(c) => (c.fun)(x, out),

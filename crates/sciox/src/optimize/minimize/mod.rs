@@ -4,6 +4,7 @@
 
 mod bfgs;
 mod cg;
+mod cobyla;
 mod constraints;
 pub(crate) mod finite_diff;
 mod function;
@@ -65,6 +66,10 @@ pub enum Method {
     /// Nearly exact trust-region subproblems (`'trust-exact'`;
     /// [`minimize_trust`] with `hess`).
     TrustExact,
+    /// Constrained Optimization BY Linear Approximations (`'COBYLA'`,
+    /// PRIMA's version as in SciPy 1.17): derivative-free, with bounds and
+    /// constraints ([`minimize_constrained`]).
+    Cobyla,
 }
 
 impl Method {
@@ -115,6 +120,7 @@ impl Method {
             Method::TrustNcg => "trust-ncg",
             Method::Dogleg => "dogleg",
             Method::TrustExact => "trust-exact",
+            Method::Cobyla => "COBYLA",
         }
     }
 }
@@ -165,6 +171,7 @@ impl Bounds {
 /// | `ftol`, `gtol`, `maxiter`, `maxfev`, `maxcor`, `maxls`, `eps` | L-BFGS-B | 2.22e-9, 1e-5, 15000, 15000, 10, 20, 1e-8 |
 /// | `ftol`, `maxiter`, `eps` | SLSQP | 1e-6, 100, `sqrt(eps)` |
 /// | `gtol`, `maxiter`, `initial_trust_radius`, `max_trust_radius`, `eta`, `subproblem_maxiter` | trust-ncg, dogleg, trust-exact | 1e-4, 200·n, 1, 1000, 0.15, 25 |
+/// | `rhobeg`, `tol` (`rhoend`), `maxiter` (max. evaluations), `catol`, `f_target` | COBYLA | 1, 1e-4, 1000, `sqrt(eps)`, -inf |
 ///
 /// ```
 /// use sciox::optimize::MinimizeOptions;
@@ -224,6 +231,15 @@ pub struct MinimizeOptions {
     pub eta: Option<f64>,
     /// Iterations per trust-exact subproblem (25).
     pub subproblem_maxiter: Option<usize>,
+    /// Initial trust-region radius of COBYLA (1.0).
+    pub rhobeg: Option<f64>,
+    /// Absolute tolerance on the constraint violation of COBYLA
+    /// (`sqrt(eps)`): a result violating the constraints by more is not a
+    /// success.
+    pub catol: Option<f64>,
+    /// COBYLA stops when a feasible point with `f <= f_target` is found
+    /// (-inf).
+    pub f_target: Option<f64>,
 }
 
 impl Default for MinimizeOptions {
@@ -254,6 +270,9 @@ impl Default for MinimizeOptions {
             max_trust_radius: None,
             eta: None,
             subproblem_maxiter: None,
+            rhobeg: None,
+            catol: None,
+            f_target: None,
         }
     }
 }
@@ -421,6 +440,8 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
             Method::TrustNcg | Method::Dogleg | Method::TrustExact => {
                 o.gtol.get_or_insert(t);
             }
+            // COBYLA reads `tol` itself (its `rhoend`)
+            Method::Cobyla => {}
         }
     }
     if let Some(b) = &opts.bounds {
@@ -508,6 +529,7 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
             lbfgsb::lbfgsb(&mut sf, &xc, bounds, &o, &mut callback)
         }
         Method::Slsqp => slsqp_run(fun, grad, x0, &mut [], &o, &mut callback)?,
+        Method::Cobyla => cobyla::minimize_cobyla(fun, x0, &mut [], &o, &mut callback)?,
         Method::TrustNcg | Method::Dogleg | Method::TrustExact => {
             return Err(Error::invalid(format!(
                 "Method {} needs the gradient and the Hessian: use `minimize_trust`.",
@@ -623,6 +645,10 @@ pub fn minimize_constrained<F: FnMut(&[f64]) -> f64>(
     opts: &MinimizeOptions,
     callback: Callback<'_>,
 ) -> Result<OptimizeResult> {
+    if method == Method::Cobyla {
+        let mut callback = callback;
+        return cobyla::minimize_cobyla(fun, x0, constraints, opts, &mut callback);
+    }
     if method != Method::Slsqp {
         if !constraints.is_empty() {
             return Err(Error::invalid(format!(
