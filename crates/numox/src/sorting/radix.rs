@@ -4,7 +4,7 @@
 //! slice differ (one read), then distributes the slice on the highest
 //! 11 of them (2048 buckets) into the other buffer; each bucket is then
 //! sorted on its own the same way, back into the first buffer, and runs of
-//! up to [`SMALL`] keys by insertion. Leading bits every key shares are
+//! up to `SMALL` keys by insertion. Leading bits every key shares are
 //! never looked at, so `[0, 1)` doubles skip the sign and most of the
 //! exponent, and small integers in an `i64` take one or two passes; a run
 //! of equal keys stops at once.
