@@ -1,46 +1,81 @@
 //! The sorting engine under every numox sort: a stable radix sort on the
 //! order-preserving unsigned keys of [`SortElement`], most significant
-//! digit first while the data are larger than the caches (each bucket is
-//! then sorted on its own, in parallel), least significant digit first
-//! once a bucket fits in cache. Bytes on which every key agrees are
-//! skipped, so `u8` data take one counting pass and floats in `[0, 1)`
-//! skip the exponent byte. Complex numbers, which have no single key, go
-//! through the standard library's stable merge sort with NumPy's order.
+//! digit first. Each pass first finds the bits on which the keys of its
+//! slice differ (one read), then distributes the slice on the highest
+//! 11 of them (2048 buckets) into the other buffer; each bucket is then
+//! sorted on its own the same way, back into the first buffer, and runs of
+//! up to `SMALL` keys by insertion. Leading bits every key shares are
+//! never looked at, so `[0, 1)` doubles skip the sign and most of the
+//! exponent, and small integers in an `i64` take one or two passes; a run
+//! of equal keys stops at once.
+//!
+//! Large slices are read and distributed by all of rayon's threads (each
+//! thread a contiguous piece, with its own histogram and its own range of
+//! positions in every bucket, so the result is the stable order whatever
+//! the thread count), and the buckets are then sorted in parallel. Keys
+//! are computed on the fly from the elements (a few bit operations), so
+//! the only extra memory is one scratch copy of the data; large buffers
+//! get the transparent-huge-page hint, as they would be mostly page faults
+//! otherwise. Complex numbers, which have no single key, go through the
+//! standard library's stable merge sort with NumPy's order.
 
 use super::element::SortElement;
+use crate::array::copy::vec_with_capacity;
 use rayon::prelude::*;
 
 /// Runs up to this length are sorted by insertion.
-const SMALL: usize = 48;
-/// Buckets up to this length are finished by least-significant-digit passes
-/// (the bucket and its scratch fit in the L2 cache).
-const LSD_MAX: usize = 1 << 15;
-/// Buckets from this length are split over rayon's threads.
+const SMALL: usize = 32;
+/// Widest digit (bits) of one distribution pass: 2048 buckets, whose
+/// counters and write positions stay in the L1/L2 caches.
+const MAX_DIGIT: u32 = 11;
+/// Slices from this length are read and distributed by several threads.
 const PAR_MIN: usize = 1 << 16;
+/// Counters one single-threaded sort needs: one histogram per level of
+/// recursion. Every level consumes its digit's bits (its highest bit
+/// differs, so each bucket is smaller than its parent and agrees on the
+/// digit), so the widths of a chain of levels add up to at most 64, each at
+/// most `MAX_DIGIT`: at most `5 * 2048 + 512` counters.
+const WORKSPACE: usize = 6 << MAX_DIGIT;
 
-/// Sorts `v` stably by `key` (an unsigned key of up to 8 bytes).
-pub(crate) fn radix_sort_by_key<T, F>(v: &mut [T], key: &F)
+/// A raw pointer that may cross threads: the parallel distribution pass
+/// hands every thread its own disjoint set of destination positions.
+#[derive(Clone, Copy)]
+struct SendPtr<T>(*mut T);
+// SAFETY: only used to write disjoint positions of one buffer from
+// different threads (see `sort_par`), while no other reference to it is used.
+unsafe impl<T: Send> Send for SendPtr<T> {}
+// SAFETY: as above; threads share the pointer, never a position.
+unsafe impl<T: Send> Sync for SendPtr<T> {}
+
+/// Sorts `v` stably by `key` (any unsigned key up to 64 bits wide).
+pub(crate) fn radix_sort<T, F>(v: &mut [T], key: &F)
 where
     T: Copy + Send + Sync,
-    F: Fn(&T) -> u64 + Sync,
+    F: Fn(T) -> u64 + Sync,
 {
-    if v.len() <= SMALL {
+    let n = v.len();
+    if n <= SMALL {
         insertion_sort(v, key);
         return;
     }
-    let mut scratch = v.to_vec();
-    if !sort_rec(v, &mut scratch, 8, key) {
-        v.copy_from_slice(&scratch);
+    let mut scratch = vec_with_capacity(n);
+    scratch.resize(n, v[0]);
+    if n >= PAR_MIN && rayon::current_num_threads() > 1 {
+        sort_par(v, &mut scratch, key);
+    } else {
+        let mut ws = vec![0usize; WORKSPACE];
+        sort_seq(v, &mut scratch, true, key, &mut ws);
     }
 }
 
 /// Stable insertion sort by key.
-fn insertion_sort<T: Copy, F: Fn(&T) -> u64>(v: &mut [T], key: &F) {
+#[inline]
+fn insertion_sort<T: Copy, F: Fn(T) -> u64>(v: &mut [T], key: &F) {
     for i in 1..v.len() {
         let x = v[i];
-        let kx = key(&x);
+        let kx = key(x);
         let mut j = i;
-        while j > 0 && key(&v[j - 1]) > kx {
+        while j > 0 && key(v[j - 1]) > kx {
             v[j] = v[j - 1];
             j -= 1;
         }
@@ -48,135 +83,181 @@ fn insertion_sort<T: Copy, F: Fn(&T) -> u64>(v: &mut [T], key: &F) {
     }
 }
 
-/// Moves `src` into `dst` ordered (stably) by byte `b` of the key, with
-/// `offsets` the start of each bucket in `dst` (advanced as it goes).
+/// Stable insertion sort of `src`, written into `dst` (same length).
 #[inline]
-fn scatter<T: Copy, F: Fn(&T) -> u64>(
-    src: &[T],
-    dst: &mut [T],
-    b: usize,
-    offsets: &mut [usize; 256],
-    key: &F,
-) {
-    let shift = 8 * b;
-    for x in src {
-        let d = ((key(x) >> shift) & 0xff) as usize;
-        let o = offsets[d];
-        dst[o] = *x;
-        offsets[d] = o + 1;
+fn insertion_sort_into<T: Copy, F: Fn(T) -> u64>(src: &[T], dst: &mut [T], key: &F) {
+    for (i, &x) in src.iter().enumerate() {
+        let kx = key(x);
+        let mut j = i;
+        while j > 0 && key(dst[j - 1]) > kx {
+            dst[j] = dst[j - 1];
+            j -= 1;
+        }
+        dst[j] = x;
     }
 }
 
-/// Exclusive prefix sums of a histogram.
+/// The digit of a pass over `n` keys whose highest differing bit is
+/// `hi - 1`: its shift and width. At most `MAX_DIGIT` bits, and no more
+/// buckets than keys.
 #[inline]
-fn starts(hist: &[usize; 256]) -> [usize; 256] {
-    let mut off = [0usize; 256];
-    let mut acc = 0;
-    for (o, &h) in off.iter_mut().zip(hist) {
-        *o = acc;
-        acc += h;
-    }
-    off
+fn digit(n: usize, hi: u32) -> (u32, u32) {
+    let width = MAX_DIGIT.min(hi).min(n.ilog2().max(1));
+    (hi - width, width)
 }
 
-/// Sorts `a` stably on key bytes `0..bytes` using `b` (same length) as the
-/// other buffer; returns `true` when the result is in `a`, `false` when in `b`.
-fn sort_rec<T, F>(a: &mut [T], b: &mut [T], bytes: usize, key: &F) -> bool
+/// The bits on which the keys of `v` (not empty) differ: the OR of every
+/// key XOR the first.
+#[inline]
+fn varying<T: Copy, F: Fn(T) -> u64>(v: &[T], key: &F) -> u64 {
+    let k0 = key(v[0]);
+    v.iter().fold(0u64, |acc, &x| acc | (key(x) ^ k0))
+}
+
+/// Sorts `a` stably into `a`, with `b` (same length) as scratch, the
+/// first pass read and distributed by every thread and the buckets sorted
+/// in parallel.
+fn sort_par<T, F>(a: &mut [T], b: &mut [T], key: &F)
 where
     T: Copy + Send + Sync,
-    F: Fn(&T) -> u64 + Sync,
+    F: Fn(T) -> u64 + Sync,
 {
     let n = a.len();
-    if n <= SMALL {
-        insertion_sort(a, key);
-        return true;
+    let piece = n.div_ceil(rayon::current_num_threads().max(1));
+    let diff = a
+        .par_chunks(piece)
+        .map(|c| varying(c, key) | (key(c[0]) ^ key(a[0])))
+        .reduce(|| 0, |x, y| x | y);
+    if diff == 0 {
+        return;
     }
-    if n <= LSD_MAX {
-        // Least significant digit first, all histograms from one pass;
-        // bytes where every key agrees are skipped.
-        let mut hist = [[0u32; 256]; 8];
-        for x in a.iter() {
-            let k = key(x);
-            for (i, h) in hist.iter_mut().enumerate().take(bytes) {
-                h[((k >> (8 * i)) & 0xff) as usize] += 1;
+    let (shift, width) = digit(n, 64 - diff.leading_zeros());
+    let buckets = 1usize << width;
+    let mask = (buckets - 1) as u64;
+    let dig = |x: T| ((key(x) >> shift) & mask) as usize;
+    // Each piece's histogram, turned into its write positions: bucket by
+    // bucket, the pieces in order, which keeps the sort stable.
+    let mut offsets: Vec<Vec<usize>> = a
+        .par_chunks(piece)
+        .map(|c| {
+            let mut h = vec![0usize; buckets];
+            for &x in c {
+                h[dig(x)] += 1;
             }
+            h
+        })
+        .collect();
+    let mut sizes = vec![0usize; buckets];
+    let mut acc = 0usize;
+    for (d, size) in sizes.iter_mut().enumerate() {
+        for h in offsets.iter_mut() {
+            let c = h[d];
+            h[d] = acc;
+            acc += c;
+            *size += c;
         }
-        let mut in_a = true;
-        for (i, h) in hist.iter().enumerate().take(bytes) {
-            if h.iter().any(|&c| c as usize == n) {
-                continue;
-            }
-            let mut off = [0usize; 256];
-            let mut acc = 0usize;
-            for (o, &c) in off.iter_mut().zip(h) {
-                *o = acc;
-                acc += c as usize;
-            }
-            if in_a {
-                scatter(a, b, i, &mut off, key);
-            } else {
-                scatter(b, a, i, &mut off, key);
-            }
-            in_a = !in_a;
-        }
-        return in_a;
     }
-    // Most significant varying byte first: one pass into buckets, then each
-    // bucket is sorted on the bytes below (in parallel when large).
-    let mut top = bytes;
-    let hist = loop {
-        if top == 0 {
-            return true;
-        }
-        top -= 1;
-        let shift = 8 * top;
-        let mut hist = [0usize; 256];
-        for x in a.iter() {
-            hist[((key(x) >> shift) & 0xff) as usize] += 1;
-        }
-        if !hist.contains(&n) {
-            break hist;
-        }
-    };
-    let mut off = starts(&hist);
-    scatter(a, b, top, &mut off, key);
-    let mut parts: Vec<(&mut [T], &mut [T])> = Vec::with_capacity(256);
+    let dst = SendPtr(b.as_mut_ptr());
+    a.par_chunks(piece)
+        .zip(offsets.par_iter_mut())
+        .for_each(|(src, off)| {
+            let p = dst;
+            for &x in src {
+                let d = dig(x);
+                let o = off[d];
+                debug_assert!(o < n);
+                // SAFETY: `o < n = b.len()`: the positions of piece `c` in
+                // bucket `d` are `start(d) + (count of d in pieces before c)`
+                // up to that plus its own count of `d`, so each position is
+                // written exactly once over all threads, and `b` is not read
+                // or borrowed elsewhere until `for_each` returns.
+                unsafe { p.0.add(o).write(x) };
+                off[d] = o + 1;
+            }
+        });
+    // Each bucket now lives in `b`: sort it back into `a`.
+    let mut parts: Vec<(&mut [T], &mut [T])> = Vec::with_capacity(buckets);
     let (mut a_rest, mut b_rest) = (a, b);
-    for &h in hist.iter() {
-        if h == 0 {
-            continue;
-        }
-        let (x, xr) = a_rest.split_at_mut(h);
-        let (y, yr) = b_rest.split_at_mut(h);
+    for &h in sizes.iter().filter(|&&h| h > 0) {
+        let (x, xr) = std::mem::take(&mut a_rest).split_at_mut(h);
+        let (y, yr) = std::mem::take(&mut b_rest).split_at_mut(h);
         parts.push((x, y));
         a_rest = xr;
         b_rest = yr;
     }
-    // Each bucket now lives in `b`; sort it there and bring it back to `a`
-    // when it did not end there.
-    let finish = |(x, y): &mut (&mut [T], &mut [T])| {
-        if !sort_rec(y, x, top, key) {
-            // the result is in `x` already
-            return;
+    parts.into_par_iter().for_each_init(
+        || vec![0usize; WORKSPACE],
+        |ws, (x, y)| sort_seq(y, x, false, key, ws),
+    );
+}
+
+/// Sorts the contents of `a` stably on one thread, into `a` itself
+/// (`into_a`) or into `b` (same length; the other buffer is scratch), with
+/// `ws` for the histograms of this level and those below.
+fn sort_seq<T, F>(a: &mut [T], b: &mut [T], into_a: bool, key: &F, ws: &mut [usize])
+where
+    T: Copy,
+    F: Fn(T) -> u64,
+{
+    let n = a.len();
+    if n <= SMALL {
+        if into_a {
+            insertion_sort(a, key);
+        } else {
+            insertion_sort_into(a, b, key);
         }
-        x.copy_from_slice(y);
-    };
-    if n >= PAR_MIN {
-        parts.par_iter_mut().for_each(finish);
-    } else {
-        parts.iter_mut().for_each(finish);
+        return;
     }
-    true
+    let diff = varying(a, key);
+    if diff == 0 {
+        if !into_a {
+            b.copy_from_slice(a);
+        }
+        return;
+    }
+    let (shift, width) = digit(n, 64 - diff.leading_zeros());
+    let mask = (1u64 << width) - 1;
+    let (off, rest) = ws.split_at_mut(1 << width);
+    off.fill(0);
+    for &x in a.iter() {
+        off[((key(x) >> shift) & mask) as usize] += 1;
+    }
+    let mut acc = 0usize;
+    for o in off.iter_mut() {
+        let c = *o;
+        *o = acc;
+        acc += c;
+    }
+    for &x in a.iter() {
+        let d = ((key(x) >> shift) & mask) as usize;
+        b[off[d]] = x;
+        off[d] += 1;
+    }
+    // `off[d]` is now where bucket `d` ends in `b`; sort each bucket from
+    // there into the wanted buffer.
+    let mut start = 0;
+    for &end in off.iter() {
+        if end > start {
+            sort_seq(&mut b[start..end], &mut a[start..end], !into_a, key, rest);
+        }
+        start = end;
+    }
+}
+
+/// An argsort item: a key and the index it came from (12 bytes, so the
+/// passes move a third less memory than an aligned pair would).
+#[derive(Clone, Copy)]
+#[repr(C, packed)]
+struct Keyed {
+    key: u64,
+    idx: u32,
 }
 
 /// Sorts a slice stably in NumPy's order.
 pub(crate) fn sort_slice<T: SortElement>(v: &mut [T]) {
-    let n = v.len();
     if T::KEY_BYTES == 0 {
         v.sort_by(|a, b| a.np_cmp(b));
-    } else if n <= SMALL {
-        insertion_sort(v, &|x: &T| x.sort_key());
-    } else if T::KEY_BYTES <= 2 {
+    } else if v.len() > SMALL && T::KEY_BYTES <= 2 {
         // bool and 8/16-bit integers: a counting sort (equal keys are equal values).
         let mut hist = vec![0usize; 1 << (8 * T::KEY_BYTES)];
         for x in v.iter() {
@@ -190,26 +271,9 @@ pub(crate) fn sort_slice<T: SortElement>(v: &mut [T]) {
             }
         }
     } else {
-        // Sort the bijective keys when they order the data as NumPy does
-        // (no -0.0, no NaN but the standard one); otherwise sort the values
-        // by their canonical keys, which keeps -0.0/0.0 and NaNs stable.
-        let mut special = false;
-        let mut keys: Vec<u64> = v
-            .iter()
-            .map(|&x| {
-                special |= x.raw_key_special();
-                x.raw_key()
-            })
-            .collect();
-        if special {
-            drop(keys);
-            radix_sort_by_key(v, &|x: &T| x.sort_key());
-        } else {
-            radix_sort_by_key(&mut keys, &|k: &u64| *k);
-            for (x, k) in v.iter_mut().zip(keys) {
-                *x = T::from_raw_key(k);
-            }
-        }
+        // The canonical key gives -0.0 and 0.0 one key, and every NaN one
+        // key after +inf; the sort being stable, they keep their order.
+        radix_sort(v, &|x: T| x.sort_key());
     }
 }
 
@@ -224,23 +288,27 @@ pub(crate) fn argsort_slice<T: SortElement>(v: &[T], out: &mut [i64]) {
             *o = i as i64;
         }
     } else if T::KEY_BYTES <= 4 && n <= u32::MAX as usize {
-        // Key and index packed in one u64: the radix sees only the key bytes.
-        let mut p: Vec<u64> = v
-            .iter()
-            .enumerate()
-            .map(|(i, x)| (x.sort_key() << 32) | i as u64)
-            .collect();
-        radix_sort_by_key(&mut p, &|x: &u64| *x >> 32);
+        // Key and index packed in one u64: the radix sees only the key bits.
+        let mut p: Vec<u64> = vec_with_capacity(n);
+        p.extend(v.iter().enumerate().map(|(i, x)| (x.sort_key() << 32) | i as u64));
+        radix_sort(&mut p, &|x: u64| x >> 32);
         for (o, x) in out.iter_mut().zip(p) {
             *o = (x & 0xffff_ffff) as i64;
         }
+    } else if n <= u32::MAX as usize {
+        let mut p: Vec<Keyed> = vec_with_capacity(n);
+        p.extend(v.iter().enumerate().map(|(i, x)| Keyed {
+            key: x.sort_key(),
+            idx: i as u32,
+        }));
+        radix_sort(&mut p, &|x: Keyed| x.key);
+        for (o, x) in out.iter_mut().zip(p) {
+            *o = x.idx as i64;
+        }
     } else {
-        let mut p: Vec<(u64, u64)> = v
-            .iter()
-            .enumerate()
-            .map(|(i, x)| (x.sort_key(), i as u64))
-            .collect();
-        radix_sort_by_key(&mut p, &|x: &(u64, u64)| x.0);
+        let mut p: Vec<(u64, u64)> = vec_with_capacity(n);
+        p.extend(v.iter().enumerate().map(|(i, x)| (x.sort_key(), i as u64)));
+        radix_sort(&mut p, &|x: (u64, u64)| x.0);
         for (o, x) in out.iter_mut().zip(p) {
             *o = x.1 as i64;
         }
@@ -258,50 +326,154 @@ mod tests {
                 s = s
                     .wrapping_mul(6364136223846793005)
                     .wrapping_add(1442695040888963407);
-                s
+                s ^ (s >> 29)
+            })
+            .collect()
+    }
+
+    /// Sizes at and around every threshold of the engine.
+    const SIZES: [usize; 14] = [
+        0,
+        1,
+        2,
+        SMALL - 1,
+        SMALL,
+        SMALL + 1,
+        100,
+        2047,
+        2049,
+        1 << 12,
+        PAR_MIN - 1,
+        PAR_MIN,
+        PAR_MIN + 1,
+        3 * PAR_MIN + 7,
+    ];
+
+    /// `sort_slice` and `argsort_slice` against the standard library's
+    /// stable sort with NumPy's order; values compared bit for bit (so the
+    /// order of -0.0/0.0 and of NaN payloads is checked too).
+    fn check<T: SortElement + std::fmt::Debug>(v: &[T], bits: impl Fn(T) -> u64, what: &str) {
+        let mut want = v.to_vec();
+        want.sort_by(|a, b| a.np_cmp(b));
+        let mut got = v.to_vec();
+        sort_slice(&mut got);
+        let n = v.len();
+        assert!(
+            got.iter().zip(&want).all(|(&g, &w)| bits(g) == bits(w)),
+            "sort of {what}, n={n}"
+        );
+        let mut want_idx: Vec<usize> = (0..n).collect();
+        want_idx.sort_by(|&a, &b| v[a].np_cmp(&v[b]));
+        let mut idx = vec![0i64; n];
+        argsort_slice(v, &mut idx);
+        assert!(
+            idx.iter().zip(&want_idx).all(|(&g, &w)| g as usize == w),
+            "argsort of {what}, n={n}"
+        );
+    }
+
+    /// Floats drawn from `raw`: mostly values of every magnitude and sign,
+    /// plus both zeros, infinities, NaNs of both signs and other payloads,
+    /// and a few repeated values.
+    fn floats(raw: &[u64]) -> Vec<f64> {
+        let special = [
+            0.0,
+            -0.0,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            -f64::NAN,
+            f64::from_bits(0x7ff0_0000_0000_0001),
+            f64::from_bits(0xfff8_0000_0000_0abc),
+            1.5,
+            -1.5,
+            f64::MIN_POSITIVE / 4.0,
+        ];
+        raw.iter()
+            .map(|&r| match r % 8 {
+                0 => special[(r >> 8) as usize % special.len()],
+                1 => f64::from_bits(r),
+                _ => (r >> 11) as f64 / (1u64 << 53) as f64 - 0.25,
             })
             .collect()
     }
 
     #[test]
-    fn radix_matches_std_sort_at_every_size_class() {
-        for &n in &[0, 1, 5, SMALL + 1, 1000, LSD_MAX + 3, PAR_MIN * 3] {
+    fn every_type_matches_a_stable_reference_at_every_size() {
+        for &n in &SIZES {
             let raw = lcg(n, n as u64 + 1);
-            let mut f: Vec<f64> = raw
+            let f = floats(&raw);
+            check(&f, f64::to_bits, "f64");
+            let f32s: Vec<f32> = f.iter().map(|&x| x as f32).collect();
+            check(&f32s, |x: f32| x.to_bits() as u64, "f32");
+            let u: Vec<f64> = raw
                 .iter()
-                .map(|&x| (x >> 11) as f64 / (1u64 << 53) as f64 - 0.25)
+                .map(|&r| (r >> 11) as f64 / (1u64 << 53) as f64)
                 .collect();
-            let mut want = f.clone();
-            want.sort_by(|a, b| a.partial_cmp(b).unwrap());
-            sort_slice(&mut f);
-            assert_eq!(f, want, "n={n}");
-            let mut i: Vec<i16> = raw.iter().map(|&x| (x >> 40) as i16).collect();
-            let mut want = i.clone();
-            want.sort();
-            let mut idx = vec![0i64; n];
-            argsort_slice(&i, &mut idx);
-            let taken: Vec<i16> = idx.iter().map(|&k| i[k as usize]).collect();
-            assert_eq!(taken, want);
-            sort_slice(&mut i);
-            assert_eq!(i, want);
+            check(&u, f64::to_bits, "uniform [0, 1)");
+            let i: Vec<i64> = raw.iter().map(|&r| r as i64).collect();
+            check(&i, |x| x as u64, "i64");
+            let small: Vec<i64> = raw.iter().map(|&r| (r % 1000) as i64 - 500).collect();
+            check(&small, |x| x as u64, "i64 in [-500, 500)");
+            check(&raw, |x| x, "u64");
+            let i32s: Vec<i32> = raw.iter().map(|&r| r as i32).collect();
+            check(&i32s, |x| x as u64, "i32");
+            let u32s: Vec<u32> = raw.iter().map(|&r| (r >> 40) as u32).collect();
+            check(&u32s, |x| x as u64, "u32");
+            let i16s: Vec<i16> = raw.iter().map(|&r| r as i16).collect();
+            check(&i16s, |x| x as u64, "i16");
+            let u16s: Vec<u16> = raw.iter().map(|&r| (r >> 7) as u16).collect();
+            check(&u16s, |x| x as u64, "u16");
+            let i8s: Vec<i8> = raw.iter().map(|&r| r as i8).collect();
+            check(&i8s, |x| x as u64, "i8");
+            let u8s: Vec<u8> = raw.iter().map(|&r| (r >> 3) as u8).collect();
+            check(&u8s, |x| x as u64, "u8");
+            let bools: Vec<bool> = raw.iter().map(|&r| r & 4 != 0).collect();
+            check(&bools, |x| x as u64, "bool");
         }
     }
 
     #[test]
-    fn argsort_is_stable_for_wide_and_narrow_keys() {
-        let n = 100_000;
-        let v: Vec<i64> = lcg(n, 3).iter().map(|&x| (x % 7) as i64 - 3).collect();
-        let mut idx = vec![0i64; n];
-        argsort_slice(&v, &mut idx);
-        for w in idx.windows(2) {
-            let (a, b) = (w[0] as usize, w[1] as usize);
-            assert!(v[a] < v[b] || (v[a] == v[b] && a < b));
+    fn equal_keys_zeros_and_nans_keep_their_order() {
+        for &n in &[SMALL + 5, 5000, 2 * PAR_MIN + 3] {
+            let raw = lcg(n, 7);
+            // All equal; only zeros of both signs; only NaNs of several payloads.
+            check(&vec![2.5f64; n], f64::to_bits, "all equal");
+            let zeros: Vec<f64> = raw.iter().map(|&r| if r & 1 == 0 { 0.0 } else { -0.0 }).collect();
+            check(&zeros, f64::to_bits, "zeros");
+            let nans: Vec<f64> = raw
+                .iter()
+                .map(|&r| f64::from_bits(0x7ff8_0000_0000_0000 | (r & 0x8000_0000_0000_00ff)))
+                .collect();
+            check(&nans, f64::to_bits, "NaNs");
+            // Few distinct values with long runs of duplicates.
+            let dup: Vec<f32> = raw.iter().map(|&r| (r % 5) as f32 - 2.0).collect();
+            check(&dup, |x| x.to_bits() as u64, "duplicates");
+            // Keys that agree on all bits but the lowest few.
+            let low: Vec<u64> = raw.iter().map(|&r| 0xabcd_0000_0000_0000 | (r & 7)).collect();
+            check(&low, |x| x, "low bits only");
         }
-        let v32: Vec<f32> = v.iter().map(|&x| x as f32 * 0.0).collect(); // mixes -0.0 and 0.0
-        argsort_slice(&v32, &mut idx);
-        assert!(
-            idx.windows(2).all(|w| w[0] < w[1]),
-            "all zeros are equal: stable keeps order"
-        );
+    }
+
+    #[test]
+    fn result_does_not_depend_on_the_thread_count() {
+        let n = 3 * PAR_MIN + 11;
+        let f = floats(&lcg(n, 11));
+        let run = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            pool.install(|| {
+                let mut s = f.clone();
+                sort_slice(&mut s);
+                let mut idx = vec![0i64; n];
+                argsort_slice(&f, &mut idx);
+                (s.iter().map(|x| x.to_bits()).collect::<Vec<_>>(), idx)
+            })
+        };
+        let one = run(1);
+        assert_eq!(run(2), one);
+        assert_eq!(run(3), one);
     }
 }
