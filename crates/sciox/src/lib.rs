@@ -5,7 +5,7 @@
 //! | module | SciPy | contents |
 //! |---|---|---|
 //! | [`integrate`] | `scipy.integrate` | `quad` and friends, `solve_ivp`, `odeint`, `solve_bvp` |
-//! | [`optimize`] | `scipy.optimize` | root finders, `minimize_scalar`, `minimize` |
+//! | [`optimize`] | `scipy.optimize` | scalar and n-d root finding (`root`, all methods), `minimize_scalar`, `minimize` (11 methods, bounds and constraints), `least_squares`, `curve_fit`, `linprog`, `milp`, `linear_sum_assignment`, global optimizers |
 //! | [`error`] | `ValueError`, ... | [`Error`] |
 //!
 //! Its other modules (`interpolate`, `signal`, `ndimage`,
