@@ -53,6 +53,11 @@ impl<A: MinMaxElement, const MAX: bool> Kernel<A> for ExtK<A, MAX> {
         let (x, y) = rayon::join(|| self.value_par(a, o), || self.value_par(b, o));
         Self::pick(x, y)
     }
+    fn regroupable(&self) -> bool {
+        // The extreme with first-wins ties (and the first NaN) is the same
+        // however the elements are grouped, and `pick(x, x) == x`.
+        true
+    }
 }
 
 /// Extremes over the flagged axes, in the plan's layout; errors when a reduced axis is empty.
@@ -240,4 +245,56 @@ pub fn ptp<A: MinMaxElement + Numeric, S: Data<Elem = A>>(
 ) -> Result<Array<A>> {
     let red = axis.into().flags(a.ndim())?;
     ptp_axes(a, &red, keepdims)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::prelude::*;
+
+    /// Column maxima/minima of a matrix big enough for the threaded split of
+    /// the reduced axis, with NaNs and signed-zero ties, checked against a
+    /// serial first-wins scan and against runs on 1, 2 and 3 threads.
+    #[test]
+    fn split_of_reduced_axis_matches_a_serial_scan() {
+        let (rows, cols) = (3001, 97);
+        let mut v: Vec<f64> = (0..rows * cols)
+            .map(|i| ((i * 7919) % 1009) as f64 - 504.0)
+            .collect();
+        v[1500 * cols + 3] = f64::NAN; // a NaN in the middle of column 3
+        for r in 0..rows {
+            v[r * cols + 5] = if r % 2 == 0 { 0.0 } else { -0.0 }; // tie of zeros: the first (+0) wins
+            v[r * cols + 6] = if r < 2000 { -0.0 } else { 0.0 }; // first is -0
+        }
+        let a = Array::from_shape_vec(&[rows, cols], v.clone()).unwrap();
+        let serial = |max: bool| -> Vec<f64> {
+            (0..cols)
+                .map(|c| {
+                    let mut m = v[c];
+                    for r in 1..rows {
+                        let x = v[r * cols + c];
+                        let keep = if max { m >= x } else { m <= x };
+                        if !(keep || m.is_nan()) {
+                            m = x;
+                        }
+                    }
+                    m
+                })
+                .collect()
+        };
+        let same = |got: &Array<f64>, want: &[f64]| {
+            got.iter()
+                .zip(want)
+                .all(|(g, w)| g.to_bits() == w.to_bits() || (g.is_nan() && w.is_nan()))
+        };
+        for threads in 1..=3 {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let (mx, mn) = pool.install(|| (a.max_axis(0).unwrap(), a.min_axis(0).unwrap()));
+            assert!(same(&mx, &serial(true)), "max, {threads} threads");
+            assert!(same(&mn, &serial(false)), "min, {threads} threads");
+            assert!(mx[[3]].is_nan() && mx[[5]].to_bits() == 0 && mx[[6]].to_bits() == (-0.0f64).to_bits());
+        }
+    }
 }

@@ -495,6 +495,15 @@ pub(crate) trait Kernel<A>: Sync {
     fn value_par(&self, src: Src<'_, A>, o: usize) -> Self::Acc {
         self.value(src, o)
     }
+    /// `true` when the result does not depend on how the reduced elements
+    /// are grouped and folding the initial result values in again changes
+    /// nothing (extrema with first-wins ties: `max(x, x) = x`). The executor
+    /// may then split a *reduced* dimension across threads, each thread
+    /// folding its rows into a copy of the initial results, and merge the
+    /// copies with [`Kernel::combine`] in row order.
+    fn regroupable(&self) -> bool {
+        false
+    }
 }
 
 /// The result buffer as the executor and kernels write it (shared by the
@@ -565,6 +574,9 @@ pub(crate) unsafe fn execute<A: Copy + Sync, K: Kernel<A>>(
     assert!(out.len() >= plan.out_len);
     let ex = Exec { plan, base, k };
     let threads = rayon::current_num_threads();
+    if plan.size >= PAR_MIN && threads > 1 && k.regroupable() && split_reduced(&ex, out, threads) {
+        return;
+    }
     if plan.size >= PAR_MIN && threads > 1 {
         // Split along a kept dimension: each result element still sees its
         // additions in the same order.
@@ -595,6 +607,55 @@ pub(crate) unsafe fn execute<A: Copy + Sync, K: Kernel<A>>(
     let ranges: SmallVec<[(usize, usize); 4]> = plan.dims.iter().map(|d| (0, d.len)).collect();
     let mut o = OutPtr::new(out);
     ex.run_ranges(&ranges, &mut o, &mut Vec::new());
+}
+
+/// Runs a [`Kernel::regroupable`] reduction whose innermost dimension is
+/// kept (`a.max(axis=0)` of a C-ordered matrix) by splitting the longest
+/// reduced dimension: each thread then streams through contiguous memory
+/// into its own copy of the results, where splitting the kept dimension
+/// would give every thread short strided pieces of each row. Returns
+/// `false` (nothing done) when the layout does not call for it.
+fn split_reduced<A: Copy + Sync, K: Kernel<A>>(
+    ex: &Exec<'_, A, K>,
+    out: &mut [K::Acc],
+    threads: usize,
+) -> bool {
+    let plan = ex.plan;
+    let dims = &plan.dims;
+    if dims[0].out == 0 || plan.out_len.saturating_mul(8) > plan.size {
+        return false;
+    }
+    let Some(d) = (0..dims.len())
+        .filter(|&d| dims[d].out == 0 && dims[d].parts.len() == 1 && dims[d].len >= 2 * threads)
+        .max_by_key(|&d| (dims[d].len, d))
+    else {
+        return false;
+    };
+    let len = dims[d].len;
+    let pieces = threads;
+    let out = &mut out[..plan.out_len];
+    // Every piece after the first folds into its own copy of the initial
+    // results; folding those values in again is harmless (`regroupable`).
+    let mut copies: Vec<Vec<K::Acc>> = (1..pieces).map(|_| out.to_vec()).collect();
+    {
+        let mut targets: Vec<&mut [K::Acc]> = Vec::with_capacity(pieces);
+        targets.push(&mut *out);
+        targets.extend(copies.iter_mut().map(|c| c.as_mut_slice()));
+        use rayon::prelude::*;
+        targets.into_par_iter().enumerate().for_each(|(p, target)| {
+            let mut ranges: SmallVec<[(usize, usize); 4]> = dims.iter().map(|d| (0, d.len)).collect();
+            ranges[d] = (len * p / pieces, len * (p + 1) / pieces);
+            let mut o = OutPtr::new(target);
+            ex.run_ranges(&ranges, &mut o, &mut Vec::new());
+        });
+    }
+    // Merge in row order, so ties keep the earliest element as a serial run does.
+    for c in &copies {
+        for (r, &v) in out.iter_mut().zip(c) {
+            *r = ex.k.combine(*r, v);
+        }
+    }
+    true
 }
 
 struct Exec<'p, A, K> {
