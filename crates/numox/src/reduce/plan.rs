@@ -585,7 +585,16 @@ pub(crate) unsafe fn execute<A: Copy + Sync, K: Kernel<A>>(
             .max_by_key(|&d| (plan.dims[d].len.min(4 * threads), d));
         if let Some(d) = cand {
             let len = plan.dims[d].len;
-            let pieces = len.min(4 * threads);
+            // Splitting the innermost dimension cuts every row into pieces:
+            // one piece per thread keeps the contiguous runs long enough for
+            // the prefetcher (A/B on `sum(axis=0)` of 4000 x 2500: 15-30%
+            // faster than 4 pieces per thread). Outer dimensions get 4 pieces
+            // per thread for balance.
+            let pieces = if d == 0 {
+                len.min(threads)
+            } else {
+                len.min(4 * threads)
+            };
             let outp = OutPtr::new(out);
             use rayon::prelude::*;
             (0..pieces).into_par_iter().for_each(|p| {
