@@ -1,4 +1,4 @@
-"""Constants of numox's vector exp and sin/cos kernels
+"""Constants of numox's vector exp, log and sin/cos kernels
 (crates/numox/src/umath/simd/tables.rs), computed with Python's exact
 decimal arithmetic (80 significant digits). Run from anywhere:
 
@@ -75,4 +75,71 @@ lines.append(f"pub(crate) const PIO2_2: f64 = f64::from_bits({bits(b):#018x});")
 lines.append(f"pub(crate) const PIO2_3: f64 = f64::from_bits({bits(c):#018x});")
 lines.append("/// `2/pi` rounded to a double.")
 lines.append(f"pub(crate) const TWO_OVER_PI: f64 = f64::from_bits({bits(float(2 / pi())):#018x});")
+
+# log: x = 2^k * z with z in [0.6875, 1.375), split into LOG_N intervals by
+# the top 7 mantissa bits of (bits(x) - LOG_OFF). Each interval i has
+# invc ~ 1/center with 8 significant bits, so that r = z*invc - 1 (|r| <
+# 2^-7) is exact with one fused multiply-add; the two intervals around 1
+# use invc = 1 (r = z - 1, full relative accuracy near log(1) = 0).
+# log(x) = k*ln2 + log(1/invc) + log1p(r); log(1/invc) is stored as a high
+# part on the grid 2^-42 (so k*LN2_HI + logc_hi is exact for every k) plus a
+# remainder.
+LOG_N = 128
+LOG_OFF = 0x3FE6000000000000
+GRID = Decimal(2) ** -42
+
+
+def from_bits(b: int) -> float:
+    return struct.unpack("<d", struct.pack("<Q", b))[0]
+
+
+def round_sig(x: Decimal, sig: int) -> float:
+    e = 0
+    while x >= 2:
+        x /= 2
+        e += 1
+    while x < 1:
+        x *= 2
+        e -= 1
+    m = (x * 2 ** (sig - 1)).to_integral_value()  # round half even
+    return float(m / Decimal(2) ** (sig - 1) * Decimal(2) ** e)
+
+
+his, los = [], []
+for i in range(LOG_N):
+    zlo = Decimal(from_bits(LOG_OFF + (i << 45)))
+    zhi = Decimal(from_bits(LOG_OFF + ((i + 1) << 45)))
+    if zhi == 1 or zlo == 1:
+        invc = 1.0
+    else:
+        invc = round_sig(2 / (zlo + zhi), 8)
+    rmax = max(abs(zlo * Decimal(invc) - 1), abs(zhi * Decimal(invc) - 1))
+    # z < zhi, so |r| < 2^-7 also at rmax == 2^-7 (reached at the excluded end)
+    assert rmax <= Decimal(2) ** -7, (i, rmax)
+    logc = -Decimal(invc).ln()
+    hi = (logc / GRID).to_integral_value() * GRID
+    ib = bits(invc)
+    assert ib & ((1 << 45) - 1) == 0 and ib >> 53 == 0x3FE0000000000000 >> 53, invc
+    hb = bits(float(hi))
+    assert hb & 0xFF == 0, i  # on the grid 2^-42: the low 8 bits are free
+    his.append(hb | ((ib >> 45) & 0xFF))
+    los.append(bits(float(logc - hi)))
+lines.append("/// The log reduction's offset: `bits(x) - LOG_OFF` holds `k` in its exponent")
+lines.append("/// field and the interval index in its top 7 mantissa bits.")
+lines.append(f"pub(crate) const LOG_OFF: u64 = {LOG_OFF:#018x};")
+l2hi = (ln2 / GRID).to_integral_value() * GRID
+lines.append("/// `ln(2)` on the grid `2^-42` (so `k * LN2_HI` is exact), and the remainder.")
+lines.append(f"pub(crate) const LN2_HI: f64 = f64::from_bits({bits(float(l2hi)):#018x});")
+lines.append(f"pub(crate) const LN2_LO: f64 = f64::from_bits({bits(float(ln2 - l2hi)):#018x});")
+lines.append("/// Per log interval: the bits of `log(1/invc)` rounded to the grid `2^-42`,")
+lines.append("/// whose low 8 bits (zero on that grid) hold `invc`, the interval's `1/c`")
+lines.append("/// with 8 significant bits (1 for the two intervals at 1): its exponent's")
+lines.append("/// lowest bit and 7 mantissa bits, `bits(invc) = 0x3fe0... | low8 << 45`.")
+lines.append(f"pub(crate) static LOG_LOGC_HI_INVC: [u64; {LOG_N}] = [")
+lines += [f"    {v:#018x}," for v in his]
+lines.append("];")
+lines.append("/// `log(1/invc) - LOG_LOGC_HI`, rounded to a double.")
+lines.append(f"pub(crate) static LOG_LOGC_LO: [u64; {LOG_N}] = [")
+lines += [f"    {v:#018x}," for v in los]
+lines.append("];")
 print("\n".join(lines))

@@ -16,7 +16,7 @@
 //! | kernel | method | bound |
 //! |---|---|---|
 //! | `exp` | `2^(k/128)` table with its rounding error, degree-5 Taylor polynomial on `|r| <= ln2/256` | < 0.52 ULP |
-//! | `log` | fdlibm's `s = f/(2+f)` reduction and polynomial | < 1 ULP |
+//! | `log` | 128-interval table (`r = z/c - 1` exact by a fused multiply-add), Taylor series of `log1p(r)` to `r^8` | < 0.52 ULP (0.512 measured) |
 //! | `tanh` | `expm1(2|x|) / (expm1(2|x|) + 2)` from the `exp` pieces, double-double quotient | < 1.5 ULP |
 //! | `sin`, `cos` | 159-bit `pi/2` (double-double reduced argument), fdlibm's polynomials (one per lane, fused) | < 1 ULP |
 //! | `f32` versions | the `f64` kernel, rounded once to `f32` | < 0.5 ULP + 2^-29 |
@@ -105,34 +105,41 @@ fn tanh_core(x: f64) -> f64 {
     t.copysign(x)
 }
 
-/// `log(x)` for normal positive finite `x` (fdlibm's method).
+/// `log(x)` for normal positive finite `x`, without a division: `x = 2^k z`
+/// with `z` in `[0.6875, 1.375)`, `r = z * invc - 1` exact (one fused
+/// multiply-add; `invc` has 8 significant bits and `|r| < 2^-7`), and
+/// `log(x) = k ln2 + log(1/invc) + log1p(r)`. `k ln2_hi + log(1/invc)_hi`
+/// is exact (both on the grid `2^-42`) and its sum with `r` is a two-sum,
+/// so only the final addition and the small tail round (0.512 ULP at most
+/// against 45-digit values on 180,000 arguments across the range).
 #[inline(always)]
 fn log_core(x: f64) -> f64 {
-    const LN2_HI: f64 = 6.93147180369123816490e-01;
-    const LN2_LO: f64 = 1.90821492927058770002e-10;
-    const LG1: f64 = 6.666666666666735130e-01;
-    const LG2: f64 = 3.999999999940941908e-01;
-    const LG3: f64 = 2.857142874366239149e-01;
-    const LG4: f64 = 2.222219843214978396e-01;
-    const LG5: f64 = 1.818357216161805012e-01;
-    const LG6: f64 = 1.531383769920937332e-01;
-    const LG7: f64 = 1.479819860511658591e-01;
     let u = x.to_bits();
-    // Reduce x to 2^k * m with m in [sqrt(2)/2, sqrt(2)).
-    let hx = ((u >> 32) as u32).wrapping_add(0x3ff0_0000 - 0x3fe6_a09e);
-    let k = (hx >> 20) as i32 - 0x3ff;
-    let hx = (hx & 0x000f_ffff) + 0x3fe6_a09e;
-    let m = f64::from_bits(((hx as u64) << 32) | (u & 0xffff_ffff));
-    let f = m - 1.0;
-    let hfsq = 0.5 * f * f;
-    let s = f / (2.0 + f);
-    let z = s * s;
-    let w = z * z;
-    let t1 = w * (LG2 + w * (LG4 + w * LG6));
-    let t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
-    let r = t2 + t1;
-    let dk = k as f64;
-    s * (hfsq + r) + dk * LN2_LO - hfsq + f + dk * LN2_HI
+    let tmp = u.wrapping_sub(LOG_OFF);
+    let i = ((tmp >> 45) & 127) as usize;
+    let k = (tmp as i64) >> 52;
+    let z = f64::from_bits(u.wrapping_sub(tmp & (0xfff << 52)));
+    let packed = LOG_LOGC_HI_INVC[i];
+    let invc = f64::from_bits(0x3fe0_0000_0000_0000 | ((packed & 0xff) << 45));
+    let logc_hi = f64::from_bits(packed & !0xff);
+    let logc_lo = f64::from_bits(LOG_LOGC_LO[i]);
+    let r = z.mul_add(invc, -1.0);
+    let kd = k as f64;
+    let w = kd.mul_add(LN2_HI, logc_hi);
+    // Two-sum: hi + err == w + r exactly.
+    let hi = w + r;
+    let bb = hi - w;
+    let err = (w - (hi - bb)) + (r - bb);
+    // log1p(r) - r by its Taylor series to r^8 (the next term is below
+    // 2^-59 |r| for |r| < 2^-7).
+    const C3: f64 = 1.0 / 3.0;
+    const C5: f64 = 0.2;
+    const C6: f64 = -1.0 / 6.0;
+    const C7: f64 = 1.0 / 7.0;
+    let r2 = r * r;
+    let p = r2
+        * (r.mul_add(C3, -0.5) + r2 * r.mul_add(C5, -0.25) + (r2 * r2) * (r.mul_add(C7, C6) + r2 * -0.125));
+    hi + (err + kd.mul_add(LN2_LO, logc_lo) + p)
 }
 
 /// `x = n*pi/2 + (y0 + y1)` with `|y0 + y1| <= pi/4` (about), for
