@@ -754,6 +754,56 @@ mod tests {
     }
 
     #[test]
+    fn multivariate_normal_svd_limits() {
+        use crate::array::Array;
+        use crate::random::{RandomState, default_rng};
+        // a transposed (non-contiguous) cov is read by value
+        let c = Array::from_shape_vec(&[2, 2], vec![2.0, 0.5, 0.5, 1.0]).unwrap();
+        let a = default_rng(3)
+            .multivariate_normal(&[0.0, 0.0], &c.t(), 4, "svd")
+            .unwrap();
+        let b = default_rng(3)
+            .multivariate_normal(&[0.0, 0.0], &c, 4, "svd")
+            .unwrap();
+        assert_eq!(a, b);
+        let a = RandomState::new(3)
+            .multivariate_normal(&[0.0, 0.0], &c.t(), 4, "warn", 1e-8)
+            .unwrap();
+        let b = RandomState::new(3)
+            .multivariate_normal(&[0.0, 0.0], &c, 4, "warn", 1e-8)
+            .unwrap();
+        assert_eq!(a, b);
+        // n > 25: Unsupported, for both samplers, before any draw
+        let big = Array::<f64>::zeros(&[26, 26]);
+        let mut rs = RandomState::new(3);
+        let r = rs.multivariate_normal(&[0.0; 26], &big, 2, "warn", 1e-8);
+        assert!(matches!(r, Err(crate::error::Error::Unsupported(_))));
+        assert_eq!(rs, RandomState::new(3));
+        let r = default_rng(3).multivariate_normal(&[0.0; 26], &big, 2, "svd");
+        assert!(matches!(r, Err(crate::error::Error::Unsupported(_))));
+        // NaN: NumPy's LinAlgError; empty mean: NumPy's reshape error
+        let nan = Array::from_shape_vec(&[2, 2], vec![1.0, 0.0, 0.0, f64::NAN]).unwrap();
+        assert!(
+            RandomState::new(3)
+                .multivariate_normal(&[0.0, 0.0], &nan, 2, "ignore", 1e-8)
+                .is_err()
+        );
+        let e0 = Array::<f64>::zeros(&[0, 0]);
+        assert!(
+            RandomState::new(3)
+                .multivariate_normal(&[], &e0, 2, "warn", 1e-8)
+                .is_err()
+        );
+        // zero-size output draws nothing
+        let mut rs = RandomState::new(3);
+        let x = rs
+            .multivariate_normal(&[0.0, 0.0], &c, [0], "warn", 1e-8)
+            .unwrap();
+        assert_eq!(x.shape(), &[0, 2]);
+        assert_eq!(rs, RandomState::new(3));
+    }
+
+    #[test]
     fn small_and_degenerate() {
         assert_eq!(
             dgesdd_square(&[-2.0], 1),
