@@ -306,6 +306,7 @@ def mvn_cases(c):
         cv = "ignore" if kind == "indefinite" else "warn"
         case(c, "mvn", lambda g: g.multivariate_normal(mean, cov, 20, check_valid=cv, method="eigh"), i, size=20,
              inputs=[mean, cov], mvn_method="eigh", check_valid=cv, tol=1e-8, atol=tol, note=kind)
+    svd_cases(c, covs, rs)
     ind = np.array([[1.0, 2.0], [2.0, 1.0]])
     m2 = np.zeros(2)
     for meth in ("eigh", "svd"):
@@ -321,6 +322,54 @@ def mvn_cases(c):
     m3 = np.array([1.0, 2.0, 3.0])
     case(c, "mvn", lambda g: g.multivariate_normal(m3, 2.0 * eye3, (2, 3), method="eigh"), 0, size=[2, 3],
          inputs=[m3, 2.0 * eye3], mvn_method="eigh", check_valid="warn", tol=1e-8, atol=1e-12, note="2-d size")
+
+
+def svd_cases(c, covs, rs):
+    """multivariate_normal(method='svd'), NumPy's default: the same covariance
+    matrices as eigh, plus non-symmetric and indefinite ones (the SVD reads the
+    whole matrix), check_valid in every mode, size None / int / shape, NaN and
+    inf. Singular covariances use atol 1e-6: their zero singular values come
+    out as ~1e-16 and enter through sqrt(s) ~ 1e-8 with arbitrary vectors."""
+    covs = list(covs)
+    for n in range(1, 11):
+        a = rs.standard_normal((n, n))
+        covs.append((a, "not symmetric", 1e-10))
+        covs.append((a + a.T, "symmetric indefinite", 1e-10))
+    covs.append((np.array([[4.0, 2.0, 0.0], [2.0, 4.0, 0.0], [0.0, 0.0, 4.0]]), "repeated singular value", 1e-12))
+    covs.append((np.array([[-2.0]]), "1x1 negative", 1e-12))
+    covs.append((np.array([[1e-200, 3e-201], [3e-201, 2e-200]]), "tiny: dgesdd scales up", 1e-10))
+    covs.append((np.array([[1e200, 3e199], [3e199, 2e200]]), "huge: dgesdd scales down", 1e-10))
+    for i, (cov, kind, tol) in enumerate(covs):
+        n = cov.shape[0]
+        mean = rs.uniform(-5, 5, n)
+        s = np.linalg.svd(cov, compute_uv=False)
+        psd = np.allclose(np.linalg.svd(cov)[2].T * s @ np.linalg.svd(cov)[2], cov, rtol=1e-8, atol=1e-8)
+        cv = ("warn", "raise")[i % 2] if psd else ("ignore", "warn")[i % 2]
+        # a relative tolerance for the huge case: values ~ 1e100
+        case(c, "mvn", lambda g: g.multivariate_normal(mean, cov, 20, check_valid=cv, method="svd"), 1000 + i, size=20,
+             inputs=[mean, cov], mvn_method="svd", check_valid=cv, tol=1e-8, atol=tol, note="svd: " + kind)
+    cov = np.array([[2.0, 0.3, 0.1], [0.3, 1.0, 0.2], [0.1, 0.2, 0.5]])
+    m3 = np.array([1.0, -2.0, 3.0])
+    for size in (None, 1, 7, [2, 3], [0], [2, 0, 3]):
+        case(c, "mvn", lambda g: g.multivariate_normal(m3, cov, size_arg(size)), 7, size=size,
+             inputs=[m3, cov], mvn_method="svd", check_valid="warn", tol=1e-8, atol=1e-12, note="svd: default method, size")
+    ind = np.array([[1.0, 2.0], [2.0, 1.0]])
+    m2 = np.zeros(2)
+    case(c, "mvn", lambda g: g.multivariate_normal(m2, ind, 3, check_valid="bad"), 0, size=3,
+         inputs=[m2, ind], mvn_method="svd", check_valid="bad", tol=1e-8, atol=0.0, note="svd: unknown check_valid")
+    case(c, "mvn", lambda g: g.multivariate_normal(m2, ind, 3, tol=10.0, check_valid="raise"), 0, size=3,
+         inputs=[m2, ind], mvn_method="svd", check_valid="raise", tol=10.0, atol=1e-12, note="svd: tol large enough to pass")
+    nanc = np.array([[1.0, 0.0], [0.0, np.nan]])
+    case(c, "mvn", lambda g: g.multivariate_normal(m2, nanc, 3, check_valid="ignore"), 0, size=3,
+         inputs=[m2, nanc], mvn_method="svd", check_valid="ignore", tol=1e-8, atol=0.0, note="svd: NaN: LinAlgError")
+    infc = np.array([[np.inf, 0.0], [0.0, 1.0]])
+    case(c, "mvn", lambda g: g.multivariate_normal(m2, infc, 3, check_valid="ignore"), 0, size=3,
+         inputs=[m2, infc], mvn_method="svd", check_valid="ignore", tol=1e-8, atol=0.0, note="svd: inf: NaN draws")
+    case(c, "mvn", lambda g: g.multivariate_normal(m2, infc, 3, check_valid="raise"), 0, size=3,
+         inputs=[m2, infc], mvn_method="svd", check_valid="raise", tol=1e-8, atol=0.0, note="svd: inf: not PSD")
+    eye3 = np.eye(3)
+    case(c, "mvn", lambda g: g.multivariate_normal(m2, eye3, 3), 0, size=3,
+         inputs=[m2, eye3], mvn_method="svd", check_valid="warn", tol=1e-8, atol=0.0, note="svd: shape mismatch")
 
 
 if __name__ == "__main__":

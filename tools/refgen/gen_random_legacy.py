@@ -118,7 +118,52 @@ def main():
         pn = np.array([0.5, np.nan])
         case(c, "binomial_array", lambda r: r.binomial(na[:2], pn), seed, size=None, inputs=[na[:2].copy(), pn], p="in1")
         dists(c, seed)
+    mvn_cases(c)
     c.save()
+
+
+def mvn_cases(c):
+    """multivariate_normal (legacy: svd, x @ (sqrt(s)[:, None] * v)): n = 1..10
+    (random SPD of varied scale, singular PSD, diagonal with ties, identity,
+    non-symmetric, indefinite with check_valid='ignore'), size None / int /
+    shape, and the errors. Values compared with atol 1e-10 (1e-6 singular:
+    zero singular values ~1e-16 enter through sqrt(s) with arbitrary vectors;
+    1e-12 diagonal, computed exactly); the state after is compared exactly."""
+    rs = np.random.RandomState(12)
+    covs = []
+    for n in range(1, 11):
+        a = rs.standard_normal((n, n + 1))
+        covs.append((a @ a.T * 10.0 ** rs.uniform(-3, 3), "spd", 1e-10))
+        if n >= 2:
+            a = rs.standard_normal((n, n - 1))
+            covs.append((a @ a.T, "singular rank n-1", 1e-6))
+        d = rs.uniform(0.5, 3.0, n)
+        if n >= 2:
+            d[-1] = d[0]
+        covs.append((np.diag(d), "diagonal (with a tie)", 1e-12))
+        a = rs.standard_normal((n, n))
+        covs.append((a, "not symmetric", 1e-10))
+        covs.append((a + a.T, "symmetric indefinite", 1e-10))
+    covs.append((np.eye(4), "identity", 1e-12))
+    covs.append((np.zeros((2, 2)), "zero", 1e-12))
+    for i, (cov, kind, tol) in enumerate(covs):
+        n = cov.shape[0]
+        mean = rs.uniform(-5, 5, n)
+        cv = "warn" if kind in ("spd", "diagonal (with a tie)", "identity", "zero") else "ignore"
+        size = (None, 5, [2, 3])[i % 3]
+        case(c, "mvn", lambda r: r.multivariate_normal(mean, cov, size, check_valid=cv), i, size=size,
+             inputs=[mean, cov], check_valid=cv, tol=1e-8, atol=tol, note=kind)
+    ind = np.array([[1.0, 2.0], [2.0, 1.0]])
+    m2 = np.zeros(2)
+    case(c, "mvn", lambda r: r.multivariate_normal(m2, ind, 3, check_valid="raise"), 0, size=3,
+         inputs=[m2, ind], check_valid="raise", tol=1e-8, atol=0.0, note="not PSD: raise")
+    case(c, "mvn", lambda r: r.multivariate_normal(m2, ind, 3, check_valid="bad"), 0, size=3,
+         inputs=[m2, ind], check_valid="bad", tol=1e-8, atol=0.0, note="unknown check_valid")
+    case(c, "mvn", lambda r: r.multivariate_normal(m2, np.eye(3), 3), 0, size=3,
+         inputs=[m2, np.eye(3)], check_valid="warn", tol=1e-8, atol=0.0, note="shape mismatch")
+    nanc = np.array([[1.0, 0.0], [0.0, np.nan]])
+    case(c, "mvn", lambda r: r.multivariate_normal(m2, nanc, 3, check_valid="ignore"), 0, size=3,
+         inputs=[m2, nanc], check_valid="ignore", tol=1e-8, atol=0.0, note="NaN: LinAlgError")
 
 
 def dists(c, seed):

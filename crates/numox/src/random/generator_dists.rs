@@ -709,7 +709,9 @@ impl<B: BitGenerator> Generator<B> {
     /// assert_eq!(x.shape(), &[4, 2]);
     /// let y = default_rng(1).multivariate_normal(&[0.0, 10.0], &cov, 4, "eigh").unwrap();
     /// assert_eq!(y.shape(), &[4, 2]);
-    /// assert!(default_rng(1).multivariate_normal(&[0.0, 1.0], &cov, 4, "svd").is_err());
+    /// // NumPy's default method: np.random.default_rng(1).multivariate_normal([0, 10], cov, 4)
+    /// let z = default_rng(1).multivariate_normal(&[0.0, 10.0], &cov, 4, "svd").unwrap();
+    /// assert!((z[[0, 0]] - -0.7543038895515155).abs() < 1e-12);
     /// ```
     pub fn multivariate_normal<S: crate::array::Data<Elem = f64>>(
         &mut self,
@@ -737,17 +739,25 @@ impl<B: BitGenerator> Generator<B> {
     ///   [`Error::Unsupported`]. With `check_valid` other than `"ignore"`, an
     ///   eigenvalue below `-tol` is "not positive-semidefinite": `"raise"`
     ///   errors, `"warn"` draws anyway (numox has no warnings).
-    /// - `"svd"` (NumPy's default) returns [`Error::Unsupported`]: its
-    ///   values depend on the singular-vector signs of LAPACK's `dgesdd`
-    ///   (bidiagonalisation + `dbdsqr`), which are not reproduced (they bear
-    ///   no fixed relation to `eigh`'s signs).
+    /// - `"svd"` (NumPy's default): `F = u * sqrt(s)` from `(u, s, vh) =
+    ///   svd(cov)`, computed by the steps LAPACK's `dgesdd` takes for
+    ///   `n <= 25` (Householder bidiagonalisation, implicit QR on the
+    ///   bidiagonal with singular vectors, the sorts, back-transformation),
+    ///   so the singular-vector signs, which decide the values, are
+    ///   LAPACK's. Limited to `len(mean) <= 25` (LAPACK switches to divide
+    ///   and conquer above): larger orders return [`Error::Unsupported`].
+    ///   With `check_valid` other than `"ignore"`, `cov` is "not
+    ///   positive-semidefinite" unless `np.allclose((vh.T * s) @ vh, cov,
+    ///   rtol=tol, atol=tol)`: `"raise"` errors, `"warn"` draws anyway. A
+    ///   NaN in `cov` errors ("SVD did not converge", as NumPy's
+    ///   `LinAlgError`); an infinity gives NaN draws.
     ///
     /// The values agree with NumPy's to rounding (about 1e-13 relative), not
     /// bit for bit: NumPy's factorisation and its `z @ F.T` run through
     /// OpenBLAS, whose summation order is not reproduced. Errors (before any
-    /// draw) if the shapes disagree, `mean` is empty, `method` or
-    /// `check_valid` is unknown, `cov` is not positive definite (cholesky)
-    /// or fails the check above.
+    /// draw, where NumPy draws the normals first) if the shapes disagree, `mean` is empty, `method` or
+    /// `check_valid` is unknown, `cov` is not positive definite (cholesky),
+    /// fails the check above, or holds a NaN (svd).
     ///
     /// ```
     /// use numox::prelude::*;
@@ -821,9 +831,21 @@ impl<B: BitGenerator> Generator<B> {
                 f
             }
             _ => {
-                return Err(Error::Unsupported(
-                    "multivariate_normal(method='svd') needs the singular-vector signs of LAPACK's dgesdd; use method='eigh' or 'cholesky'".into(),
-                ));
+                let (s, u, vt) = mvn_svd(&c, n)?;
+                // "warn" draws anyway (numox has no warnings)
+                if check_valid == "raise" && !svd_psd(&c, &s, &vt, n, tol) {
+                    return Err(Error::invalid(
+                        "covariance is not symmetric positive-semidefinite.",
+                    ));
+                }
+                // F = u * sqrt(s)
+                let mut f = vec![0.0; n * n];
+                for (i, frow) in f.chunks_mut(n).enumerate() {
+                    for (j, (fv, sv)) in frow.iter_mut().zip(&s).enumerate() {
+                        *fv = u[i + j * n] * sv.sqrt();
+                    }
+                }
+                f
             }
         };
         let size = size.into();
@@ -920,6 +942,45 @@ impl<B: BitGenerator> Generator<B> {
             .collect();
         Array::from_shape_vec(&shape, v)
     }
+}
+
+/// The SVD of the row-major `n x n` `cov` by LAPACK `dgesdd`'s steps
+/// (`(s, u, vt)`, `u`/`vt` column-major); `Unsupported` above 25.
+pub(crate) fn mvn_svd(c: &[f64], n: usize) -> Result<(Vec<f64>, Vec<f64>, Vec<f64>)> {
+    if n > super::lapack_svd::SVD_MAX_N {
+        return Err(Error::Unsupported(format!(
+            "multivariate_normal(method='svd') reproduces LAPACK's singular-vector signs for len(mean) <= {} only",
+            super::lapack_svd::SVD_MAX_N
+        )));
+    }
+    // LAPACK reads the column-major matrix: element (i, j) is c[i * n + j]
+    let mut a = vec![0.0; n * n];
+    for i in 0..n {
+        for j in 0..n {
+            a[i + j * n] = c[i * n + j];
+        }
+    }
+    super::lapack_svd::dgesdd_square(&a, n).ok_or_else(|| Error::invalid("SVD did not converge"))
+}
+
+/// NumPy's check `np.allclose((vh.T * s) @ vh, cov, rtol=tol, atol=tol)`
+/// (`vt` column-major, `cov` row-major).
+pub(crate) fn svd_psd(c: &[f64], s: &[f64], vt: &[f64], n: usize, tol: f64) -> bool {
+    for i in 0..n {
+        for j in 0..n {
+            let r: f64 = (0..n).fold(0.0, |acc, k| acc + vt[k + i * n] * s[k] * vt[k + j * n]);
+            let b = c[i * n + j];
+            let close = if r.is_finite() && b.is_finite() {
+                (r - b).abs() <= tol + tol * b.abs()
+            } else {
+                r == b
+            };
+            if !close {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// The lower Cholesky factor (row-major) in the order of LAPACK's `potf2`

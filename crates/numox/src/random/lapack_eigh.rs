@@ -40,7 +40,7 @@ fn dlapy2(x: f64, y: f64) -> f64 {
 }
 
 /// Fortran's `SIGN(a, b)`: `|a|` with the sign of `b`.
-fn sign(a: f64, b: f64) -> f64 {
+pub(crate) fn sign(a: f64, b: f64) -> f64 {
     if b.is_sign_negative() { -a.abs() } else { a.abs() }
 }
 

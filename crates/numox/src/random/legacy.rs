@@ -1347,6 +1347,90 @@ impl RandomState {
         Array::from_shape_vec(&shape, out)
     }
 
+    /// Multivariate normal draws (`multivariate_normal(mean, cov, size,
+    /// check_valid, tol)`; NumPy's defaults are `"warn"`, `1e-8`): output
+    /// shape `size + (len(mean),)`.
+    ///
+    /// As NumPy's legacy sampler: the legacy standard normals `z` (polar
+    /// method, cached second value), `(u, s, v) = svd(cov)`, then
+    /// `x = z @ (sqrt(s)[:, None] * v) + mean`. The SVD takes the steps
+    /// LAPACK's `dgesdd` takes for `n <= 25`, so the signs of the rows of
+    /// `v`, which decide the values, are LAPACK's; larger orders return
+    /// [`Error::Unsupported`]. With `check_valid` other than `"ignore"`,
+    /// `cov` is "not positive-semidefinite" unless `np.allclose((v.T * s) @ v,
+    /// cov, rtol=tol, atol=tol)`: `"raise"` errors, `"warn"` draws anyway
+    /// (numox has no warnings).
+    ///
+    /// The values agree with NumPy's to rounding, not bit for bit (NumPy's
+    /// SVD and product run through OpenBLAS). Errors (before any draw, where
+    /// NumPy draws the normals first) if `cov` is not square or its order
+    /// differs from `len(mean)`, `mean` is empty, `check_valid` is unknown,
+    /// the check fails with `"raise"`, or `cov` holds a NaN (NumPy's
+    /// `LinAlgError` "SVD did not converge").
+    ///
+    /// ```
+    /// use numox::prelude::*;
+    /// use numox::random::RandomState;
+    /// let cov = array![[2.0, 0.5], [0.5, 1.0]];
+    /// // np.random.RandomState(1).multivariate_normal([0, 10], cov, 4)
+    /// let x = RandomState::new(1).multivariate_normal(&[0.0, 10.0], &cov, 4, "warn", 1e-8).unwrap();
+    /// assert_eq!(x.shape(), &[4, 2]);
+    /// assert!((x[[0, 0]] - -2.0210279473806247).abs() < 1e-12);
+    /// let bad = array![[1.0, 2.0], [2.0, 1.0]];
+    /// assert!(RandomState::new(1).multivariate_normal(&[0.0, 0.0], &bad, 4, "raise", 1e-8).is_err());
+    /// ```
+    pub fn multivariate_normal<S: crate::array::Data<Elem = f64>>(
+        &mut self,
+        mean: &[f64],
+        cov: &ArrayBase<S>,
+        size: impl Into<Size>,
+        check_valid: &str,
+        tol: f64,
+    ) -> Result<Array<f64>> {
+        let n = mean.len();
+        if cov.ndim() != 2 || cov.shape()[0] != cov.shape()[1] {
+            return Err(Error::invalid("cov must be 2 dimensional and square"));
+        }
+        if cov.shape()[0] != n {
+            return Err(Error::invalid("mean and cov must have same length"));
+        }
+        if n == 0 {
+            return Err(Error::invalid("cannot reshape array of size 0 into shape (0)"));
+        }
+        if !matches!(check_valid, "warn" | "raise" | "ignore") {
+            return Err(Error::invalid(
+                "check_valid must equal 'warn', 'raise', or 'ignore'",
+            ));
+        }
+        let c = cov.to_vec();
+        let (s, _, vt) = super::generator_dists::mvn_svd(&c, n)?;
+        if check_valid == "raise" && !super::generator_dists::svd_psd(&c, &s, &vt, n, tol) {
+            return Err(Error::invalid(
+                "covariance is not symmetric positive-semidefinite.",
+            ));
+        }
+        // x[k] = mean[k] + sum_j z[j] sqrt(s[j]) v[j][k]
+        let f: Vec<f64> = (0..n * n)
+            .map(|t| {
+                let (k, j) = (t / n, t % n);
+                vt[j + k * n] * s[j].sqrt()
+            })
+            .collect();
+        let size = size.into();
+        let mut shape = size.shape().map(|s| s.to_vec()).unwrap_or_default();
+        shape.push(n);
+        let z = self.standard_normal(shape.as_slice());
+        let z = z.as_slice().expect("fresh arrays are contiguous");
+        let mut out = vec![0.0f64; z.len()];
+        for (zr, or) in z.chunks(n).zip(out.chunks_mut(n)) {
+            for ((o, frow), m) in or.iter_mut().zip(f.chunks(n)).zip(mean) {
+                let acc = zr.iter().zip(frow).fold(0.0, |acc, (z, f)| acc + z * f);
+                *o = acc + m;
+            }
+        }
+        Array::from_shape_vec(&shape, out)
+    }
+
     /// Dirichlet draws (`dirichlet(alpha, size)`): normalised legacy gammas.
     /// Errors if an alpha is `<= 0`.
     ///
@@ -1947,6 +2031,24 @@ pub fn hypergeometric(ngood: i64, nbad: i64, nsample: i64, size: impl Into<Size>
 /// ```
 pub fn multinomial(n: i64, pvals: &[f64], size: impl Into<Size>) -> Result<Array<i64>> {
     global().multinomial(n, pvals, size)
+}
+
+/// `numpy.random.multivariate_normal` on the global legacy state (see
+/// [`RandomState::multivariate_normal`]).
+///
+/// ```
+/// use numox::prelude::*;
+/// let x = numox::random::multivariate_normal(&[0.0, 1.0], &array![[1.0, 0.0], [0.0, 4.0]], 3, "warn", 1e-8).unwrap();
+/// assert_eq!(x.shape(), &[3, 2]);
+/// ```
+pub fn multivariate_normal<S: crate::array::Data<Elem = f64>>(
+    mean: &[f64],
+    cov: &ArrayBase<S>,
+    size: impl Into<Size>,
+    check_valid: &str,
+    tol: f64,
+) -> Result<Array<f64>> {
+    global().multivariate_normal(mean, cov, size, check_valid, tol)
 }
 
 /// `numpy.random.dirichlet` on the global legacy state (see [`RandomState::dirichlet`]).

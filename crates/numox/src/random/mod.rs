@@ -19,10 +19,10 @@
 //!
 //! Every sampler is checked against NumPy 2.4.6 draw for draw, including the
 //! state it leaves behind (`tests/conformance_random*.rs`). The exception is
-//! `multivariate_normal`: its `"cholesky"` method draws the same normals and
-//! agrees to rounding (NumPy's factor goes through LAPACK/BLAS), and
-//! `"svd"`/`"eigh"` are not offered yet, since their output depends on
-//! LAPACK's choice of singular-vector signs.
+//! `multivariate_normal`: it draws the same normals and agrees to rounding
+//! (NumPy's factor goes through LAPACK/BLAS); for `"svd"` (the default) and
+//! `"eigh"` the factorisation takes LAPACK's steps, so the signs of the
+//! singular vectors/eigenvectors are LAPACK's, for `len(mean) <= 25`.
 //!
 //! Nothing here is glob-exported at the crate root: like NumPy, these live
 //! under `numox::random`.
@@ -42,6 +42,7 @@ mod generator;
 mod generator_dists;
 mod generator_extra;
 mod lapack_eigh;
+mod lapack_svd;
 mod legacy;
 mod params;
 mod seed_sequence;
@@ -55,10 +56,10 @@ pub use generator_extra::par_fill;
 pub use legacy::{
     LegacyState, RandomState, beta, binomial, binomial_array, chisquare, choice, dirichlet, exponential, f,
     gamma, geometric, get_state, global, gumbel, hypergeometric, laplace, logistic, lognormal, logseries,
-    multinomial, negative_binomial, noncentral_chisquare, noncentral_f, normal, pareto, permutation, poisson,
-    power, rand, randint, randn, random, random_integers, random_sample, rayleigh, seed, set_state, shuffle,
-    standard_cauchy, standard_exponential, standard_gamma, standard_normal, standard_t, tomaxint, triangular,
-    uniform, vonmises, wald, weibull, zipf,
+    multinomial, multivariate_normal, negative_binomial, noncentral_chisquare, noncentral_f, normal, pareto,
+    permutation, poisson, power, rand, randint, randn, random, random_integers, random_sample, rayleigh,
+    seed, set_state, shuffle, standard_cauchy, standard_exponential, standard_gamma, standard_normal,
+    standard_t, tomaxint, triangular, uniform, vonmises, wald, weibull, zipf,
 };
 pub use params::{FloatParam, Size};
 pub use seed_sequence::SeedSequence;

@@ -143,8 +143,34 @@ fn call(rs: &mut RandomState, case: &Case) -> Result<DynArray> {
         "choice_from" => rs
             .choice_from(&case.input::<i64>(0), size, case.bool_param("replace"), None)?
             .into(),
+        "mvn" => rs
+            .multivariate_normal(
+                &arrays[0].to_vec(),
+                &arrays[1],
+                size,
+                case.str_param("check_valid"),
+                case.f64_param("tol"),
+            )?
+            .into(),
         other => panic!("{}: unknown method {other}", case.ctx()),
     })
+}
+
+/// `multivariate_normal` values: same draws, the factor from our port of
+/// LAPACK's dgesdd steps, so singular-vector signs match and values differ
+/// by rounding only (NumPy's SVD and product run through OpenBLAS). Vector
+/// rounding scales like eps / (singular-value gap): below 1e-10 for these
+/// matrices (atol = rtol = 1e-10; 1e-12 for diagonal ones, computed exactly);
+/// singular covariances use 1e-6, as their zero singular values come out as
+/// ~1e-16 and enter through sqrt(s) ~ 1e-8 with arbitrary vectors. A wrong
+/// sign would be off by O(1).
+fn assert_mvn(got: &DynArray, case: &Case) {
+    let (g, w) = (
+        got.as_typed::<f64>().unwrap(),
+        case.outputs[0].as_typed::<f64>().unwrap(),
+    );
+    let atol = case.f64_param("atol");
+    common::assert_close(&g, &w, atol, atol, case.ctx());
 }
 
 #[test]
@@ -162,7 +188,11 @@ fn random_state_matches_numpy() {
             continue;
         }
         let got = got.unwrap_or_else(|e| panic!("{}: numox returned Err({e})", case.ctx()));
-        assert_same_dyn(&got, &case.outputs[0], case.ctx());
+        if case.str_param("method") == "mvn" {
+            assert_mvn(&got, case);
+        } else {
+            assert_same_dyn(&got, &case.outputs[0], case.ctx());
+        }
         let st = rs.get_state();
         let raw = rs.bit_generator_mut().next_raw();
         let after = vec![st.mt.pos as u64, st.has_gauss as u64, raw];
@@ -179,5 +209,44 @@ fn random_state_matches_numpy() {
             case.ctx()
         );
     }
-    assert_eq!(cases.len(), 486, "every recorded case checked");
+    assert_eq!(cases.len(), 541, "every recorded case checked");
+}
+
+/// `numpy.random.multivariate_normal` on the global state: `seed(s)` then the
+/// module-level function gives what `RandomState(s).multivariate_normal`
+/// gives, and leaves the global state where NumPy leaves it.
+#[test]
+fn global_multivariate_normal_matches_numpy() {
+    let _global = common::GLOBAL_RANDOM
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let cases = load_cases("random_legacy");
+    let mut checked = 0;
+    for case in cases.iter().filter(|c| c.str_param("method") == "mvn") {
+        let seed = case.param("seed").and_then(Value::as_u64).expect("seed") as u32;
+        numox::random::seed(seed);
+        let arrays: Vec<Array<f64>> = case.inputs.iter().map(|a| a.astype::<f64>()).collect();
+        let got = numox::random::multivariate_normal(
+            &arrays[0].to_vec(),
+            &arrays[1],
+            size_of(case),
+            case.str_param("check_valid"),
+            case.f64_param("tol"),
+        );
+        if case.error.is_some() {
+            common::assert_err(&got, case);
+            continue;
+        }
+        let got = DynArray::from(got.unwrap_or_else(|e| panic!("{}: Err({e})", case.ctx())));
+        assert_mvn(&got, case);
+        let st = numox::random::get_state();
+        assert_eq!(
+            [st.mt.pos as u64, st.has_gauss as u64],
+            case.output::<u64>(1).to_vec()[..2],
+            "{}: global state after the draws",
+            case.ctx()
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 51, "every successful mvn case checked");
 }
