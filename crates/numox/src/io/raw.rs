@@ -346,8 +346,14 @@ fn from_text<T: Element>(s: &[u8], sep: &str, count: Option<usize>, file: bool) 
 }
 
 /// `np.fromstring(s, dtype=T, count, sep)`: the values in the text `s`,
-/// separated by `sep`, at most `count` of them (`None`: all). See the
-/// [module docs](self) for the syntax.
+/// separated by `sep`, at most `count` of them (`None`: all).
+///
+/// Each value is parsed as NumPy's per-dtype `fromstr` parses it (leading
+/// whitespace skipped; floats in Python's syntax with `inf`/`nan`;
+/// integers in base 10, saturated to 64 bits, then wrapped to the type;
+/// `bool` as a number, non-zero is `true`; complex as `1+2j`). Each run of
+/// whitespace in `sep` matches any run of whitespace (also none) in the
+/// text.
 ///
 /// Errors: an empty `sep` (NumPy removed the binary mode; use
 /// [`frombuffer`]); text that is neither a value nor the separator.
