@@ -416,4 +416,82 @@ run("poly", lambda z: np.asarray(np.poly(z)).astype(complex), [np.array([[1.0, 2
 run("poly", lambda z: np.asarray(np.poly(z)).astype(complex), [np.array([[0.0, -1.0], [1.0, 0.0]])], {}, "matrix complex eigs")
 run("poly", lambda z: np.poly(z), [np.zeros((2, 3))], {}, "non-square -> error")
 
+# ---------------------------------------------------------------- interp with complex fp
+# params "left"/"right" are [re, im]; x is float64, fp complex128.
+cfp = fp + 1j * np.array([0.5, 3.0, -1.0, 2.0, np.inf])
+cfp2 = np.array([1 + 2j, 3 - 1j, -2 + 0.5j, 4 + 4j, 0.25 - 3j])
+run("interp_complex", lambda x, xp, fp: np.interp(x, xp, fp), [xq, xp, cfp2], {}, "many x (slopes precomputed)")
+run("interp_complex", lambda x, xp, fp: np.interp(x, xp, fp), [xq[::9].copy(), np.sort(floats(20)), floats(20) + 1j * floats(20)], {}, "few x (slopes per point)")
+run("interp_complex", lambda x, xp, fp: np.interp(x, xp, fp), [xq, xp, cfp], {}, "inf imaginary part")
+run("interp_complex", lambda x, xp, fp: np.interp(x, xp, fp, left=-1 + 1j, right=np.nan + 2j), [xq, xp, cfp2], {"left": [-1.0, 1.0], "right": ["nan", 2.0]})
+run("interp_complex", lambda x, xp, fp: np.interp(x, xp, fp), [xq, np.array([2.0]), np.array([5.0 - 1j])], {}, "single point")
+run("interp_complex", lambda x, xp, fp: np.interp(x, xp, fp), [xq, np.array([0.0, 1.0, 1.0, 2.0]), np.array([0j, 1 + 1j, 3 - 1j, 4 + 0j])], {}, "repeated xp")
+run("interp_complex", lambda x, xp, fp: np.interp(x, xp, fp, period=360), [np.array([-180.0, -170.0, -185.0, 185.0, -10.0, -5.0, 0.0, 365.0, 10.0, 0.0, 5.0, 10.0, 20.0, 1e10, np.nan]),
+    np.array([190.0, -190.0, 350.0, -350.0]), np.array([5 + 1j, 10 - 2j, 3 + 0j, 4 + 4j])], {"period": 360.0}, "period")
+run("interp_complex", lambda x, xp, fp: np.interp(x, xp, fp), [floats(30).reshape(5, 6), np.sort(floats(20)), floats(20) - 2j * floats(20)], {"perm": [1, 0]}, "transposed 2-d x")
+run("interp_complex", lambda x, xp, fp: np.interp(x, xp, fp), [np.zeros(0), xp, cfp2], {}, "empty x")
+run("interp_complex", lambda x, xp, fp: np.interp(x, xp, fp, period=0), [floats(3), xp, cfp2], {"period": 0.0}, "zero period -> error")
+run("interp_complex", lambda x, xp, fp: np.interp(x, xp, fp), [floats(3), np.zeros(0), np.zeros(0, complex)], {}, "empty xp -> error")
+run("interp_complex", lambda x, xp, fp: np.interp(x, xp, fp), [floats(3), xp, cfp2[:-1]], {}, "length mismatch -> error")
+
+# ---------------------------------------------------------------- histogram of float32 input
+# NumPy bins float32 input in float32: edges are float32 (linspace in float32
+# without range, in float64 then rounded with it) and so is the bin index
+# arithmetic. Values on and next to the float32 edges are where a float64
+# computation would differ; `f64_differs` counts the cases where it does.
+f64_differs = 0
+
+
+def lin32(first, last, n):
+    first, last = np.float32(first), np.float32(last)
+    delta = np.float32(last - first)
+    step = np.float32(delta / np.float32(n))
+    y = np.arange(n + 1, dtype=np.float32) * step + first
+    y[-1] = last
+    return y.astype(np.float32)
+
+
+def hist32(a, bins, rng_=None, weights=None, density=False, note=""):
+    global f64_differs
+    a = np.asarray(a, dtype=np.float32)
+    try:
+        h32 = np.histogram(a, bins=bins, range=rng_)[0]
+        h64 = np.histogram(a.astype(np.float64), bins=bins, range=rng_)[0]
+        f64_differs += int(not np.array_equal(h32, h64))
+    except Exception:  # noqa: BLE001 - error cases are recorded below
+        pass
+    hist_case(a, bins, rng_=rng_, weights=weights, density=density, note="f32 " + note)
+
+
+for k, n in enumerate([3, 7, 10, 26, 33]):
+    lo = float(rng.normal() * 10.0 ** (k - 2))
+    hi = lo + float(abs(rng.normal())) * 10.0 ** (k - 1)
+    a0 = (lo + (hi - lo) * rng.random(20)).astype(np.float32)
+    e = lin32(a0.min(), a0.max(), n)
+    near = np.concatenate([e, np.nextafter(e, np.float32(-np.inf)), np.nextafter(e, np.float32(np.inf))])
+    hist32(np.concatenate([a0, near]), n, note="values on and next to float32 edges")
+    e64 = np.linspace(lo, hi, n + 1)
+    near64 = np.concatenate([e64, np.nextafter(e64, -np.inf), np.nextafter(e64, np.inf)]).astype(np.float32)
+    hist32(np.concatenate([a0, near64]), n, rng_=(lo, hi), note="range: values near the edges")
+hist32(np.arange(0, 1, 0.1), 10, note="tenths")
+hist32(np.arange(0, 1, 0.1), 10, rng_=(0.0, 1.0), note="tenths with range")
+hist32(np.linspace(0, 1, 101), 7, rng_=(0.1, 0.9), note="range cuts (range not float32-exact)")
+hist32([5.0, 5.0, 5.0], 4, note="constant data widens by 0.5 in float32")
+hist32([0.1, 0.1], 3, rng_=(0.1, 0.1), note="equal range widens in float64")
+hist32([], 3, note="empty")
+hist32([1.0, np.nan], 3, note="NaN without range -> error")
+hist32([1.0, 2.0, np.nan, np.inf], 3, rng_=(0.0, 3.0), note="NaN and inf with range")
+hist32([1.0, 1.0 + 2.0 ** -23], 4, note="too many bins for float32 -> error")
+hist32(np.arange(0, 1, 0.1), [0.0, 0.1, 0.30000001192092896, 1.0], note="explicit f64 edges compare in f64")
+a = (rng.standard_normal(200) * 3).astype(np.float32)
+e = lin32(a.min(), a.max(), 9)
+a = np.concatenate([a, e, np.nextafter(e, np.float32(np.inf))])
+hist32(a, 9, weights=rng.random(a.size), note="weighted")
+hist32(a, 9, density=True, note="density: widths are float32 differences")
+hist32(a, 9, rng_=(-2.0, 2.5), weights=rng.random(a.size), density=True, note="weighted density with range")
+for bins, r in [(9, None), (5, (-1.3, 2.7))]:
+    params = {"range": r, "bins_kind": "count", "bins": bins}
+    run("histogram_bin_edges", lambda a, b=bins, r=r: np.histogram_bin_edges(a, bins=b, range=r), [a], params, "f32")
+print("float32 histogram cases where float64 binning differs:", f64_differs)
+
 c.save()

@@ -298,4 +298,87 @@ run("corrcoef", lambda v: np.corrcoef(v), [np.array([[1.0, 2.0, 3.0], [1.0, 1.0,
 run("corrcoef", lambda v: np.corrcoef(v), [np.array([1.0, 2.0, 4.0])], {}, note="scalar")
 run("cov", lambda v: np.cov(v), [np.array([1, 5, 2, 8], dtype=np.int64)], {})
 
+# ------------------------------------------------------------------ weighted quantiles (inverted_cdf only)
+# params "weights" is not used: the weights are input 1 (float64).
+WQ = {"quantile": np.quantile, "percentile": np.percentile, "nanquantile": np.nanquantile,
+      "nanpercentile": np.nanpercentile}
+
+
+def wrun(op, a, w, q, axis, method="inverted_cdf", keepdims=False, view=None, note=""):
+    fn = WQ[op]
+    run("w" + op, lambda v, w, q, axis, method, keepdims: fn(v, q, axis=axis, method=method, keepdims=keepdims,
+        weights=w), [a, w], {"q": q, "axis": axis, "method": method, "keepdims": keepdims}, view=view, note=note)
+
+
+WQS = [0.0, 0.1, 0.25, 0.5, 0.6, 0.75, 0.9, 1.0]
+for n in [1, 2, 5, 13]:
+    a = data((n,), np.float64)
+    t = data((n,), np.float64, "ties")
+    w = rng.random(n)
+    wi = rng.integers(0, 4, n).astype(np.float64)
+    wi[0] = 1.0
+    wrun("quantile", a, w, WQS, None)
+    wrun("quantile", t, wi, WQS, 0)
+    wrun("percentile", a, wi, [0.0, 12.5, 50.0, 80.0, 100.0], None)
+    wrun("quantile", a, np.ones(n), 0.37, None, note="unit weights = unweighted inverted_cdf")
+# leading / trailing / inner zero weights, exact cdf boundaries
+wrun("quantile", np.array([4.0, 1.0, 3.0, 2.0]), np.array([0.0, 0.0, 1.0, 1.0]), WQS, None)
+wrun("quantile", np.array([4.0, 1.0, 3.0, 2.0]), np.array([1.0, 1.0, 0.0, 1.0]), [0.0, 1 / 3, 2 / 3, 1.0], None)
+wrun("quantile", np.array([1.0, 2.0, 3.0, 4.0, 5.0]), np.array([1.0, 1.0, 1.0, 1.0, 1.0]),
+     [0.0, 0.2, 0.4, 0.6, 0.8, 1.0], None)
+# float32 and integer input (numox gives the mean type; NumPy keeps the dtype)
+for dt in [np.float32, np.int64, np.int32, np.uint8, np.int8]:
+    a = data((4, 6), dt)
+    wrun("quantile", a, rng.random(6), [0.2, 0.5, 0.9], 1)
+    wrun("quantile", a, rng.random((4, 6)), 0.5, None)
+# axes: full-shape weights, weights along one axis, along several (in axis order), keepdims
+for kind in ["normal", "nan", "special"]:
+    a = data((3, 4, 5), np.float64, kind)
+    wf = rng.random((3, 4, 5))
+    for axis in [None, 0, 1, -1, (0, 2), (2, 0)]:
+        for op in ["quantile", "nanquantile"]:
+            wrun(op, a, wf, [0.1, 0.5, 0.95], axis, keepdims=axis in (None, (0, 2)))
+    for axis in [0, -1, (0, 2), (2, 0), (1, 2)]:
+        ax = axis if isinstance(axis, tuple) else (axis,)
+        ws = rng.random(tuple(a.shape[i] for i in ax))
+        wrun("quantile", a, ws, [0.1, 0.5, 0.95], axis)
+        wrun("percentile", a, ws, 42.0, axis, keepdims=True)
+# nan variants on 1-d input (1-d weights) and with full weights
+x = np.array([np.nan, 3.0, 1.0, np.nan, 2.0, 5.0])
+for op in ["nanquantile", "nanpercentile"]:
+    q = [0.0, 0.3, 0.5, 1.0] if op == "nanquantile" else [0.0, 30.0, 50.0, 100.0]
+    wrun(op, x, np.array([5.0, 1.0, 2.0, 0.0, 1.0, 1.0]), q, None)
+    wrun(op, x, np.array([5.0, 1.0, 2.0, 0.0, 1.0, 1.0]), q, 0)
+a = data((5, 7), np.float64, "nan")
+a[1] = np.nan
+wrun("nanquantile", a, rng.random((5, 7)), [0.25, 0.5], 1)
+wrun("nanpercentile", a, rng.random((5, 7)), [25.0, 50.0], 0)
+# non-contiguous input (weights are given in the view's shape)
+base = data((6, 8), np.float64)
+wrun("quantile", base, rng.random((4, 3)), [0.3, 0.7], 1, view={"perm": [1, 0], "slices": [[0, 8, 2], [None, None, 2]]})
+wrun("quantile", base, rng.random(3), 0.5, 0, view={"slices": [[None, None, -2], [1, 5]]})
+# empty and zero-size axes
+wrun("quantile", np.zeros((0, 3)), np.ones(3), 0.5, 1)
+wrun("quantile", np.zeros((3, 0)), np.ones(0), 0.5, 1)
+wrun("nanquantile", np.zeros((3, 0)), np.ones(0), 0.5, 1)
+wrun("nanquantile", np.zeros(0), np.ones(0), 0.5, None)
+# errors: method, negative / zero / NaN / inf weights, shapes, axis needed, q range
+a = np.arange(12.0).reshape(3, 4)
+wrun("quantile", a, np.ones(4), 0.5, 1, method="linear")
+wrun("percentile", a, np.ones(4), 50.0, 1, method="lower")
+wrun("quantile", a, np.array([1.0, -1.0, 1.0, 1.0]), 0.5, 1)
+wrun("quantile", a, np.zeros(4), 0.5, 1)
+wrun("quantile", a, np.array([[1.0, 1.0, 1.0, 1.0], [0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0]]), 0.5, 1)
+wrun("quantile", a, np.array([1.0, np.nan, 1.0, 1.0]), 0.5, 1)
+wrun("quantile", a, np.array([1.0, np.inf, 1.0, 1.0]), 0.5, 1)
+wrun("quantile", a, np.array([1e308, 1e308, 1.0, 1.0]), 0.5, 1, note="sum overflows")
+wrun("quantile", a, np.ones(3), 0.5, 1)
+wrun("quantile", a, np.ones(4), 0.5, None)
+wrun("quantile", a, np.ones((4, 3)), 0.5, (0, 1))
+wrun("quantile", a, np.ones(4), 1.5, 1)
+wrun("percentile", a, np.ones(4), -1.0, 1)
+wrun("nanquantile", np.array([1.0, np.nan]), np.array([0.0, 1.0]), 0.5, None)
+wrun("nanquantile", np.array([np.nan, np.nan]), np.array([0.0, 1.0]), 0.5, None)
+wrun("nanquantile", np.array([np.nan, 2.0]), np.array([-1.0, 1.0]), 0.5, None)
+
 c.save()

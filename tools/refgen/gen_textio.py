@@ -13,6 +13,11 @@ Cases:
   structured result as a 2-D float array, and the names in params["want_names"]).
 - "tobytes": input 0 is an array (sometimes a non-contiguous view);
   output 0 is `a.tobytes()`, which is what `a.tofile` writes.
+- "fromstring" / "fromfile_text": input 0 is the text's bytes; params dtype,
+  sep, count; output 0 is `np.fromstring(text, dtype, count, sep)` /
+  `np.fromfile(path, dtype, count, sep)`, or the exception name.
+- "tofile_text": input 0 is the array (params perm: a transposed view);
+  output 0 is the bytes `a.tofile(path, sep, format)` wrote.
 """
 
 import io
@@ -264,5 +269,90 @@ for a in [np.arange(12, dtype=np.int32).reshape(3, 4), np.arange(12, dtype=np.in
           np.array([1 + 2j, 3 - 4j], dtype=np.complex64), np.array([True, False, True]), np.zeros((2, 0)),
           np.array([-1, 2**15 - 1], dtype=np.int16)[::-1]]:
     C.add("tobytes", [a], {}, [b(a.tobytes())])
+
+# Text mode of fromstring / fromfile (sep=) and tofile (sep=, format=).
+def from_text(op, text, dtype="float64", sep=",", count=-1, note=""):
+    raw = text.encode("utf-8")
+    params = {"dtype": dtype, "sep": sep, "count": count}
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            if op == "fromstring":
+                out = np.fromstring(text, dtype=dtype, count=count, sep=sep)
+            else:
+                path = os.path.join(TMP, "t.txt")
+                with open(path, "wb") as f:
+                    f.write(raw)
+                out = np.fromfile(path, dtype=dtype, count=count, sep=sep)
+        C.add(op, [b(raw)], params, [out.copy()], note=note)
+    except Exception as e:  # noqa: BLE001
+        C.add(op, [b(raw)], params, None, type(e).__name__, note=note)
+
+
+for op in ["fromstring", "fromfile_text"]:
+    from_text(op, "1,2,3")
+    from_text(op, "1.5, -2 ,3e2,\n4,")
+    from_text(op, " 1, 2")
+    from_text(op, "1,2,,3", note="empty field -> error")
+    from_text(op, "1,2,x", note="unmatched -> error")
+    from_text(op, "1,2,x", count=2, note="stops after count")
+    from_text(op, "1,2,3", count=2)
+    from_text(op, "1,2,3,", count=3)
+    from_text(op, "", note="empty")
+    from_text(op, "1 2\n3\t4  5", sep=" ")
+    from_text(op, "1;2;3", sep=";")
+    from_text(op, "1 ; 2;3  ;4", sep=" ; ")
+    from_text(op, "1,\n2,\n3", sep=",\n")
+    from_text(op, "1\n2\r\n3\n", sep="\n")
+    from_text(op, "1 2", sep=",", note="missing separator -> error")
+    from_text(op, "nan,inf,-inf,NaN,-Infinity,1e400,-1e-400,+.5,5.,1E+2")
+    from_text(op, "1e,2", note="dangling exponent -> error")
+    from_text(op, "0.1,3.4028235e38,1e39,1e-46", dtype="float32")
+    from_text(op, "1,-2,+3, 40", dtype="int64")
+    from_text(op, "9223372036854775807,99999999999999999999", dtype="int64", note="saturates")
+    from_text(op, "1.5,2", dtype="int64", note="fraction -> error")
+    from_text(op, "-5,300,127,70000", dtype="int8", note="wraps")
+    from_text(op, "3000000000,1", dtype="int32", note="wraps")
+    from_text(op, "7,300, 2", dtype="uint8", note="wraps")
+    from_text(op, "18446744073709551615,99999999999999999999", dtype="uint64")
+    from_text(op, "0,1,2,-1", dtype="bool")
+    from_text(op, "1+2j,2j,-1.5,1e3-1e-3j,nan+nanj", dtype="complex128")
+    from_text(op, "1+j,2", dtype="complex128", note="bad imaginary part -> error")
+    from_text(op, "0.5,1-1j", dtype="complex64")
+from_text("fromstring", "-5,5", dtype="uint8", note="no sign on unsigned -> error")
+from_text("fromfile_text", "-5,5", dtype="uint8", note="fscanf takes a sign and wraps")
+from_text("fromstring", "1,2", sep="", note="binary mode removed -> error")
+
+
+def tofile_text(a, sep, fmt, note="", perm=None):
+    v = a.transpose(perm) if perm is not None else a
+    path = os.path.join(TMP, "o.txt")
+    params = {"sep": sep, "format": fmt, "perm": perm}
+    try:
+        v.tofile(path, sep=sep, format=fmt)
+        with open(path, "rb") as f:
+            C.add("tofile_text", [a], params, [b(f.read())], note=note)
+    except Exception as e:  # noqa: BLE001
+        C.add("tofile_text", [a], params, None, type(e).__name__, note=note)
+
+
+f64s = np.array([[1.5, -0.0, np.nan], [1e20, 1e-5, -np.inf], [0.1, 123456789.0, 1e16]])
+for fmt in ["%s", "", "%.3f", "%r", "[%s]", "%5.1e", "%-8.2g|", "%d", "%.3s", "no conversion", "%s %s"]:
+    tofile_text(f64s, ";", fmt)
+tofile_text(f64s, ", ", "%s", perm=[1, 0], note="transposed view")
+tofile_text(np.array([0.1, 1e-5, 1e7, 3.4e38], dtype=np.float32), " ", "%s", note="float32 as Python floats")
+tofile_text(np.array([0.1, 2.5], dtype=np.float32), " ", "%.10f")
+tofile_text(np.array([1, -2, 127], dtype=np.int8), ",", "%s")
+tofile_text(np.array([1, -2, 127], dtype=np.int8), ",", "%04d")
+tofile_text(np.array([2**64 - 1, 0], dtype=np.uint64), ",", "%x")
+tofile_text(np.array([[1, 2], [3, 4]], dtype=np.int64), "\n", "%r")
+tofile_text(np.array([True, False]), ", ", "%s")
+tofile_text(np.array([True, False]), ", ", "%.1f")
+tofile_text(np.array([1 + 2j, -0.0 - 0.5j, 1j, 0j, np.nan + np.inf * 1j, 1e20 + 0.1j]), ", ", "%s")
+tofile_text(np.array([1 + 2j, 3 - 4j], dtype=np.complex64), ", ", "<%12s>")
+tofile_text(np.array([1 + 2j]), ",", "%.2f", note="complex with %f -> error")
+tofile_text(np.zeros(0), ",", "%s", note="empty")
+tofile_text(np.zeros((2, 0)), ",", "%s", note="zero-size axis")
+tofile_text(np.array(3.25), ",", "%s", note="0-d")
 
 C.save()

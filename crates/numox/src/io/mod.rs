@@ -40,7 +40,7 @@ pub use npy::{NpyWritable, load_npy, load_npy_as, read_npy, save_npy, write_npy}
 pub use npz::{NpzReader, NpzWriter, load_npz, savez, savez_compressed, savez_to};
 #[doc(hidden)]
 pub use printf::Arg as PrintfArg;
-pub use raw::{frombuffer, fromfile, tobytes, tofile};
+pub use raw::{frombuffer, fromfile, fromfile_text, fromstring, tobytes, tofile, tofile_text};
 pub use text::{
     LoadTxtOptions, SaveTxtOptions, TextElement, loadtxt, loadtxt_from_bytes, loadtxt_from_reader,
     loadtxt_from_str, savetxt, savetxt_to, savetxt_to_string,

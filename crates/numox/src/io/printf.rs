@@ -141,6 +141,25 @@ pub(crate) fn format_row(specs: &[Spec], args: &[Arg], out: &mut String) -> Resu
     Ok(())
 }
 
+/// Formats one string by `specs` (its one conversion is `%s`, possibly
+/// with width, `-` and precision) onto `out`.
+pub(crate) fn format_str(specs: &[Spec], text: &str, out: &mut String) {
+    for s in specs {
+        match s {
+            Spec::Lit(l) => out.push_str(l),
+            Spec::Conv {
+                flags, width, prec, ..
+            } => {
+                let t: String = match prec {
+                    Some(p) => text.chars().take(*p).collect(),
+                    None => text.to_string(),
+                };
+                pad(*flags, *width, "", "", &t, false, out);
+            }
+        }
+    }
+}
+
 fn as_f64(a: Arg) -> f64 {
     match a {
         Arg::Int(i, _) => i as f64,
@@ -379,7 +398,7 @@ fn repr_digits(sci: &str, neg: bool, max_exp: i64) -> String {
     }
 }
 
-fn repr_f64(x: f64) -> String {
+pub(crate) fn repr_f64(x: f64) -> String {
     if x.is_nan() {
         "nan".into()
     } else if x.is_infinite() {

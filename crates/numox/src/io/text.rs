@@ -61,7 +61,7 @@ fn trim(s: &[u8]) -> &[u8] {
 /// Length of the longest prefix of `s` that is a float in Python's syntax
 /// (`[+-]` then digits with optional `.` and exponent, or `inf`, `infinity`,
 /// `nan`); 0 when there is none.
-fn float_prefix_len(s: &[u8]) -> usize {
+pub(super) fn float_prefix_len(s: &[u8]) -> usize {
     let mut i = 0;
     if i < s.len() && (s[i] == b'+' || s[i] == b'-') {
         i += 1;

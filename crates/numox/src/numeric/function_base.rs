@@ -7,6 +7,7 @@ use super::{NumOps, from_lanes, np_sum, to_lanes};
 use crate::array::{Array, ArrayBase, ArrayView, Data};
 use crate::element::{Element, Float, Numeric, Scalar};
 use crate::error::{Error, Result, normalize_axis};
+use num_complex::Complex64;
 use rayon::prelude::*;
 
 fn need_1d_or_more(ndim: usize, op: &str) -> Result<()> {
@@ -395,7 +396,33 @@ pub fn interp<S: Data<Elem = f64>, S1: Data<Elem = f64>, S2: Data<Elem = f64>>(
     right: Option<f64>,
     period: Option<f64>,
 ) -> Result<Array<f64>> {
-    if xp.ndim() != 1 || fp.ndim() != 1 {
+    let mut xs = crate::array::copy::try_to_vec(x)?;
+    let (xpv, fpv, left, right) =
+        interp_setup(xp, fp.view().to_vec(), fp.ndim(), left, right, period, &mut xs)?;
+    let mut out = vec![0.0; xs.len()];
+    out.par_chunks_mut(1 << 14)
+        .zip(xs.par_chunks(1 << 14))
+        .for_each(|(o, xc)| {
+            for (r, &v) in o.iter_mut().zip(xc) {
+                *r = interp_one(v, &xpv, &fpv, left, right);
+            }
+        });
+    Array::from_shape_vec(x.shape(), out)
+}
+
+/// The checks and the `period` unwrapping shared by [`interp`] and
+/// [`interp_complex`]: returns the sample points, their values and the
+/// `left`/`right` fill values to use; `xs` is reduced modulo `period`.
+fn interp_setup<T: Copy, S1: Data<Elem = f64>>(
+    xp: &ArrayBase<S1>,
+    fp: Vec<T>,
+    fp_ndim: usize,
+    left: Option<T>,
+    right: Option<T>,
+    period: Option<f64>,
+    xs: &mut [f64],
+) -> Result<(Vec<f64>, Vec<T>, T, T)> {
+    if xp.ndim() != 1 || fp_ndim != 1 {
         return Err(Error::invalid("Data points must be 1-D sequences"));
     }
     if xp.len() != fp.len() {
@@ -404,8 +431,7 @@ pub fn interp<S: Data<Elem = f64>, S1: Data<Elem = f64>, S2: Data<Elem = f64>>(
     if xp.is_empty() {
         return Err(Error::invalid("array of sample points is empty"));
     }
-    let mut xs = crate::array::copy::try_to_vec(x)?;
-    let (xpv, fpv, left, right) = match period {
+    Ok(match period {
         Some(p) => {
             if p == 0.0 {
                 return Err(Error::invalid("period must be a non-zero value"));
@@ -415,35 +441,106 @@ pub fn interp<S: Data<Elem = f64>, S1: Data<Elem = f64>, S2: Data<Elem = f64>>(
             let xm: Vec<f64> = xp.iter().map(|&v| py_mod(v, p)).collect();
             let mut order: Vec<usize> = (0..xm.len()).collect();
             order.sort_by(|&a, &b| xm[a].total_cmp(&xm[b]));
-            let f0 = fp.to_vec();
             let n = xm.len();
             let mut xv = Vec::with_capacity(n + 2);
             let mut fv = Vec::with_capacity(n + 2);
             xv.push(xm[order[n - 1]] - p);
-            fv.push(f0[order[n - 1]]);
+            fv.push(fp[order[n - 1]]);
             for &i in &order {
                 xv.push(xm[i]);
-                fv.push(f0[i]);
+                fv.push(fp[i]);
             }
             xv.push(xm[order[0]] + p);
-            fv.push(f0[order[0]]);
+            fv.push(fp[order[0]]);
             let (l, r) = (fv[0], fv[n + 1]);
             (xv, fv, l, r)
         }
         None => {
-            let xv = xp.to_vec();
-            let fv = fp.to_vec();
-            let l = left.unwrap_or(fv[0]);
-            let r = right.unwrap_or(fv[fv.len() - 1]);
-            (xv, fv, l, r)
+            let l = left.unwrap_or(fp[0]);
+            let r = right.unwrap_or(fp[fp.len() - 1]);
+            (xp.to_vec(), fp, l, r)
         }
+    })
+}
+
+/// One complex value of NumPy's `arr_interp_complex`: the slope of each
+/// part is the difference times `1 / (xp[j+1] - xp[j])` (NumPy multiplies
+/// by the inverse here, where the real version divides); each part is
+/// retried from the right end when it is NaN; NaN `x` gives `NaN + 0j`.
+#[inline]
+fn interp_one_c(x: f64, xp: &[f64], fp: &[Complex64], left: Complex64, right: Complex64) -> Complex64 {
+    let n = xp.len();
+    if n == 1 {
+        return if x < xp[0] {
+            left
+        } else if x > xp[0] {
+            right
+        } else {
+            fp[0]
+        };
+    }
+    if x.is_nan() {
+        return Complex64::new(x, 0.0);
+    }
+    let j = interp_index(xp, x);
+    if j < 0 {
+        return left;
+    }
+    let j = j as usize;
+    if j >= n {
+        return right;
+    }
+    if j == n - 1 || xp[j] == x {
+        return fp[j];
+    }
+    let inv_dx = 1.0 / (xp[j + 1] - xp[j]);
+    let part = |a: f64, b: f64| {
+        let slope = (b - a) * inv_dx;
+        let mut r = slope * (x - xp[j]) + a;
+        if r.is_nan() {
+            r = slope * (x - xp[j + 1]) + b;
+            if r.is_nan() && a == b {
+                r = a;
+            }
+        }
+        r
     };
-    let mut out = vec![0.0; xs.len()];
+    Complex64::new(part(fp[j].re, fp[j + 1].re), part(fp[j].im, fp[j + 1].im))
+}
+
+/// NumPy's `np.interp(x, xp, fp, left, right, period)` with complex `fp`
+/// (NumPy's `interp_complex`): the real and imaginary parts are
+/// interpolated separately, with NumPy's arithmetic (the slope is the
+/// difference times the inverse of the interval). `left`/`right` default
+/// to `fp[0]`/`fp[-1]`; NaN in `x` gives `NaN + 0j`. Same errors as
+/// [`interp`].
+///
+/// ```
+/// use numox::prelude::*;
+/// use numox::Complex64 as C;
+/// let xp = array![0.0, 1.0, 2.0];
+/// let fp = Array::from_vec(vec![C::new(0.0, 4.0), C::new(2.0, 0.0), C::new(4.0, 2.0)]);
+/// let y = numox::interp_complex(&array![0.5, 1.5, 3.0], &xp, &fp, None, Some(C::new(0.0, -1.0)), None).unwrap();
+/// assert_eq!(y.to_vec(), vec![C::new(1.0, 2.0), C::new(3.0, 1.0), C::new(0.0, -1.0)]);
+/// assert!(numox::interp_complex(&array![0.5], &xp, &fp, None, None, Some(0.0)).is_err());
+/// ```
+pub fn interp_complex<S: Data<Elem = f64>, S1: Data<Elem = f64>, S2: Data<Elem = Complex64>>(
+    x: &ArrayBase<S>,
+    xp: &ArrayBase<S1>,
+    fp: &ArrayBase<S2>,
+    left: Option<Complex64>,
+    right: Option<Complex64>,
+    period: Option<f64>,
+) -> Result<Array<Complex64>> {
+    let mut xs = crate::array::copy::try_to_vec(x)?;
+    let (xpv, fpv, left, right) =
+        interp_setup(xp, fp.view().to_vec(), fp.ndim(), left, right, period, &mut xs)?;
+    let mut out = vec![Complex64::new(0.0, 0.0); xs.len()];
     out.par_chunks_mut(1 << 14)
         .zip(xs.par_chunks(1 << 14))
         .for_each(|(o, xc)| {
             for (r, &v) in o.iter_mut().zip(xc) {
-                *r = interp_one(v, &xpv, &fpv, left, right);
+                *r = interp_one_c(v, &xpv, &fpv, left, right);
             }
         });
     Array::from_shape_vec(x.shape(), out)

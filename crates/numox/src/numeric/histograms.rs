@@ -6,6 +6,15 @@
 //! rule: the bin index is computed as `((x - first) / (last - first)) * n`,
 //! truncated, then corrected against the actual edges, so values on an edge
 //! land where NumPy puts them; the last bin includes its right edge.
+//!
+//! `float32` input is binned as NumPy bins it, in `float32`: the edges are
+//! `float32` values (returned as `f64`, exactly), computed in `float32`
+//! from the data's min and max, or in `f64` and rounded when `range` is
+//! given; the bin index is computed in `float32` (`(x - first) / (last -
+//! first) * n`) without `range`, and as `float32(x - first) / (last -
+//! first) * n` in `f64` with it (NumPy's promotion of the `range` floats).
+//! Values within rounding of an edge therefore land in the same bin as in
+//! NumPy, which an `f64` computation would not guarantee.
 
 use super::{np_sum, to_f64_vec};
 use crate::array::{Array, ArrayBase, Data};
@@ -424,6 +433,196 @@ fn count_uniform_or_edges(a: &[f64], edges: &[f64], uni: Option<(f64, f64, usize
     c
 }
 
+/// Equal-width binning of `float32` input in NumPy's arithmetic: values
+/// in `[lo, hi]` (as `float32`) are binned by `(x - lo) / denom * n`.
+#[derive(Clone, Copy, Debug)]
+struct Uniform32 {
+    lo: f32,
+    hi: f32,
+    /// `last - first`: `float32` without `range`, `f64` with it.
+    denom: Denom,
+    n: usize,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Denom {
+    F32(f32),
+    F64(f64),
+}
+
+/// NumPy's `linspace(first, last, n + 1)` evaluated in `float32`.
+fn linspace_edges_f32(first: f32, last: f32, n: usize) -> Vec<f32> {
+    let div = n as f32;
+    let delta = last - first;
+    let step = delta / div;
+    let mut v: Vec<f32> = (0..=n)
+        .map(|i| {
+            if step == 0.0 {
+                (i as f32 / div) * delta + first
+            } else {
+                i as f32 * step + first
+            }
+        })
+        .collect();
+    v[n] = last;
+    v
+}
+
+/// The edges (as `float32`) and the equal-width rule for `float32` input.
+/// `bins` is a count or an estimator (explicit edges are compared in f64).
+fn edges_of_f32(a: &[f64], bins: &Bins, range: Option<(f64, f64)>) -> Result<(Vec<f32>, Uniform32)> {
+    // The bin count and the argument checks are the f64 path's (a float32
+    // edge list that decreases implies a decreasing f64 one, so its "too
+    // many bins" check never fires where NumPy's would not).
+    let n = match edges_of(a, bins, range)? {
+        (_, Some((_, _, n))) => n,
+        (_, None) => return Err(Error::invalid("histogram: explicit edges take the f64 path")),
+    };
+    let (edges, uni) = if range.is_none() && !a.is_empty() {
+        // `a.min()`, `a.max()` are float32 scalars: everything in float32.
+        let (lo, hi) = min_max(a);
+        let (mut first, mut last) = (lo as f32, hi as f32);
+        if first == last {
+            first -= 0.5;
+            last += 0.5;
+        }
+        let e = linspace_edges_f32(first, last, n);
+        let u = Uniform32 {
+            lo: first,
+            hi: last,
+            denom: Denom::F32(last - first),
+            n,
+        };
+        (e, u)
+    } else {
+        // Python floats (`range`, or `(0, 1)` for empty input): the edges
+        // are computed in f64 and rounded, the index in f64 from a
+        // float32 difference.
+        let (first, last) = outer_edges(a, range)?;
+        let e: Vec<f32> = linspace_edges(first, last, n).iter().map(|&v| v as f32).collect();
+        let u = Uniform32 {
+            lo: first as f32,
+            hi: last as f32,
+            denom: Denom::F64(last - first),
+            n,
+        };
+        (e, u)
+    };
+    if edges.windows(2).any(|w| w[0] >= w[1]) {
+        return Err(Error::invalid(format!(
+            "Too many bins for data range. Cannot create {n} finite-sized bins."
+        )));
+    }
+    Ok((edges, uni))
+}
+
+/// The bin of a `float32` value among equal-width bins, or `None` outside.
+#[inline]
+fn uniform_bin_f32(x: f32, u: &Uniform32, edges: &[f32]) -> Option<usize> {
+    if !(x >= u.lo && x <= u.hi) {
+        return None;
+    }
+    let n = u.n;
+    let d = x - u.lo;
+    let f = match u.denom {
+        Denom::F32(dn) => ((d / dn) * n as f32) as f64,
+        Denom::F64(dn) => (d as f64 / dn) * n as f64,
+    };
+    let mut i = (f as usize).min(n);
+    if i == n {
+        i -= 1;
+    }
+    if x < edges[i] {
+        i = i.saturating_sub(1);
+    }
+    if i != n - 1 && x >= edges[i + 1] {
+        i += 1;
+    }
+    Some(i)
+}
+
+/// How values are binned: [`bin_fn`]'s `f64` rule or the `float32` one.
+enum Binning {
+    F64(Vec<f64>, Option<(f64, f64, usize)>),
+    F32(Vec<f32>, Uniform32),
+}
+
+impl Binning {
+    fn new<A: 'static>(x: &[f64], bins: &Bins, range: Option<(f64, f64)>) -> Result<Self> {
+        // Explicit edges are compared with the values in f64 (NumPy's
+        // `searchsorted` promotes), so float32 input takes the f64 rule there.
+        Ok(
+            if TypeId::of::<A>() == TypeId::of::<f32>() && !matches!(bins, Bins::Edges(_)) {
+                let (e, u) = edges_of_f32(x, bins, range)?;
+                Binning::F32(e, u)
+            } else {
+                let (e, u) = edges_of(x, bins, range)?;
+                Binning::F64(e, u)
+            },
+        )
+    }
+
+    /// The edges as `f64` (exact for `float32` ones).
+    fn edges(&self) -> Vec<f64> {
+        match self {
+            Binning::F64(e, _) => e.clone(),
+            Binning::F32(e, _) => e.iter().map(|&v| v as f64).collect(),
+        }
+    }
+
+    /// The bin widths, in the edges' type (NumPy's `np.diff(bin_edges)`).
+    fn widths(&self) -> Vec<f64> {
+        match self {
+            Binning::F64(e, _) => e.windows(2).map(|w| w[1] - w[0]).collect(),
+            Binning::F32(e, _) => e.windows(2).map(|w| (w[1] - w[0]) as f64).collect(),
+        }
+    }
+
+    fn nbins(&self) -> usize {
+        match self {
+            Binning::F64(e, _) => e.len().saturating_sub(1),
+            Binning::F32(e, _) => e.len().saturating_sub(1),
+        }
+    }
+
+    /// The bin of one value (given as `f64`; exact for `float32` input).
+    fn bin(&self, x: f64) -> Option<usize> {
+        match self {
+            Binning::F64(e, Some((first, last, n))) => uniform_bin(x, *first, *last, last - first, *n, e),
+            Binning::F64(e, None) => edges_bin(x, e),
+            Binning::F32(e, u) => uniform_bin_f32(x as f32, u, e),
+        }
+    }
+
+    /// The counts of `a`'s values per bin (in parallel for large inputs).
+    fn count(&self, a: &[f64]) -> Vec<i64> {
+        if let Binning::F64(e, u) = self {
+            return count_uniform_or_edges(a, e, *u);
+        }
+        let nb = self.nbins();
+        let tally = |chunk: &[f64]| {
+            let mut c = vec![0i64; nb];
+            for &x in chunk {
+                if let Some(i) = self.bin(x) {
+                    c[i] += 1;
+                }
+            }
+            c
+        };
+        if a.len() < 2 * BLOCK {
+            return tally(a);
+        }
+        let parts: Vec<Vec<i64>> = a.par_chunks(4 * BLOCK).map(tally).collect();
+        let mut c = vec![0i64; nb];
+        for p in parts {
+            for (t, v) in c.iter_mut().zip(p) {
+                *t += v;
+            }
+        }
+        c
+    }
+}
+
 fn check_weights<S2: Data<Elem = f64>>(a_shape: &[usize], w: &ArrayBase<S2>) -> Result<Vec<f64>> {
     if w.shape() != a_shape {
         return Err(Error::invalid("weights should have the same shape as a."));
@@ -451,7 +650,7 @@ pub fn histogram_bin_edges<A: Element, S: Data<Elem = A>>(
     range: Option<(f64, f64)>,
 ) -> Result<Array<f64>> {
     let x = to_f64_vec(a, "histogram_bin_edges")?;
-    Ok(Array::from_vec(edges_of(&x, bins, range)?.0))
+    Ok(Array::from_vec(Binning::new::<A>(&x, bins, range)?.edges()))
 }
 
 /// NumPy's `np.histogram(a, bins, range)`: the number of values in each
@@ -476,9 +675,8 @@ pub fn histogram<A: Element, S: Data<Elem = A>>(
     range: Option<(f64, f64)>,
 ) -> Result<(Array<i64>, Array<f64>)> {
     let x = f64_input(a, "histogram")?;
-    let (edges, uni) = edges_of(&x, &bins, range)?;
-    let c = count_uniform_or_edges(&x, &edges, uni);
-    Ok((Array::from_vec(c), Array::from_vec(edges)))
+    let b = Binning::new::<A>(&x, &bins, range)?;
+    Ok((Array::from_vec(b.count(&x)), Array::from_vec(b.edges())))
 }
 
 /// NumPy's `np.histogram(a, bins, range, density, weights)`: as
@@ -518,15 +716,11 @@ pub fn histogram_with<A: Element, S: Data<Elem = A>, SW: Data<Elem = f64>>(
         }
         None => None,
     };
-    let (edges, uni) = edges_of(&x, &bins, range)?;
-    let nb = edges.len().saturating_sub(1);
+    let b = Binning::new::<A>(&x, &bins, range)?;
+    let nb = b.nbins();
     let mut n: Vec<f64> = match &w {
-        None => count_uniform_or_edges(&x, &edges, uni)
-            .into_iter()
-            .map(|c| c as f64)
-            .collect(),
+        None => b.count(&x).into_iter().map(|c| c as f64).collect(),
         Some(w) => {
-            let bin = bin_fn(&edges, uni);
             // Per-block sums added in block order: NumPy's rounding.
             let parts: Vec<Vec<f64>> = x
                 .par_chunks(BLOCK)
@@ -534,7 +728,7 @@ pub fn histogram_with<A: Element, S: Data<Elem = A>, SW: Data<Elem = f64>>(
                 .map(|(xs, ws)| {
                     let mut c = vec![0.0; nb];
                     for (&v, &wt) in xs.iter().zip(ws) {
-                        if let Some(i) = bin(v) {
+                        if let Some(i) = b.bin(v) {
                             c[i] += wt;
                         }
                     }
@@ -552,10 +746,11 @@ pub fn histogram_with<A: Element, S: Data<Elem = A>, SW: Data<Elem = f64>>(
     };
     if density {
         let total = np_sum(&n);
-        for (i, v) in n.iter_mut().enumerate() {
-            *v = *v / (edges[i + 1] - edges[i]) / total;
+        for (v, d) in n.iter_mut().zip(b.widths()) {
+            *v = *v / d / total;
         }
     }
+    let edges = b.edges();
     Ok((Array::from_vec(n), Array::from_vec(edges)))
 }
 

@@ -12,7 +12,7 @@
 //! | `np.diff(a, n, axis, prepend, append)` | [`diff`], [`diff_with`] |
 //! | `np.ediff1d(a, to_end, to_begin)` | [`ediff1d`] |
 //! | `np.gradient(f, *varargs, axis, edge_order)` | [`gradient`] with [`Spacing`] |
-//! | `np.interp(x, xp, fp, left, right, period)` | [`interp`] |
+//! | `np.interp(x, xp, fp, left, right, period)` | [`interp`] ([`interp_complex`] for complex `fp`) |
 //! | `np.unwrap(p, discont, axis, period)` | [`unwrap`] |
 //! | `np.trapezoid(y, x, dx, axis)` | [`trapezoid`] |
 //! | `np.cross(a, b, axisa, axisb, axisc)` | [`cross`] |
@@ -34,7 +34,7 @@ mod polynomial;
 
 pub use convolve::{ConvolveMode, convolve, correlate};
 pub use function_base::{
-    Spacing, cross, diff, diff_with, ediff1d, gradient, interp, trapezoid, unwrap, vander,
+    Spacing, cross, diff, diff_with, ediff1d, gradient, interp, interp_complex, trapezoid, unwrap, vander,
 };
 pub use histograms::{
     BinEstimator, Bins, DdBins, bincount, bincount_weighted, digitize, histogram, histogram_bin_edges,

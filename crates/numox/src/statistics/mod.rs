@@ -11,6 +11,7 @@
 //! | `np.nanmin`, `np.nanmax`, `np.nanargmin`, `np.nanargmax` | [`nanmin`], [`nanmax`], [`nanargmin`], [`nanargmax`] |
 //! | `np.median`, `np.nanmedian` | [`median`], [`nanmedian`] |
 //! | `np.quantile(a, q, axis, method=m, keepdims=k)` | [`quantile(&a, q, axis, m, k)`](quantile()) (also [`percentile`], [`nanquantile`], [`nanpercentile`]) |
+//! | `np.quantile(a, q, axis, method='inverted_cdf', weights=w)` | [`quantile_weighted(&a, q, axis, &w, m, k)`](quantile_weighted) (also [`percentile_weighted`], [`nanquantile_weighted`], [`nanpercentile_weighted`]) |
 //! | `np.average(a, axis, weights, returned=True)` | [`average()`], [`average_returned`] |
 //! | `np.cov`, `np.corrcoef` | [`cov()`], [`corrcoef`] |
 //!
@@ -39,8 +40,8 @@ pub use nanfunctions::{
     nanargmax, nanargmin, nancumprod, nancumsum, nanmax, nanmean, nanmin, nanprod, nanstd, nansum, nanvar,
 };
 pub use quantile::{
-    QArg, QuantileElement, QuantileMethod, median, nanmedian, nanpercentile, nanquantile, percentile,
-    quantile,
+    QArg, QuantileElement, QuantileMethod, median, nanmedian, nanpercentile, nanpercentile_weighted,
+    nanquantile, nanquantile_weighted, percentile, percentile_weighted, quantile, quantile_weighted,
 };
 
 use crate::array::shape::Shape;

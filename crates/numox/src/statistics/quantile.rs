@@ -597,6 +597,297 @@ pub fn nanmedian<A: QuantileElement, S: Data<Elem = A>>(
     run(a, None, axis.into(), keepdims, Kind::Median, true)
 }
 
+/// The weighted quantiles of one lane (`_quantile`'s weighted branch):
+/// sort the values (NaN last), accumulate the weights in that order in
+/// `f64`, normalise by the total, and pick for each `q` the first value
+/// whose cumulative weight reaches `q` (`searchsorted(cdf, q, 'left')`,
+/// with leading zero weights never picked).
+fn weighted_lane<A: QuantileElement>(
+    vals: &[A],
+    wts: &[f64],
+    qs: &[f64],
+    skip_nan: bool,
+    out: &mut [MeanOf<A>],
+) -> Result<()> {
+    let mut idx: Vec<usize> = (0..vals.len())
+        .filter(|&i| !(skip_nan && vals[i].is_nan_value()))
+        .collect();
+    if idx.is_empty() {
+        // `_nanquantile_1d` on an all-NaN lane (quantile's empty lanes were refused before).
+        out.iter_mut().for_each(|o| *o = A::mean_nan());
+        return Ok(());
+    }
+    idx.sort_by(|&i, &j| {
+        let (x, y) = (vals[i], vals[j]);
+        x.partial_cmp(&y)
+            .unwrap_or_else(|| x.is_nan_value().cmp(&y.is_nan_value()))
+    });
+    let mut cdf = Vec::with_capacity(idx.len());
+    let mut s = 0.0f64;
+    for &i in &idx {
+        s += wts[i];
+        cdf.push(s);
+    }
+    cdf.iter_mut().for_each(|c| *c /= s);
+    let m = idx.len();
+    if cdf[m - 1].is_nan() {
+        return Err(Error::invalid("Weights included NaN, inf or were all zero."));
+    }
+    if vals[idx[m - 1]].is_nan_value() {
+        // A NaN sorts last; NumPy answers `arr[-1]`, the NaN, for the lane.
+        out.iter_mut().for_each(|o| *o = A::mean_nan());
+        return Ok(());
+    }
+    cdf.iter_mut().filter(|c| **c == 0.0).for_each(|c| *c = -1.0);
+    for (o, &q) in out.iter_mut().zip(qs) {
+        let k = cdf.partition_point(|&c| c < q).min(m - 1);
+        *o = A::mean_div(vals[idx[k]].to_mean_acc(), 1);
+    }
+    Ok(())
+}
+
+/// The weights as one value per element of each lane: either a full
+/// array of `a`'s shape (laid out as [`lanes`] lays out `a`), or one
+/// lane's worth shared by every lane (NumPy's `_weights_are_valid`).
+enum LaneWeights {
+    Full(Vec<f64>),
+    Shared(Vec<f64>),
+}
+
+fn lane_weights<A: Copy, S: Data<Elem = A>, SW: Data<Elem = f64>>(
+    a: &ArrayBase<S>,
+    w: &ArrayBase<SW>,
+    axis: &Axes,
+    red: &[bool],
+) -> Result<LaneWeights> {
+    let lw = if w.shape() == a.shape() {
+        LaneWeights::Full(lanes(w, red)?.0)
+    } else {
+        let axes: Vec<usize> = match axis {
+            Axes::All => {
+                return Err(Error::invalid(
+                    "Axis must be specified when shapes of a and weights differ.",
+                ));
+            }
+            Axes::One(ax) => vec![crate::error::normalize_axis(*ax, a.ndim())?],
+            Axes::Many(v) => v
+                .iter()
+                .map(|&ax| crate::error::normalize_axis(ax, a.ndim()))
+                .collect::<Result<_>>()?,
+        };
+        let want: Vec<usize> = axes.iter().map(|&ax| a.shape()[ax]).collect();
+        if w.shape() != want.as_slice() {
+            return Err(Error::invalid(
+                "Shape of weights must be consistent with shape of a along specified axis.",
+            ));
+        }
+        // Weights' axes follow `axis`'s order; a lane runs over the reduced
+        // axes in ascending order.
+        let mut perm: Vec<isize> = (0..axes.len() as isize).collect();
+        perm.sort_by_key(|&i| axes[i as usize]);
+        LaneWeights::Shared(w.view().permuted_axes(&perm)?.to_vec())
+    };
+    let all = match &lw {
+        LaneWeights::Full(v) | LaneWeights::Shared(v) => v,
+    };
+    if all.iter().any(|&x| x < 0.0) {
+        return Err(Error::invalid("Weights must be non-negative."));
+    }
+    Ok(lw)
+}
+
+/// The weighted driver behind [`quantile_weighted`] and its relatives.
+fn run_weighted<A: QuantileElement, S: Data<Elem = A>, SW: Data<Elem = f64>>(
+    a: &ArrayBase<S>,
+    (qs, qshape): (Vec<f64>, Vec<usize>),
+    axis: Axes,
+    weights: &ArrayBase<SW>,
+    method: QuantileMethod,
+    keepdims: bool,
+    skip_nan: bool,
+) -> Result<Array<MeanOf<A>>> {
+    if method != QuantileMethod::InvertedCdf {
+        return Err(Error::invalid(format!(
+            "Only method 'inverted_cdf' supports weights. Got: {}.",
+            method.name()
+        )));
+    }
+    let red = axis.flags(a.ndim())?;
+    let lw = lane_weights(a, weights, &axis, &red)?;
+    let rshape = out_shape(a.shape(), &red, keepdims);
+    if skip_nan && a.size() == 0 {
+        return Array::from_elem(&rshape, A::mean_nan());
+    }
+    let (data, n, kept) = lanes(a, &red)?;
+    let nl: usize = kept.iter().product();
+    if n == 0 && nl > 0 {
+        return Err(Error::IndexOutOfBounds {
+            index: -1,
+            axis: 0,
+            len: 0,
+        });
+    }
+    let nq = qs.len();
+    let mut per_lane = vec![A::mean_nan(); nl * nq];
+    if n > 0 {
+        let one = |(l, (lane, o)): (usize, (&[A], &mut [MeanOf<A>]))| {
+            let w = match &lw {
+                LaneWeights::Full(v) => &v[l * n..(l + 1) * n],
+                LaneWeights::Shared(v) => &v[..],
+            };
+            weighted_lane(lane, w, &qs, skip_nan, o)
+        };
+        if nl > 1 && n * nl >= PAR_MIN {
+            data.par_chunks(n)
+                .zip(per_lane.par_chunks_mut(nq))
+                .enumerate()
+                .try_for_each(one)?;
+        } else {
+            data.chunks(n)
+                .zip(per_lane.chunks_mut(nq))
+                .enumerate()
+                .try_for_each(one)?;
+        }
+    }
+    let mut res = Vec::with_capacity(nl * nq);
+    for qi in 0..nq {
+        res.extend((0..nl).map(|l| per_lane[l * nq + qi]));
+    }
+    let mut shape = qshape;
+    shape.extend_from_slice(&rshape);
+    Array::from_shape_vec(&shape, res)
+}
+
+/// NumPy's `np.quantile(a, q, axis, method=method, keepdims=keepdims,
+/// weights=weights)`. NumPy supports weights with
+/// [`QuantileMethod::InvertedCdf`] only; any other method is an error, as
+/// in NumPy. `weights` has `a`'s shape, or the shape of the reduced axes
+/// in `axis`'s order (then `axis` must be given) and is shared by every
+/// lane. The answer for each `q` is the smallest value whose normalised
+/// cumulative weight reaches `q`. Errors: a negative weight; a lane whose
+/// weights are all zero or include NaN or inf; mismatched shapes. A lane
+/// containing NaN gives NaN.
+///
+/// The result has the mean type, as [`quantile`]'s (integers give `f64`;
+/// NumPy keeps the integer type).
+///
+/// ```
+/// use numox::prelude::*;
+/// use numox::{Axes, QuantileMethod};
+/// let a = array![[1.0, 2.0, 3.0, 4.0], [8.0, 7.0, 6.0, 5.0]];
+/// let w = array![1.0, 1.0, 1.0, 5.0];
+/// let q = numox::quantile_weighted(&a, 0.5, 1, &w, QuantileMethod::InvertedCdf, false).unwrap();
+/// assert_eq!(q, array![4.0, 5.0]);
+/// assert!(numox::quantile_weighted(&a, 0.5, 1, &w, QuantileMethod::Linear, false).is_err());
+/// assert!(numox::quantile_weighted(&a, 0.5, Axes::All, &w, QuantileMethod::InvertedCdf, false).is_err());
+/// ```
+pub fn quantile_weighted<A, S, SW>(
+    a: &ArrayBase<S>,
+    q: impl Into<QArg>,
+    axis: impl Into<Axes>,
+    weights: &ArrayBase<SW>,
+    method: QuantileMethod,
+    keepdims: bool,
+) -> Result<Array<MeanOf<A>>>
+where
+    A: QuantileElement,
+    S: Data<Elem = A>,
+    SW: Data<Elem = f64>,
+{
+    let q = check_q(q.into(), false)?;
+    run_weighted(a, q, axis.into(), weights, method, keepdims, false)
+}
+
+/// NumPy's `np.percentile(..., weights=weights)`: [`quantile_weighted`]
+/// with `q` in percent.
+///
+/// ```
+/// use numox::prelude::*;
+/// use numox::QuantileMethod;
+/// let a = array![10.0, 20.0, 30.0];
+/// let w = array![3.0, 1.0, 0.0];
+/// let p = numox::percentile_weighted(&a, [50.0, 75.0, 100.0], 0, &w, QuantileMethod::InvertedCdf, false).unwrap();
+/// assert_eq!(p, array![10.0, 10.0, 20.0]);
+/// ```
+pub fn percentile_weighted<A, S, SW>(
+    a: &ArrayBase<S>,
+    q: impl Into<QArg>,
+    axis: impl Into<Axes>,
+    weights: &ArrayBase<SW>,
+    method: QuantileMethod,
+    keepdims: bool,
+) -> Result<Array<MeanOf<A>>>
+where
+    A: QuantileElement,
+    S: Data<Elem = A>,
+    SW: Data<Elem = f64>,
+{
+    let q = check_q(q.into(), true)?;
+    run_weighted(a, q, axis.into(), weights, method, keepdims, false)
+}
+
+/// NumPy's `np.nanquantile(..., weights=weights)`: [`quantile_weighted`]
+/// of each lane's non-NaN values and their weights. An all-NaN lane gives
+/// NaN; a lane whose remaining weights are all zero is an error.
+///
+/// One difference: NumPy 2.4 raises `IndexError` for weights of the
+/// reduced axes' shape with `axis` on an input of two or more dimensions
+/// (its per-lane loop indexes the broadcast weights); numox shares those
+/// weights across the lanes, as [`quantile_weighted`] does.
+///
+/// ```
+/// use numox::prelude::*;
+/// use numox::QuantileMethod;
+/// let a = array![1.0, f64::NAN, 3.0, 4.0];
+/// let w = array![1.0, 9.0, 1.0, 2.0];
+/// let q = numox::nanquantile_weighted(&a, [0.5, 0.6], 0, &w, QuantileMethod::InvertedCdf, false).unwrap();
+/// assert_eq!(q, array![3.0, 4.0]);
+/// ```
+pub fn nanquantile_weighted<A, S, SW>(
+    a: &ArrayBase<S>,
+    q: impl Into<QArg>,
+    axis: impl Into<Axes>,
+    weights: &ArrayBase<SW>,
+    method: QuantileMethod,
+    keepdims: bool,
+) -> Result<Array<MeanOf<A>>>
+where
+    A: QuantileElement,
+    S: Data<Elem = A>,
+    SW: Data<Elem = f64>,
+{
+    let q = check_q(q.into(), false)?;
+    run_weighted(a, q, axis.into(), weights, method, keepdims, true)
+}
+
+/// NumPy's `np.nanpercentile(..., weights=weights)`:
+/// [`nanquantile_weighted`] with `q` in percent.
+///
+/// ```
+/// use numox::prelude::*;
+/// use numox::{Axes, QuantileMethod};
+/// let a = array![f64::NAN, 2.0, 1.0];
+/// let w = array![1.0, 1.0, 3.0];
+/// let p = numox::nanpercentile_weighted(&a, 80.0, Axes::All, &w, QuantileMethod::InvertedCdf, false).unwrap();
+/// assert_eq!(p.into_scalar(), 2.0);
+/// ```
+pub fn nanpercentile_weighted<A, S, SW>(
+    a: &ArrayBase<S>,
+    q: impl Into<QArg>,
+    axis: impl Into<Axes>,
+    weights: &ArrayBase<SW>,
+    method: QuantileMethod,
+    keepdims: bool,
+) -> Result<Array<MeanOf<A>>>
+where
+    A: QuantileElement,
+    S: Data<Elem = A>,
+    SW: Data<Elem = f64>,
+{
+    let q = check_q(q.into(), true)?;
+    run_weighted(a, q, axis.into(), weights, method, keepdims, true)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -635,5 +926,33 @@ mod tests {
                 .into_scalar()
                 .is_nan()
         );
+    }
+
+    #[test]
+    fn weighted_picks_first_value_reaching_q() {
+        let a = array![3.0, 1.0, 2.0];
+        let m = QuantileMethod::InvertedCdf;
+        // sorted 1, 2, 3 with weights 0, 2, 2: cdf -1 (was 0), 0.5, 1.
+        let w = array![2.0, 0.0, 2.0];
+        let r = quantile_weighted(&a, [0.0, 0.5, 0.51, 1.0], 0, &w, m, false).unwrap();
+        assert_eq!(r, array![2.0, 2.0, 3.0, 3.0]);
+        assert!(quantile_weighted(&a, 0.5, 0, &array![1.0, -1.0, 1.0], m, false).is_err());
+        assert!(quantile_weighted(&a, 0.5, 0, &array![0.0, 0.0, 0.0], m, false).is_err());
+        assert!(quantile_weighted(&a, 0.5, 0, &array![1.0, 1.0], m, false).is_err());
+        let n = array![1.0, f64::NAN];
+        let w2 = array![1.0, 1.0];
+        assert!(
+            quantile_weighted(&n, 0.5, 0, &w2, m, false)
+                .unwrap()
+                .into_scalar()
+                .is_nan()
+        );
+        assert_eq!(
+            nanquantile_weighted(&n, 0.5, 0, &w2, m, false)
+                .unwrap()
+                .into_scalar(),
+            1.0
+        );
+        assert!(nanquantile_weighted(&n, 0.5, 0, &array![0.0, 1.0], m, false).is_err());
     }
 }

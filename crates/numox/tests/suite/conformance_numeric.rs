@@ -88,6 +88,17 @@ fn bins_of(c: &Case) -> Bins {
     }
 }
 
+/// NumPy's edges as `f64` (float32 input gives float32 edges in NumPy;
+/// numox returns those float32 values as `f64`, which is exact).
+fn edges_out(c: &Case, k: usize) -> Array<f64> {
+    let o = &c.outputs[k];
+    if o.dtype() == DType::Float32 {
+        o.astype::<f64>()
+    } else {
+        c.output::<f64>(k)
+    }
+}
+
 fn check_histogram(c: &Case) {
     fn go<T: Element>(c: &Case) {
         let base = c.input::<T>(0);
@@ -102,7 +113,7 @@ fn check_histogram(c: &Case) {
                 return assert_err(&got, c);
             }
             // Edges are NumPy's linspace formula: exact.
-            return assert_same(&got.unwrap(), &c.output::<f64>(0), c.ctx());
+            return assert_same(&got.unwrap(), &edges_out(c, 0), c.ctx());
         }
         if !weighted && !density {
             let got = numox::histogram(&a, bins, range);
@@ -111,7 +122,7 @@ fn check_histogram(c: &Case) {
             }
             let (h, e) = got.unwrap();
             assert_same(&h, &c.output::<i64>(0), c.ctx());
-            assert_same(&e, &c.output::<f64>(1), c.ctx());
+            assert_same(&e, &edges_out(c, 1), c.ctx());
         } else {
             let w = weighted.then(|| c.input::<f64>(1));
             let got = numox::histogram_with(&a, bins, range, w.as_ref(), density);
@@ -124,10 +135,10 @@ fn check_histogram(c: &Case) {
             // partial sums), we add them per bin: rounding differs by a few
             // ULPs of the largest partial sum.
             assert_close(&h, &c.output::<f64>(0), 1e-12, 1e-12, c.ctx());
-            assert_same(&e, &c.output::<f64>(1), c.ctx());
+            assert_same(&e, &edges_out(c, 1), c.ctx());
         }
     }
-    by_dtype!(c.inputs[0].dtype(), T => go::<T>(c), [f64, i8, i32, i64, u8, u16])
+    by_dtype!(c.inputs[0].dtype(), T => go::<T>(c), [f64, f32, i8, i32, i64, u8, u16])
 }
 
 fn dd_bins(v: Option<&Value>) -> Vec<DdBins> {
@@ -322,6 +333,31 @@ fn check_interp(c: &Case) {
     }
     // NumPy's exact formula (slope * (x - xp[j]) + fp[j]): exact.
     assert_same(&got.unwrap(), &c.output::<f64>(0), c.ctx());
+}
+
+fn opt_c64(c: &Case, name: &str) -> Option<Complex64> {
+    c.param(name).map(|v| {
+        let p = v.as_array().expect("[re, im]");
+        Complex64::new(param_f64(&p[0]), param_f64(&p[1]))
+    })
+}
+
+fn check_interp_complex(c: &Case) {
+    let base = c.input::<f64>(0);
+    let x = view_of(&base, c);
+    let got = numox::interp_complex(
+        &x,
+        &c.input::<f64>(1),
+        &c.input::<Complex64>(2),
+        opt_c64(c, "left"),
+        opt_c64(c, "right"),
+        opt_f64(c, "period"),
+    );
+    if c.error.is_some() {
+        return assert_err(&got, c);
+    }
+    // NumPy's exact per-part formula (slope = diff * (1 / dx)): exact.
+    assert_same(&got.unwrap(), &c.output::<Complex64>(0), c.ctx());
 }
 
 fn check_unwrap(c: &Case) {
@@ -544,7 +580,7 @@ fn check_root_set(c: &Case, got: numox::Result<Array<Complex64>>) {
 
 #[test]
 fn numeric_matches_numpy() {
-    check_all_cases("numeric", 645, |c| {
+    check_all_cases("numeric", 682, |c| {
         match c.op.as_str() {
             "histogram" | "histogram_bin_edges" => check_histogram(c),
             "histogram2d" => check_histogram2d(c),
@@ -555,6 +591,7 @@ fn numeric_matches_numpy() {
             "ediff1d" => check_ediff1d(c),
             "gradient" => check_gradient(c),
             "interp" => check_interp(c),
+            "interp_complex" => check_interp_complex(c),
             "unwrap" => check_unwrap(c),
             "trapezoid" => check_trapezoid(c),
             "cross" => check_cross(c),

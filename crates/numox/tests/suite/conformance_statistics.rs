@@ -1,7 +1,7 @@
 //! Conformance of the statistics module with NumPy 2.4.6: every case
 //! recorded by `tools/refgen/gen_statistics.py` (the nan-reductions,
 //! median/quantile/percentile and their NaN-ignoring forms over every
-//! method, average, cov, corrcoef) over float64, float32 and integer
+//! method, their `weights=` forms (inverted_cdf), average, cov, corrcoef) over float64, float32 and integer
 //! input, NaN, ±inf, ties, empty arrays, zero-size axes, strided and
 //! transposed views, and the error cases.
 //!
@@ -179,6 +179,19 @@ where
                 _ => expect(numox::nanpercentile(&a, q, ax, m, kd), c),
             }
         }
+        "wquantile" | "wpercentile" | "wnanquantile" | "wnanpercentile" => {
+            // Weighted (`weights=` is input 1, float64; NumPy keeps the
+            // input's dtype, numox gives the mean type: exact here).
+            let w = c.input::<f64>(1);
+            let m = method(c).map_err(|e| format!("bad method: {e}"))?;
+            let (q, ax) = (q_arg(c), axes(c));
+            match c.op.as_str() {
+                "wquantile" => expect(numox::quantile_weighted(&a, q, ax, &w, m, kd), c),
+                "wpercentile" => expect(numox::percentile_weighted(&a, q, ax, &w, m, kd), c),
+                "wnanquantile" => expect(numox::nanquantile_weighted(&a, q, ax, &w, m, kd), c),
+                _ => expect(numox::nanpercentile_weighted(&a, q, ax, &w, m, kd), c),
+            }
+        }
         "average" | "average_returned" => {
             let w = c.inputs.get(1).map(|_| c.input::<f64>(1));
             let r = numox::average_returned(&a, axes(c), w.as_ref(), false);
@@ -220,7 +233,7 @@ fn check(c: &Case) -> Result<(), String> {
 
 #[test]
 fn statistics_matches_numpy() {
-    common::check_all_cases("statistics", 1263, check);
+    common::check_all_cases("statistics", 1386, check);
 }
 
 #[test]
@@ -236,4 +249,7 @@ fn case_set_covers_every_method_and_op() {
         );
     }
     assert!(cases.iter().filter(|c| c.error.is_some()).count() >= 10);
+    for op in ["wquantile", "wpercentile", "wnanquantile", "wnanpercentile"] {
+        assert!(cases.iter().any(|c| c.op == op), "no case for {op}");
+    }
 }

@@ -1,7 +1,9 @@
 //! Conformance of numox's text and raw I/O with NumPy 2: `loadtxt` of the
 //! bytes NumPy read (same array, bit for bit, or an error where NumPy
 //! raised), `genfromtxt` (floats, names, filling), `savetxt` output byte-identical to NumPy's, `frombuffer` and
-//! `tobytes` (what `tofile` writes). Data: `tools/refgen/gen_textio.py`.
+//! `tobytes` (what `tofile` writes), the text modes (`sep=`) of
+//! `fromstring`/`fromfile` (same values or an error where NumPy raised) and
+//! `tofile` (`sep=`, `format=`: byte-identical). Data: `tools/refgen/gen_textio.py`.
 
 use crate::common;
 
@@ -188,6 +190,60 @@ fn check_genfromtxt(case: &Case) -> Result<(), String> {
     Ok(())
 }
 
+/// `fromstring` / `fromfile_text`: NumPy's values or its error.
+fn check_from_text<T: numox::TextElement>(case: &Case) -> Result<(), String> {
+    let text = case.input::<u8>(0).to_vec();
+    let sep = case.str_param("sep");
+    let count = case
+        .param("count")
+        .and_then(Value::as_i64)
+        .and_then(|c| usize::try_from(c).ok());
+    let got = if case.op == "fromstring" {
+        numox::fromstring::<T>(std::str::from_utf8(&text).map_err(|e| e.to_string())?, sep, count)
+    } else {
+        let path = std::env::temp_dir().join(format!("numox_conf_{}_{}.txt", case.id, std::process::id()));
+        std::fs::write(&path, &text).map_err(|e| e.to_string())?;
+        let r = numox::fromfile_text::<T>(&path, sep, count);
+        std::fs::remove_file(&path).ok();
+        r
+    };
+    if case.error.is_some() {
+        common::assert_err(&got, case);
+        return Ok(());
+    }
+    // Exact: the same correctly rounded parse (float32 via float64, as NumPy).
+    assert_same(&got.map_err(|e| e.to_string())?, &case.output::<T>(0), case.ctx());
+    Ok(())
+}
+
+/// `tofile_text`: the bytes NumPy's `a.tofile(path, sep, format)` wrote.
+fn check_tofile_text<T: numox::TextElement>(case: &Case) -> Result<(), String> {
+    let a = case.input::<T>(0);
+    let v = match case.param("perm") {
+        Some(p) => a
+            .view()
+            .permuted_axes(&common::param_isize_list(p))
+            .map_err(|e| e.to_string())?,
+        None => a.view(),
+    };
+    let path = std::env::temp_dir().join(format!("numox_conf_{}_{}.out", case.id, std::process::id()));
+    let r = numox::tofile_text(&v, &path, case.str_param("sep"), case.str_param("format"));
+    let written = std::fs::read(&path).ok();
+    std::fs::remove_file(&path).ok();
+    if case.error.is_some() {
+        common::assert_err(&r, case);
+        return Ok(());
+    }
+    r.map_err(|e| e.to_string())?;
+    assert_eq!(
+        written.unwrap_or_default(),
+        case.output::<u8>(0).to_vec(),
+        "{}",
+        case.ctx()
+    );
+    Ok(())
+}
+
 macro_rules! by_dtype {
     ($name:expr, $f:ident, $case:expr) => {
         match $name {
@@ -211,7 +267,7 @@ macro_rules! by_dtype {
 
 #[test]
 fn textio_conformance() {
-    common::check_all_cases("textio", 571, |case| match case.op.as_str() {
+    common::check_all_cases("textio", 658, |case| match case.op.as_str() {
         "loadtxt" => {
             let dt = case.param("dtype").and_then(Value::as_str).unwrap_or("float64");
             by_dtype!(dt, check_load, case)
@@ -221,6 +277,11 @@ fn textio_conformance() {
             by_dtype!(dt, check_save, case)
         }
         "genfromtxt" => check_genfromtxt(case),
+        "fromstring" | "fromfile_text" => by_dtype!(case.str_param("dtype"), check_from_text, case),
+        "tofile_text" => {
+            let dt = case.inputs[0].dtype().name();
+            by_dtype!(dt, check_tofile_text, case)
+        }
         "frombuffer" => by_dtype!(case.str_param("dtype"), check_frombuffer, case),
         "tobytes" => {
             let a = &case.inputs[0];
