@@ -16,12 +16,14 @@ mod powell;
 mod slsqp;
 mod testfuncs;
 mod trust;
+mod trust_constr;
 
 pub use constraints::{ConFn, ConJacFn, Constraint, ConstraintType, LinearConstraint, NonlinearConstraint};
 pub use finite_diff::{EPSILON, FiniteDiff, approx_derivative, approx_fprime, check_grad};
 pub use function::GradFn;
 pub use newton_cg::{Hess, HessFn, HessProdFn};
 pub use testfuncs::{rosen, rosen_der, rosen_hess, rosen_hess_prod};
+pub use trust_constr::{TrustConstrHess, TrustConstrOptions, TrustConstrResult, minimize_trust_constr};
 
 use crate::optimize::OptimizeResult;
 use crate::{Error, Result};
@@ -70,6 +72,10 @@ pub enum Method {
     /// PRIMA's version as in SciPy 1.17): derivative-free, with bounds and
     /// constraints ([`minimize_constrained`]).
     Cobyla,
+    /// Trust-region constrained algorithm (`'trust-constr'`): bounds,
+    /// equality and inequality constraints ([`minimize_constrained`], or
+    /// [`minimize_trust_constr`] for `hess`/`hessp` and all its results).
+    TrustConstr,
 }
 
 impl Method {
@@ -121,6 +127,7 @@ impl Method {
             Method::Dogleg => "dogleg",
             Method::TrustExact => "trust-exact",
             Method::Cobyla => "COBYLA",
+            Method::TrustConstr => "trust-constr",
         }
     }
 }
@@ -440,8 +447,9 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
             Method::TrustNcg | Method::Dogleg | Method::TrustExact => {
                 o.gtol.get_or_insert(t);
             }
-            // COBYLA reads `tol` itself (its `rhoend`)
-            Method::Cobyla => {}
+            // COBYLA reads `tol` itself (its `rhoend`), trust-constr in
+            // `TrustConstrOptions::from_minimize`
+            Method::Cobyla | Method::TrustConstr => {}
         }
     }
     if let Some(b) = &opts.bounds {
@@ -530,6 +538,7 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
         }
         Method::Slsqp => slsqp_run(fun, grad, x0, &mut [], &o, &mut callback)?,
         Method::Cobyla => cobyla::minimize_cobyla(fun, x0, &mut [], &o, &mut callback)?,
+        Method::TrustConstr => trust_constr::run_from_minimize(fun, grad, x0, &mut [], opts, callback)?,
         Method::TrustNcg | Method::Dogleg | Method::TrustExact => {
             return Err(Error::invalid(format!(
                 "Method {} needs the gradient and the Hessian: use `minimize_trust`.",
@@ -645,6 +654,9 @@ pub fn minimize_constrained<F: FnMut(&[f64]) -> f64>(
     opts: &MinimizeOptions,
     callback: Callback<'_>,
 ) -> Result<OptimizeResult> {
+    if method == Method::TrustConstr {
+        return trust_constr::run_from_minimize(fun, grad, x0, constraints, opts, callback);
+    }
     if method == Method::Cobyla {
         let mut callback = callback;
         return cobyla::minimize_cobyla(fun, x0, constraints, opts, &mut callback);
