@@ -76,6 +76,8 @@ PROB = {
     "rosen2": (so.rosen, so.rosen_der, so.rosen_hess, so.rosen_hess_prod, [-1.2, 1.0], None),
     "rosen10": (so.rosen, so.rosen_der, so.rosen_hess, so.rosen_hess_prod, ROSEN10, None),
     "sq2_lin_eq": (sq2, sq2_der, sq2_hess, None, [0.0, 0.0], None),
+    # the same equality twice: a rank-deficient Jacobian (SciPy's SVD projections)
+    "sq2_rankdef": (sq2, sq2_der, sq2_hess, None, [0.0, 0.0], None),
     "lin2_circle": (lin2, lin2_der, None, None, [0.5, -1.5], None),
     "rosen_circle_eq": (so.rosen, so.rosen_der, so.rosen_hess, None, [0.0, 0.5], None),
     "rosen_box": (so.rosen, so.rosen_der, so.rosen_hess, None, [0.5, 0.5], ([0.0, -0.5], [1.0, 2.0])),
@@ -103,6 +105,8 @@ def cons_J(x):
 def cons_for(name):
     if name == "sq2_lin_eq":
         return [so.LinearConstraint([[1.0, 1.0]], [1.0], [1.0])]
+    if name == "sq2_rankdef":
+        return [so.LinearConstraint([[1.0, 1.0], [1.0, 1.0]], [1.0, 1.0], [1.0, 1.0])]
     if name == "lin2_circle":
         return [so.NonlinearConstraint(lambda x: np.array([x[0] * x[0] + x[1] * x[1]]), 2.0, 2.0,
                                        jac=lambda x: np.array([[2.0 * x[0], 2.0 * x[1]]]))]
@@ -140,6 +144,7 @@ RUNS = {
                ("exact", True, {"initial_tr_radius": 0.1})],
     "rosen10": [("exact", True, {}), ("bfgs", True, {}), ("hessp", True, {})],
     "sq2_lin_eq": [("bfgs", False, {}), ("exact", True, {})],
+    "sq2_rankdef": [("bfgs", True, {})],
     "lin2_circle": [("bfgs", True, {})],
     "rosen_circle_eq": [("exact", True, {}), ("bfgs", True, {})],
     "rosen_box": [("exact", True, {}), ("bfgs", True, {})],

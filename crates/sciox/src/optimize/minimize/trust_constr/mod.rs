@@ -873,3 +873,185 @@ pub(crate) fn run_from_minimize<F: FnMut(&[f64]) -> f64>(
     let r = minimize_trust_constr(fun, grad, TrustConstrHess::Bfgs, x0, constraints, &o, callback)?;
     Ok(r.to_optimize_result())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::optimize::{Method, minimize, minimize_constrained, rosen, rosen_der};
+
+    fn sq(x: &[f64]) -> f64 {
+        x.iter().map(|v| v * v).sum()
+    }
+
+    #[test]
+    fn errors() {
+        let o = TrustConstrOptions::default();
+        let run = |x0: &[f64], cons: &mut [Constraint<'_>], o: &TrustConstrOptions| {
+            minimize_trust_constr(sq, None, TrustConstrHess::Bfgs, x0, cons, o, None)
+        };
+        assert!(run(&[], &mut [], &o).is_err());
+        assert!(run(&[f64::NAN, 1.0], &mut [], &o).is_err());
+        assert!(run(&[f64::INFINITY, 1.0], &mut [], &o).is_err());
+        let bad = TrustConstrOptions {
+            bounds: Some(Bounds::new(vec![1.0, 0.0], vec![0.0, 1.0])),
+            ..Default::default()
+        };
+        let e = run(&[0.5, 0.5], &mut [], &bad).unwrap_err();
+        assert!(e.to_string().contains("upper bound is less"), "{e}");
+        let short = TrustConstrOptions {
+            bounds: Some(Bounds::new(vec![0.0], vec![1.0])),
+            ..Default::default()
+        };
+        assert!(run(&[0.5, 0.5], &mut [], &short).is_err());
+        let mut c = [Constraint::Linear(LinearConstraint::new(
+            vec![1.0; 3],
+            vec![0.0],
+            vec![1.0],
+        ))];
+        assert!(run(&[0.5, 0.5], &mut c, &o).is_err());
+        let mut c = [Constraint::Linear(LinearConstraint::new(
+            vec![1.0; 2],
+            vec![0.0],
+            vec![1.0, 2.0],
+        ))];
+        assert!(run(&[0.5, 0.5], &mut c, &o).is_err());
+        let mut c = [Constraint::Linear(LinearConstraint::new(
+            vec![1.0; 2],
+            vec![2.0],
+            vec![1.0],
+        ))];
+        assert!(run(&[0.5, 0.5], &mut c, &o).is_err());
+        // three independent equalities in two variables: SciPy's ValueError
+        let mut c = [Constraint::Linear(LinearConstraint::new(
+            vec![1.0, 1.0, 1.0, -1.0, 2.0, 1.0],
+            vec![1.0, 0.0, 1.5],
+            vec![1.0, 0.0, 1.5],
+        ))];
+        let e = run(&[0.5, 0.5], &mut c, &o).unwrap_err();
+        assert!(e.to_string().contains("expected square matrix"), "{e}");
+    }
+
+    #[test]
+    fn callback_stops_with_status_3() {
+        let mut seen = 0;
+        let mut cb = |_x: &[f64], _f: f64| {
+            seen += 1;
+            seen == 4
+        };
+        let r = minimize_trust_constr(
+            rosen,
+            None,
+            TrustConstrHess::Bfgs,
+            &[-1.2, 1.0],
+            &mut [],
+            &TrustConstrOptions::default(),
+            Some(&mut cb),
+        )
+        .unwrap();
+        assert_eq!((r.status, r.nit, r.success), (3, 4, false));
+        assert_eq!(r.message, "`callback` raised `StopIteration`.");
+    }
+
+    #[test]
+    fn through_minimize() {
+        // the unconstrained path with '2-point' gradients (SciPy: nit 68,
+        // nfev 189, status 2; our rounding gives nfev 198)
+        let r = minimize(
+            rosen,
+            &[-1.2, 1.0],
+            Method::TrustConstr,
+            &MinimizeOptions::default(),
+        )
+        .unwrap();
+        assert!(r.success && r.status == 2, "{r:?}");
+        assert!(r.fun < 1e-9);
+        // bounds and a dict inequality through minimize_constrained (SLSQP
+        // tutorial: the minimiser is (1.4, 1.7))
+        let f = |x: &[f64]| (x[0] - 1.0).powi(2) + (x[1] - 2.5).powi(2);
+        let mut g = |x: &[f64], o: &mut [f64]| {
+            o[0] = 2.0 * (x[0] - 1.0);
+            o[1] = 2.0 * (x[1] - 2.5);
+        };
+        let mut cons = [
+            Constraint::dict(ConstraintType::Ineq, 1, |x: &[f64], o: &mut [f64]| {
+                o[0] = x[0] - 2.0 * x[1] + 2.0
+            }),
+            Constraint::dict(ConstraintType::Ineq, 1, |x: &[f64], o: &mut [f64]| {
+                o[0] = -x[0] - 2.0 * x[1] + 6.0
+            }),
+            Constraint::dict(ConstraintType::Ineq, 1, |x: &[f64], o: &mut [f64]| {
+                o[0] = -x[0] + 2.0 * x[1] + 2.0
+            }),
+        ];
+        let o = MinimizeOptions {
+            bounds: Some(Bounds::new(vec![0.0, 0.0], vec![f64::INFINITY; 2])),
+            ..Default::default()
+        };
+        let r = minimize_constrained(
+            f,
+            Some(&mut g),
+            &[2.0, 0.0],
+            Method::TrustConstr,
+            &mut cons,
+            &o,
+            None,
+        )
+        .unwrap();
+        // SciPy: fun 0.8000000102400013, nit 31, nfev 21
+        assert!(r.success && (r.fun - 0.8).abs() < 1e-7, "{r:?}");
+        assert_eq!((r.nit, r.nfev), (31, 21));
+        assert_eq!(r.multipliers.len(), 5);
+    }
+
+    #[test]
+    fn rank_deficient_equalities_use_the_svd() {
+        // x0 + x1 = 1 given twice: SciPy switches to its SVD projections
+        let mut c = [Constraint::Linear(LinearConstraint::new(
+            vec![1.0, 1.0, 1.0, 1.0],
+            vec![1.0, 1.0],
+            vec![1.0, 1.0],
+        ))];
+        let mut g = |x: &[f64], o: &mut [f64]| {
+            o[0] = 2.0 * x[0];
+            o[1] = 2.0 * x[1];
+        };
+        let r = minimize_trust_constr(
+            sq,
+            Some(&mut g),
+            TrustConstrHess::Bfgs,
+            &[0.0, 0.0],
+            &mut c,
+            &TrustConstrOptions::default(),
+            None,
+        )
+        .unwrap();
+        assert!(r.success, "{r:?}");
+        assert!((r.x[0] - 0.5).abs() < 1e-8 && (r.x[1] - 0.5).abs() < 1e-8);
+        assert_eq!((r.nit, r.nfev), (2, 2)); // as SciPy
+    }
+
+    #[test]
+    fn maxiter_and_sr1() {
+        let mut g = rosen_der;
+        let o = TrustConstrOptions {
+            maxiter: 5,
+            ..Default::default()
+        };
+        let r = minimize_trust_constr(
+            rosen,
+            Some(&mut g),
+            TrustConstrHess::Sr1,
+            &[-1.2, 1.0],
+            &mut [],
+            &o,
+            None,
+        )
+        .unwrap();
+        assert_eq!((r.status, r.nit, r.success), (0, 5, false));
+        assert_eq!(
+            r.message,
+            "The maximum number of function evaluations is exceeded."
+        );
+        assert!(r.barrier_parameter.is_nan());
+    }
+}

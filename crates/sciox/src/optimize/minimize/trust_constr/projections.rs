@@ -1,7 +1,8 @@
 //! Projections onto the null space and the row space of a constraint
 //! Jacobian `A` (m×n), SciPy's `_trustregion_constr/projections.py` with
-//! the dense 'QRFactorization' method: `A^T P = Q R` by Householder QR
-//! with column pivoting.
+//! the dense 'QRFactorization' method (`A^T P = Q R` by Householder QR
+//! with column pivoting) and, when `A` is rank deficient, SciPy's fallback
+//! 'SVDFactorization' (singular values above 1e-15 kept).
 
 #![allow(clippy::needless_range_loop)] // index loops mirror SciPy's array code
 
@@ -21,6 +22,8 @@ pub(crate) struct Projections {
     r: Vec<f64>,
     /// Column permutation `P` of `A^T`.
     perm: Vec<usize>,
+    /// The SVD fallback: `U` (m×k row-major), `s`, `Vt` (k×n row-major).
+    svd: Option<(Vec<f64>, Vec<f64>, Vec<f64>)>,
 }
 
 const ORTH_TOL: f64 = 1e-12;
@@ -49,17 +52,12 @@ impl Projections {
                 tau: Vec::new(),
                 r: Vec::new(),
                 perm: Vec::new(),
+                svd: None,
             });
-        }
-        if m > n {
-            return Err(Error::invalid(
-                "The 'expected square matrix' error can occur if there are more equality \
-                 constraints than independent variables. Consider how your constraints are set up.",
-            ));
         }
         // M = A^T (n×m), stored column-major: column j of M is row j of A.
         let mut qr = a.to_vec();
-        let k = m; // m <= n
+        let k = m.min(n);
         let mut perm: Vec<usize> = (0..m).collect();
         let mut tau = vec![0.0; k];
         for step in 0..k {
@@ -119,9 +117,15 @@ impl Projections {
             }
         }
         let last = &r[(k - 1) * m..k * m];
-        if last.iter().fold(0.0f64, |acc, v| acc.max(v.abs())) < TOL {
+        if last.iter().fold(0.0f64, |acc, v| acc.max(v.abs())) < TOL || last.iter().any(|v| v.is_nan()) {
+            // SciPy: "Singular Jacobian matrix. Using SVD decomposition to
+            // perform the factorizations."
+            return Self::new_svd(a, m, n);
+        }
+        if m > n {
             return Err(Error::invalid(
-                "Singular Jacobian matrix of the constraints (SciPy falls back to an SVD; not supported).",
+                "The 'expected square matrix' error can occur if there are more equality \
+                 constraints than independent variables. Consider how your constraints are set up.",
             ));
         }
         Ok(Projections {
@@ -132,7 +136,51 @@ impl Projections {
             tau,
             r,
             perm,
+            svd: None,
         })
+    }
+
+    fn new_svd(a: &[f64], m: usize, n: usize) -> Result<Self> {
+        if a.iter().any(|v| !v.is_finite()) {
+            return Err(Error::invalid("The constraint Jacobian contains NaN or inf."));
+        }
+        let k = m.min(n);
+        let mat = faer::Mat::<f64>::from_fn(m, n, |i, j| a[i * n + j]);
+        let svd = mat
+            .thin_svd()
+            .map_err(|_| Error::invalid("SVD of the constraint Jacobian did not converge."))?;
+        let (uu, ss, vv) = (svd.U(), svd.S().column_vector(), svd.V());
+        let keep: Vec<usize> = (0..k).filter(|&l| ss[l] > TOL).collect();
+        let kk = keep.len();
+        let mut u = vec![0.0; m * kk];
+        let mut vt = vec![0.0; kk * n];
+        for (c, &l) in keep.iter().enumerate() {
+            for i in 0..m {
+                u[i * kk + c] = uu[(i, l)];
+            }
+            for j in 0..n {
+                vt[c * n + j] = vv[(j, l)];
+            }
+        }
+        let s = keep.iter().map(|&l| ss[l]).collect();
+        Ok(Projections {
+            m,
+            n,
+            a: a.to_vec(),
+            qr: Vec::new(),
+            tau: Vec::new(),
+            r: Vec::new(),
+            perm: Vec::new(),
+            svd: Some((u, s, vt)),
+        })
+    }
+
+    /// `U (Vt x / s)` of the SVD fallback.
+    fn svd_ls(&self, x: &[f64]) -> Vec<f64> {
+        let (u, s, vt) = self.svd.as_ref().expect("svd");
+        let (m, n, k) = (self.m, self.n, s.len());
+        let aux: Vec<f64> = (0..k).map(|c| dot(&vt[c * n..(c + 1) * n], x) / s[c]).collect();
+        (0..m).map(|i| dot(&u[i * k..(i + 1) * k], &aux)).collect()
     }
 
     /// `Q^T x` (first k entries).
@@ -226,6 +274,9 @@ impl Projections {
     }
 
     fn ls_v(&self, x: &[f64]) -> Vec<f64> {
+        if self.svd.is_some() {
+            return self.svd_ls(x);
+        }
         let aux = self.solve_r(&self.qt(x));
         let mut v = vec![0.0; self.m];
         for (k, &p) in self.perm.iter().enumerate() {
@@ -269,6 +320,23 @@ impl Projections {
         if self.m == 0 {
             return vec![0.0; self.n];
         }
+        if let Some((u, s, vt)) = &self.svd {
+            let (m, n, k) = (self.m, self.n, s.len());
+            let mut aux = vec![0.0; k];
+            for i in 0..m {
+                for c in 0..k {
+                    aux[c] += u[i * k + c] * x[i];
+                }
+            }
+            let mut z = vec![0.0; n];
+            for c in 0..k {
+                let t = aux[c] / s[c];
+                for j in 0..n {
+                    z[j] += vt[c * n + j] * t;
+                }
+            }
+            return z;
+        }
         let aux: Vec<f64> = self.perm.iter().map(|&p| x[p]).collect();
         let u = self.solve_rt(&aux);
         self.q(&u)
@@ -295,7 +363,14 @@ mod tests {
         // least squares: A^T v = x exactly solvable for x in the row space
         let v = p.least_squares(&[1.0, 2.0, 1.0]);
         assert!((v[0] - 1.0).abs() < 1e-14 && (v[1] - 1.0).abs() < 1e-14, "{v:?}");
-        assert!(Projections::new(&[1.0, 1.0, 2.0, 2.0], 2, 2).is_err());
-        assert!(Projections::new(&[1.0, 1.0], 2, 1).is_err());
+        // rank-deficient: the SVD fallback projects onto the null space of (1, 1)
+        let p = Projections::new(&[1.0, 1.0, 2.0, 2.0], 2, 2).unwrap();
+        let z = p.null_space(&[1.0, 0.0]);
+        assert!((z[0] - 0.5).abs() < 1e-14 && (z[1] + 0.5).abs() < 1e-14, "{z:?}");
+        let y = p.row_space(&[1.0, 2.0]);
+        // consistent right-hand side: A y = b with minimum norm (0.5, 0.5)
+        assert!((y[0] - 0.5).abs() < 1e-14 && (y[1] - 0.5).abs() < 1e-14, "{y:?}");
+        // more rows than columns, full column rank: SciPy's error
+        assert!(Projections::new(&[1.0, 0.0, 0.0, 1.0, 1.0, 1.0], 3, 2).is_err());
     }
 }
