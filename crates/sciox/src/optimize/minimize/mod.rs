@@ -1,5 +1,6 @@
 //! `scipy.optimize.minimize` (Nelder-Mead, Powell, CG, BFGS, L-BFGS-B,
-//! Newton-CG) with SciPy's
+//! Newton-CG, SLSQP, COBYLA, the trust-region methods and trust-constr)
+//! with SciPy's
 //! defaults, line searches, finite-difference rules and messages.
 
 mod bfgs;
@@ -611,10 +612,12 @@ where
 
 /// Minimises `fun` subject to `constraints` (and `opts.bounds`), SciPy's
 /// `minimize(fun, x0, jac=grad, method=method, bounds=..., constraints=...)`.
-/// Only SLSQP takes constraints (SciPy's default method when there are
-/// constraints, see [`Method::scipy_default_constrained`]); other methods
-/// run unconstrained as in [`minimize_full`] and are an error if
-/// `constraints` is not empty.
+/// SLSQP (SciPy's default method when there are constraints, see
+/// [`Method::scipy_default_constrained`]), COBYLA and trust-constr (with
+/// SciPy's BFGS Hessian and [`TrustConstrOptions::from_minimize`]; its
+/// full results and `hess`/`hessp` through [`minimize_trust_constr`]) take
+/// constraints; other methods run unconstrained as in [`minimize_full`]
+/// and are an error if `constraints` is not empty.
 ///
 /// SLSQP options: `ftol` (1e-6; `tol` sets it), `maxiter` (100), `eps`
 /// (`sqrt(eps)`, the absolute forward-difference step for the gradient and
