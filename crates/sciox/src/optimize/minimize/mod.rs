@@ -24,7 +24,9 @@ pub use finite_diff::{EPSILON, FiniteDiff, approx_derivative, approx_fprime, che
 pub use function::GradFn;
 pub use newton_cg::{Hess, HessFn, HessProdFn};
 pub use testfuncs::{rosen, rosen_der, rosen_hess, rosen_hess_prod};
-pub use trust_constr::{TrustConstrHess, TrustConstrOptions, TrustConstrResult, minimize_trust_constr};
+pub use trust_constr::{
+    FactorizationMethod, TrustConstrHess, TrustConstrOptions, TrustConstrResult, minimize_trust_constr,
+};
 
 use crate::optimize::OptimizeResult;
 use crate::{Error, Result};

@@ -1,7 +1,7 @@
 //! Byrd-Omojokun trust-region SQP for equality-constrained problems
 //! (SciPy's `_trustregion_constr/equality_constrained_sqp.py`).
 
-use super::projections::Projections;
+use super::projections::{FactorizationMethod, Projections};
 use super::qp_subproblem::{CgInfo, box_intersections, dot, modified_dogleg, norm, projected_cg};
 use crate::Result;
 
@@ -63,6 +63,7 @@ pub(crate) fn equality_constrained_sqp(
     initial_trust_radius: f64,
     trust_lb: &[f64],
     trust_ub: &[f64],
+    fact: FactorizationMethod,
 ) -> Result<(Vec<f64>, f64)> {
     const PENALTY_FACTOR: f64 = 0.3;
     const LARGE_REDUCTION_RATIO: f64 = 0.9;
@@ -86,7 +87,7 @@ pub(crate) fn equality_constrained_sqp(
     let mut a = jac0;
     let mut m = b.len();
     let mut s = p.scaling(&x);
-    let mut proj = Projections::new(&a, m, n)?;
+    let mut proj = Projections::with_method(&a, m, n, fact)?;
     let mut v: Vec<f64> = proj.least_squares(&c).iter().map(|t| -t).collect();
     p.lagr_hess(&x, &v);
     let mut opt = optimality(&c, &a, &v);
@@ -169,7 +170,7 @@ pub(crate) fn equality_constrained_sqp(
             a = aa;
             m = b.len();
             s = p.scaling(&x);
-            proj = Projections::new(&a, m, n)?;
+            proj = Projections::with_method(&a, m, n, fact)?;
             v = proj.least_squares(&c).iter().map(|t| -t).collect();
             p.lagr_hess(&x, &v);
             last_failed = false;

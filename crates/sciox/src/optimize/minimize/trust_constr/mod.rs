@@ -25,6 +25,8 @@ use functions::{LinFn, ObjHess, Objective, VecFn, objective_fd};
 use hessian_update::{QuasiNewton, UpdateRule};
 use qp_subproblem::CgInfo;
 
+pub use projections::FactorizationMethod;
+
 /// The objective's Hessian for [`minimize_trust_constr`] (SciPy's `hess` /
 /// `hessp` of trust-constr).
 ///
@@ -82,6 +84,9 @@ pub struct TrustConstrOptions {
     /// Relative step of the finite differences (objective and
     /// constraints); `None` for SciPy's default.
     pub finite_diff_rel_step: Option<f64>,
+    /// How the constraint Jacobian is factorised for the projections
+    /// (QR by default, as SciPy's dense default).
+    pub factorization_method: FactorizationMethod,
 }
 
 impl Default for TrustConstrOptions {
@@ -98,6 +103,7 @@ impl Default for TrustConstrOptions {
             bounds: None,
             finite_diff: FiniteDiff::TwoPoint,
             finite_diff_rel_step: None,
+            factorization_method: FactorizationMethod::QRFactorization,
         }
     }
 }
@@ -598,10 +604,12 @@ fn check_x0(x0: &[f64]) -> Result<()> {
 /// as in SciPy. Bounds are relaxed by one ulp outward and appended as a
 /// constraint after the others (`keep_feasible` is not supported).
 ///
-/// Projections use a pivoted Householder QR of the Jacobian (SciPy's
-/// 'QRFactorization', its default for dense Jacobians; for bounds alone
-/// SciPy's Jacobian is sparse and it factorises an augmented system
-/// instead: the same projections up to rounding).
+/// Projections use a pivoted Householder QR of the Jacobian by default
+/// (SciPy's 'QRFactorization', its default for dense Jacobians; for bounds
+/// alone SciPy's Jacobian is sparse and it factorises the augmented
+/// system instead: the same projections up to rounding), or
+/// `opts.factorization_method`; a rank-deficient Jacobian switches to the
+/// SVD, as SciPy does.
 ///
 /// Errors: an empty or non-finite `x0`, bounds or constraints of the wrong
 /// shape or with `lb > ub`, more equality constraints than variables, a
@@ -845,6 +853,7 @@ pub fn minimize_trust_constr<F: FnMut(&[f64]) -> f64>(
             opts.initial_tr_radius,
             &ninf,
             &pinf,
+            opts.factorization_method,
         )?;
     } else {
         tr_interior_point::tr_interior_point(&mut p, x0, f0, g0, (c_ineq0, j_ineq0, c_eq0, j_eq0), opts)?;
@@ -1028,6 +1037,60 @@ mod tests {
         assert!(r.success, "{r:?}");
         assert!((r.x[0] - 0.5).abs() < 1e-8 && (r.x[1] - 0.5).abs() < 1e-8);
         assert_eq!((r.nit, r.nfev), (2, 2)); // as SciPy
+    }
+
+    #[test]
+    fn factorization_methods_agree() {
+        // SciPy's tutorial problem (bounds + linear + nonlinear): SciPy
+        // 1.17.1 gives fun 0.34271757564223054 with nit 12, nfev 8
+        let mut h = |x: &[f64], out: &mut [f64]| out.copy_from_slice(&crate::optimize::rosen_hess(x));
+        for fm in [
+            FactorizationMethod::QRFactorization,
+            FactorizationMethod::SVDFactorization,
+            FactorizationMethod::AugmentedSystem,
+        ] {
+            let mut g = rosen_der;
+            let mut cons = [
+                Constraint::Linear(LinearConstraint::new(
+                    vec![1.0, 2.0, 2.0, 1.0],
+                    vec![f64::NEG_INFINITY, 1.0],
+                    vec![1.0, 1.0],
+                )),
+                Constraint::Nonlinear(
+                    NonlinearConstraint::new(
+                        |x: &[f64], o: &mut [f64]| {
+                            o[0] = x[0] * x[0] + x[1];
+                            o[1] = x[0] * x[0] - x[1];
+                        },
+                        vec![f64::NEG_INFINITY; 2],
+                        vec![1.0; 2],
+                    )
+                    .with_jac(|x: &[f64], j: &mut [f64]| {
+                        j.copy_from_slice(&[2.0 * x[0], 1.0, 2.0 * x[0], -1.0])
+                    }),
+                ),
+            ];
+            let o = TrustConstrOptions {
+                bounds: Some(Bounds::new(vec![0.0, -0.5], vec![1.0, 2.0])),
+                factorization_method: fm,
+                ..Default::default()
+            };
+            let r = minimize_trust_constr(
+                rosen,
+                Some(&mut g),
+                TrustConstrHess::Full(&mut h),
+                &[0.5, 0.0],
+                &mut cons,
+                &o,
+                None,
+            )
+            .unwrap();
+            // rounding-level differences of the projections only
+            assert!((r.fun - 0.34271757564223054).abs() < 1e-12, "{fm:?}: {r:?}");
+            assert_eq!((r.nit, r.nfev, r.status), (12, 8, 1), "{fm:?}");
+            assert_eq!(r.method, "tr_interior_point");
+            assert_eq!(r.v.len(), 3);
+        }
     }
 
     #[test]

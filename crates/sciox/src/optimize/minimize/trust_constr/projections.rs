@@ -24,6 +24,30 @@ pub(crate) struct Projections {
     perm: Vec<usize>,
     /// The SVD fallback: `U` (m×k row-major), `s`, `Vt` (k×n row-major).
     svd: Option<(Vec<f64>, Vec<f64>, Vec<f64>)>,
+    /// 'AugmentedSystem': the LU factors (row-major, unit lower) and row
+    /// pivots of `K = [[I, A^T], [A, 0]]`.
+    aug: Option<(Vec<f64>, Vec<usize>)>,
+}
+
+/// How the projections are computed (SciPy's `factorization_method`).
+///
+/// ```
+/// use sciox::optimize::FactorizationMethod;
+/// assert_eq!(FactorizationMethod::default(), FactorizationMethod::QRFactorization);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FactorizationMethod {
+    /// Householder QR with column pivoting of `A^T` (SciPy's default for
+    /// dense Jacobians); the SVD when `A` is rank deficient.
+    #[default]
+    QRFactorization,
+    /// Thin SVD of `A`, singular values above 1e-15 kept (copes with
+    /// rank-deficient Jacobians).
+    SVDFactorization,
+    /// LU factorisation of the augmented system `[[I, A^T], [A, 0]]`
+    /// (SciPy's default for sparse Jacobians; dense here), with iterative
+    /// refinement; the SVD when the system is singular.
+    AugmentedSystem,
 }
 
 const ORTH_TOL: f64 = 1e-12;
@@ -42,6 +66,108 @@ impl Projections {
     /// Factorises `A` (m×n row-major). Errors as SciPy: more rows than
     /// columns ("expected square matrix") and a singular `A` (SciPy falls
     /// back to an SVD there).
+    pub fn with_method(a: &[f64], m: usize, n: usize, method: FactorizationMethod) -> Result<Self> {
+        match method {
+            FactorizationMethod::QRFactorization => Self::new(a, m, n),
+            FactorizationMethod::SVDFactorization if m > 0 => Self::new_svd(a, m, n),
+            FactorizationMethod::AugmentedSystem if m > 0 => Self::new_aug(a, m, n),
+            _ => Self::new(a, m, n),
+        }
+    }
+
+    fn new_aug(a: &[f64], m: usize, n: usize) -> Result<Self> {
+        let nn = n + m;
+        let mut k = vec![0.0; nn * nn];
+        for i in 0..n {
+            k[i * nn + i] = 1.0;
+        }
+        for r in 0..m {
+            for j in 0..n {
+                k[j * nn + n + r] = a[r * n + j];
+                k[(n + r) * nn + j] = a[r * n + j];
+            }
+        }
+        let mut piv: Vec<usize> = (0..nn).collect();
+        for c in 0..nn {
+            let mut best = c;
+            for r in c + 1..nn {
+                if k[r * nn + c].abs() > k[best * nn + c].abs() {
+                    best = r;
+                }
+            }
+            if k[best * nn + c] == 0.0 || k[best * nn + c].is_nan() {
+                // SciPy: "Singular Jacobian matrix. Using dense SVD
+                // decomposition to perform the factorizations."
+                return Self::new_svd(a, m, n);
+            }
+            if best != c {
+                for j in 0..nn {
+                    k.swap(c * nn + j, best * nn + j);
+                }
+                piv.swap(c, best);
+            }
+            let d = k[c * nn + c];
+            for r in c + 1..nn {
+                let l = k[r * nn + c] / d;
+                k[r * nn + c] = l;
+                if l != 0.0 {
+                    for j in c + 1..nn {
+                        k[r * nn + j] -= l * k[c * nn + j];
+                    }
+                }
+            }
+        }
+        Ok(Projections {
+            m,
+            n,
+            a: a.to_vec(),
+            qr: Vec::new(),
+            tau: Vec::new(),
+            r: Vec::new(),
+            perm: Vec::new(),
+            svd: None,
+            aug: Some((k, piv)),
+        })
+    }
+
+    /// Solves `K u = b` with the LU factors of the augmented system.
+    fn aug_solve(&self, b: &[f64]) -> Vec<f64> {
+        let (lu, piv) = self.aug.as_ref().expect("aug");
+        let nn = b.len();
+        let mut u: Vec<f64> = piv.iter().map(|&p| b[p]).collect();
+        for i in 0..nn {
+            let mut s = u[i];
+            for j in 0..i {
+                s -= lu[i * nn + j] * u[j];
+            }
+            u[i] = s;
+        }
+        for i in (0..nn).rev() {
+            let mut s = u[i];
+            for j in i + 1..nn {
+                s -= lu[i * nn + j] * u[j];
+            }
+            u[i] = s / lu[i * nn + i];
+        }
+        u
+    }
+
+    /// `K u` of the augmented system.
+    fn aug_dot(&self, u: &[f64]) -> Vec<f64> {
+        let (n, m) = (self.n, self.m);
+        let mut out = u[..n].to_vec();
+        for r in 0..m {
+            let row = &self.a[r * n..(r + 1) * n];
+            for j in 0..n {
+                out[j] += row[j] * u[n + r];
+            }
+        }
+        for r in 0..m {
+            out.push(dot(&self.a[r * n..(r + 1) * n], &u[..n]));
+        }
+        out
+    }
+
     pub fn new(a: &[f64], m: usize, n: usize) -> Result<Self> {
         if m == 0 {
             return Ok(Projections {
@@ -53,6 +179,7 @@ impl Projections {
                 r: Vec::new(),
                 perm: Vec::new(),
                 svd: None,
+                aug: None,
             });
         }
         // M = A^T (n×m), stored column-major: column j of M is row j of A.
@@ -137,6 +264,7 @@ impl Projections {
             r,
             perm,
             svd: None,
+            aug: None,
         })
     }
 
@@ -172,6 +300,7 @@ impl Projections {
             r: Vec::new(),
             perm: Vec::new(),
             svd: Some((u, s, vt)),
+            aug: None,
         })
     }
 
@@ -291,6 +420,24 @@ impl Projections {
         if self.m == 0 {
             return x.to_vec();
         }
+        if self.aug.is_some() {
+            let mut v = x.to_vec();
+            v.extend(std::iter::repeat_n(0.0, self.m));
+            let mut sol = self.aug_solve(&v);
+            let mut k = 0;
+            while self.orthogonality(&sol[..self.n]) > ORTH_TOL {
+                if k >= MAX_REFIN {
+                    break;
+                }
+                let ks = self.aug_dot(&sol);
+                let new_v: Vec<f64> = v.iter().zip(&ks).map(|(a, b)| a - b).collect();
+                let upd = self.aug_solve(&new_v);
+                sol.iter_mut().zip(&upd).for_each(|(a, b)| *a += b);
+                k += 1;
+            }
+            sol.truncate(self.n);
+            return sol;
+        }
         let v = self.ls_v(x);
         let atv = self.at_dot(&v);
         let mut z: Vec<f64> = x.iter().zip(&atv).map(|(a, b)| a - b).collect();
@@ -312,6 +459,11 @@ impl Projections {
         if self.m == 0 {
             return Vec::new();
         }
+        if self.aug.is_some() {
+            let mut v = x.to_vec();
+            v.extend(std::iter::repeat_n(0.0, self.m));
+            return self.aug_solve(&v)[self.n..].to_vec();
+        }
         self.ls_v(x)
     }
 
@@ -319,6 +471,13 @@ impl Projections {
     pub fn row_space(&self, x: &[f64]) -> Vec<f64> {
         if self.m == 0 {
             return vec![0.0; self.n];
+        }
+        if self.aug.is_some() {
+            let mut v = vec![0.0; self.n];
+            v.extend_from_slice(x);
+            let mut sol = self.aug_solve(&v);
+            sol.truncate(self.n);
+            return sol;
         }
         if let Some((u, s, vt)) = &self.svd {
             let (m, n, k) = (self.m, self.n, s.len());
@@ -370,6 +529,29 @@ mod tests {
         let y = p.row_space(&[1.0, 2.0]);
         // consistent right-hand side: A y = b with minimum norm (0.5, 0.5)
         assert!((y[0] - 0.5).abs() < 1e-14 && (y[1] - 0.5).abs() < 1e-14, "{y:?}");
+        // the three methods give the same projections
+        let a = [1.0, 2.0, 0.5, 0.0, 1.0, -1.0];
+        let x = [0.3, -1.2, 2.0];
+        let b = [1.0, -2.0];
+        let q = Projections::new(&a, 2, 3).unwrap();
+        for meth in [
+            FactorizationMethod::SVDFactorization,
+            FactorizationMethod::AugmentedSystem,
+        ] {
+            let o = Projections::with_method(&a, 2, 3, meth).unwrap();
+            let pairs = [
+                (q.null_space(&x), o.null_space(&x)),
+                (q.least_squares(&x), o.least_squares(&x)),
+                (q.row_space(&b), o.row_space(&b)),
+            ];
+            for (u, v) in pairs {
+                // different factorisations: rounding-level agreement
+                assert!(
+                    u.iter().zip(&v).all(|(s, t)| (s - t).abs() < 1e-14),
+                    "{meth:?}: {u:?} {v:?}"
+                );
+            }
+        }
         // more rows than columns, full column rank: SciPy's error
         assert!(Projections::new(&[1.0, 0.0, 0.0, 1.0, 1.0, 1.0], 3, 2).is_err());
     }

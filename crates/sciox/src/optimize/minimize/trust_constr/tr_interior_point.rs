@@ -183,6 +183,7 @@ pub(super) fn tr_interior_point(
             trust_radius,
             &trust_lb,
             &trust_ub,
+            opts.factorization_method,
         )?;
         z = zn;
         if b.terminate {
