@@ -85,6 +85,7 @@ PROB = {
     "quad4_box": (quad4, None, None, None, [3.0, 3.0, 3.0, 3.0], ([-1.0, 0.8, -INF, 1.2], [INF, 2.0, 1.0, 1.3])),
     # SciPy's tutorial (bounds + linear + nonlinear constraints)
     "tutorial": (so.rosen, so.rosen_der, so.rosen_hess, None, [0.5, 0.0], ([0.0, -0.5], [1.0, 2.0])),
+    "tutorial_consH": (so.rosen, so.rosen_der, so.rosen_hess, None, [0.5, 0.0], ([0.0, -0.5], [1.0, 2.0])),
     "tutorial_fdcons": (so.rosen, so.rosen_der, so.rosen_hess, None, [0.5, 0.0], ([0.0, -0.5], [1.0, 2.0])),
     "tutorial_sr1": (so.rosen, None, None, None, [0.5, 0.0], ([0.0, -0.5], [1.0, 2.0])),
     # SLSQP/COBYLA tutorial with old-style inequality dicts
@@ -102,6 +103,10 @@ def cons_J(x):
     return [[2.0 * x[0], 1.0], [2.0 * x[0], -1.0]]
 
 
+def cons_H(x, v):
+    return v[0] * np.array([[2.0, 0.0], [0.0, 0.0]]) + v[1] * np.array([[2.0, 0.0], [0.0, 0.0]])
+
+
 def cons_for(name):
     if name == "sq2_lin_eq":
         return [so.LinearConstraint([[1.0, 1.0]], [1.0], [1.0])]
@@ -116,6 +121,9 @@ def cons_for(name):
     if name == "tutorial":
         return [so.LinearConstraint([[1.0, 2.0], [2.0, 1.0]], [-INF, 1.0], [1.0, 1.0]),
                 so.NonlinearConstraint(cons_f, -INF, 1.0, jac=cons_J, hess=so.BFGS())]
+    if name == "tutorial_consH":
+        return [so.LinearConstraint([[1.0, 2.0], [2.0, 1.0]], [-INF, 1.0], [1.0, 1.0]),
+                so.NonlinearConstraint(cons_f, -INF, 1.0, jac=cons_J, hess=cons_H)]
     if name in ("tutorial_fdcons", "tutorial_sr1"):
         return [so.LinearConstraint([[1.0, 2.0], [2.0, 1.0]], [-INF, 1.0], [1.0, 1.0]),
                 so.NonlinearConstraint(cons_f, -INF, 1.0, jac="2-point", hess=so.BFGS())]
@@ -151,6 +159,7 @@ RUNS = {
     "rosen_box_active": [("exact", True, {}), ("hessp", True, {})],
     "quad4_box": [("bfgs", False, {})],
     "tutorial": [("exact", True, {})],
+    "tutorial_consH": [("exact", True, {})],
     "tutorial_fdcons": [("exact", True, {})],
     "tutorial_sr1": [("sr1", False, {})],
     "tut_dicts": [("bfgs", True, {})],

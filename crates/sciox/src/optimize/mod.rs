@@ -86,11 +86,11 @@ pub use lsq::{
 };
 pub use milp::{MilpConstraint, MilpOptions, MilpResult, milp};
 pub use minimize::{
-    Bounds, Callback, ConFn, ConJacFn, Constraint, ConstraintType, EPSILON, FactorizationMethod, FiniteDiff,
-    GradFn, Hess, HessFn, HessProdFn, LinearConstraint, Method, MinimizeOptions, NonlinearConstraint,
-    TrustConstrHess, TrustConstrOptions, TrustConstrResult, approx_derivative, approx_fprime, check_grad,
-    minimize, minimize_constrained, minimize_full, minimize_newton_cg, minimize_trust, minimize_trust_constr,
-    minimize_with_grad, rosen, rosen_der, rosen_hess, rosen_hess_prod,
+    Bounds, Callback, ConFn, ConHessFn, ConJacFn, Constraint, ConstraintType, EPSILON, FactorizationMethod,
+    FiniteDiff, GradFn, Hess, HessFn, HessProdFn, LinearConstraint, Method, MinimizeOptions,
+    NonlinearConstraint, TrustConstrHess, TrustConstrOptions, TrustConstrResult, approx_derivative,
+    approx_fprime, check_grad, minimize, minimize_constrained, minimize_full, minimize_newton_cg,
+    minimize_trust, minimize_trust_constr, minimize_with_grad, rosen, rosen_der, rosen_hess, rosen_hess_prod,
 };
 pub use result::{OptimizeResult, RootFlag, RootResults, ScalarOptimizeResult};
 pub use root::{

@@ -19,7 +19,9 @@ mod testfuncs;
 mod trust;
 mod trust_constr;
 
-pub use constraints::{ConFn, ConJacFn, Constraint, ConstraintType, LinearConstraint, NonlinearConstraint};
+pub use constraints::{
+    ConFn, ConHessFn, ConJacFn, Constraint, ConstraintType, LinearConstraint, NonlinearConstraint,
+};
 pub use finite_diff::{EPSILON, FiniteDiff, approx_derivative, approx_fprime, check_grad};
 pub use function::GradFn;
 pub use newton_cg::{Hess, HessFn, HessProdFn};

@@ -214,6 +214,20 @@ pub(crate) struct VecFn {
     j_prev: Vec<f64>,
     pub nfev: usize,
     pub njev: usize,
+    pub nhev: usize,
+    /// An exact constraint Hessian `hess(x, v)` is given: `h` (n×n) holds it.
+    exact: bool,
+    h: Vec<f64>,
+}
+
+/// A constraint Hessian `hess(x, v, out)`.
+type ConHess<'c, 'a> = &'c mut (dyn FnMut(&[f64], &[f64], &mut [f64]) + 'a);
+
+fn hess_of<'c, 'a>(c: &'c mut Constraint<'a>) -> Option<ConHess<'c, 'a>> {
+    match c {
+        Constraint::Nonlinear(nl) => nl.hess.as_deref_mut(),
+        _ => None,
+    }
 }
 
 fn has_jac(c: &Constraint<'_>) -> bool {
@@ -243,6 +257,9 @@ impl VecFn {
             j_prev: vec![0.0; m * n],
             nfev: 0,
             njev: 0,
+            nhev: 0,
+            exact: false,
+            h: Vec::new(),
         };
         s.update_fun(c);
         if has_jac(c) {
@@ -250,6 +267,12 @@ impl VecFn {
         }
         s.compute_jac(c);
         s.j_upd = true;
+        if let Some(hf) = hess_of(c) {
+            s.exact = true;
+            s.h = vec![0.0; n * n];
+            hf(&s.x, &s.v, &mut s.h);
+            s.nhev += 1;
+        }
         s
     }
 
@@ -313,6 +336,14 @@ impl VecFn {
     }
 
     fn update_hess(&mut self, c: &mut Constraint<'_>) {
+        if !self.h_upd && self.exact {
+            if let Some(hf) = hess_of(c) {
+                hf(&self.x, &self.v, &mut self.h);
+                self.nhev += 1;
+            }
+            self.h_upd = true;
+            return;
+        }
         if !self.h_upd {
             self.update_jac(c);
             if let Some(xp) = &self.x_prev {
@@ -327,6 +358,13 @@ impl VecFn {
     }
 
     fn update_x(&mut self, c: &mut Constraint<'_>, x: &[f64]) {
+        if x != self.x.as_slice() && self.exact {
+            self.x.copy_from_slice(x);
+            self.f_upd = false;
+            self.j_upd = false;
+            self.h_upd = false;
+            return;
+        }
         if x != self.x.as_slice() {
             self.update_jac(c);
             self.x_prev = Some(self.x.clone());
@@ -359,7 +397,14 @@ impl VecFn {
     }
 
     pub fn hess_dot_add(&self, p: &[f64], out: &mut [f64]) {
-        self.qn.dot_add(p, out);
+        if self.exact {
+            let n = self.n;
+            for (i, o) in out.iter_mut().enumerate() {
+                *o += dot(&self.h[i * n..(i + 1) * n], p);
+            }
+        } else {
+            self.qn.dot_add(p, out);
+        }
     }
 }
 

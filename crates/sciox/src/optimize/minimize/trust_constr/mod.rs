@@ -598,8 +598,9 @@ fn check_x0(x0: &[f64]) -> Result<()> {
 ///
 /// `grad = None` is SciPy's default `'2-point'` gradient (counted in
 /// `nfev`); nonlinear constraints without Jacobian use '2-point'
-/// differences too, and every nonlinear constraint has SciPy's default
-/// `hess=BFGS()`. Old-style `{'type': 'eq'|'ineq'}` constraints become
+/// differences too, and a nonlinear constraint without
+/// [`NonlinearConstraint::with_hess`] has SciPy's default `hess=BFGS()`
+/// (old-style dictionaries always). Old-style `{'type': 'eq'|'ineq'}` constraints become
 /// `NonlinearConstraint(fun, 0, 0)` / `NonlinearConstraint(fun, 0, inf)`
 /// as in SciPy. Bounds are relaxed by one ulp outward and appended as a
 /// constraint after the others (`keep_feasible` is not supported).
