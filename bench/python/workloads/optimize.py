@@ -43,6 +43,18 @@ def _hs71(with_jac):
     return lambda _: so.minimize(f, x0, method="SLSQP", bounds=[(1.0, 5.0)] * 4, constraints=[ci, ce], **kw).x
 
 
+def _hs71_trust_constr(_):
+    f = lambda x: x[0] * x[3] * (x[0] + x[1] + x[2]) + x[2]
+    g = lambda x: np.array([x[3] * (x[0] + x[1] + x[2]) + x[0] * x[3], x[0] * x[3], x[0] * x[3] + 1.0, x[0] * (x[0] + x[1] + x[2])])
+    ci = {"type": "ineq", "fun": lambda x: x[0] * x[1] * x[2] * x[3] - 25.0,
+          "jac": lambda x: np.array([x[1] * x[2] * x[3], x[0] * x[2] * x[3], x[0] * x[1] * x[3], x[0] * x[1] * x[2]])}
+    ce = {"type": "eq", "fun": lambda x: x[0] * x[0] + x[1] * x[1] + x[2] * x[2] + x[3] * x[3] - 40.0,
+          "jac": lambda x: np.array([2.0 * x[0], 2.0 * x[1], 2.0 * x[2], 2.0 * x[3]])}
+    x0 = np.array([1.0, 5.0, 5.0, 1.0])
+    return so.minimize(f, x0, jac=g, method="trust-constr", bounds=so.Bounds([1.0] * 4, [5.0] * 4),
+                       constraints=[ci, ce]).x
+
+
 def register(add, vec, mat):
     add("minimize_slsqp_hs071", lambda: None, _hs71(True))
     add("minimize_slsqp_fd_hs071", lambda: None, _hs71(False))
@@ -51,6 +63,9 @@ def register(add, vec, mat):
         lambda s: so.minimize(so.rosen, s, jac=so.rosen_der, hess=so.rosen_hess, method="trust-exact").fun)
     add("minimize_trust_ncg_hessp_rosen10", lambda: x10,
         lambda s: so.minimize(so.rosen, s, jac=so.rosen_der, hessp=so.rosen_hess_prod, method="trust-ncg").fun)
+    add("minimize_trust_constr_hs071", lambda: None, _hs71_trust_constr)
+    add("minimize_trust_constr_rosen10", lambda: x10,
+        lambda s: so.minimize(so.rosen, s, jac=so.rosen_der, hess=so.rosen_hess, method="trust-constr").fun)
     for n in (50, 10000):
         add("curve_fit_exp%d" % n, lambda n=n: _decay_data(n),
             lambda s: so.curve_fit(_decay_model, s[0], s[1], p0=[1.0, 1.0, 1.0])[0])

@@ -53,6 +53,79 @@ fn slsqp_hs071(with_jac: bool) -> Vec<f64> {
         .x
 }
 
+/// Hock-Schittkowski 71 with trust-constr (gradients given; BFGS Hessians
+/// of the objective and the constraints, SciPy's defaults).
+fn trust_constr_hs071() -> Vec<f64> {
+    use sciox::optimize::{
+        Constraint, ConstraintType, TrustConstrHess, TrustConstrOptions, minimize_trust_constr,
+    };
+    let f = |x: &[f64]| x[0] * x[3] * (x[0] + x[1] + x[2]) + x[2];
+    let mut g = |x: &[f64], g: &mut [f64]| {
+        g[0] = x[3] * (x[0] + x[1] + x[2]) + x[0] * x[3];
+        g[1] = x[0] * x[3];
+        g[2] = x[0] * x[3] + 1.0;
+        g[3] = x[0] * (x[0] + x[1] + x[2]);
+    };
+    let mut cons = vec![
+        Constraint::dict_with_jac(
+            ConstraintType::Ineq,
+            1,
+            |x: &[f64], o: &mut [f64]| o[0] = x[0] * x[1] * x[2] * x[3] - 25.0,
+            |x: &[f64], j: &mut [f64]| {
+                j.copy_from_slice(&[
+                    x[1] * x[2] * x[3],
+                    x[0] * x[2] * x[3],
+                    x[0] * x[1] * x[3],
+                    x[0] * x[1] * x[2],
+                ])
+            },
+        ),
+        Constraint::dict_with_jac(
+            ConstraintType::Eq,
+            1,
+            |x: &[f64], o: &mut [f64]| o[0] = x[0] * x[0] + x[1] * x[1] + x[2] * x[2] + x[3] * x[3] - 40.0,
+            |x: &[f64], j: &mut [f64]| j.copy_from_slice(&[2.0 * x[0], 2.0 * x[1], 2.0 * x[2], 2.0 * x[3]]),
+        ),
+    ];
+    let o = TrustConstrOptions {
+        bounds: Some(Bounds::new(vec![1.0; 4], vec![5.0; 4])),
+        ..Default::default()
+    };
+    minimize_trust_constr(
+        f,
+        Some(&mut g),
+        TrustConstrHess::Bfgs,
+        &[1.0, 5.0, 5.0, 1.0],
+        &mut cons,
+        &o,
+        None,
+    )
+    .expect("valid problem")
+    .x
+}
+
+/// 10-D Rosenbrock with trust-constr and the exact Hessian (no constraints).
+fn trust_constr_rosen10() -> Box<dyn FnMut() -> Out> {
+    use sciox::optimize::{TrustConstrHess, TrustConstrOptions, minimize_trust_constr};
+    let x0: Vec<f64> = (0..10).map(|i| -1.0 + 2.5 * (i as f64 / 9.0)).collect();
+    Box::new(move || {
+        let mut g = rosen_der;
+        let mut h = |x: &[f64], out: &mut [f64]| out.copy_from_slice(&sciox::optimize::rosen_hess(x));
+        let o = TrustConstrOptions::default();
+        let r = minimize_trust_constr(
+            rosen,
+            Some(&mut g),
+            TrustConstrHess::Full(&mut h),
+            &x0,
+            &mut [],
+            &o,
+            None,
+        )
+        .expect("valid problem");
+        Out::from(r.fun)
+    })
+}
+
 fn trust_rosen10(method: Method) -> Box<dyn FnMut() -> Out> {
     let x0: Vec<f64> = (0..10).map(|i| -1.0 + 2.5 * (i as f64 / 9.0)).collect();
     Box::new(move || {
@@ -242,6 +315,10 @@ pub fn workloads() -> Vec<Workload> {
         ("minimize_trust_ncg_hessp_rosen10", || {
             trust_rosen10(Method::TrustNcg)
         }),
+        ("minimize_trust_constr_hs071", || {
+            Box::new(|| Out::from(trust_constr_hs071()))
+        }),
+        ("minimize_trust_constr_rosen10", trust_constr_rosen10),
         ("minimize_scalar_brent", || {
             Box::new(|| {
                 let f = |x: f64| (x - 2.0) * x * (x + 2.0) * (x + 2.0);

@@ -15,6 +15,7 @@
 //! | `minimize` SLSQP with constraints | [`minimize_constrained`], [`Constraint`], [`LinearConstraint`], [`NonlinearConstraint`] | SciPy's C SLSQP algorithm; bounds, `eq`/`ineq` dicts, new-style constraints |
 //! | `minimize` trust-ncg, dogleg, trust-exact | [`minimize_trust`] | `hess` or `hessp` ([`Hess`]) |
 //! | `minimize` COBYLA | [`minimize_constrained`] / [`minimize`] with [`Method::Cobyla`] | PRIMA's COBYLA as SciPy 1.17 runs it; bounds, `eq`/`ineq` dicts, new-style constraints, `maxcv` |
+//! | `minimize` trust-constr | [`minimize_trust_constr`] ([`TrustConstrHess`], [`TrustConstrOptions`], [`TrustConstrResult`]), or [`Method::TrustConstr`] in [`minimize_constrained`] | SciPy 1.17's equality-constrained SQP and barrier interior point: bounds, linear, nonlinear and dict constraints; `hess`, `hessp`, BFGS, SR1 |
 //! | `fixed_point` | [`fixed_point`] | del2 (Steffensen) and plain iteration |
 //! | `OptimizeResult` | [`OptimizeResult`], [`ScalarOptimizeResult`] | |
 //! | `Bounds` | [`Bounds`] | |
@@ -85,10 +86,11 @@ pub use lsq::{
 };
 pub use milp::{MilpConstraint, MilpOptions, MilpResult, milp};
 pub use minimize::{
-    Bounds, Callback, ConFn, ConJacFn, Constraint, ConstraintType, EPSILON, FiniteDiff, GradFn, Hess, HessFn,
-    HessProdFn, LinearConstraint, Method, MinimizeOptions, NonlinearConstraint, approx_derivative,
+    Bounds, Callback, ConFn, ConHessFn, ConJacFn, Constraint, ConstraintType, EPSILON, FactorizationMethod,
+    FiniteDiff, GradFn, Hess, HessFn, HessProdFn, LinearConstraint, Method, MinimizeOptions,
+    NonlinearConstraint, TrustConstrHess, TrustConstrOptions, TrustConstrResult, approx_derivative,
     approx_fprime, check_grad, minimize, minimize_constrained, minimize_full, minimize_newton_cg,
-    minimize_trust, minimize_with_grad, rosen, rosen_der, rosen_hess, rosen_hess_prod,
+    minimize_trust, minimize_trust_constr, minimize_with_grad, rosen, rosen_der, rosen_hess, rosen_hess_prod,
 };
 pub use result::{OptimizeResult, RootFlag, RootResults, ScalarOptimizeResult};
 pub use root::{

@@ -15,6 +15,7 @@ mod conformance_optimize_global;
 mod conformance_optimize_lp;
 mod conformance_optimize_lsq;
 mod conformance_optimize_root;
+mod conformance_optimize_trust_constr;
 mod integrate_bvp;
 mod integrate_ivp;
 mod integrate_misc;

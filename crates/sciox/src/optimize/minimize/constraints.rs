@@ -15,6 +15,11 @@ pub type ConFn<'a> = Box<dyn FnMut(&[f64], &mut [f64]) + 'a>;
 /// (row `i` is the gradient of constraint `i`), into the slice.
 pub type ConJacFn<'a> = Box<dyn FnMut(&[f64], &mut [f64]) + 'a>;
 
+/// The Hessian of `v · fun(x)` of a nonlinear constraint: writes the n×n
+/// matrix at `(x, v)` (row-major) into the slice (SciPy's `hess(x, v)`;
+/// used by trust-constr).
+pub type ConHessFn<'a> = Box<dyn FnMut(&[f64], &[f64], &mut [f64]) + 'a>;
+
 /// The linear constraint `lb <= A x <= ub` (SciPy's `LinearConstraint`);
 /// `A` is `m×n` row-major with `m = lb.len()`. Infinite entries of `lb`
 /// and `ub` mean no bound; `lb[i] == ub[i]` is an equality.
@@ -62,6 +67,9 @@ pub struct NonlinearConstraint<'a> {
     pub fun: ConFn<'a>,
     /// Its Jacobian, `None` for finite differences.
     pub jac: Option<ConJacFn<'a>>,
+    /// The Hessian of `v · fun(x)` (trust-constr); `None` for SciPy's
+    /// default `BFGS()` approximation. Other methods ignore it.
+    pub hess: Option<ConHessFn<'a>>,
     /// Lower bounds of `fun(x)`.
     pub lb: Vec<f64>,
     /// Upper bounds of `fun(x)`.
@@ -80,6 +88,7 @@ impl<'a> NonlinearConstraint<'a> {
         NonlinearConstraint {
             fun: Box::new(fun),
             jac: None,
+            hess: None,
             lb,
             ub,
         }
@@ -95,6 +104,20 @@ impl<'a> NonlinearConstraint<'a> {
     /// ```
     pub fn with_jac<J: FnMut(&[f64], &mut [f64]) + 'a>(mut self, jac: J) -> Self {
         self.jac = Some(Box::new(jac));
+        self
+    }
+
+    /// The same constraint with the Hessian of `v · fun(x)` (`hess(x, v,
+    /// out)` writes n×n row-major), used by trust-constr.
+    ///
+    /// ```
+    /// use sciox::optimize::NonlinearConstraint;
+    /// let c = NonlinearConstraint::new(|x: &[f64], o: &mut [f64]| o[0] = x[0] * x[0], vec![0.0], vec![1.0])
+    ///     .with_hess(|_x: &[f64], v: &[f64], h: &mut [f64]| h[0] = 2.0 * v[0]);
+    /// assert!(c.hess.is_some());
+    /// ```
+    pub fn with_hess<H: FnMut(&[f64], &[f64], &mut [f64]) + 'a>(mut self, hess: H) -> Self {
+        self.hess = Some(Box::new(hess));
         self
     }
 }

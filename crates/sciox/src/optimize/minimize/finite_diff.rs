@@ -146,6 +146,18 @@ pub(crate) fn fd_gradient(
     nfev
 }
 
+/// SciPy's `_compute_absolute_step` for one entry: the relative step
+/// `rel_step` (or `rstep`, SciPy's default) times `sign(x0) * max(1, |x0|)`.
+pub(crate) fn rel_fd_step(rel_step: Option<f64>, rstep: f64, x0: f64) -> f64 {
+    let spec = FdSpec {
+        mode: FiniteDiff::TwoPoint,
+        abs_step: 0.0,
+        rel_step,
+        abs_explicit: None,
+    };
+    step(&spec, rstep, x0)
+}
+
 fn step(spec: &FdSpec, rstep: f64, x0: f64) -> f64 {
     let s = sign_of(x0);
     if let Some(h) = spec.abs_explicit {

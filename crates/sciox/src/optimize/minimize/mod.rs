@@ -1,5 +1,6 @@
 //! `scipy.optimize.minimize` (Nelder-Mead, Powell, CG, BFGS, L-BFGS-B,
-//! Newton-CG) with SciPy's
+//! Newton-CG, SLSQP, COBYLA, the trust-region methods and trust-constr)
+//! with SciPy's
 //! defaults, line searches, finite-difference rules and messages.
 
 mod bfgs;
@@ -16,12 +17,18 @@ mod powell;
 mod slsqp;
 mod testfuncs;
 mod trust;
+mod trust_constr;
 
-pub use constraints::{ConFn, ConJacFn, Constraint, ConstraintType, LinearConstraint, NonlinearConstraint};
+pub use constraints::{
+    ConFn, ConHessFn, ConJacFn, Constraint, ConstraintType, LinearConstraint, NonlinearConstraint,
+};
 pub use finite_diff::{EPSILON, FiniteDiff, approx_derivative, approx_fprime, check_grad};
 pub use function::GradFn;
 pub use newton_cg::{Hess, HessFn, HessProdFn};
 pub use testfuncs::{rosen, rosen_der, rosen_hess, rosen_hess_prod};
+pub use trust_constr::{
+    FactorizationMethod, TrustConstrHess, TrustConstrOptions, TrustConstrResult, minimize_trust_constr,
+};
 
 use crate::optimize::OptimizeResult;
 use crate::{Error, Result};
@@ -70,6 +77,10 @@ pub enum Method {
     /// PRIMA's version as in SciPy 1.17): derivative-free, with bounds and
     /// constraints ([`minimize_constrained`]).
     Cobyla,
+    /// Trust-region constrained algorithm (`'trust-constr'`): bounds,
+    /// equality and inequality constraints ([`minimize_constrained`], or
+    /// [`minimize_trust_constr`] for `hess`/`hessp` and all its results).
+    TrustConstr,
 }
 
 impl Method {
@@ -121,6 +132,7 @@ impl Method {
             Method::Dogleg => "dogleg",
             Method::TrustExact => "trust-exact",
             Method::Cobyla => "COBYLA",
+            Method::TrustConstr => "trust-constr",
         }
     }
 }
@@ -440,8 +452,9 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
             Method::TrustNcg | Method::Dogleg | Method::TrustExact => {
                 o.gtol.get_or_insert(t);
             }
-            // COBYLA reads `tol` itself (its `rhoend`)
-            Method::Cobyla => {}
+            // COBYLA reads `tol` itself (its `rhoend`), trust-constr in
+            // `TrustConstrOptions::from_minimize`
+            Method::Cobyla | Method::TrustConstr => {}
         }
     }
     if let Some(b) = &opts.bounds {
@@ -530,6 +543,7 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
         }
         Method::Slsqp => slsqp_run(fun, grad, x0, &mut [], &o, &mut callback)?,
         Method::Cobyla => cobyla::minimize_cobyla(fun, x0, &mut [], &o, &mut callback)?,
+        Method::TrustConstr => trust_constr::run_from_minimize(fun, grad, x0, &mut [], opts, callback)?,
         Method::TrustNcg | Method::Dogleg | Method::TrustExact => {
             return Err(Error::invalid(format!(
                 "Method {} needs the gradient and the Hessian: use `minimize_trust`.",
@@ -602,10 +616,12 @@ where
 
 /// Minimises `fun` subject to `constraints` (and `opts.bounds`), SciPy's
 /// `minimize(fun, x0, jac=grad, method=method, bounds=..., constraints=...)`.
-/// Only SLSQP takes constraints (SciPy's default method when there are
-/// constraints, see [`Method::scipy_default_constrained`]); other methods
-/// run unconstrained as in [`minimize_full`] and are an error if
-/// `constraints` is not empty.
+/// SLSQP (SciPy's default method when there are constraints, see
+/// [`Method::scipy_default_constrained`]), COBYLA and trust-constr (with
+/// SciPy's BFGS Hessian and [`TrustConstrOptions::from_minimize`]; its
+/// full results and `hess`/`hessp` through [`minimize_trust_constr`]) take
+/// constraints; other methods run unconstrained as in [`minimize_full`]
+/// and are an error if `constraints` is not empty.
 ///
 /// SLSQP options: `ftol` (1e-6; `tol` sets it), `maxiter` (100), `eps`
 /// (`sqrt(eps)`, the absolute forward-difference step for the gradient and
@@ -645,6 +661,9 @@ pub fn minimize_constrained<F: FnMut(&[f64]) -> f64>(
     opts: &MinimizeOptions,
     callback: Callback<'_>,
 ) -> Result<OptimizeResult> {
+    if method == Method::TrustConstr {
+        return trust_constr::run_from_minimize(fun, grad, x0, constraints, opts, callback);
+    }
     if method == Method::Cobyla {
         let mut callback = callback;
         return cobyla::minimize_cobyla(fun, x0, constraints, opts, &mut callback);
