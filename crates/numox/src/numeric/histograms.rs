@@ -259,17 +259,20 @@ fn width_of(est: BinEstimator, x: &[f64], range: (f64, f64)) -> Result<f64> {
     })
 }
 
-/// NumPy's `linspace(first, last, n + 1)`.
-fn linspace_edges(first: f64, last: f64, n: usize) -> Vec<f64> {
-    let div = n as f64;
+/// NumPy's `linspace(first, last, n + 1)`, evaluated in the input's float
+/// type (`f64`, or `f32` for float32 input as NumPy does).
+fn linspace_edges<T: num_traits::Float>(first: T, last: T, n: usize) -> Vec<T> {
+    // `usize -> f32/f64` by `NumCast` rounds to nearest, as `as` does.
+    let float = |i: usize| T::from(i).unwrap_or_else(|| unreachable!("every usize converts to a float"));
+    let div = float(n);
     let delta = last - first;
     let step = delta / div;
-    let mut v: Vec<f64> = (0..=n)
+    let mut v: Vec<T> = (0..=n)
         .map(|i| {
-            if step == 0.0 {
-                (i as f64 / div) * delta + first
+            if step == T::zero() {
+                (float(i) / div) * delta + first
             } else {
-                i as f64 * step + first
+                float(i) * step + first
             }
         })
         .collect();
@@ -450,24 +453,6 @@ enum Denom {
     F64(f64),
 }
 
-/// NumPy's `linspace(first, last, n + 1)` evaluated in `float32`.
-fn linspace_edges_f32(first: f32, last: f32, n: usize) -> Vec<f32> {
-    let div = n as f32;
-    let delta = last - first;
-    let step = delta / div;
-    let mut v: Vec<f32> = (0..=n)
-        .map(|i| {
-            if step == 0.0 {
-                (i as f32 / div) * delta + first
-            } else {
-                i as f32 * step + first
-            }
-        })
-        .collect();
-    v[n] = last;
-    v
-}
-
 /// The edges (as `float32`) and the equal-width rule for `float32` input.
 /// `bins` is a count or an estimator (explicit edges are compared in f64).
 fn edges_of_f32(a: &[f64], bins: &Bins, range: Option<(f64, f64)>) -> Result<(Vec<f32>, Uniform32)> {
@@ -486,7 +471,7 @@ fn edges_of_f32(a: &[f64], bins: &Bins, range: Option<(f64, f64)>) -> Result<(Ve
             first -= 0.5;
             last += 0.5;
         }
-        let e = linspace_edges_f32(first, last, n);
+        let e = linspace_edges(first, last, n);
         let u = Uniform32 {
             lo: first,
             hi: last,

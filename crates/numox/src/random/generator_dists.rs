@@ -852,15 +852,7 @@ impl<B: BitGenerator> Generator<B> {
         let mut shape = size.shape().map(|s| s.to_vec()).unwrap_or_default();
         shape.push(n);
         let z = self.standard_normal(shape.as_slice());
-        let z = z.as_slice().expect("fresh arrays are contiguous");
-        let mut out = vec![0.0f64; z.len()];
-        for (zr, or) in z.chunks(n).zip(out.chunks_mut(n)) {
-            for ((o, frow), m) in or.iter_mut().zip(f.chunks(n)).zip(mean) {
-                let acc = zr.iter().zip(frow).fold(0.0, |acc, (z, f)| acc + z * f);
-                *o = m + acc;
-            }
-        }
-        Array::from_shape_vec(&shape, out)
+        Array::from_shape_vec(&shape, mvn_transform(&z, &f, mean))
     }
     /// `binomial(n, p, size)` with an array `n`, broadcast with `p` (and
     /// `size`) as NumPy does; one draw per element in C order.
@@ -942,6 +934,23 @@ impl<B: BitGenerator> Generator<B> {
             .collect();
         Array::from_shape_vec(&shape, v)
     }
+}
+
+/// `x = mean + F z` for each row `z` of standard normals (rows of length
+/// `n = mean.len()`, `F` row-major `n × n`): the last step of both
+/// `multivariate_normal`s, each output a left-to-right dot product as
+/// NumPy's small matrix product gives it.
+pub(crate) fn mvn_transform(z: &Array<f64>, f: &[f64], mean: &[f64]) -> Vec<f64> {
+    let n = mean.len();
+    let z = z.as_slice().expect("fresh arrays are contiguous");
+    let mut out = vec![0.0f64; z.len()];
+    for (zr, or) in z.chunks(n).zip(out.chunks_mut(n)) {
+        for ((o, frow), m) in or.iter_mut().zip(f.chunks(n)).zip(mean) {
+            let acc = zr.iter().zip(frow).fold(0.0, |acc, (z, f)| acc + z * f);
+            *o = m + acc;
+        }
+    }
+    out
 }
 
 /// The SVD of the row-major `n x n` `cov` by LAPACK `dgesdd`'s steps

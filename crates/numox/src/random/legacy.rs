@@ -1420,15 +1420,8 @@ impl RandomState {
         let mut shape = size.shape().map(|s| s.to_vec()).unwrap_or_default();
         shape.push(n);
         let z = self.standard_normal(shape.as_slice());
-        let z = z.as_slice().expect("fresh arrays are contiguous");
-        let mut out = vec![0.0f64; z.len()];
-        for (zr, or) in z.chunks(n).zip(out.chunks_mut(n)) {
-            for ((o, frow), m) in or.iter_mut().zip(f.chunks(n)).zip(mean) {
-                let acc = zr.iter().zip(frow).fold(0.0, |acc, (z, f)| acc + z * f);
-                *o = acc + m;
-            }
-        }
-        Array::from_shape_vec(&shape, out)
+        // `acc + m` and `m + acc` round alike: one helper serves both APIs.
+        Array::from_shape_vec(&shape, super::generator_dists::mvn_transform(&z, &f, mean))
     }
 
     /// Dirichlet draws (`dirichlet(alpha, size)`): normalised legacy gammas.
