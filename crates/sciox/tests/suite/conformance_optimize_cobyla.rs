@@ -23,14 +23,11 @@
 use crate::common;
 
 use common::Case;
+use common::{hs71_f, quad4, tut_f};
 use sciox::optimize::*;
 
 fn out_vec(case: &Case, k: usize) -> Vec<f64> {
     case.output::<f64>(k).iter().copied().collect()
-}
-
-fn tut_f(x: &[f64]) -> f64 {
-    (x[0] - 1.0) * (x[0] - 1.0) + (x[1] - 2.5) * (x[1] - 2.5)
 }
 
 fn hs35_f(x: &[f64]) -> f64 {
@@ -40,18 +37,6 @@ fn hs35_f(x: &[f64]) -> f64 {
         + x[2] * x[2]
         + 2.0 * x[0] * x[1]
         + 2.0 * x[0] * x[2]
-}
-
-fn hs71_f(x: &[f64]) -> f64 {
-    x[0] * x[3] * (x[0] + x[1] + x[2]) + x[2]
-}
-
-fn quad4(x: &[f64]) -> f64 {
-    // Python's sum(): 0 + term0 + term1 + ...
-    (0..4).fold(0.0, |s, i| {
-        let t = x[i] - 0.5 * i as f64;
-        s + t * t * (i as f64 + 1.0)
-    })
 }
 
 fn objective(name: &str) -> fn(&[f64]) -> f64 {
