@@ -450,11 +450,34 @@ def main():
     a4 = rng.random((30, 6))
     b4 = rng.standard_normal(30)
     ll += [(a4, b4, [-1.0, -0.5, 0.0, 0.0, 0.2, -INF], [1.0, 0.5, 0.2, INF, 0.3, 0.0], {})]
-    for a, b, lb, ub, opts in ll:
+    # method 'bvls' on the same problems (and a start with every variable
+    # at a bound), then lsq_solver='lsmr' with each lsmr_tol setting
+    bv = [(a, b, lb, ub, {**o, "method": "bvls"}) for a, b, lb, ub, o in ll]
+    a5 = rng.standard_normal((15, 6))
+    b5 = 10.0 * rng.standard_normal(15)
+    bv += [(a5, b5, [-0.01] * 6, [0.01] * 6, {"method": "bvls"}),
+           (a5, b5, [-0.5] * 6, [0.5] * 6, {"method": "bvls", "max_iter": 1})]
+    lm = [(a, b, lb, ub, {**o, "lsq_solver": "lsmr"}) for a, b, lb, ub, o in ll if "max_iter" not in o]
+    lm += [(a, b, lb, ub, {**o, "lsq_solver": "lsmr", "lsmr_tol": "auto"}) for a, b, lb, ub, o in ll
+           if "max_iter" not in o]
+    lm += [(a, b, [-0.1] * 5, [0.1] * 5, {"lsq_solver": "lsmr", "lsmr_tol": 1e-6}),
+           (a, b, [-0.1] * 5, [0.1] * 5, {"lsq_solver": "lsmr", "lsmr_maxiter": 2}),
+           (a, b, [-0.1] * 5, [0.1] * 5, {"lsq_solver": "lsmr", "max_iter": 3})]
+    for a, b, lb, ub, opts in ll + bv + lm:
         params = {"m": a.shape[0], "n": a.shape[1], **opts}
         r = so.lsq_linear(a, b, bounds=(lb, ub), **opts)
         c.add("lsq_linear", [a, b, np.array(lb), np.array(ub)], params,
               [r.x, np.array([r.cost, r.optimality, r.nit, r.status]), r.active_mask.astype(float)], note=r.message)
+    # errors of the new options
+    for opts in ({"method": "bvls", "lsq_solver": "lsmr"}, {"lsq_solver": "lsmr", "lsmr_maxiter": 0},
+                 {"lsq_solver": "lsmr", "lsmr_tol": -1.0}):
+        params = {"m": a.shape[0], "n": a.shape[1], **opts}
+        try:
+            so.lsq_linear(a, b, bounds=([-0.1] * 5, [0.1] * 5), **opts)
+            raise SystemExit("expected an error")
+        except ValueError as e:
+            c.add("lsq_linear", [a, b, np.array([-0.1] * 5), np.array([0.1] * 5)], params, None, "ValueError",
+                  note=str(e))
     c.save()
 
 

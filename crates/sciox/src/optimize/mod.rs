@@ -80,9 +80,9 @@ pub use linear_sum_assignment::linear_sum_assignment;
 pub use linprog::{LinprogOptions, LinprogResult, LpBounds, linprog};
 pub use lsq::{
     CurveFitOptions, CurveFitResult, HybrOptions, LeastSquaresOptions, LeastSquaresResult, LeastsqOptions,
-    LeastsqResult, Loss, LsqLinearOptions, LsqLinearResult, LsqMethod, RootResult, Sigma, XScale, curve_fit,
-    curve_fit_with_jac, fsolve, least_squares, least_squares_with_jac, leastsq, leastsq_with_jac, lsq_linear,
-    nnls, root_hybr, root_hybr_with_jac,
+    LeastsqResult, Loss, LsmrTol, LsqLinearMethod, LsqLinearOptions, LsqLinearResult, LsqMethod, LsqSolver,
+    RootResult, Sigma, XScale, curve_fit, curve_fit_with_jac, fsolve, least_squares, least_squares_with_jac,
+    leastsq, leastsq_with_jac, lsq_linear, nnls, root_hybr, root_hybr_with_jac,
 };
 pub use milp::{MilpConstraint, MilpOptions, MilpResult, milp};
 pub use minimize::{

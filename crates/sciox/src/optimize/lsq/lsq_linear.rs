@@ -1,33 +1,103 @@
-//! `scipy.optimize.lsq_linear` with method `'trf'`, after SciPy's
-//! `scipy/optimize/_lsq/trf_linear.py` and `lsq_linear.py`.
+//! `scipy.optimize.lsq_linear` with methods `'trf'` and `'bvls'`, after
+//! SciPy's `scipy/optimize/_lsq/trf_linear.py`, `bvls.py` and
+//! `lsq_linear.py`.
 
+use super::bvls::bvls;
 use super::common::*;
+use super::lsmr::{LsmrSettings, lsmr};
 use super::trf::lstsq_min_norm;
 use crate::optimize::Bounds;
 use crate::{Error, Result};
 
+/// The algorithm of [`lsq_linear`] (SciPy's `method`).
+///
+/// ```
+/// use sciox::optimize::LsqLinearMethod;
+/// assert_eq!(LsqLinearMethod::default(), LsqLinearMethod::Trf);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LsqLinearMethod {
+    /// `'trf'`: trust-region reflective for linear problems (the default).
+    #[default]
+    Trf,
+    /// `'bvls'`: Stark & Parker's bounded-variable least squares (active
+    /// set; few variables, dense `A`).
+    Bvls,
+}
+
+/// How [`lsq_linear`] solves its unbounded least-squares problems (SciPy's
+/// `lsq_solver`).
+///
+/// ```
+/// use sciox::optimize::LsqSolver;
+/// assert_ne!(LsqSolver::Exact, LsqSolver::Lsmr);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LsqSolver {
+    /// `'exact'`: dense least squares (an SVD here; SciPy uses LAPACK's
+    /// `gelsd` and a pivoted QR).
+    Exact,
+    /// `'lsmr'`: the iterative LSMR solver, with `A` used only through
+    /// products (`'trf'` only).
+    Lsmr,
+}
+
+/// The tolerance of the LSMR solves (SciPy's `lsmr_tol`).
+///
+/// ```
+/// use sciox::optimize::LsmrTol;
+/// assert_eq!(LsmrTol::default(), LsmrTol::Default);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum LsmrTol {
+    /// `None`: `1e-2 * tol`.
+    #[default]
+    Default,
+    /// `'auto'`: adapted to the current optimality in each `'trf'`
+    /// iteration (`1e-2 * tol` for the first, unbounded solve).
+    Auto,
+    /// A fixed positive tolerance.
+    Value(f64),
+}
+
 /// Options of [`lsq_linear`] (SciPy's keyword arguments and defaults).
 ///
 /// ```
-/// use sciox::optimize::LsqLinearOptions;
-/// assert_eq!(LsqLinearOptions::default().tol, 1e-10);
+/// use sciox::optimize::{LsqLinearMethod, LsqLinearOptions};
+/// let o = LsqLinearOptions::default();
+/// assert_eq!((o.tol, o.method, o.lsq_solver), (1e-10, LsqLinearMethod::Trf, None));
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct LsqLinearOptions {
-    /// Bounds on `x` (`None`: unbounded).
+    /// Bounds on `x` (`None`: unbounded). `keep_feasible` is ignored, as
+    /// SciPy's `lsq_linear` ignores it.
     pub bounds: Option<Bounds>,
+    /// `'trf'` (default) or `'bvls'`.
+    pub method: LsqLinearMethod,
     /// Tolerance of the optimality and cost-change tests (default `1e-10`).
     pub tol: f64,
-    /// Maximum iterations (`None`: 100).
+    /// `None`: `'exact'` (`A` is dense). `Lsmr` is an error with `'bvls'`.
+    pub lsq_solver: Option<LsqSolver>,
+    /// Tolerance of the LSMR solves (`lsq_solver = Lsmr` only).
+    pub lsmr_tol: LsmrTol,
+    /// Maximum iterations (`None`: 100 for `'trf'`, `n` for `'bvls'`
+    /// after its initialisation loop).
     pub max_iter: Option<usize>,
+    /// Maximum LSMR iterations per solve (`None`: `min(rows, columns)` of
+    /// the system LSMR solves).
+    pub lsmr_maxiter: Option<usize>,
 }
 
 impl Default for LsqLinearOptions {
     fn default() -> Self {
         LsqLinearOptions {
             bounds: None,
+            method: LsqLinearMethod::Trf,
             tol: 1e-10,
+            lsq_solver: None,
+            lsmr_tol: LsmrTol::Default,
             max_iter: None,
+            lsmr_maxiter: None,
         }
     }
 }
@@ -176,18 +246,23 @@ fn select_step(
     }
 }
 
-/// `scipy.optimize.lsq_linear(A, b, bounds, method='trf')`: minimise
-/// `0.5 ||A x - b||^2` over `lb <= x <= ub` for the row-major m×n `a`.
+/// `scipy.optimize.lsq_linear(A, b, bounds, method, tol, lsq_solver,
+/// lsmr_tol, max_iter, lsmr_maxiter)`: minimise `0.5 ||A x - b||^2` over
+/// `lb <= x <= ub` for the row-major m×n `a`.
 ///
-/// The unbounded least-squares solution (minimum norm, SVD) is returned
-/// with status 3 when it is feasible; otherwise SciPy's trust-region
-/// reflective iteration for linear problems runs from it. The regularised
-/// Gauss-Newton step is solved with an SVD of the augmented matrix where
-/// SciPy uses a pivoted QR and Givens rotations: the same iterates up to
-/// rounding. Method `'bvls'` and `lsq_solver='lsmr'` are not implemented.
+/// The unbounded least-squares solution (minimum norm by SVD, or LSMR) is
+/// returned with status 3 when it is feasible; otherwise SciPy's
+/// trust-region reflective iteration for linear problems (`'trf'`) or
+/// Stark & Parker's BVLS active-set method (`'bvls'`) runs from it. With
+/// `'trf'` and the exact solver, the regularised Gauss-Newton step is
+/// solved with an SVD of the augmented matrix where SciPy uses a pivoted
+/// QR and Givens rotations: the same iterates up to rounding; with
+/// `lsq_solver = Lsmr` it is SciPy's LSMR solve of the same system, with
+/// `lsmr_tol` as SciPy sets it.
 ///
 /// Errors: `a.len() != m * n`, `b.len() != m`, bounds of the wrong length,
-/// `lb >= ub`, non-finite entries, `max_iter = 0`.
+/// `lb >= ub`, non-finite entries, `max_iter = 0`, `lsmr_maxiter = 0`,
+/// `lsmr_tol <= 0`, `'bvls'` with `Lsmr`.
 ///
 /// ```
 /// use sciox::optimize::{lsq_linear, Bounds, LsqLinearOptions};
@@ -197,6 +272,15 @@ fn select_step(
 /// assert!((r.x[0] - 1.0).abs() < 1e-8 && r.x[1].abs() < 1e-8);
 /// assert_eq!(r.active_mask, vec![1, -1]);
 /// assert!(r.success);
+///
+/// // the same with BVLS, and with trf on LSMR solves
+/// use sciox::optimize::{LsqLinearMethod, LsqSolver};
+/// let bv = LsqLinearOptions { method: LsqLinearMethod::Bvls, ..o.clone() };
+/// let r = lsq_linear(&[1.0, 0.0, 0.0, 1.0], 2, 2, &[2.0, -1.0], &bv).unwrap();
+/// assert_eq!((r.x, r.active_mask), (vec![1.0, 0.0], vec![1, -1]));
+/// let ls = LsqLinearOptions { lsq_solver: Some(LsqSolver::Lsmr), ..o };
+/// let r = lsq_linear(&[1.0, 0.0, 0.0, 1.0], 2, 2, &[2.0, -1.0], &ls).unwrap();
+/// assert!((r.x[0] - 1.0).abs() < 1e-8 && r.x[1].abs() < 1e-8);
 /// ```
 pub fn lsq_linear(
     a: &[f64],
@@ -216,6 +300,12 @@ pub fn lsq_linear(
     }
     if a.iter().chain(b).any(|v| !v.is_finite()) {
         return Err(Error::invalid("array must not contain infs or NaNs"));
+    }
+    let lsq_solver = opts.lsq_solver.unwrap_or(LsqSolver::Exact);
+    if opts.method == LsqLinearMethod::Bvls && lsq_solver == LsqSolver::Lsmr {
+        return Err(Error::invalid(
+            "method='bvls' can't be used with lsq_solver='lsmr'",
+        ));
     }
     if opts.max_iter == Some(0) {
         return Err(Error::invalid("`max_iter` must be None or positive integer."));
@@ -238,8 +328,33 @@ pub fn lsq_linear(
             "Each lower bound must be strictly less than each upper bound.",
         ));
     }
+    if opts.lsmr_maxiter == Some(0) {
+        return Err(Error::invalid("`lsmr_maxiter` must be None or positive integer."));
+    }
+    if let LsmrTol::Value(t) = opts.lsmr_tol
+        && (t.is_nan() || t <= 0.0)
+    {
+        return Err(Error::invalid(
+            "`lsmr_tol` must be None, 'auto', or positive float.",
+        ));
+    }
     let tol = opts.tol;
-    let x_lsq = lstsq_min_norm(a, m, n, b);
+    let x_lsq = match lsq_solver {
+        LsqSolver::Exact => lstsq_min_norm(a, m, n, b),
+        LsqSolver::Lsmr => {
+            let first_tol = match opts.lsmr_tol {
+                LsmrTol::Value(t) => t,
+                _ => 1e-2 * tol,
+            };
+            let s = LsmrSettings {
+                atol: first_tol,
+                btol: first_tol,
+                maxiter: opts.lsmr_maxiter,
+                ..Default::default()
+            };
+            lsmr(m, n, |x, o| matvec(a, n, x, o), |y, o| rmatvec(a, n, y, o), b, &s).x
+        }
+    };
     let mut g = vec![0.0; n];
     if in_bounds(&x_lsq, &lb, &ub) {
         let r = residual(a, n, &x_lsq, b);
@@ -254,6 +369,20 @@ pub fn lsq_linear(
             status: 3,
             message: message(3).into(),
             success: true,
+        });
+    }
+    if opts.method == LsqLinearMethod::Bvls {
+        let r = bvls(a, m, n, b, &x_lsq, &lb, &ub, tol, opts.max_iter);
+        return Ok(LsqLinearResult {
+            x: r.x,
+            fun: r.fun,
+            cost: r.cost,
+            optimality: r.optimality,
+            active_mask: r.active_mask,
+            nit: r.nit,
+            status: r.status,
+            message: message(r.status).into(),
+            success: r.status > 0,
         });
     }
     let mut x = reflective(&x_lsq, &lb, &ub);
@@ -286,16 +415,60 @@ pub fn lsq_linear(
                 a_h[rr * n + c] = a[rr * n + c] * d[c];
             }
         }
-        aug[..m * n].copy_from_slice(&a_h);
-        aug[m * n..].fill(0.0);
-        for c in 0..n {
-            aug[(m + c) * n + c] = diag_h[c].sqrt();
-        }
-        for (o, ri) in rhs.iter_mut().zip(&r) {
-            *o = -ri;
-        }
-        rhs[m..].fill(0.0);
-        let p_h = lstsq_min_norm(&aug, m + n, n, &rhs);
+        let p_h = match lsq_solver {
+            LsqSolver::Exact => {
+                aug[..m * n].copy_from_slice(&a_h);
+                aug[m * n..].fill(0.0);
+                for c in 0..n {
+                    aug[(m + c) * n + c] = diag_h[c].sqrt();
+                }
+                for (o, ri) in rhs.iter_mut().zip(&r) {
+                    *o = -ri;
+                }
+                rhs[m..].fill(0.0);
+                lstsq_min_norm(&aug, m + n, n, &rhs)
+            }
+            LsqSolver::Lsmr => {
+                let lsmr_tol = match opts.lsmr_tol {
+                    LsmrTol::Default => 1e-2 * tol,
+                    LsmrTol::Value(t) => t,
+                    LsmrTol::Auto => {
+                        let eta = 1e-2 * g_norm.min(0.5);
+                        EPS.max((eta * g_norm).min(0.1))
+                    }
+                };
+                let diag_root: Vec<f64> = diag_h.iter().map(|v| v.sqrt()).collect();
+                rhs[..m].copy_from_slice(&r);
+                rhs[m..].fill(0.0);
+                let s = LsmrSettings {
+                    atol: lsmr_tol,
+                    btol: lsmr_tol,
+                    maxiter: opts.lsmr_maxiter,
+                    ..Default::default()
+                };
+                let mut p_h = lsmr(
+                    m + n,
+                    n,
+                    |x, o| {
+                        matvec(&a_h, n, x, &mut o[..m]);
+                        for i in 0..n {
+                            o[m + i] = diag_root[i] * x[i];
+                        }
+                    },
+                    |y, o| {
+                        rmatvec(&a_h, n, &y[..m], o);
+                        for i in 0..n {
+                            o[i] += diag_root[i] * y[m + i];
+                        }
+                    },
+                    &rhs,
+                    &s,
+                )
+                .x;
+                p_h.iter_mut().for_each(|v| *v = -*v);
+                p_h
+            }
+        };
         let p: Vec<f64> = (0..n).map(|i| d[i] * p_h[i]).collect();
         let p_dot_g = dot(&p, &g);
         if p_dot_g > 0.0 {

@@ -4,9 +4,11 @@
 //! ([`root_hybr`], [`fsolve`]) on Powell's hybrid method (`hybrd`/`hybrj`),
 //! both as SciPy's C translation.
 
+mod bvls;
 mod common;
 mod curve_fit;
 mod hybr;
+mod lsmr;
 mod lsq_linear;
 mod minpack;
 mod nnls;
@@ -17,7 +19,7 @@ pub(crate) use common::thin_svd;
 pub use curve_fit::{CurveFitOptions, CurveFitResult, Sigma, curve_fit, curve_fit_with_jac};
 pub(crate) use hybr::hybrj as root_hybr_impl;
 pub use hybr::{HybrOptions, RootResult, fsolve, root_hybr, root_hybr_with_jac};
-pub use lsq_linear::{LsqLinearOptions, LsqLinearResult, lsq_linear};
+pub use lsq_linear::{LsmrTol, LsqLinearMethod, LsqLinearOptions, LsqLinearResult, LsqSolver, lsq_linear};
 pub use nnls::nnls;
 
 use crate::optimize::Bounds;

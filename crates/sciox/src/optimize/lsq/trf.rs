@@ -412,6 +412,12 @@ fn dogleg_step(
 /// Minimum-norm least-squares solution of the row-major m×k `a` (NumPy's
 /// `lstsq(a, b, rcond=-1)`: singular values up to `eps * s_max` dropped).
 pub(crate) fn lstsq_min_norm(a: &[f64], m: usize, k: usize, b: &[f64]) -> Vec<f64> {
+    lstsq_rcond(a, m, k, b, EPS)
+}
+
+/// `numpy.linalg.lstsq(a, b, rcond)[0]`: singular values at or below
+/// `rcond * s_max` count as zero.
+pub(crate) fn lstsq_rcond(a: &[f64], m: usize, k: usize, b: &[f64], rcond: f64) -> Vec<f64> {
     let Some((svd, ub)) = thin_svd_uf(a, m, k, b) else {
         return vec![f64::NAN; k];
     };
@@ -419,7 +425,7 @@ pub(crate) fn lstsq_min_norm(a: &[f64], m: usize, k: usize, b: &[f64]) -> Vec<f6
     let w: Vec<f64> = ub
         .iter()
         .zip(&svd.s)
-        .map(|(u, s)| if *s > EPS * smax { u / s } else { 0.0 })
+        .map(|(u, s)| if *s > rcond * smax { u / s } else { 0.0 })
         .collect();
     v_dot(&svd, &w, k)
 }
