@@ -173,8 +173,11 @@ def run(c, name, hk, give_grad, opts):
     kw = {}
     inputs = [np.array(x0, dtype=float)]
     params = {"prob": name, "hess": hk, "grad": give_grad, **opts}
+    kf = opts.pop("keep_feasible", False)
+    if kf is not False:
+        params["keep_feasible"] = kf
     if bnds is not None:
-        kw["bounds"] = so.Bounds(bnds[0], bnds[1])
+        kw["bounds"] = so.Bounds(bnds[0], bnds[1], keep_feasible=kf)
         inputs += [np.array(bnds[0], dtype=float), np.array(bnds[1], dtype=float)]
         params["bounds"] = True
     if give_grad:
@@ -185,6 +188,8 @@ def run(c, name, hk, give_grad, opts):
         kw["hess"] = so.SR1()
     elif hk == "hessp":
         kw["hessp"] = hp
+    elif hk in ("2-point", "3-point"):
+        kw["hess"] = hk
     tol = opts.get("tol")
     o = {k: v for k, v in opts.items() if k != "tol"}
     r = so.minimize(lambda x: float(f(x)), np.array(x0, dtype=float), method="trust-constr",
@@ -212,6 +217,41 @@ def main():
                     constraints=[so.LinearConstraint([[1.0, 1.0], [1.0, -1.0], [2.0, 1.0]], [1.0, 0.0, 1.5], [1.0, 0.0, 1.5])])
     except ValueError as e:
         c.add("trust_constr", [np.array([0.5, 0.5])], {"prob": "too_many_eq", "hess": "bfgs", "grad": False},
+              None, "ValueError", note=str(e))
+    # (appended after the original cases so their ids stay stable)
+    # hess='2-point'/'3-point' (finite differences of the gradient)
+    for name, hk, opts in (("rosen2", "2-point", {}), ("rosen2", "3-point", {}), ("rosen10", "2-point", {}),
+                           ("rosen_box", "2-point", {}), ("tutorial", "3-point", {}), ("hs71", "2-point", {}),
+                           ("rosen2", "2-point", {"finite_diff_rel_step": 1e-6})):
+        run(c, name, hk, True, dict(opts))
+    # Bounds(keep_feasible=...): the barrier keeps those bounds' slacks exact
+    for name, hk, gg, opts in (("rosen_box", "exact", True, {"keep_feasible": True}),
+                               ("rosen_box", "bfgs", True, {"keep_feasible": True}),
+                               ("rosen_box_active", "exact", True, {"keep_feasible": True}),
+                               ("rosen_box_active", "exact", True, {"keep_feasible": [True, False]}),
+                               ("quad4_box", "bfgs", False, {"keep_feasible": [True, False, False, False]}),
+                               ("hs71_fd", "bfgs", False, {"keep_feasible": True}),
+                               ("tutorial_fdcons", "exact", True, {"keep_feasible": True})):
+        run(c, name, hk, gg, dict(opts))
+    # errors: FD gradient with FD Hessian; x0 outside a bound kept feasible
+    try:
+        so.minimize(so.rosen, [0.5, 0.5], method="trust-constr", hess="2-point")
+    except ValueError as e:
+        c.add("trust_constr", [np.array([0.5, 0.5])], {"prob": "rosen2", "hess": "2-point", "grad": False},
+              None, "ValueError", note=str(e))
+    try:
+        so.minimize(so.rosen, [1.5, 0.5], method="trust-constr", jac=so.rosen_der,
+                    bounds=so.Bounds([0.0, -0.5], [1.0, 2.0], keep_feasible=True))
+    except ValueError as e:
+        c.add("trust_constr", [np.array([1.5, 0.5]), np.array([0.0, -0.5]), np.array([1.0, 2.0])],
+              {"prob": "rosen2", "hess": "bfgs", "grad": True, "bounds": True, "keep_feasible": True},
+              None, "ValueError", note=str(e))
+    try:
+        so.minimize(quad4, [3.0, 3.0, 3.0, 3.0], method="trust-constr",
+                    bounds=so.Bounds([-1.0, 0.8, -INF, 1.2], [INF, 2.0, 1.0, 1.3], keep_feasible=True))
+    except ValueError as e:
+        c.add("trust_constr", [np.array([3.0] * 4), np.array([-1.0, 0.8, -INF, 1.2]), np.array([INF, 2.0, 1.0, 1.3])],
+              {"prob": "quad4_box", "hess": "bfgs", "grad": False, "bounds": True, "keep_feasible": True},
               None, "ValueError", note=str(e))
     c.save()
 

@@ -138,12 +138,14 @@ impl Method {
 }
 
 /// Box bounds `lb <= x <= ub` (SciPy's `Bounds`); infinite entries mean
-/// no bound. Used by Nelder-Mead, Powell and L-BFGS-B.
+/// no bound. Used by Nelder-Mead, Powell, L-BFGS-B, SLSQP, COBYLA,
+/// trust-constr and the global optimizers.
 ///
 /// ```
 /// use sciox::optimize::Bounds;
 /// let b = Bounds::new(vec![0.0, f64::NEG_INFINITY], vec![1.0, 2.0]);
 /// assert_eq!(b.lb.len(), 2);
+/// assert!(!b.keeps_feasible(0));
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bounds {
@@ -151,6 +153,12 @@ pub struct Bounds {
     pub lb: Vec<f64>,
     /// Upper bounds.
     pub ub: Vec<f64>,
+    /// SciPy's `keep_feasible`, broadcast like SciPy's: empty means `false`
+    /// for every variable, one entry applies to all, otherwise one per
+    /// variable. Only trust-constr honours it (its iterates then stay
+    /// strictly inside those bounds); the other methods ignore it, as
+    /// SciPy's do.
+    pub keep_feasible: Vec<bool>,
 }
 
 impl Bounds {
@@ -161,7 +169,51 @@ impl Bounds {
     /// assert_eq!(Bounds::new(vec![0.0], vec![1.0]).ub, vec![1.0]);
     /// ```
     pub fn new(lb: Vec<f64>, ub: Vec<f64>) -> Self {
-        Bounds { lb, ub }
+        Bounds {
+            lb,
+            ub,
+            keep_feasible: Vec::new(),
+        }
+    }
+
+    /// Sets `keep_feasible` for every variable (SciPy's
+    /// `Bounds(lb, ub, keep_feasible=flag)`).
+    ///
+    /// ```
+    /// use sciox::optimize::Bounds;
+    /// let b = Bounds::new(vec![0.0; 2], vec![1.0; 2]).with_keep_feasible(true);
+    /// assert!(b.keeps_feasible(0) && b.keeps_feasible(1));
+    /// ```
+    pub fn with_keep_feasible(mut self, flag: bool) -> Self {
+        self.keep_feasible = vec![flag];
+        self
+    }
+
+    /// Sets `keep_feasible` per variable (one flag each, or one for all).
+    ///
+    /// ```
+    /// use sciox::optimize::Bounds;
+    /// let b = Bounds::new(vec![0.0; 2], vec![1.0; 2]).with_keep_feasible_each(vec![true, false]);
+    /// assert!(b.keeps_feasible(0) && !b.keeps_feasible(1));
+    /// ```
+    pub fn with_keep_feasible_each(mut self, flags: Vec<bool>) -> Self {
+        self.keep_feasible = flags;
+        self
+    }
+
+    /// `keep_feasible` of variable `i` after broadcasting (`false` when
+    /// unset).
+    ///
+    /// ```
+    /// use sciox::optimize::Bounds;
+    /// assert!(Bounds::new(vec![0.0], vec![1.0]).with_keep_feasible(true).keeps_feasible(0));
+    /// ```
+    pub fn keeps_feasible(&self, i: usize) -> bool {
+        match self.keep_feasible.len() {
+            0 => false,
+            1 => self.keep_feasible[0],
+            _ => self.keep_feasible.get(i).copied().unwrap_or(false),
+        }
     }
 }
 

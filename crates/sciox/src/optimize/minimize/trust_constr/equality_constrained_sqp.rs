@@ -8,7 +8,7 @@ use crate::Result;
 /// What the SQP needs from a problem `min f(z) s.t. b(z) = 0`.
 pub(crate) trait SqpProblem {
     /// `(f(z), b(z))`.
-    fn fun_and_constr(&mut self, z: &[f64]) -> (f64, Vec<f64>);
+    fn fun_and_constr(&mut self, z: &mut [f64]) -> (f64, Vec<f64>);
     /// `(grad f(z), A(z))` with `A` m×N row-major.
     fn grad_and_jac(&mut self, z: &[f64]) -> (Vec<f64>, Vec<f64>);
     /// Makes the Lagrangian Hessian at `(z, v)` current.
@@ -126,7 +126,7 @@ pub(crate) fn equality_constrained_sqp(
         let predicted_reduction = -quadratic_model + penalty * vpred;
         let merit = f + penalty * nb;
         let mut x_next: Vec<f64> = (0..n).map(|i| x[i] + s[i] * d[i]).collect();
-        let (mut f_next, mut b_next) = p.fun_and_constr(&x_next);
+        let (mut f_next, mut b_next) = p.fun_and_constr(&mut x_next);
         let merit_next = f_next + penalty * norm(&b_next);
         let actual_reduction = merit - merit_next;
         let mut reduction_ratio = actual_reduction / predicted_reduction;
@@ -134,8 +134,8 @@ pub(crate) fn equality_constrained_sqp(
             let nbn: Vec<f64> = b_next.iter().map(|t| -t).collect();
             let y = proj.row_space(&nbn);
             let (_, t, intersect) = box_intersections(&d, &y, trust_lb, trust_ub, false);
-            let x_soc: Vec<f64> = (0..n).map(|i| x[i] + s[i] * (d[i] + t * y[i])).collect();
-            let (f_soc, b_soc) = p.fun_and_constr(&x_soc);
+            let mut x_soc: Vec<f64> = (0..n).map(|i| x[i] + s[i] * (d[i] + t * y[i])).collect();
+            let (f_soc, b_soc) = p.fun_and_constr(&mut x_soc);
             let merit_soc = f_soc + penalty * norm(&b_soc);
             let ratio_soc = (merit - merit_soc) / predicted_reduction;
             if intersect && ratio_soc >= SUFFICIENT_REDUCTION_RATIO {

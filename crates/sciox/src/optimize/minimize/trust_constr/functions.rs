@@ -15,8 +15,46 @@ use crate::optimize::minimize::newton_cg::{HessFn, HessProdFn};
 /// The Hessian of the objective.
 pub(crate) enum ObjHess<'a> {
     Qn(QuasiNewton),
-    Full { f: HessFn<'a>, h: Vec<f64> },
-    Prod { f: HessProdFn<'a>, xh: Vec<f64> },
+    Full {
+        f: HessFn<'a>,
+        h: Vec<f64>,
+    },
+    Prod {
+        f: HessProdFn<'a>,
+        xh: Vec<f64>,
+    },
+    /// `hess='2-point'`/`'3-point'` with a gradient closure: SciPy's
+    /// finite-difference `LinearOperator` of the gradient at `x0` (where it
+    /// is `g0`), relative step `h`; each product evaluates the gradient
+    /// once ('2-point') or twice ('3-point').
+    Fd {
+        three: bool,
+        h: f64,
+        x0: Vec<f64>,
+        g0: Vec<f64>,
+        xt: Vec<f64>,
+        gt: Vec<f64>,
+    },
+}
+
+/// SciPy's `_adjust_scheme_to_bounds(.., 1, '1-sided', lb, ub)` for one
+/// component: flip or shrink the forward step `h` so `x0 + h` stays in
+/// `[l, u]`.
+pub(crate) fn adjust_one_sided(h: f64, x0: f64, l: f64, u: f64) -> f64 {
+    if l == f64::NEG_INFINITY && u == f64::INFINITY {
+        return h;
+    }
+    let (lower, upper) = (x0 - l, u - x0);
+    let xh = x0 + h;
+    let violated = xh < l || xh > u;
+    let fitting = h.abs() <= lower.max(upper);
+    if violated && fitting {
+        -h
+    } else if !fitting {
+        if upper >= lower { upper } else { -lower }
+    } else {
+        h
+    }
 }
 
 /// SciPy's `ScalarFunction`.
@@ -25,6 +63,8 @@ pub(crate) struct Objective<'a> {
     grad: Option<GradFn<'a>>,
     hess: ObjHess<'a>,
     fd: FdSpec,
+    /// SciPy's `finite_diff_bounds` (the bounds kept feasible).
+    fd_bounds: Option<(Vec<f64>, Vec<f64>)>,
     pub x: Vec<f64>,
     pub f: f64,
     pub g: Vec<f64>,
@@ -45,6 +85,7 @@ impl<'a> Objective<'a> {
         grad: Option<GradFn<'a>>,
         hess: ObjHess<'a>,
         fd: FdSpec,
+        fd_bounds: Option<(Vec<f64>, Vec<f64>)>,
         x0: &[f64],
     ) -> Self {
         let n = x0.len();
@@ -53,6 +94,7 @@ impl<'a> Objective<'a> {
             grad,
             hess,
             fd,
+            fd_bounds,
             x: x0.to_vec(),
             f: f64::NAN,
             g: vec![0.0; n],
@@ -77,6 +119,10 @@ impl<'a> Objective<'a> {
             ObjHess::Prod { xh, .. } => {
                 xh.copy_from_slice(x0);
                 o.nhev += 1;
+            }
+            ObjHess::Fd { x0: hx, g0, .. } => {
+                hx.copy_from_slice(&o.x);
+                g0.copy_from_slice(&o.g);
             }
         }
         o.h_upd = true;
@@ -103,7 +149,7 @@ impl<'a> Objective<'a> {
                         &self.x,
                         self.f,
                         &self.fd,
-                        None,
+                        self.fd_bounds.as_ref().map(|(l, u)| (&l[..], &u[..])),
                         &mut self.g,
                         &mut self.xt,
                     );
@@ -116,7 +162,7 @@ impl<'a> Objective<'a> {
 
     fn update_hess(&mut self) {
         if !self.h_upd {
-            if matches!(self.hess, ObjHess::Qn(_)) {
+            if matches!(self.hess, ObjHess::Qn(_) | ObjHess::Fd { .. }) {
                 self.update_grad();
             }
             match &mut self.hess {
@@ -132,6 +178,10 @@ impl<'a> Objective<'a> {
                 ObjHess::Prod { xh, .. } => {
                     xh.copy_from_slice(&self.x);
                     self.nhev += 1;
+                }
+                ObjHess::Fd { x0, g0, .. } => {
+                    x0.copy_from_slice(&self.x);
+                    g0.copy_from_slice(&self.g);
                 }
             }
             self.h_upd = true;
@@ -191,6 +241,51 @@ impl<'a> Objective<'a> {
                 }
             }
             ObjHess::Prod { f, xh } => f(xh, p, out),
+            ObjHess::Fd {
+                three,
+                h,
+                x0,
+                g0,
+                xt,
+                gt,
+            } => {
+                // SciPy's `_linear_operator_difference` of the gradient
+                if p.iter().all(|&v| v == 0.0) {
+                    out.fill(0.0);
+                    return;
+                }
+                let Some(grad) = self.grad.as_deref_mut() else {
+                    // (a gradient closure is checked for up front)
+                    out.fill(f64::NAN);
+                    return;
+                };
+                let pn = dot(p, p).sqrt();
+                if *three {
+                    let dx = 2.0 * *h / pn;
+                    for i in 0..n {
+                        xt[i] = x0[i] - (dx / 2.0) * p[i];
+                    }
+                    grad(xt, gt);
+                    for i in 0..n {
+                        xt[i] = x0[i] + (dx / 2.0) * p[i];
+                    }
+                    grad(xt, out);
+                    for i in 0..n {
+                        out[i] = (out[i] - gt[i]) / dx;
+                    }
+                    self.ngev += 2;
+                } else {
+                    let dx = *h / pn;
+                    for i in 0..n {
+                        xt[i] = x0[i] + dx * p[i];
+                    }
+                    grad(xt, out);
+                    for i in 0..n {
+                        out[i] = (out[i] - g0[i]) / dx;
+                    }
+                    self.ngev += 1;
+                }
+            }
         }
     }
 }
@@ -201,6 +296,8 @@ pub(crate) struct VecFn {
     m: usize,
     n: usize,
     rel_step: Option<f64>,
+    /// SciPy's `finite_diff_bounds` of the forward differences.
+    fd_bounds: Option<(Vec<f64>, Vec<f64>)>,
     pub x: Vec<f64>,
     pub f: Vec<f64>,
     /// m×n row-major.
@@ -239,12 +336,19 @@ fn has_jac(c: &Constraint<'_>) -> bool {
 }
 
 impl VecFn {
-    pub fn new(c: &mut Constraint<'_>, x0: &[f64], m: usize, rel_step: Option<f64>) -> Self {
+    pub fn new(
+        c: &mut Constraint<'_>,
+        x0: &[f64],
+        m: usize,
+        rel_step: Option<f64>,
+        fd_bounds: Option<(Vec<f64>, Vec<f64>)>,
+    ) -> Self {
         let n = x0.len();
         let mut s = VecFn {
             m,
             n,
             rel_step,
+            fd_bounds,
             x: x0.to_vec(),
             f: vec![0.0; m],
             j: vec![0.0; m * n],
@@ -300,7 +404,10 @@ impl VecFn {
         let mut f1 = vec![0.0; m];
         for i in 0..n {
             let x0 = self.x[i];
-            let h = rel_fd_step(self.rel_step, EPSILON, x0);
+            let mut h = rel_fd_step(self.rel_step, EPSILON, x0);
+            if let Some((l, u)) = &self.fd_bounds {
+                h = adjust_one_sided(h, x0, l[i], u[i]);
+            }
             xt[i] = x0 + h;
             let dx = xt[i] - x0;
             c.eval(&xt, &mut f1);

@@ -46,6 +46,15 @@ pub enum TrustConstrHess<'a> {
     Full(HessFn<'a>),
     /// `hessp(x, p, out)` writes the Hessian-vector product.
     Prod(HessProdFn<'a>),
+    /// `hess='2-point'`: forward differences of the gradient closure along
+    /// each product's direction (SciPy's finite-difference
+    /// `LinearOperator`, relative step `finite_diff_rel_step` or
+    /// `sqrt(eps)`; each product costs one gradient, counted in `njev`).
+    /// Needs a gradient closure.
+    TwoPoint,
+    /// `hess='3-point'`: central differences of the gradient (step
+    /// `eps^(1/3)`, two gradients per product). Needs a gradient closure.
+    ThreePoint,
 }
 
 /// Options of [`minimize_trust_constr`], with SciPy's defaults.
@@ -249,7 +258,7 @@ enum IneqRow {
 }
 
 enum PFun {
-    Vector(VecFn),
+    Vector(Box<VecFn>),
     Linear(LinFn),
 }
 
@@ -335,6 +344,10 @@ pub(crate) struct Problem<'p, 'a> {
     ip: bool,
     /// Multipliers of the last Lagrangian Hessian (one per prepared).
     scratch: Vec<f64>,
+    /// Per inequality row: kept feasible (bounds with `keep_feasible`).
+    enforce: Vec<bool>,
+    /// The bounds kept feasible (SciPy's `finite_diff_bounds`), if any.
+    strict: Option<(Vec<f64>, Vec<f64>)>,
 }
 
 impl<'p, 'a> Problem<'p, 'a> {
@@ -544,7 +557,7 @@ impl<'p, 'a> Problem<'p, 'a> {
 struct EqProblem<'q, 'p, 'a>(&'q mut Problem<'p, 'a>);
 
 impl SqpProblem for EqProblem<'_, '_, '_> {
-    fn fun_and_constr(&mut self, z: &[f64]) -> (f64, Vec<f64>) {
+    fn fun_and_constr(&mut self, z: &mut [f64]) -> (f64, Vec<f64>) {
         let f = self.0.obj.fun(z);
         let (ce, _) = self.0.constr(z);
         (f, ce)
@@ -640,6 +653,23 @@ pub fn minimize_trust_constr<F: FnMut(&[f64]) -> f64>(
 ) -> Result<TrustConstrResult> {
     check_x0(x0)?;
     let n = x0.len();
+    if grad.is_none() && matches!(hess, TrustConstrHess::TwoPoint | TrustConstrHess::ThreePoint) {
+        return Err(Error::invalid(
+            "Whenever the gradient is estimated via finite-differences, we require the Hessian to be \
+             estimated using one of the quasi-Newton strategies.",
+        ));
+    }
+    // keep_feasible per variable (SciPy broadcasts it)
+    let mut keep = vec![false; n];
+    if let Some(b) = &opts.bounds {
+        let k = b.keep_feasible.len();
+        if k > 1 && k != n {
+            return Err(Error::invalid("`keep_feasible` has a wrong shape."));
+        }
+        for (i, kf) in keep.iter_mut().enumerate() {
+            *kf = b.keeps_feasible(i);
+        }
+    }
     let bounds = match &opts.bounds {
         Some(b) => {
             if b.lb.len() != n || b.ub.len() != n {
@@ -666,11 +696,52 @@ pub fn minimize_trust_constr<F: FnMut(&[f64]) -> f64>(
                 b.ub.iter()
                     .map(|&u| if u.is_finite() { next_toward(u, true) } else { u })
                     .collect();
+            if grad.is_none() && (0..n).any(|i| keep[i] && (x0[i] < lb[i] || x0[i] > ub[i])) {
+                // SciPy's finite-difference gradient checks first
+                return Err(Error::invalid("`x0` violates bound constraints."));
+            }
+            if (0..n).any(|i| keep[i] && lb[i] != ub[i] && (x0[i] < lb[i] || x0[i] > ub[i])) {
+                return Err(Error::invalid(
+                    "`x0` is infeasible with respect to some inequality constraint with `keep_feasible` \
+                     set to True.",
+                ));
+            }
             Some((lb, ub))
         }
         None => None,
     };
+    // SciPy's `strict_bounds`: the finite-difference bounds (and the box the
+    // barrier keeps its iterates in) are the bounds kept feasible
+    let fd_bounds = match &bounds {
+        Some((lb, ub)) if keep.iter().any(|&k| k) => Some((
+            (0..n)
+                .map(|i| if keep[i] { lb[i] } else { f64::NEG_INFINITY })
+                .collect::<Vec<_>>(),
+            (0..n)
+                .map(|i| if keep[i] { ub[i] } else { f64::INFINITY })
+                .collect::<Vec<_>>(),
+        )),
+        _ => None,
+    };
+    let fd_h = |three: bool| {
+        opts.finite_diff_rel_step.unwrap_or(if three {
+            f64::EPSILON.powf(1.0 / 3.0)
+        } else {
+            f64::EPSILON.sqrt()
+        })
+    };
     let ohess: ObjHess<'_> = match hess {
+        TrustConstrHess::TwoPoint | TrustConstrHess::ThreePoint => {
+            let three = matches!(hess, TrustConstrHess::ThreePoint);
+            ObjHess::Fd {
+                three,
+                h: fd_h(three),
+                x0: vec![0.0; n],
+                g0: vec![0.0; n],
+                xt: vec![0.0; n],
+                gt: vec![0.0; n],
+            }
+        }
         TrustConstrHess::Bfgs => ObjHess::Qn(QuasiNewton::new(UpdateRule::Bfgs, n)),
         TrustConstrHess::Sr1 => ObjHess::Qn(QuasiNewton::new(UpdateRule::Sr1, n)),
         TrustConstrHess::Full(f) => ObjHess::Full {
@@ -736,6 +807,7 @@ pub fn minimize_trust_constr<F: FnMut(&[f64]) -> f64>(
         grad,
         ohess,
         objective_fd(opts.finite_diff, opts.finite_diff_rel_step),
+        fd_bounds.clone(),
         x0,
     );
     let mut cons = Vec::with_capacity(specs.len() + 1);
@@ -743,7 +815,13 @@ pub fn minimize_trust_constr<F: FnMut(&[f64]) -> f64>(
         let m = lb.len();
         let fun = match &mut constraints[k] {
             Constraint::Linear(l) => PFun::Linear(LinFn::new(l.a.clone(), m, false, x0)),
-            c => PFun::Vector(VecFn::new(c, x0, m, opts.finite_diff_rel_step)),
+            c => PFun::Vector(Box::new(VecFn::new(
+                c,
+                x0,
+                m,
+                opts.finite_diff_rel_step,
+                fd_bounds.clone(),
+            ))),
         };
         let (eq, ineq) = Prepared::canonical_rows(&lb, &ub);
         cons.push(Prepared {
@@ -770,6 +848,22 @@ pub fn minimize_trust_constr<F: FnMut(&[f64]) -> f64>(
     }
     let n_eq = cons.iter().map(|c| c.eq.len()).sum();
     let n_ineq: usize = cons.iter().map(|c| c.ineq.len()).sum();
+    // SciPy's `canonical.keep_feasible` (the barrier's
+    // `enforce_feasibility`): only rows of the bounds can carry it here
+    let enforce: Vec<bool> = cons
+        .iter()
+        .flat_map(|c| {
+            c.ineq.iter().map(|r| {
+                let i = match *r {
+                    IneqRow::Less(i, _)
+                    | IneqRow::IntervalUp(i, _)
+                    | IneqRow::Greater(i, _)
+                    | IneqRow::IntervalLo(i, _) => i,
+                };
+                c.src.is_none() && keep[i]
+            })
+        })
+        .collect();
     let ip = n_ineq > 0;
     let st = TrustConstrResult {
         x: x0.to_vec(),
@@ -817,6 +911,8 @@ pub fn minimize_trust_constr<F: FnMut(&[f64]) -> f64>(
         callback,
         ip,
         scratch: vec![0.0; n],
+        enforce,
+        strict: fd_bounds,
     };
     // initial canonical values from the prepared constraints
     let (c_eq0, c_ineq0, j_eq0, j_ineq0) = {

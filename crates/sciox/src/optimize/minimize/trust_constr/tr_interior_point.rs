@@ -62,10 +62,25 @@ impl Barrier<'_, '_, '_> {
 }
 
 impl SqpProblem for Barrier<'_, '_, '_> {
-    fn fun_and_constr(&mut self, z: &[f64]) -> (f64, Vec<f64>) {
-        let (x, s) = z.split_at(self.n_vars);
-        let f = self.p.obj.fun(x);
-        let (c_eq, c_ineq) = self.p.constr(x);
+    fn fun_and_constr(&mut self, z: &mut [f64]) -> (f64, Vec<f64>) {
+        let (x, s) = z.split_at_mut(self.n_vars);
+        let outside = self.p.strict.as_ref().is_some_and(|(lb, ub)| {
+            x.iter()
+                .zip(lb.iter().zip(ub))
+                .any(|(&xi, (&l, &u))| xi < l || xi > u)
+        });
+        let (f, c_eq, c_ineq) = if outside {
+            // SciPy: out of the bounds kept feasible, f = inf and every
+            // constraint 0, without evaluating anything
+            (f64::INFINITY, vec![0.0; self.n_eq], vec![0.0; self.n_ineq])
+        } else {
+            let f = self.p.obj.fun(x);
+            let (c_eq, c_ineq) = self.p.constr(x);
+            (f, c_eq, c_ineq)
+        };
+        // SciPy's `_compute_function` writes the slacks of the rows kept
+        // feasible into `z` itself (Nocedal & Wright, p. 576)
+        enforce_slacks(&self.p.enforce, &c_ineq, s);
         (
             self.compute_function(f, s),
             Self::compute_constr(&c_ineq, &c_eq, s),
@@ -136,6 +151,15 @@ impl SqpProblem for Barrier<'_, '_, '_> {
     }
 }
 
+/// `s[k] = -c_ineq[k]` for the inequality rows kept feasible.
+fn enforce_slacks(enforce: &[bool], c_ineq: &[f64], s: &mut [f64]) {
+    for ((sk, &e), &c) in s.iter_mut().zip(enforce).zip(c_ineq) {
+        if e {
+            *sk = -c;
+        }
+    }
+}
+
 /// Runs the interior point from `x0`; the result is left in `p.st`.
 pub(super) fn tr_interior_point(
     p: &mut Problem<'_, '_>,
@@ -150,7 +174,8 @@ pub(super) fn tr_interior_point(
     const TRUST_ENLARGEMENT: f64 = 5.0;
     let (n_vars, n_ineq, n_eq) = (p.n, p.n_ineq, p.n_eq);
     let mut trust_radius = opts.initial_tr_radius;
-    let s0: Vec<f64> = c_ineq0.iter().map(|c| (-1.5 * c).max(1.0)).collect();
+    let mut s0: Vec<f64> = c_ineq0.iter().map(|c| (-1.5 * c).max(1.0)).collect();
+    enforce_slacks(&p.enforce, &c_ineq0, &mut s0);
     let mut b = Barrier {
         p,
         n_vars,
@@ -192,7 +217,7 @@ pub(super) fn tr_interior_point(
         trust_radius = opts.initial_tr_radius.max(TRUST_ENLARGEMENT * b.p.st.tr_radius);
         b.barrier_parameter *= BARRIER_DECAY_RATIO;
         b.tolerance *= BARRIER_DECAY_RATIO;
-        let (f, c) = b.fun_and_constr(&z);
+        let (f, c) = b.fun_and_constr(&mut z);
         let (g, j) = b.grad_and_jac(&z);
         fz = f;
         cz = c;
