@@ -120,6 +120,19 @@ EXTRA = [
     # SciPy's errors: a line search of the other family (ValueError)
     ("doc", [0.0, 0.0], "broyden1", None, {"line_search": "cruz"}),
     ("doc", [0.0, 0.0], "df-sane", None, {"line_search": "armijo"}),
+    # line_search='wolfe' (scalar_search_wolfe1) and reduction_method 'svd'
+    ("doc", [0.0, 0.0], "broyden1", None, {"line_search": "wolfe"}),
+    ("doc", [0.0, 0.0], "broyden2", None, {"line_search": "wolfe"}),
+    ("doc", [0.0, 0.0], "anderson", None, {"line_search": "wolfe"}),
+    ("expsys", [0.5, 1.0, 0.0], "broyden2", None, {"line_search": "wolfe"}),
+    ("brtri10", [-1.0] * 10, "broyden2", None, {"line_search": "wolfe"}),
+    ("doc", [0.0, 0.0], "diagbroyden", None, {"line_search": "wolfe"}),
+    ("brtri10", [-1.0] * 10, "anderson", None, {"line_search": "wolfe"}),
+    ("doc", [0.0, 0.0], "broyden1", None, {"jac_options": {"max_rank": 3, "reduction_method": "svd"}}),
+    ("doc", [0.0, 0.0], "broyden2", None, {"jac_options": {"max_rank": 4, "reduction_method": ("svd", 1)}}),
+    ("expsys", [0.5, 1.0, 0.0], "broyden2", None, {"jac_options": {"max_rank": 3, "reduction_method": "svd"}}),
+    ("doc", [0.0, 0.0], "broyden1", None, {"jac_options": {"max_rank": 3, "reduction_method": "svd"},
+                                            "line_search": "wolfe"}),
 ]
 
 

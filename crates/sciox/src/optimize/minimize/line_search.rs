@@ -407,11 +407,27 @@ impl Dcsrch {
     }
 }
 
+/// A scalar function `phi(s)` with its derivative, as SciPy's scalar
+/// searches take them.
+pub(crate) trait PhiDerphi {
+    fn phi(&mut self, s: f64) -> f64;
+    fn derphi(&mut self, s: f64) -> f64;
+}
+
+impl<F: FnMut(&[f64]) -> f64> PhiDerphi for Line<'_, '_, F> {
+    fn phi(&mut self, s: f64) -> f64 {
+        Line::phi(self, s)
+    }
+    fn derphi(&mut self, s: f64) -> f64 {
+        Line::derphi(self, s)
+    }
+}
+
 /// SciPy's `scalar_search_wolfe1` through `DCSRCH`: `(stp, phi1, phi0)`
 /// with `stp = None` on failure.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn scalar_search_wolfe1<F: FnMut(&[f64]) -> f64>(
-    line: &mut Line<'_, '_, F>,
+pub(crate) fn scalar_search_wolfe1(
+    line: &mut impl PhiDerphi,
     phi0: f64,
     old_phi0: Option<f64>,
     derphi0: f64,

@@ -35,6 +35,7 @@ use crate::{Error, Result};
 use constraints::OldConstraints;
 use finite_diff::FdSpec;
 use function::ScalarFunction;
+pub(crate) use line_search::{PhiDerphi, scalar_search_wolfe1};
 
 /// A method of [`minimize`] (SciPy's `method=` strings).
 ///

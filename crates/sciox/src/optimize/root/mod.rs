@@ -121,6 +121,9 @@ impl RootMethod {
 pub enum RootLineSearch {
     /// `'armijo'`: backtracking on `|F|^2` (the `nonlin` methods' default).
     Armijo,
+    /// `'wolfe'`: MINPACK-2's `dcsrch` on `|F|^2` with a forward-difference
+    /// derivative (`nonlin` methods; SciPy's `scalar_search_wolfe1`).
+    Wolfe,
     /// `None`: full steps (`nonlin` methods).
     Off,
     /// `'cruz'`: La Cruz et al.'s non-monotone search (df-sane's default).
@@ -329,7 +332,7 @@ fn root_impl(
     }
     let nonlin_search = matches!(
         opts.line_search,
-        None | Some(RootLineSearch::Armijo | RootLineSearch::Off)
+        None | Some(RootLineSearch::Armijo | RootLineSearch::Wolfe | RootLineSearch::Off)
     );
     match method {
         RootMethod::Hybr => {
@@ -444,10 +447,10 @@ fn root_impl(
                 x_rtol: xtol,
                 iter: opts.nit,
                 maxiter: opts.maxiter,
-                line_search: if opts.line_search == Some(RootLineSearch::Off) {
-                    NonlinSearch::Off
-                } else {
-                    NonlinSearch::Armijo
+                line_search: match opts.line_search {
+                    Some(RootLineSearch::Off) => NonlinSearch::Off,
+                    Some(RootLineSearch::Wolfe) => NonlinSearch::Wolfe,
+                    _ => NonlinSearch::Armijo,
                 },
             };
             let mut j = Jacobian::new(kind, &opts.jac_options)?;

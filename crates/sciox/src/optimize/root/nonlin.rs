@@ -119,6 +119,14 @@ pub enum BroydenReduction {
     Restart,
     /// `'simple'`: drop the oldest updates.
     Simple,
+    /// `'svd'` (or SciPy's `('svd', to_retain)`): keep the `to_retain`
+    /// (default `max_rank - 3`) leading SVD components of the update
+    /// (van der Rotten's Broyden Rank Reduction).
+    Svd {
+        /// Components kept when the rank is reduced (`None`: SciPy's
+        /// default).
+        to_retain: Option<usize>,
+    },
 }
 
 /// SciPy's `jac_options` of the `nonlin` methods of `root`; each method
@@ -267,6 +275,53 @@ impl LowRank {
         }
     }
 
+    /// SciPy's `svd_reduce(max_rank, to_retain)`.
+    fn svd_reduce(&mut self, max_rank: usize, to_retain: Option<usize>) {
+        if self.collapsed.is_some() {
+            return;
+        }
+        let mut p = max_rank;
+        let q0 = to_retain.map_or(p as i64 - 2, |t| t as i64);
+        if !self.cs.is_empty() {
+            p = p.min(self.cs[0].len());
+        }
+        let q = q0.min(p as i64 - 1).max(0) as usize;
+        let m = self.cs.len();
+        if m < p {
+            return;
+        }
+        let n = self.n;
+        // D = Q R (thin, Householder); C <- C R^T
+        let (qm, r) = thin_qr(&self.ds, n);
+        let k = r.len() / m.max(1);
+        // C R^T: n×k, row-major
+        let mut c = vec![0.0; n * k];
+        for i in 0..n {
+            for j in 0..k {
+                c[i * k + j] = (0..m).map(|l| self.cs[l][i] * r[j * m + l]).sum();
+            }
+        }
+        // C = U S V^T: C <- C V (= C inv(V^T)), D <- Q V
+        let Some(svd) = thin_svd(&c, n, k) else {
+            return;
+        };
+        let kk = svd.k;
+        let mut cs = Vec::with_capacity(q);
+        let mut ds = Vec::with_capacity(q);
+        for col in 0..q.min(kk) {
+            let cv: Vec<f64> = (0..n)
+                .map(|i| (0..k).map(|j| c[i * k + j] * svd.v[j * kk + col]).sum())
+                .collect();
+            let dv: Vec<f64> = (0..n)
+                .map(|i| (0..k).map(|j| qm[j][i] * svd.v[j * kk + col]).sum())
+                .collect();
+            cs.push(cv);
+            ds.push(dv);
+        }
+        self.cs = cs;
+        self.ds = ds;
+    }
+
     fn simple_reduce(&mut self, rank: usize) {
         if self.collapsed.is_some() {
             return;
@@ -276,6 +331,58 @@ impl LowRank {
             self.ds.remove(0);
         }
     }
+}
+
+/// Thin QR of the n×m matrix whose columns are `cols`: `(Q columns, R)`
+/// with `R` k×m row-major, `k = min(n, m)` (Householder reflections).
+fn thin_qr(cols: &[Vec<f64>], n: usize) -> (Vec<Vec<f64>>, Vec<f64>) {
+    let m = cols.len();
+    let k = n.min(m);
+    let mut a: Vec<Vec<f64>> = cols.to_vec();
+    let mut vs: Vec<Vec<f64>> = Vec::with_capacity(k);
+    for j in 0..k {
+        let alpha = norm(&a[j][j..]);
+        let mut v = a[j][j..].to_vec();
+        let beta = if a[j][j] > 0.0 { -alpha } else { alpha };
+        v[0] -= beta;
+        let vtv = dot(&v, &v);
+        if vtv > 0.0 {
+            for col in a.iter_mut().skip(j) {
+                let t = 2.0 * dot(&v, &col[j..]) / vtv;
+                for (x, vi) in col[j..].iter_mut().zip(&v) {
+                    *x -= t * vi;
+                }
+            }
+        }
+        vs.push(v);
+    }
+    let mut r = vec![0.0; k * m];
+    for (l, col) in a.iter().enumerate() {
+        for i in 0..k.min(l + 1) {
+            r[i * m + l] = col[i];
+        }
+    }
+    // Q = H_0 ... H_{k-1} applied to the first k unit vectors
+    let mut q: Vec<Vec<f64>> = (0..k)
+        .map(|j| {
+            let mut e = vec![0.0; n];
+            e[j] = 1.0;
+            e
+        })
+        .collect();
+    for col in q.iter_mut() {
+        for j in (0..k).rev() {
+            let v = &vs[j];
+            let vtv = dot(v, v);
+            if vtv > 0.0 {
+                let t = 2.0 * dot(v, &col[j..]) / vtv;
+                for (x, vi) in col[j..].iter_mut().zip(v) {
+                    *x -= t * vi;
+                }
+            }
+        }
+    }
+    (q, r)
 }
 
 /// The state of one Jacobian approximation.
@@ -632,6 +739,7 @@ impl Jacobian {
                     match self.opts.reduction_method {
                         BroydenReduction::Restart => gm.restart_reduce(r - 1),
                         BroydenReduction::Simple => gm.simple_reduce(r - 1),
+                        BroydenReduction::Svd { to_retain } => gm.svd_reduce(r - 1, to_retain),
                     }
                 }
                 let gdf = gm.matvec(&df);
@@ -700,6 +808,7 @@ impl Jacobian {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum NonlinSearch {
     Armijo,
+    Wolfe,
     Off,
 }
 
@@ -789,6 +898,77 @@ fn armijo_search(ev: &mut Eval<'_>, x: &[f64], fx: &[f64], dx: &[f64]) -> (Vec<f
     (xn, fxn)
 }
 
+/// `phi(s) = |F(x + s dx)|^2` of `_nonlin_line_search` with its one-point
+/// cache, and the forward-difference `derphi` SciPy pairs it with.
+struct NonlinPhi<'e, 'a, 'v> {
+    ev: &'e mut Eval<'a>,
+    x: &'v [f64],
+    dx: &'v [f64],
+    s_norm: f64,
+    tmp_s: f64,
+    tmp_phi: f64,
+    tmp_fx: Vec<f64>,
+}
+
+impl NonlinPhi<'_, '_, '_> {
+    fn phi_store(&mut self, s: f64, store: bool) -> f64 {
+        if s == self.tmp_s {
+            return self.tmp_phi;
+        }
+        let xt: Vec<f64> = self.x.iter().zip(self.dx).map(|(a, b)| a + s * b).collect();
+        let v = self.ev.call(&xt);
+        let nv = if v.iter().all(|a| a.is_finite()) {
+            norm(&v)
+        } else {
+            f64::INFINITY
+        };
+        let p = nv * nv;
+        if store {
+            self.tmp_s = s;
+            self.tmp_phi = p;
+            self.tmp_fx = v;
+        }
+        p
+    }
+}
+
+impl crate::optimize::minimize::PhiDerphi for NonlinPhi<'_, '_, '_> {
+    fn phi(&mut self, s: f64) -> f64 {
+        self.phi_store(s, true)
+    }
+    fn derphi(&mut self, s: f64) -> f64 {
+        // rdiff = 1e-8
+        let ds = (s.abs() + self.s_norm + 1.0) * 1e-8;
+        (self.phi_store(s + ds, false) - self.phi_store(s, true)) / ds
+    }
+}
+
+/// `_nonlin_line_search(.., search_type='wolfe')`: SciPy's
+/// `scalar_search_wolfe1(phi, derphi, phi0, xtol=1e-2, amin=1e-2)` (c1
+/// 1e-4, c2 0.9, amax 50), the full step when it fails. Returns `(x, Fx)`.
+fn wolfe_search(ev: &mut Eval<'_>, x: &[f64], fx: &[f64], dx: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    let nfx = norm(fx);
+    let mut ph = NonlinPhi {
+        ev,
+        x,
+        dx,
+        s_norm: norm(x) / norm(dx),
+        tmp_s: 0.0,
+        tmp_phi: nfx * nfx,
+        tmp_fx: fx.to_vec(),
+    };
+    let phi0 = ph.tmp_phi;
+    // DCSRCH computes derphi(0) itself when it is not given
+    let derphi0 = crate::optimize::minimize::PhiDerphi::derphi(&mut ph, 0.0);
+    let (s, _, _) = crate::optimize::minimize::scalar_search_wolfe1(
+        &mut ph, phi0, None, derphi0, 1e-4, 0.9, 50.0, 1e-2, 1e-2,
+    );
+    let s = s.unwrap_or(1.0);
+    let xn: Vec<f64> = x.iter().zip(dx).map(|(a, b)| a + s * b).collect();
+    let fxn = if s == ph.tmp_s { ph.tmp_fx } else { ph.ev.call(&xn) };
+    (xn, fxn)
+}
+
 /// SciPy's `nonlin_solve(..., full_output=True, raise_exception=False)`.
 pub(crate) fn nonlin_solve(
     ev: &mut Eval<'_>,
@@ -845,6 +1025,7 @@ pub(crate) fn nonlin_solve(
         }
         let (xn, fxn) = match p.line_search {
             NonlinSearch::Armijo => armijo_search(ev, &x, &fx, &dx),
+            NonlinSearch::Wolfe => wolfe_search(ev, &x, &fx, &dx),
             NonlinSearch::Off => {
                 let xn: Vec<f64> = x.iter().zip(&dx).map(|(a, b)| a + b).collect();
                 let f = ev.call(&xn);
@@ -897,5 +1078,48 @@ mod tests {
         // 2 + 1 + 2 = 5
         assert_eq!(g.matvec(&[1.0]), vec![5.0]);
         assert_eq!(g.rmatvec(&[2.0]), vec![10.0]);
+    }
+
+    #[test]
+    fn thin_qr_reconstructs() {
+        let d = vec![vec![1.0, 2.0, 0.0, 1.0], vec![0.5, -1.0, 3.0, 2.0]];
+        let (q, r) = thin_qr(&d, 4);
+        for (l, col) in d.iter().enumerate() {
+            for i in 0..4 {
+                let v: f64 = (0..2).map(|j| q[j][i] * r[j * 2 + l]).sum();
+                // Householder QR is backward stable: a few ulps
+                assert!((v - col[i]).abs() < 1e-14, "{v} vs {}", col[i]);
+            }
+        }
+        assert!((dot(&q[0], &q[1])).abs() < 1e-15 && (norm(&q[1]) - 1.0).abs() < 1e-15);
+        assert_eq!(r[2], 0.0); // below the diagonal
+    }
+
+    #[test]
+    fn svd_reduce_keeps_a_rank_two_update() {
+        // three pairs whose sum c d^T has rank 2: reducing to 2 SVD
+        // components changes nothing but rounding
+        let (c1, c2) = (vec![1.0, 0.0, 2.0, -1.0], vec![0.0, 1.0, 1.0, 0.5]);
+        let (d1, d2) = (vec![0.5, 1.0, 0.0, 0.0], vec![0.0, -1.0, 2.0, 1.0]);
+        let mut g = LowRank::new(-0.5, 4);
+        g.append(c1.clone(), d1);
+        g.append(c2, d2.clone());
+        g.append(c1, d2);
+        let v = [0.3, -1.2, 0.7, 2.0];
+        let before = g.matvec(&v);
+        g.svd_reduce(3, None); // SciPy's max_rank 4: p = 3, q = 1 -> clamp
+        assert_eq!(g.cs.len(), 1);
+        let mut h = LowRank::new(-0.5, 4);
+        h.cs = vec![vec![1.0, 0.0, 2.0, -1.0], vec![0.0, 1.0, 1.0, 0.5]];
+        h.ds = vec![vec![0.5, 0.0, 2.0, 1.0], vec![0.0, -1.0, 2.0, 1.0]];
+        h.cs.push(vec![0.0; 4]);
+        h.ds.push(vec![0.0; 4]);
+        h.svd_reduce(3, Some(2));
+        assert_eq!(h.cs.len(), 2);
+        let after = h.matvec(&v);
+        for (a, b) in after.iter().zip(&before) {
+            // rank-2 update kept exactly up to rounding of the QR and SVD
+            assert!((a - b).abs() < 1e-12, "{a} vs {b}");
+        }
     }
 }
