@@ -48,6 +48,20 @@ fn sym_ortho(a: f64, b: f64) -> (f64, f64, f64) {
     }
 }
 
+/// One Golub-Kahan step: `w <- (op - coef w) / |op - coef w|` (unscaled
+/// when the norm is 0); returns the norm.
+fn next_direction(w: &mut [f64], coef: f64, op: &[f64]) -> f64 {
+    for (wi, a) in w.iter_mut().zip(op) {
+        *wi = *wi * -coef + a;
+    }
+    let nrm = norm(w);
+    if nrm > 0.0 {
+        let inv = 1.0 / nrm;
+        w.iter_mut().for_each(|t| *t *= inv);
+    }
+    nrm
+}
+
 /// Settings of [`lsmr`] (SciPy's keyword arguments; `x0` is not used by
 /// `lsq_linear`).
 pub(crate) struct LsmrSettings {
@@ -141,22 +155,10 @@ pub(crate) fn lsmr(
         itn += 1;
         // bidiagonalisation: u = A v - alpha u, v = A^T u - beta v
         matvec(&v, &mut av);
-        for (ui, a) in u.iter_mut().zip(&av) {
-            *ui = *ui * -alpha + a;
-        }
-        beta = norm(&u);
+        beta = next_direction(&mut u, alpha, &av);
         if beta > 0.0 {
-            let inv = 1.0 / beta;
-            u.iter_mut().for_each(|t| *t *= inv);
             rmatvec(&u, &mut atv);
-            for (vi, a) in v.iter_mut().zip(&atv) {
-                *vi = *vi * -beta + a;
-            }
-            alpha = norm(&v);
-            if alpha > 0.0 {
-                let inv = 1.0 / alpha;
-                v.iter_mut().for_each(|t| *t *= inv);
-            }
+            alpha = next_direction(&mut v, beta, &atv);
         }
         // rotations
         let (chat, shat, alphahat) = sym_ortho(alphabar, damp);

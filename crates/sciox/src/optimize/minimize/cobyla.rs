@@ -237,11 +237,14 @@ fn lstsq(cols: &[&[f64]], b: &[f64]) -> Vec<f64> {
     x
 }
 
-/// Solves the dense `n×n` row-major system `g w = c` by Gaussian
-/// elimination with partial pivoting; `None` if singular.
-fn solve_dense(g: &[f64], c: &[f64], n: usize) -> Option<Vec<f64>> {
-    let mut a = g.to_vec();
-    let mut b = c.to_vec();
+/// LU factorisation with partial pivoting of the row-major `n×n` `a` in
+/// place (multipliers below the diagonal, whole rows swapped as LAPACK's
+/// `getrf` does); returns the row permutation, `None` at a zero pivot.
+/// `strict` (`gesv`'s rules, for [`inv_cols`]): a NaN pivot is singular
+/// too and every multiplier is applied; otherwise (plain Gaussian
+/// elimination, for [`solve_dense`]) zero multipliers are skipped.
+fn lu_factor(a: &mut [f64], n: usize, strict: bool) -> Option<Vec<usize>> {
+    let mut piv: Vec<usize> = (0..n).collect();
     for j in 0..n {
         let mut p = j;
         for i in j + 1..n {
@@ -249,33 +252,54 @@ fn solve_dense(g: &[f64], c: &[f64], n: usize) -> Option<Vec<f64>> {
                 p = i;
             }
         }
-        if a[p * n + j] == 0.0 {
+        if a[p * n + j] == 0.0 || (strict && a[p * n + j].is_nan()) {
             return None;
         }
         if p != j {
             for c in 0..n {
                 a.swap(j * n + c, p * n + c);
             }
-            b.swap(j, p);
+            piv.swap(j, p);
         }
         for i in j + 1..n {
             let f = a[i * n + j] / a[j * n + j];
-            if f != 0.0 {
-                for c in j..n {
+            a[i * n + j] = f;
+            if strict || f != 0.0 {
+                for c in j + 1..n {
                     a[i * n + c] -= f * a[j * n + c];
                 }
-                b[i] -= f * b[j];
             }
         }
     }
-    let mut w = vec![0.0; n];
-    for i in (0..n).rev() {
-        let mut s = b[i];
-        for c in i + 1..n {
-            s -= a[i * n + c] * w[c];
+    Some(piv)
+}
+
+/// Solves `L U y = b` (`b` already permuted) in place with the factors of
+/// [`lu_factor`] (same `strict`).
+fn lu_solve_in_place(a: &[f64], n: usize, y: &mut [f64], strict: bool) {
+    for i in 0..n {
+        for c in 0..i {
+            let f = a[i * n + c];
+            if strict || f != 0.0 {
+                y[i] -= f * y[c];
+            }
         }
-        w[i] = s / a[i * n + i];
     }
+    for i in (0..n).rev() {
+        for c in i + 1..n {
+            y[i] -= a[i * n + c] * y[c];
+        }
+        y[i] /= a[i * n + i];
+    }
+}
+
+/// Solves the dense `n×n` row-major system `g w = c` by Gaussian
+/// elimination with partial pivoting; `None` if singular.
+fn solve_dense(g: &[f64], c: &[f64], n: usize) -> Option<Vec<f64>> {
+    let mut a = g.to_vec();
+    let piv = lu_factor(&mut a, n, false)?;
+    let mut w: Vec<f64> = piv.iter().map(|&p| c[p]).collect();
+    lu_solve_in_place(&a, n, &mut w, false);
     Some(w)
 }
 
@@ -292,45 +316,11 @@ fn inv_cols(cols: &[Vec<f64>]) -> Option<Vec<Vec<f64>>> {
     }
     let mut out = vec![vec![0.0; n]; n];
     // solve A X = I column by column, reusing one factorisation
-    let mut piv: Vec<usize> = (0..n).collect();
-    for j in 0..n {
-        let mut p = j;
-        for i in j + 1..n {
-            if a[i * n + j].abs() > a[p * n + j].abs() {
-                p = i;
-            }
-        }
-        if a[p * n + j] == 0.0 || a[p * n + j].is_nan() {
-            return None;
-        }
-        if p != j {
-            for c in 0..n {
-                a.swap(j * n + c, p * n + c);
-            }
-            piv.swap(j, p);
-        }
-        for i in j + 1..n {
-            let f = a[i * n + j] / a[j * n + j];
-            a[i * n + j] = f;
-            for c in j + 1..n {
-                a[i * n + c] -= f * a[j * n + c];
-            }
-        }
-    }
+    let piv = lu_factor(&mut a, n, true)?;
     for col in 0..n {
         // e_col permuted
         let mut y: Vec<f64> = piv.iter().map(|&p| if p == col { 1.0 } else { 0.0 }).collect();
-        for i in 0..n {
-            for c in 0..i {
-                y[i] -= a[i * n + c] * y[c];
-            }
-        }
-        for i in (0..n).rev() {
-            for c in i + 1..n {
-                y[i] -= a[i * n + c] * y[c];
-            }
-            y[i] /= a[i * n + i];
-        }
+        lu_solve_in_place(&a, n, &mut y, true);
         for i in 0..n {
             out[i][col] = y[i];
         }
