@@ -9,15 +9,22 @@
 //! exponent, and small integers in an `i64` take one or two passes; a run
 //! of equal keys stops at once.
 //!
+//! Slices that fit in the L2 cache with their scratch copy (most buckets
+//! below the first pass) are instead sorted on their top `log2(n) + 4`
+//! differing bits by one or two least-significant-digit passes, which
+//! leaves few keys sharing those bits, and then finished run by run.
+//!
 //! Large slices are read and distributed by all of rayon's threads (each
 //! thread a contiguous piece, with its own histogram and its own range of
 //! positions in every bucket, so the result is the stable order whatever
-//! the thread count), and the buckets are then sorted in parallel. Keys
-//! are computed on the fly from the elements (a few bit operations), so
-//! the only extra memory is one scratch copy of the data; large buffers
-//! get the transparent-huge-page hint, as they would be mostly page faults
-//! otherwise. Complex numbers, which have no single key, go through the
-//! standard library's stable merge sort with NumPy's order.
+//! the thread count), and the buckets are then sorted in parallel, each
+//! with a scratch buffer of its own size. A sort into a new array
+//! distributes the input straight into the result; an in-place sort first
+//! copies its data. Keys are computed on the fly from the elements (a few
+//! bit operations); large buffers get the transparent-huge-page hint, as
+//! they would be mostly page faults otherwise. Complex numbers, which have
+//! no single key, go through the standard library's stable merge sort with
+//! NumPy's order.
 
 use super::element::SortElement;
 use crate::array::copy::vec_with_capacity;
@@ -28,6 +35,14 @@ const SMALL: usize = 32;
 /// Widest digit (bits) of one distribution pass: 2048 buckets, whose
 /// counters and write positions stay in the L1/L2 caches.
 const MAX_DIGIT: u32 = 11;
+/// Slices of at most this many bytes (half the L2 cache of a current core,
+/// with the scratch copy beside them) are sorted by least significant digit
+/// on their top bits, then finished run by run (see [`lsd_then_runs`]).
+const LSD_MAX_BYTES: usize = 1 << 20;
+/// Bits beyond `log2(n)` that [`lsd_then_runs`] sorts on: with `2^4 = 16`
+/// times more prefixes than keys, few keys share a prefix with a neighbour,
+/// so the finishing scan rarely has anything left to sort.
+const LSD_EXTRA_BITS: u32 = 4;
 /// Slices from this length are read and distributed by several threads.
 const PAR_MIN: usize = 1 << 16;
 /// Counters one single-threaded sort needs: one histogram per level of
@@ -42,7 +57,7 @@ const WORKSPACE: usize = 6 << MAX_DIGIT;
 #[derive(Clone, Copy)]
 struct SendPtr<T>(*mut T);
 // SAFETY: only used to write disjoint positions of one buffer from
-// different threads (see `sort_par`), while no other reference to it is used.
+// different threads (see `distribute`), while no other reference to it is used.
 unsafe impl<T: Send> Send for SendPtr<T> {}
 // SAFETY: as above; threads share the pointer, never a position.
 unsafe impl<T: Send> Sync for SendPtr<T> {}
@@ -56,16 +71,83 @@ where
     let n = v.len();
     if n <= SMALL {
         insertion_sort(v, key);
-        return;
-    }
-    let mut scratch = vec_with_capacity(n);
-    scratch.resize(n, v[0]);
-    if n >= PAR_MIN && rayon::current_num_threads() > 1 {
-        sort_par(v, &mut scratch, key);
-    } else {
+    } else if n < PAR_MIN {
+        let mut scratch = v.to_vec();
         let mut ws = vec![0usize; WORKSPACE];
         sort_seq(v, &mut scratch, true, key, &mut ws);
+    } else {
+        let mut src = vec_with_capacity(n);
+        src.extend_from_slice(v);
+        // SAFETY: `v` has room for `n = src.len()` elements.
+        if let Some(sizes) = unsafe { distribute(&src, SendPtr(v.as_mut_ptr()), key) } {
+            sort_buckets(v, &sizes, key);
+        }
     }
+}
+
+/// Appends `src` sorted stably by `key` to `out`, which must be empty
+/// (and should have room for `src.len()` elements). Large inputs are
+/// distributed from `src` straight into `out`, whose buckets are then
+/// sorted in place, each with a scratch buffer of its own size: a sort
+/// into a new array needs no copy of the whole input and no scratch array
+/// of the full length.
+pub(crate) fn radix_sort_into<T, F>(src: &[T], out: &mut Vec<T>, key: &F)
+where
+    T: Copy + Send + Sync,
+    F: Fn(T) -> u64 + Sync,
+{
+    debug_assert!(out.is_empty());
+    let n = src.len();
+    if n < PAR_MIN {
+        out.extend_from_slice(src);
+        radix_sort(out, key);
+        return;
+    }
+    out.reserve_exact(n);
+    // SAFETY: `out` has room for `n` elements (reserved above).
+    match unsafe { distribute(src, SendPtr(out.as_mut_ptr()), key) } {
+        None => out.extend_from_slice(src),
+        Some(sizes) => {
+            // SAFETY: `distribute` wrote every one of the `n` positions
+            // (the bucket positions are a permutation of `0..n`), and `T`
+            // is `Copy`, so there is nothing to drop.
+            unsafe { out.set_len(n) };
+            sort_buckets(out, &sizes, key);
+        }
+    }
+}
+
+/// Sorts each bucket of `v` (consecutive pieces of the given sizes) in
+/// place, in parallel, each with a scratch buffer of its own size.
+fn sort_buckets<T, F>(v: &mut [T], sizes: &[usize], key: &F)
+where
+    T: Copy + Send + Sync,
+    F: Fn(T) -> u64 + Sync,
+{
+    let mut parts: Vec<&mut [T]> = Vec::with_capacity(sizes.len());
+    let mut rest = v;
+    for &h in sizes.iter().filter(|&&h| h > 0) {
+        let (part, tail) = std::mem::take(&mut rest).split_at_mut(h);
+        parts.push(part);
+        rest = tail;
+    }
+    // Largest buckets first, so that no thread is left with a big one at
+    // the end.
+    parts.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    parts.into_par_iter().for_each_init(
+        || (vec![0usize; WORKSPACE], Vec::new()),
+        |(ws, scratch), part| {
+            if part.len() <= SMALL {
+                insertion_sort(part, key);
+                return;
+            }
+            if scratch.len() < part.len() {
+                *scratch = vec_with_capacity(part.len());
+                scratch.extend_from_slice(part);
+            }
+            sort_seq(part, &mut scratch[..part.len()], true, key, ws);
+        },
+    );
 }
 
 /// Stable insertion sort by key.
@@ -114,22 +196,30 @@ fn varying<T: Copy, F: Fn(T) -> u64>(v: &[T], key: &F) -> u64 {
     v.iter().fold(0u64, |acc, &x| acc | (key(x) ^ k0))
 }
 
-/// Sorts `a` stably into `a`, with `b` (same length) as scratch, the
-/// first pass read and distributed by every thread and the buckets sorted
-/// in parallel.
-fn sort_par<T, F>(a: &mut [T], b: &mut [T], key: &F)
+/// The first, most significant digit pass of a large sort: distributes
+/// `src` into `dst` on the highest `MAX_DIGIT` bits where the keys differ,
+/// read and written by every thread (each a contiguous piece of `src`, with
+/// its own histogram and its own range of positions in every bucket, so
+/// the order is the stable one whatever the thread count). Returns the
+/// bucket sizes, or `None` (and writes nothing) when all keys are equal.
+///
+/// # Safety
+/// `out` must be valid for writes of `src.len()` elements, none of which is
+/// read or written elsewhere while this runs.
+unsafe fn distribute<T, F>(src: &[T], out: SendPtr<T>, key: &F) -> Option<Vec<usize>>
 where
     T: Copy + Send + Sync,
     F: Fn(T) -> u64 + Sync,
 {
-    let n = a.len();
+    let n = src.len();
     let piece = n.div_ceil(rayon::current_num_threads().max(1));
-    let diff = a
+    let k0 = key(src[0]);
+    let diff = src
         .par_chunks(piece)
-        .map(|c| varying(c, key) | (key(c[0]) ^ key(a[0])))
+        .map(|c| varying(c, key) | (key(c[0]) ^ k0))
         .reduce(|| 0, |x, y| x | y);
     if diff == 0 {
-        return;
+        return None;
     }
     let (shift, width) = digit(n, 64 - diff.leading_zeros());
     let buckets = 1usize << width;
@@ -137,7 +227,7 @@ where
     let dig = |x: T| ((key(x) >> shift) & mask) as usize;
     // Each piece's histogram, turned into its write positions: bucket by
     // bucket, the pieces in order, which keeps the sort stable.
-    let mut offsets: Vec<Vec<usize>> = a
+    let mut offsets: Vec<Vec<usize>> = src
         .par_chunks(piece)
         .map(|c| {
             let mut h = vec![0usize; buckets];
@@ -157,38 +247,24 @@ where
             *size += c;
         }
     }
-    let dst = SendPtr(b.as_mut_ptr());
-    a.par_chunks(piece)
+    src.par_chunks(piece)
         .zip(offsets.par_iter_mut())
-        .for_each(|(src, off)| {
-            let p = dst;
-            for &x in src {
+        .for_each(|(chunk, off)| {
+            let p = out;
+            for &x in chunk {
                 let d = dig(x);
                 let o = off[d];
                 debug_assert!(o < n);
-                // SAFETY: `o < n = b.len()`: the positions of piece `c` in
-                // bucket `d` are `start(d) + (count of d in pieces before c)`
-                // up to that plus its own count of `d`, so each position is
-                // written exactly once over all threads, and `b` is not read
-                // or borrowed elsewhere until `for_each` returns.
+                // SAFETY: `o < n`, and `out` is valid for `n` writes that
+                // nothing else touches (the caller's contract): the positions
+                // of piece `c` in bucket `d` are `start(d) + (count of d in
+                // pieces before c)` up to that plus its own count of `d`, so
+                // each position is written exactly once over all threads.
                 unsafe { p.0.add(o).write(x) };
                 off[d] = o + 1;
             }
         });
-    // Each bucket now lives in `b`: sort it back into `a`.
-    let mut parts: Vec<(&mut [T], &mut [T])> = Vec::with_capacity(buckets);
-    let (mut a_rest, mut b_rest) = (a, b);
-    for &h in sizes.iter().filter(|&&h| h > 0) {
-        let (x, xr) = std::mem::take(&mut a_rest).split_at_mut(h);
-        let (y, yr) = std::mem::take(&mut b_rest).split_at_mut(h);
-        parts.push((x, y));
-        a_rest = xr;
-        b_rest = yr;
-    }
-    parts.into_par_iter().for_each_init(
-        || vec![0usize; WORKSPACE],
-        |ws, (x, y)| sort_seq(y, x, false, key, ws),
-    );
+    Some(sizes)
 }
 
 /// Sorts the contents of `a` stably on one thread, into `a` itself
@@ -215,7 +291,15 @@ where
         }
         return;
     }
-    let (shift, width) = digit(n, 64 - diff.leading_zeros());
+    let hi = 64 - diff.leading_zeros();
+    if std::mem::size_of_val(a) <= LSD_MAX_BYTES {
+        let k = hi.min(n.ilog2() + LSD_EXTRA_BITS);
+        if k <= 2 * MAX_DIGIT {
+            lsd_then_runs(a, b, into_a, key, ws, hi, k);
+            return;
+        }
+    }
+    let (shift, width) = digit(n, hi);
     let mask = (1u64 << width) - 1;
     let (off, rest) = ws.split_at_mut(1 << width);
     off.fill(0);
@@ -241,6 +325,88 @@ where
             sort_seq(&mut b[start..end], &mut a[start..end], !into_a, key, rest);
         }
         start = end;
+    }
+}
+
+/// Sorts `a` (whose keys differ in no bit from `hi` up) stably into `a`
+/// (`into_a`) or `b`, first on the `k` key bits below `hi` by one or two
+/// least-significant-digit passes (the counts of both digits from one
+/// read), then each run of keys that agree on those bits on the bits below.
+/// With `k` a few bits more than `log2(n)`, most runs are single keys, so
+/// the finishing scan is one compare per key instead of the small-bucket
+/// recursion of a most-significant-digit pass, whose insertion sorts cost
+/// a mispredicted branch per key. Counters: at most `2^11 + 2^11` here, no
+/// more than two most-significant-digit levels of the same widths.
+fn lsd_then_runs<T, F>(a: &mut [T], b: &mut [T], into_a: bool, key: &F, ws: &mut [usize], hi: u32, k: u32)
+where
+    T: Copy,
+    F: Fn(T) -> u64,
+{
+    let n = a.len();
+    let lo = hi - k;
+    // The low digit `w1` and the high digit `w2` (0: one pass).
+    let (w1, w2) = if k <= MAX_DIGIT {
+        (k, 0)
+    } else {
+        (k - k / 2, k / 2)
+    };
+    let (low, rest) = ws.split_at_mut(1 << w1);
+    let (high, rest) = rest.split_at_mut(if w2 > 0 { 1 << w2 } else { 0 });
+    low.fill(0);
+    high.fill(0);
+    let m1 = (1u64 << w1) - 1;
+    let m2 = (1u64 << w2) - 1;
+    if w2 > 0 {
+        for &x in a.iter() {
+            let kx = key(x) >> lo;
+            low[(kx & m1) as usize] += 1;
+            high[((kx >> w1) & m2) as usize] += 1;
+        }
+    } else {
+        for &x in a.iter() {
+            low[((key(x) >> lo) & m1) as usize] += 1;
+        }
+    }
+    for counts in [&mut *low, &mut *high] {
+        let mut acc = 0usize;
+        for c in counts.iter_mut() {
+            let here = *c;
+            *c = acc;
+            acc += here;
+        }
+    }
+    for &x in a.iter() {
+        let d = ((key(x) >> lo) & m1) as usize;
+        b[low[d]] = x;
+        low[d] += 1;
+    }
+    let in_a = w2 > 0;
+    if in_a {
+        for &x in b.iter() {
+            let d = ((key(x) >> (lo + w1)) & m2) as usize;
+            a[high[d]] = x;
+            high[d] += 1;
+        }
+    }
+    let (data, other) = if in_a { (a, b) } else { (b, a) };
+    if lo > 0 {
+        let mut i = 0;
+        while i < n {
+            let prefix = key(data[i]) >> lo;
+            let mut j = i + 1;
+            while j < n && key(data[j]) >> lo == prefix {
+                j += 1;
+            }
+            if j - i > SMALL {
+                sort_seq(&mut data[i..j], &mut other[i..j], true, key, rest);
+            } else if j - i > 1 {
+                insertion_sort(&mut data[i..j], key);
+            }
+            i = j;
+        }
+    }
+    if in_a != into_a {
+        other.copy_from_slice(data);
     }
 }
 
@@ -277,6 +443,18 @@ pub(crate) fn sort_slice<T: SortElement>(v: &mut [T]) {
     }
 }
 
+/// Appends `src` sorted stably in NumPy's order to `out` (empty; room
+/// for `src.len()` elements avoids a reallocation), without the copy and
+/// the full-length scratch array that sorting a copy in place would cost.
+pub(crate) fn sort_slice_into<T: SortElement>(src: &[T], out: &mut Vec<T>) {
+    if T::KEY_BYTES == 0 || T::KEY_BYTES <= 2 {
+        out.extend_from_slice(src);
+        sort_slice(out);
+    } else {
+        radix_sort_into(src, out, &|x: T| x.sort_key());
+    }
+}
+
 /// Writes into `out` the indices that sort `v` stably in NumPy's order.
 pub(crate) fn argsort_slice<T: SortElement>(v: &[T], out: &mut [i64]) {
     let n = v.len();
@@ -291,8 +469,9 @@ pub(crate) fn argsort_slice<T: SortElement>(v: &[T], out: &mut [i64]) {
         // Key and index packed in one u64: the radix sees only the key bits.
         let mut p: Vec<u64> = vec_with_capacity(n);
         p.extend(v.iter().enumerate().map(|(i, x)| (x.sort_key() << 32) | i as u64));
-        radix_sort(&mut p, &|x: u64| x >> 32);
-        for (o, x) in out.iter_mut().zip(p) {
+        let mut sorted = vec_with_capacity(n);
+        radix_sort_into(&p, &mut sorted, &|x: u64| x >> 32);
+        for (o, x) in out.iter_mut().zip(sorted) {
             *o = (x & 0xffff_ffff) as i64;
         }
     } else if n <= u32::MAX as usize {
@@ -301,8 +480,9 @@ pub(crate) fn argsort_slice<T: SortElement>(v: &[T], out: &mut [i64]) {
             key: x.sort_key(),
             idx: i as u32,
         }));
-        radix_sort(&mut p, &|x: Keyed| x.key);
-        for (o, x) in out.iter_mut().zip(p) {
+        let mut sorted = vec_with_capacity(n);
+        radix_sort_into(&p, &mut sorted, &|x: Keyed| x.key);
+        for (o, x) in out.iter_mut().zip(sorted) {
             *o = x.idx as i64;
         }
     } else {
@@ -361,6 +541,12 @@ mod tests {
         assert!(
             got.iter().zip(&want).all(|(&g, &w)| bits(g) == bits(w)),
             "sort of {what}, n={n}"
+        );
+        let mut into = Vec::with_capacity(n);
+        sort_slice_into(v, &mut into);
+        assert!(
+            into.len() == n && into.iter().zip(&want).all(|(&g, &w)| bits(g) == bits(w)),
+            "sort into a new vector of {what}, n={n}"
         );
         let mut want_idx: Vec<usize> = (0..n).collect();
         want_idx.sort_by(|&a, &b| v[a].np_cmp(&v[b]));
@@ -452,6 +638,13 @@ mod tests {
             // Keys that agree on all bits but the lowest few.
             let low: Vec<u64> = raw.iter().map(|&r| 0xabcd_0000_0000_0000 | (r & 7)).collect();
             check(&low, |x| x, "low bits only");
+            // Few distinct top bits over varied low bits: after the top
+            // bits are sorted, runs longer than `SMALL` remain to be sorted.
+            let clustered: Vec<u64> = raw
+                .iter()
+                .map(|&r| ((r & 0x3f) << 40) | ((r >> 20) & 0xf_ffff))
+                .collect();
+            check(&clustered, |x| x, "few prefixes over varied low bits");
         }
     }
 
@@ -467,6 +660,9 @@ mod tests {
             pool.install(|| {
                 let mut s = f.clone();
                 sort_slice(&mut s);
+                let mut into = Vec::new();
+                sort_slice_into(&f, &mut into);
+                assert!(into.iter().zip(&s).all(|(x, y)| x.to_bits() == y.to_bits()));
                 let mut idx = vec![0i64; n];
                 argsort_slice(&f, &mut idx);
                 (s.iter().map(|x| x.to_bits()).collect::<Vec<_>>(), idx)

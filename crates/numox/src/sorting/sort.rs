@@ -1,7 +1,7 @@
 //! NumPy's `np.sort`, `ndarray.sort` and `np.argsort`.
 
 use super::element::SortElement;
-use super::radix::{argsort_slice, sort_slice};
+use super::radix::{argsort_slice, sort_slice, sort_slice_into};
 use crate::array::{Array, ArrayBase, ArrayView, ArrayViewMut, Data, DataMut};
 use crate::error::{Result, normalize_axis};
 use rayon::prelude::*;
@@ -143,6 +143,16 @@ pub fn sort<A: SortElement, S: Data<Elem = A>>(
     kind: SortKind,
 ) -> Result<Array<A>> {
     let _ = kind;
+    // A contiguous 1-D input (or any contiguous input flattened) is
+    // distributed straight into the result, without an intermediate copy.
+    if let (Some(src), true) = (a.as_slice(), axis.is_none() || a.ndim() == 1) {
+        if let Some(ax) = axis {
+            normalize_axis(ax, 1)?;
+        }
+        let mut v = crate::array::copy::try_vec(src.len(), a.shape())?;
+        sort_slice_into(src, &mut v);
+        return Ok(Array::from_vec(v));
+    }
     match axis {
         None => {
             let mut v = crate::array::copy::try_to_vec(a)?;
