@@ -205,25 +205,21 @@ fn leaf(
     let mut lu = vec![0.0; n * n];
     let mut lvt = vec![0.0; m * m];
     for j in 0..n {
-        for i in 0..n {
-            lu[i + j * n] = u[off + i + (off + j) * ld];
-        }
+        let g = off + (off + j) * ld;
+        lu[j * n..(j + 1) * n].copy_from_slice(&u[g..g + n]);
     }
     for j in 0..m {
-        for i in 0..m {
-            lvt[i + j * m] = vt[off + i + (off + j) * ld];
-        }
+        let g = off + (off + j) * ld;
+        lvt[j * m..(j + 1) * m].copy_from_slice(&vt[g..g + m]);
     }
     dlasdq(sqre, n, d, e, &mut lvt, m, m, &mut lu, n, n)?;
     for j in 0..n {
-        for i in 0..n {
-            u[off + i + (off + j) * ld] = lu[i + j * n];
-        }
+        let g = off + (off + j) * ld;
+        u[g..g + n].copy_from_slice(&lu[j * n..(j + 1) * n]);
     }
     for j in 0..m {
-        for i in 0..m {
-            vt[off + i + (off + j) * ld] = lvt[i + j * m];
-        }
+        let g = off + (off + j) * ld;
+        vt[g..g + m].copy_from_slice(&lvt[j * m..(j + 1) * m]);
     }
     Ok(())
 }
@@ -662,9 +658,7 @@ fn dlasd2(
     }
     // deflated values and vectors go to the back of d, u, vt
     if n > k {
-        for i in k + 1..=n {
-            dd!(i) = ds!(i);
-        }
+        d[k..n].copy_from_slice(&w.dsigma[k..n]);
         for j in k + 1..=n {
             for r in 1..=n {
                 uu!(r, j) = u2!(r, j);
@@ -697,9 +691,7 @@ fn gemm(
     let (c, ldc, co) = c;
     for j in 0..nn {
         if !accumulate {
-            for i in 0..mm {
-                c[co + i + j * ldc] = 0.0;
-            }
+            c[co + j * ldc..co + j * ldc + mm].fill(0.0);
         }
         for l in 0..kk {
             let t = b[bo + l + j * ldb];
@@ -844,9 +836,7 @@ fn dlasd3(
             );
         } else {
             for j in 0..k {
-                for i in 0..nl {
-                    u[uo + i + j * ld] = w.u2[i + j * ldu2];
-                }
+                u[uo + j * ld..uo + j * ld + nl].copy_from_slice(&w.u2[j * ldu2..j * ldu2 + nl]);
             }
         }
         for j in 0..k {
@@ -1768,9 +1758,10 @@ mod tests {
         let (mut delta, mut work) = ([0.0; 1], [0.0; 1]);
         let s = dlasd4(1, 1, &[2.0], &[1.0], &mut delta, 5.0, &mut work).unwrap();
         assert_eq!(s, 3.0);
-        // the three-pole rational root finder
+        // the three-pole rational root finder (d = [-1, 0.5, 2]: the first
+        // term's d (d - t) is 1 + t)
         let t = dlaed6(2, true, 1.0, &[-1.0, 0.5, 2.0], &[0.3, 0.4, 0.5], -0.5).unwrap();
-        let f = -0.5 + t * (0.3 / (-1.0 * (-1.0 - t)) + 0.4 / (0.5 * (0.5 - t)) + 0.5 / (2.0 * (2.0 - t)));
+        let f = -0.5 + t * (0.3 / (1.0 + t) + 0.4 / (0.5 * (0.5 - t)) + 0.5 / (2.0 * (2.0 - t)));
         assert!(f.abs() < 1e-14, "{t} {f}");
     }
 }
