@@ -307,6 +307,7 @@ def mvn_cases(c):
         case(c, "mvn", lambda g: g.multivariate_normal(mean, cov, 20, check_valid=cv, method="eigh"), i, size=20,
              inputs=[mean, cov], mvn_method="eigh", check_valid=cv, tol=1e-8, atol=tol, note=kind)
     svd_cases(c, covs, rs)
+    svd_dc_cases(c)
     ind = np.array([[1.0, 2.0], [2.0, 1.0]])
     m2 = np.zeros(2)
     for meth in ("eigh", "svd"):
@@ -370,6 +371,46 @@ def svd_cases(c, covs, rs):
     eye3 = np.eye(3)
     case(c, "mvn", lambda g: g.multivariate_normal(m2, eye3, 3), 0, size=3,
          inputs=[m2, eye3], mvn_method="svd", check_valid="warn", tol=1e-8, atol=0.0, note="svd: shape mismatch")
+
+
+def svd_dc_cases(c):
+    """multivariate_normal(method='svd') for n > 25, where LAPACK's dbdsdc
+    divides and conquers (dlasd0 tree, dlasd2 deflation, dlasd4 secular
+    equation): random SPD of varied scale, singular PSD of rank n-1 and 1,
+    diagonal with ties (deflation of close values), not symmetric and
+    indefinite (check_valid='ignore'), and a failing 'raise'. A separate
+    RandomState, so the earlier cases are unchanged."""
+    rs = np.random.RandomState(13)
+    covs = []
+    a = rs.standard_normal((26, 28))
+    covs.append((a @ a.T, "spd", 1e-10))
+    a = rs.standard_normal((33, 33))
+    covs.append((a @ a.T * 1e3, "spd, scaled", 1e-10))
+    a = rs.standard_normal((60, 61))
+    covs.append((a @ a.T, "spd", 1e-10))
+    a = rs.standard_normal((41, 40))
+    covs.append((a @ a.T, "singular rank n-1", 1e-6))
+    a = rs.standard_normal((30, 1))
+    covs.append((a @ a.T, "singular rank 1", 1e-6))
+    d = rs.uniform(0.5, 3.0, 37)
+    d[1], d[5], d[30] = d[0], d[3], d[0]
+    covs.append((np.diag(d), "diagonal with ties", 1e-12))
+    a = rs.standard_normal((28, 28))
+    covs.append((a, "not symmetric", 1e-10))
+    a = rs.standard_normal((45, 45))
+    covs.append((a + a.T, "symmetric indefinite", 1e-10))
+    for i, (cov, kind, tol) in enumerate(covs):
+        n = cov.shape[0]
+        mean = rs.uniform(-5, 5, n)
+        cv = "ignore" if kind in ("not symmetric", "symmetric indefinite") else ("warn", "raise")[i % 2]
+        case(c, "mvn", lambda g: g.multivariate_normal(mean, cov, 5, check_valid=cv, method="svd"), 2000 + i, size=5,
+             inputs=[mean, cov], mvn_method="svd", check_valid=cv, tol=1e-8, atol=tol,
+             note=f"svd, n = {n} (divide and conquer): {kind}")
+    a = rs.standard_normal((27, 27))
+    ind, m27 = a + a.T, np.zeros(27)
+    case(c, "mvn", lambda g: g.multivariate_normal(m27, ind, 3, check_valid="raise", method="svd"), 0, size=3,
+         inputs=[m27, ind], mvn_method="svd", check_valid="raise", tol=1e-8, atol=0.0,
+         note="svd, n = 27: not PSD: raise")
 
 
 if __name__ == "__main__":

@@ -146,6 +146,16 @@ def mvn_cases(c):
         covs.append((a + a.T, "symmetric indefinite", 1e-10))
     covs.append((np.eye(4), "identity", 1e-12))
     covs.append((np.zeros((2, 2)), "zero", 1e-12))
+    # n > 25: LAPACK's divide and conquer (dbdsdc -> dlasd0); a separate
+    # RandomState so the draws of the cases above are unchanged
+    rs2 = np.random.RandomState(14)
+    a = rs2.standard_normal((35, 36))
+    covs.append((a @ a.T * 1e-2, "spd", 1e-10))
+    a = rs2.standard_normal((50, 49))
+    covs.append((a @ a.T, "singular rank n-1", 1e-6))
+    d = rs2.uniform(0.5, 3.0, 26)
+    d[-1], d[7] = d[0], d[3]
+    covs.append((np.diag(d), "diagonal (with a tie)", 1e-12))
     for i, (cov, kind, tol) in enumerate(covs):
         n = cov.shape[0]
         mean = rs.uniform(-5, 5, n)

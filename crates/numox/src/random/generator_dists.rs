@@ -740,12 +740,16 @@ impl<B: BitGenerator> Generator<B> {
     ///   eigenvalue below `-tol` is "not positive-semidefinite": `"raise"`
     ///   errors, `"warn"` draws anyway (numox has no warnings).
     /// - `"svd"` (NumPy's default): `F = u * sqrt(s)` from `(u, s, vh) =
-    ///   svd(cov)`, computed by the steps LAPACK's `dgesdd` takes for
-    ///   `n <= 25` (Householder bidiagonalisation, implicit QR on the
-    ///   bidiagonal with singular vectors, the sorts, back-transformation),
-    ///   so the singular-vector signs, which decide the values, are
-    ///   LAPACK's. Limited to `len(mean) <= 25` (LAPACK switches to divide
-    ///   and conquer above): larger orders return [`Error::Unsupported`].
+    ///   svd(cov)`, computed by the steps LAPACK's `dgesdd` takes
+    ///   (Householder bidiagonalisation; for `n <= 25` implicit QR on the
+    ///   bidiagonal, above it LAPACK's divide and conquer with its deflation
+    ///   and secular equation; the sorts; back-transformation), so the
+    ///   singular-vector signs, which decide the values, are LAPACK's, for
+    ///   every order. One limit: when `cov` is singular with rank above 25
+    ///   and a null space of dimension 2 or more, LAPACK's split of the
+    ///   bidiagonal depends on rounding noise at its `eps` threshold, so the
+    ///   signs can differ from NumPy's (whose own values then depend on the
+    ///   BLAS build).
     ///   With `check_valid` other than `"ignore"`, `cov` is "not
     ///   positive-semidefinite" unless `np.allclose((vh.T * s) @ vh, cov,
     ///   rtol=tol, atol=tol)`: `"raise"` errors, `"warn"` draws anyway. A
@@ -954,14 +958,8 @@ pub(crate) fn mvn_transform(z: &Array<f64>, f: &[f64], mean: &[f64]) -> Vec<f64>
 }
 
 /// The SVD of the row-major `n x n` `cov` by LAPACK `dgesdd`'s steps
-/// (`(s, u, vt)`, `u`/`vt` column-major); `Unsupported` above 25.
+/// (`(s, u, vt)`, `u`/`vt` column-major).
 pub(crate) fn mvn_svd(c: &[f64], n: usize) -> Result<(Vec<f64>, Vec<f64>, Vec<f64>)> {
-    if n > super::lapack_svd::SVD_MAX_N {
-        return Err(Error::Unsupported(format!(
-            "multivariate_normal(method='svd') reproduces LAPACK's singular-vector signs for len(mean) <= {} only",
-            super::lapack_svd::SVD_MAX_N
-        )));
-    }
     // LAPACK reads the column-major matrix: element (i, j) is c[i * n + j]
     let mut a = vec![0.0; n * n];
     for i in 0..n {

@@ -22,7 +22,7 @@ const EPS: f64 = f64::EPSILON * 0.5; // dlamch('E'): relative machine epsilon
 const SAFMIN: f64 = f64::MIN_POSITIVE; // dlamch('S')
 
 /// `dlapy2`: `sqrt(x^2 + y^2)` without needless overflow.
-fn dlapy2(x: f64, y: f64) -> f64 {
+pub(crate) fn dlapy2(x: f64, y: f64) -> f64 {
     if x.is_nan() {
         return x;
     }
@@ -45,7 +45,7 @@ pub(crate) fn sign(a: f64, b: f64) -> f64 {
 }
 
 /// `dnrm2` (scaled sum of squares; the value to rounding).
-fn dnrm2(x: &[f64]) -> f64 {
+pub(crate) fn dnrm2(x: &[f64]) -> f64 {
     let amax = x.iter().fold(0.0f64, |m, v| m.max(v.abs()));
     if amax == 0.0 || !amax.is_finite() {
         return amax;

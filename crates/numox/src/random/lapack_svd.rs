@@ -1,12 +1,15 @@
 //! The singular value decomposition behind `multivariate_normal(method=
 //! 'svd')` (NumPy's default) and the legacy `RandomState.multivariate_normal`,
 //! following the steps LAPACK's `dgesdd` (as NumPy calls it: `JOBZ='A'`)
-//! takes for a small square matrix: scaling (`dlange`/`dlascl`), Householder
-//! bidiagonalisation (`dgebd2`, which `dgebrd` uses below its crossover),
-//! the bidiagonal SVD (`dbdsdc` → `dlasdq` → `dbdsqr`: implicit zero-shift
-//! and shifted QR with `dlasv2`/`dlas2`/`dlartg` rotations, then the sorts of
-//! all three routines) and the back-transformations (`dormbr` → `dorm2r` /
-//! `dorml2`).
+//! takes for a square matrix: scaling (`dlange`/`dlascl`), Householder
+//! bidiagonalisation (`dgebd2`, which `dgebrd` uses up to its crossover
+//! `NX = 128`; above it LAPACK's blocked `dlabrd` gives the same reflectors
+//! up to rounding), the bidiagonal SVD (`dbdsdc`: for `n <= 25` `dlasdq` →
+//! `dbdsqr`, implicit zero-shift and shifted QR with `dlasv2`/`dlas2`/
+//! `dlartg` rotations, then the sorts of all three routines; above, divide
+//! and conquer in [`super::lapack_svd_dc`]) and the back-transformations
+//! (`dormbr` → `dorm2r` / `dorml2`; LAPACK's blocked `dormqr`/`dormlq` for
+//! `n > 32` apply the same reflectors up to rounding).
 //!
 //! Singular vectors are only defined up to sign (and, for equal singular
 //! values, up to a rotation); taking LAPACK's steps gives LAPACK's choice,
@@ -19,10 +22,6 @@
 #![allow(clippy::needless_range_loop)]
 
 use super::lapack_eigh::{dlarfg, dlartg, sign};
-
-/// Largest order handled: `dbdsdc` switches to divide and conquer above
-/// `SMLSIZ = 25`.
-pub(crate) const SVD_MAX_N: usize = 25;
 
 const EPS: f64 = f64::EPSILON * 0.5; // dlamch('E'): relative machine epsilon
 const SAFMIN: f64 = f64::MIN_POSITIVE; // dlamch('S')
@@ -221,13 +220,24 @@ fn dlasv2(f: f64, g: f64, h: f64) -> (f64, f64, f64, f64, f64, f64) {
 }
 
 /// `dlasr('L', 'V', dir)`: plane rotations `j` (between rows `r0+j` and
-/// `r0+j+1`, `j < cnt-1`) applied from the left to all `n` columns.
-fn dlasr_rows(a: &mut [f64], n: usize, r0: usize, cnt: usize, c: &[f64], s: &[f64], forward: bool) {
+/// `r0+j+1`, `j < cnt-1`) applied from the left to the first `ncols`
+/// columns of `a` (leading dimension `ld`).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn dlasr_rows(
+    a: &mut [f64],
+    ld: usize,
+    ncols: usize,
+    r0: usize,
+    cnt: usize,
+    c: &[f64],
+    s: &[f64],
+    forward: bool,
+) {
     let mut apply = |j: usize| {
         let (ct, st) = (c[j], s[j]);
         if ct != 1.0 || st != 0.0 {
-            for col in 0..n {
-                let (p, q) = (r0 + j + col * n, r0 + j + 1 + col * n);
+            for col in 0..ncols {
+                let (p, q) = (r0 + j + col * ld, r0 + j + 1 + col * ld);
                 let temp = a[q];
                 a[q] = ct * temp - st * a[p];
                 a[p] = st * temp + ct * a[p];
@@ -242,13 +252,23 @@ fn dlasr_rows(a: &mut [f64], n: usize, r0: usize, cnt: usize, c: &[f64], s: &[f6
 }
 
 /// `dlasr('R', 'V', dir)`: plane rotations `j` (between columns `c0+j` and
-/// `c0+j+1`) applied from the right to all `n` rows.
-fn dlasr_cols(a: &mut [f64], n: usize, c0: usize, cnt: usize, c: &[f64], s: &[f64], forward: bool) {
+/// `c0+j+1`) applied from the right to the first `nrows` rows of `a`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn dlasr_cols(
+    a: &mut [f64],
+    ld: usize,
+    nrows: usize,
+    c0: usize,
+    cnt: usize,
+    c: &[f64],
+    s: &[f64],
+    forward: bool,
+) {
     let mut apply = |j: usize| {
         let (ct, st) = (c[j], s[j]);
         if ct != 1.0 || st != 0.0 {
-            let (p, q) = ((c0 + j) * n, (c0 + j + 1) * n);
-            for i in 0..n {
+            let (p, q) = ((c0 + j) * ld, (c0 + j + 1) * ld);
+            for i in 0..nrows {
                 let temp = a[q + i];
                 a[q + i] = ct * temp - st * a[p + i];
                 a[p + i] = st * temp + ct * a[p + i];
@@ -262,33 +282,35 @@ fn dlasr_cols(a: &mut [f64], n: usize, c0: usize, cnt: usize, c: &[f64], s: &[f6
     }
 }
 
-/// `drot` on rows `r1`, `r2` of the column-major `a` (stride `n`).
-fn drot_rows(a: &mut [f64], n: usize, r1: usize, r2: usize, c: f64, s: f64) {
-    for col in 0..n {
-        let (x, y) = (a[r1 + col * n], a[r2 + col * n]);
-        a[r1 + col * n] = c * x + s * y;
-        a[r2 + col * n] = c * y - s * x;
+/// `drot` on rows `r1`, `r2` (first `ncols` columns) of the column-major `a`.
+fn drot_rows(a: &mut [f64], ld: usize, ncols: usize, r1: usize, r2: usize, c: f64, s: f64) {
+    for col in 0..ncols {
+        let (x, y) = (a[r1 + col * ld], a[r2 + col * ld]);
+        a[r1 + col * ld] = c * x + s * y;
+        a[r2 + col * ld] = c * y - s * x;
     }
 }
 
-/// `drot` on columns `c1`, `c2` of the column-major `a`.
-fn drot_cols(a: &mut [f64], n: usize, c1: usize, c2: usize, c: f64, s: f64) {
-    for i in 0..n {
-        let (x, y) = (a[i + c1 * n], a[i + c2 * n]);
-        a[i + c1 * n] = c * x + s * y;
-        a[i + c2 * n] = c * y - s * x;
+/// `drot` on columns `c1`, `c2` (first `nrows` rows) of the column-major `a`.
+fn drot_cols(a: &mut [f64], ld: usize, nrows: usize, c1: usize, c2: usize, c: f64, s: f64) {
+    for i in 0..nrows {
+        let (x, y) = (a[i + c1 * ld], a[i + c2 * ld]);
+        a[i + c1 * ld] = c * x + s * y;
+        a[i + c2 * ld] = c * y - s * x;
     }
 }
 
-fn swap_rows(a: &mut [f64], n: usize, r1: usize, r2: usize) {
-    for col in 0..n {
-        a.swap(r1 + col * n, r2 + col * n);
+/// `dswap` of rows `r1`, `r2` (first `ncols` columns).
+pub(crate) fn swap_rows(a: &mut [f64], ld: usize, ncols: usize, r1: usize, r2: usize) {
+    for col in 0..ncols {
+        a.swap(r1 + col * ld, r2 + col * ld);
     }
 }
 
-fn swap_cols(a: &mut [f64], n: usize, c1: usize, c2: usize) {
-    for i in 0..n {
-        a.swap(i + c1 * n, i + c2 * n);
+/// `dswap` of columns `c1`, `c2` (first `nrows` rows).
+pub(crate) fn swap_cols(a: &mut [f64], ld: usize, nrows: usize, c1: usize, c2: usize) {
+    for i in 0..nrows {
+        a.swap(i + c1 * ld, i + c2 * ld);
     }
 }
 
@@ -297,7 +319,18 @@ fn swap_cols(a: &mut [f64], n: usize, c1: usize, c2: usize) {
 /// rotations accumulated into `vt` (from the left) and `u` (from the right);
 /// singular values made positive and sorted decreasing. `Err` if it did
 /// not converge (LAPACK's INFO > 0).
-fn dbdsqr(d: &mut [f64], e: &mut [f64], vt: &mut [f64], u: &mut [f64], n: usize) -> Result<(), ()> {
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn dbdsqr(
+    d: &mut [f64],
+    e: &mut [f64],
+    n: usize,
+    vt: &mut [f64],
+    ldvt: usize,
+    ncvt: usize,
+    u: &mut [f64],
+    ldu: usize,
+    nru: usize,
+) -> Result<(), ()> {
     const MAXITR: usize = 6;
     // 1-based indices below, as in the reference, via these accessors.
     macro_rules! dd {
@@ -388,8 +421,8 @@ fn dbdsqr(d: &mut [f64], e: &mut [f64], vt: &mut [f64], u: &mut [f64], n: usize)
             dd!(m - 1) = sigmx;
             ee!(m - 1) = 0.0;
             dd!(m) = sigmn;
-            drot_rows(vt, n, m - 2, m - 1, cosr, sinr);
-            drot_cols(u, n, m - 2, m - 1, cosl, sinl);
+            drot_rows(vt, ldvt, ncvt, m - 2, m - 1, cosr, sinr);
+            drot_cols(u, ldu, nru, m - 2, m - 1, cosl, sinl);
             m -= 2;
             continue 'main;
         }
@@ -471,8 +504,8 @@ fn dbdsqr(d: &mut [f64], e: &mut [f64], vt: &mut [f64], u: &mut [f64], n: usize)
                 let h = dd!(m) * cs;
                 dd!(m) = h * oldcs;
                 ee!(m - 1) = h * oldsn;
-                dlasr_rows(vt, n, ll - 1, cnt, &w1c, &w1s, true);
-                dlasr_cols(u, n, ll - 1, cnt, &w2c, &w2s, true);
+                dlasr_rows(vt, ldvt, ncvt, ll - 1, cnt, &w1c, &w1s, true);
+                dlasr_cols(u, ldu, nru, ll - 1, cnt, &w2c, &w2s, true);
                 if ee!(m - 1).abs() <= thresh {
                     ee!(m - 1) = 0.0;
                 }
@@ -496,8 +529,8 @@ fn dbdsqr(d: &mut [f64], e: &mut [f64], vt: &mut [f64], u: &mut [f64], n: usize)
                 let h = dd!(ll) * cs;
                 dd!(ll) = h * oldcs;
                 ee!(ll) = h * oldsn;
-                dlasr_rows(vt, n, ll - 1, cnt, &w2c, &w2s, false);
-                dlasr_cols(u, n, ll - 1, cnt, &w1c, &w1s, false);
+                dlasr_rows(vt, ldvt, ncvt, ll - 1, cnt, &w2c, &w2s, false);
+                dlasr_cols(u, ldu, nru, ll - 1, cnt, &w1c, &w1s, false);
                 if ee!(ll).abs() <= thresh {
                     ee!(ll) = 0.0;
                 }
@@ -529,8 +562,8 @@ fn dbdsqr(d: &mut [f64], e: &mut [f64], vt: &mut [f64], u: &mut [f64], n: usize)
                 w2s[i - ll] = sinl;
             }
             ee!(m - 1) = f;
-            dlasr_rows(vt, n, ll - 1, cnt, &w1c, &w1s, true);
-            dlasr_cols(u, n, ll - 1, cnt, &w2c, &w2s, true);
+            dlasr_rows(vt, ldvt, ncvt, ll - 1, cnt, &w1c, &w1s, true);
+            dlasr_cols(u, ldu, nru, ll - 1, cnt, &w2c, &w2s, true);
             if ee!(m - 1).abs() <= thresh {
                 ee!(m - 1) = 0.0;
             }
@@ -564,8 +597,8 @@ fn dbdsqr(d: &mut [f64], e: &mut [f64], vt: &mut [f64], u: &mut [f64], n: usize)
             if ee!(ll).abs() <= thresh {
                 ee!(ll) = 0.0;
             }
-            dlasr_rows(vt, n, ll - 1, cnt, &w2c, &w2s, false);
-            dlasr_cols(u, n, ll - 1, cnt, &w1c, &w1s, false);
+            dlasr_rows(vt, ldvt, ncvt, ll - 1, cnt, &w2c, &w2s, false);
+            dlasr_cols(u, ldu, nru, ll - 1, cnt, &w1c, &w1s, false);
         }
     }
     // make the singular values positive (flipping rows of VT)
@@ -575,8 +608,8 @@ fn dbdsqr(d: &mut [f64], e: &mut [f64], vt: &mut [f64], u: &mut [f64], n: usize)
         }
         if d[i] < 0.0 {
             d[i] = -d[i];
-            for col in 0..n {
-                vt[i + col * n] = -vt[i + col * n];
+            for col in 0..ncvt {
+                vt[i + col * ldvt] = -vt[i + col * ldvt];
             }
         }
     }
@@ -594,15 +627,15 @@ fn dbdsqr(d: &mut [f64], e: &mut [f64], vt: &mut [f64], u: &mut [f64], n: usize)
         if isub != top {
             d[isub] = d[top];
             d[top] = smin;
-            swap_rows(vt, n, isub, top);
-            swap_cols(u, n, isub, top);
+            swap_rows(vt, ldvt, ncvt, isub, top);
+            swap_cols(u, ldu, nru, isub, top);
         }
     }
     let _ = smin;
     Ok(())
 }
 
-/// `dbdsdc('U', 'I')` for `2 <= n <= SMLSIZ`: `U = VT = I`, `dlasdq`
+/// `dbdsdc('U', 'I')` for `n <= SMLSIZ`: `U = VT = I`, `dlasdq`
 /// (`dbdsqr` then an ascending selection sort), then `dbdsdc`'s own
 /// descending selection sort. Returns `(u, vt)` column-major.
 fn dbdsdc(d: &mut [f64], e: &mut [f64], n: usize) -> Result<(Vec<f64>, Vec<f64>), ()> {
@@ -618,7 +651,7 @@ fn dbdsdc(d: &mut [f64], e: &mut [f64], n: usize) -> Result<(Vec<f64>, Vec<f64>)
         u[i + i * n] = 1.0;
         vt[i + i * n] = 1.0;
     }
-    dbdsqr(d, e, &mut vt, &mut u, n)?;
+    dbdsqr(d, e, n, &mut vt, n, n, &mut u, n, n)?;
     // dlasdq: ascending order, one transposition per position
     for i in 0..n {
         let mut isub = i;
@@ -632,8 +665,8 @@ fn dbdsdc(d: &mut [f64], e: &mut [f64], n: usize) -> Result<(Vec<f64>, Vec<f64>)
         if isub != i {
             d[isub] = d[i];
             d[i] = smin;
-            swap_rows(&mut vt, n, isub, i);
-            swap_cols(&mut u, n, isub, i);
+            swap_rows(&mut vt, n, n, isub, i);
+            swap_cols(&mut u, n, n, isub, i);
         }
     }
     // dbdsdc: selection sort to decreasing order
@@ -649,15 +682,15 @@ fn dbdsdc(d: &mut [f64], e: &mut [f64], n: usize) -> Result<(Vec<f64>, Vec<f64>)
         if kk != i {
             d[kk] = d[i];
             d[i] = p;
-            swap_cols(&mut u, n, i, kk);
-            swap_rows(&mut vt, n, i, kk);
+            swap_cols(&mut u, n, n, i, kk);
+            swap_rows(&mut vt, n, n, i, kk);
         }
     }
     Ok((u, vt))
 }
 
 /// The full SVD `a = U diag(s) VT` of the square column-major `a`
-/// (`n <= SVD_MAX_N`) by `dgesdd('A')`'s steps: `(s, u, vt)`, `s`
+/// by `dgesdd('A')`'s steps: `(s, u, vt)`, `s`
 /// decreasing, `u` and `vt` column-major. A matrix with an infinity gives
 /// NaN singular values (as LAPACK's scaling does); `None` if `a` holds a
 /// NaN or the iteration did not converge (NumPy raises LinAlgError "SVD
@@ -698,7 +731,11 @@ pub(crate) fn dgesdd_square(a: &[f64], n: usize) -> Option<(Vec<f64>, Vec<f64>, 
     }
     // path 5 (M >= N, not M >> N; also right for n = 1): dgebrd → dgebd2
     let (mut d, mut e, tauq, taup) = dgebd2(&mut a, n);
-    let (mut u, mut vt) = dbdsdc(&mut d, &mut e, n).ok()?;
+    let (mut u, mut vt) = if n <= super::lapack_svd_dc::SMLSIZ {
+        dbdsdc(&mut d, &mut e, n).ok()?
+    } else {
+        super::lapack_svd_dc::dbdsdc_dc(&mut d, &mut e, n).ok()?
+    };
     // dormbr('Q', 'L', 'N') → dorm2r: U = H(0) H(1) ... H(n-1) U
     for i in (0..n).rev() {
         let mut v = vec![1.0; n - i];
@@ -751,6 +788,42 @@ mod tests {
             .map(|k| ((k * 7919) % 101) as f64 / 50.0 - 1.0)
             .collect();
         reconstructs(&c, 25);
+        // divide and conquer (n > 25): one and two levels of the tree, a
+        // split bidiagonal, deflation by ties and by small z
+        for n in [26, 37, 51, 60, 90] {
+            let c: Vec<f64> = (0..n * n)
+                .map(|k| ((k * 7919 + n) % 211) as f64 / 100.0 - 1.0)
+                .collect();
+            reconstructs(&c, n);
+            let mut sym = vec![0.0; n * n];
+            for i in 0..n {
+                for j in 0..n {
+                    sym[i + j * n] = c[i + j * n] + c[j + i * n];
+                }
+            }
+            reconstructs(&sym, n);
+        }
+        let mut diag = vec![0.0; 40 * 40];
+        for i in 0..40 {
+            diag[i + i * 40] = [1.0, 2.0, 2.0, 3.0][i % 4];
+        }
+        reconstructs(&diag, 40); // ties: deflation by close singular values
+        let mut rank1 = vec![0.0; 30 * 30];
+        for i in 0..30 {
+            for j in 0..30 {
+                rank1[i + j * 30] = (i as f64 + 1.0) * (j as f64 - 7.5);
+            }
+        }
+        reconstructs(&rank1, 30); // deflation by small z
+        let mut block = vec![0.0; 52 * 52]; // two independent blocks: split
+        for i in 0..52 {
+            for j in 0..52 {
+                if (i < 26) == (j < 26) {
+                    block[i + j * 52] = 1.0 / (1.0 + (i as f64 - j as f64).abs());
+                }
+            }
+        }
+        reconstructs(&block, 52);
     }
 
     #[test]
@@ -773,14 +846,20 @@ mod tests {
             .multivariate_normal(&[0.0, 0.0], &c, 4, "warn", 1e-8)
             .unwrap();
         assert_eq!(a, b);
-        // n > 25: Unsupported, for both samplers, before any draw
-        let big = Array::<f64>::zeros(&[26, 26]);
-        let mut rs = RandomState::new(3);
-        let r = rs.multivariate_normal(&[0.0; 26], &big, 2, "warn", 1e-8);
-        assert!(matches!(r, Err(crate::error::Error::Unsupported(_))));
-        assert_eq!(rs, RandomState::new(3));
-        let r = default_rng(3).multivariate_normal(&[0.0; 26], &big, 2, "svd");
-        assert!(matches!(r, Err(crate::error::Error::Unsupported(_))));
+        // n > 25 (divide and conquer): both samplers draw, and agree on the
+        // factor (same standard normals are not shared, so only shapes here)
+        let mut big = Array::<f64>::zeros(&[26, 26]);
+        for i in 0..26 {
+            big[[i, i]] = 1.0 + i as f64;
+        }
+        let x = RandomState::new(3)
+            .multivariate_normal(&[0.0; 26], &big, 2, "raise", 1e-8)
+            .unwrap();
+        assert_eq!(x.shape(), &[2, 26]);
+        let x = default_rng(3)
+            .multivariate_normal(&[0.0; 26], &big, 2, "svd")
+            .unwrap();
+        assert_eq!(x.shape(), &[2, 26]);
         // NaN: NumPy's LinAlgError; empty mean: NumPy's reshape error
         let nan = Array::from_shape_vec(&[2, 2], vec![1.0, 0.0, 0.0, f64::NAN]).unwrap();
         assert!(
@@ -813,9 +892,11 @@ mod tests {
         assert!(dgesdd_square(&[f64::NAN, 0.0, 0.0, 1.0], 2).is_none());
         assert!(dgesdd_square(&[f64::INFINITY, 0.0, 0.0, 1.0], 2).unwrap().0[0].is_nan());
         assert_eq!(dlas2(3.0, 0.0, 4.0), (3.0, 4.0));
-        // above SMLSIZ LAPACK divides and conquers: not reproduced
-        let big = super::super::generator_dists::mvn_svd(&[0.0; 26 * 26], 26);
-        assert!(matches!(big, Err(crate::error::Error::Unsupported(_))));
+        // above SMLSIZ LAPACK divides and conquers: a zero matrix gives
+        // zero singular values and identity vectors
+        let (s, u, _) = super::super::generator_dists::mvn_svd(&[0.0; 26 * 26], 26).unwrap();
+        assert!(s.iter().all(|&v| v == 0.0));
+        assert_eq!(u[0], 1.0);
         let (smin, smax, ..) = dlasv2(3.0, 0.0, -4.0);
         assert_eq!((smin.abs(), smax.abs()), (3.0, 4.0));
     }

@@ -1354,9 +1354,12 @@ impl RandomState {
     /// As NumPy's legacy sampler: the legacy standard normals `z` (polar
     /// method, cached second value), `(u, s, v) = svd(cov)`, then
     /// `x = z @ (sqrt(s)[:, None] * v) + mean`. The SVD takes the steps
-    /// LAPACK's `dgesdd` takes for `n <= 25`, so the signs of the rows of
-    /// `v`, which decide the values, are LAPACK's; larger orders return
-    /// [`Error::Unsupported`]. With `check_valid` other than `"ignore"`,
+    /// LAPACK's `dgesdd` takes (implicit QR on the bidiagonal for
+    /// `n <= 25`, divide and conquer above), so the signs of the rows of
+    /// `v`, which decide the values, are LAPACK's (see
+    /// [`Generator::multivariate_normal_with`](crate::random::Generator::multivariate_normal_with)
+    /// for the one limit: singular `cov` of rank above 25 with a null space
+    /// of dimension 2 or more). With `check_valid` other than `"ignore"`,
     /// `cov` is "not positive-semidefinite" unless `np.allclose((v.T * s) @ v,
     /// cov, rtol=tol, atol=tol)`: `"raise"` errors, `"warn"` draws anyway
     /// (numox has no warnings).

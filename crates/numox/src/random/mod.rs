@@ -43,6 +43,7 @@ mod generator_dists;
 mod generator_extra;
 mod lapack_eigh;
 mod lapack_svd;
+mod lapack_svd_dc;
 mod legacy;
 mod params;
 mod seed_sequence;
