@@ -1499,7 +1499,7 @@ mod tests {
         assert_eq!(e.to_vec(), vec![0.0, 1.0, 2.0, 3.0]);
         let f: Vec<f64> = v.iter().map(|&x| x as f64).collect();
         let e = histogram_bin_edges(&Array::from_vec(f), &Bins::Estimator(BinEstimator::Fd), None).unwrap();
-        assert_eq!(e.len(), 8);
+        assert_eq!(e.len(), 7);
     }
 
     #[test]
