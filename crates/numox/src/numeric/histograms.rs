@@ -1488,7 +1488,7 @@ mod tests {
     #[test]
     fn integer_data_get_width_at_least_one() {
         // NumPy 2.4.6: np.histogram_bin_edges(ints, 'fd') -> [0, 1, 2, 3]
-        // (the float copy gets 7 bins).
+        // (the float copy gets 6 bins, 7 edges).
         let v: Vec<i64> = [0i64, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3].repeat(3);
         let e = histogram_bin_edges(
             &Array::from_vec(v.clone()),
