@@ -493,5 +493,70 @@ for bins, r in [(9, None), (5, (-1.3, 2.7))]:
     params = {"range": r, "bins_kind": "count", "bins": bins}
     run("histogram_bin_edges", lambda a, b=bins, r=r: np.histogram_bin_edges(a, bins=b, range=r), [a], params, "f32")
 print("float32 histogram cases where float64 binning differs:", f64_differs)
+# Estimators of float32 data: NumPy computes ptp, std, mean and the IQR's
+# neighbour difference in float32, `rice`/`scott`/`stone` widths are float32
+# scalars, and `delta / width` is float32 when both are. Random small
+# samples are searched for ones where a float64 computation gives another
+# number of bins (the bin count of the float64 copy of the data).
+est_differs = 0
+for est in ["auto", "fd", "doane", "scott", "stone", "rice", "sturges", "sqrt"]:
+    kept = 0
+    for trial in range(3000):
+        n = int(rng.choice([5, 8, 16, 27, 33, 64, 125]))
+        scale = 10.0 ** rng.integers(-3, 4)
+        a = (rng.standard_normal(n) * scale + rng.normal() * scale).astype(np.float32)
+        n32 = len(np.histogram_bin_edges(a, bins=est)) - 1
+        n64 = len(np.histogram_bin_edges(a.astype(np.float64), bins=est)) - 1
+        if n32 != n64:
+            est_differs += 1
+            kept += 1
+            hist_case(a, est, note=f"f32 {est}: float64 arithmetic gives {n64} bins")
+            if kept == 2:
+                break
+    a = (rng.standard_normal(30) * 2).astype(np.float32)
+    hist_case(a, est, note=f"f32 {est}")
+    hist_case(a, est, rng_=(-0.7, 1.3), note=f"f32 {est} with range (float32 comparisons)")
+hist_case(np.float32([0.69999998807907104, 0.7, 0.8, 1.0, 1.2]), "sqrt", rng_=(0.7, 1.1),
+          note="f32 range kept in float32: f32(0.7) is kept")
+hist_case(np.float32([3.0, 3.0, 3.0]), "fd", note="f32 constant data: zero width, one bin")
+print("float32 estimator cases where float64 arithmetic differs:", est_differs)
+# Integer data: an estimated width below 1 becomes 1.
+for est in ["auto", "fd", "scott", "sqrt", "stone"]:
+    hist_case(np.array([0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3] * 3, dtype=np.int64), est, note=f"ints {est}: width at least 1")
+hist_case(np.array([1, 5, 9, 200, 3, 3, 7], dtype=np.int32), "auto", note="ints auto: wide")
+hist_case(np.array([0, 1, 1, 2, 3, 3], dtype=np.uint8), "sturges", rng_=(0.5, 3.0), note="uint8 sturges with range")
+
+
+# histogram2d / histogramdd of float32: float32 edges (linspace of the
+# float32 min/max) without range, float64 edges with it.
+dd_differs = 0
+
+
+def near_edges32(v, nb):
+    e = lin32(v.min(), v.max(), nb)
+    return np.concatenate([v, e, np.nextafter(e, np.float32(-np.inf)), np.nextafter(e, np.float32(np.inf))])
+
+
+for nb in [3, 7, 10]:
+    x = near_edges32(floats(20, np.float32, 10.0 ** rng.integers(-2, 3)) + np.float32(rng.normal()), nb)
+    y = near_edges32(floats(20, np.float32), nb)
+    h32 = np.histogram2d(x, y, bins=nb)[0]
+    h64 = np.histogram2d(x.astype(np.float64), y.astype(np.float64), bins=nb)[0]
+    dd_differs += int(not np.array_equal(h32, h64))
+    run("histogram2d", lambda x, y, nb=nb: np.histogram2d(x, y, bins=nb), [x, y], {"bins": nb},
+        "f32 values on and next to float32 edges", multi=True)
+    run("histogram2d", lambda x, y, nb=nb: np.histogram2d(x, y, bins=nb, density=True), [x, y],
+        {"bins": nb, "density": True}, "f32 density: float32 widths", multi=True)
+    run("histogram2d", lambda x, y, nb=nb: np.histogram2d(x, y, bins=nb, range=[[-1, 1], [-2, 2]]), [x, y],
+        {"bins": nb, "range": [[-1, 1], [-2, 2]]}, "f32 with range: float64 edges", multi=True)
+    s3 = np.stack([x, y, near_edges32(floats(20, np.float32), nb)[: x.size]], axis=1)
+    run("histogramdd", lambda s, nb=nb: hdd(s, bins=[nb, nb + 1, 2]), [s3], {"bins": [nb, nb + 1, 2]},
+        "f32 sample", multi=True)
+run("histogram2d", lambda x, y: np.histogram2d(x, y, bins=3), [np.float32([2.0, 2.0]), np.float32([1.0, 5.0])],
+    {"bins": 3}, "f32 constant x widens by 0.5 in float32", multi=True)
+run("histogram2d", lambda x, y: np.histogram2d(x, y, bins=3), [np.zeros(0, np.float32), np.zeros(0, np.float32)],
+    {"bins": 3}, "f32 empty", multi=True)
+print("float32 histogram2d cases where float64 binning differs:", dd_differs)
+
 
 c.save()

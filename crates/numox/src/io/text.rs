@@ -111,7 +111,12 @@ fn parse_f64(s: &[u8]) -> Option<f64> {
     // Rust's float grammar is Python's (`float()` without underscores):
     // sign, digits with optional point and exponent, inf/infinity/nan in
     // any case; both round correctly.
-    std::str::from_utf8(t).ok()?.parse::<f64>().ok()
+    // Rust's grammar is ASCII only, so other text is rejected either way.
+    if !t.is_ascii() {
+        return None;
+    }
+    // SAFETY: ASCII bytes are valid UTF-8.
+    unsafe { std::str::from_utf8_unchecked(t) }.parse::<f64>().ok()
 }
 
 fn parse_complex(s: &[u8]) -> Option<(f64, f64)> {
@@ -356,13 +361,6 @@ pub(crate) struct Row {
 }
 
 impl Row {
-    pub(crate) fn len(&self) -> usize {
-        self.ends.len()
-    }
-    pub(crate) fn field(&self, k: usize) -> &[u8] {
-        let start = if k == 0 { 0 } else { self.ends[k - 1] };
-        &self.buf[start..self.ends[k]]
-    }
     fn clear(&mut self) {
         self.buf.clear();
         self.ends.clear();
@@ -546,6 +544,85 @@ impl Tokenizer {
     }
 }
 
+impl Tokenizer {
+    /// [`Tokenizer::row`] without a quote character: every field is then a
+    /// contiguous run of `s`, given as `(start, end)` in `spans` (no
+    /// copying). Returns the position after the row and the newlines
+    /// consumed.
+    fn row_spans(&self, s: &[u8], mut pos: usize, spans: &mut Vec<(usize, usize)>) -> (usize, usize) {
+        spans.clear();
+        let n = s.len();
+        let ws_mode = self.delim.is_none();
+        // The start of the current field (whitespace mode: once it began).
+        let mut field: Option<usize> = if ws_mode { None } else { Some(pos) };
+        let mut saw_any = false;
+        let mut lines = 0;
+        let end;
+        loop {
+            let start = pos;
+            while pos < n && !self.special[usize::from(s[pos])] {
+                pos += 1;
+            }
+            if pos > start {
+                field.get_or_insert(start);
+                saw_any = true;
+            }
+            if pos >= n {
+                end = n;
+                break;
+            }
+            let b = s[pos];
+            if b == b'\n' {
+                end = pos;
+                pos += 1;
+                lines += 1;
+                break;
+            }
+            if !self.comments.is_empty() && self.comment_at(s, pos) {
+                end = pos;
+                match s[pos..].iter().position(|&b| b == b'\n') {
+                    Some(k) => {
+                        pos += k + 1;
+                        lines += 1;
+                    }
+                    None => pos = n,
+                }
+                break;
+            }
+            match &self.delim {
+                None => {
+                    if matches!(b, b' ' | b'\t' | b'\x0b' | b'\x0c') {
+                        if let Some(f) = field.take() {
+                            spans.push((f, pos));
+                        }
+                    } else {
+                        field.get_or_insert(pos);
+                    }
+                    pos += 1;
+                }
+                Some(d) => {
+                    saw_any = true;
+                    // (A one-byte delimiter is the byte just found: no
+                    // `memcmp` call per field.)
+                    if b == d[0] && (d.len() == 1 || s[pos..].starts_with(d)) {
+                        spans.push((field.unwrap_or(pos), pos));
+                        pos += d.len();
+                        field = Some(pos);
+                    } else {
+                        pos += 1;
+                    }
+                }
+            }
+        }
+        if let Some(f) = field
+            && (ws_mode || saw_any)
+        {
+            spans.push((f, end));
+        }
+        (pos, lines)
+    }
+}
+
 /// Where a chunk's parse stopped with an error.
 enum ChunkErr {
     Columns { from: usize, to: usize },
@@ -560,6 +637,8 @@ struct Chunk<T> {
     first: Option<(usize, usize)>,
     /// The first error: 0-based line within the chunk and what.
     err: Option<(usize, ChunkErr)>,
+    /// Newlines consumed (all of the chunk's when it parsed to the end).
+    lines: usize,
 }
 
 fn parse_chunk<T: TextElement>(
@@ -573,19 +652,37 @@ fn parse_chunk<T: TextElement>(
         rows: 0,
         first: None,
         err: None,
+        lines: 0,
     };
     let mut row = Row::default();
+    // Fields as `(start, end)` in `src`: `s` itself without a quote
+    // character (no copying), the row's buffer with one.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let fast = tok.quote.is_none();
     let mut pos = 0;
     let mut line = 0;
     while pos < s.len() {
         if max_rows.is_some_and(|m| out.rows >= m) {
             break;
         }
-        let (next, nl) = tok.row(s, pos, &mut row);
+        let (next, nl) = if fast {
+            tok.row_spans(s, pos, &mut spans)
+        } else {
+            let r = tok.row(s, pos, &mut row);
+            spans.clear();
+            let mut start = 0;
+            for &e in &row.ends {
+                spans.push((start, e));
+                start = e;
+            }
+            r
+        };
+        let src: &[u8] = if fast { s } else { &row.buf };
         pos = next;
         let this_line = line;
         line += nl;
-        let nf = row.len();
+        out.lines = line;
+        let nf = spans.len();
         if nf == 0 {
             continue;
         }
@@ -599,7 +696,7 @@ fn parse_chunk<T: TextElement>(
             }
         }
         let mut convert = |k: usize| -> bool {
-            let f = row.field(k);
+            let f = &src[spans[k].0..spans[k].1];
             match T::parse_text(f) {
                 Some(v) => {
                     out.data.push(v);
@@ -710,8 +807,44 @@ pub(crate) fn finish_shape<T: Element>(
 /// # std::fs::remove_file(&path).ok();
 /// ```
 pub fn loadtxt<T: TextElement>(path: impl AsRef<Path>, opts: &LoadTxtOptions) -> Result<Array<T>> {
-    let buf = std::fs::read(path)?;
+    let buf = read_file(path.as_ref())?;
     loadtxt_from_bytes(&buf, opts)
+}
+
+/// A whole file's bytes. A large regular file is read in pieces on all
+/// threads (`pread` into a zeroed buffer the kernel maps lazily, so the page
+/// faults and the copies out of the page cache run in parallel); anything
+/// else, or a file whose length changes meanwhile, by `std::fs::read`.
+fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileExt;
+        const PIECE: usize = 1 << 22;
+        let f = std::fs::File::open(path)?;
+        let meta = f.metadata()?;
+        let len = usize::try_from(meta.len()).unwrap_or(0);
+        if meta.is_file() && len >= PARALLEL_MIN && rayon::current_num_threads() > 1 {
+            let layout = std::alloc::Layout::array::<u8>(len).map_err(std::io::Error::other)?;
+            // SAFETY: `layout` has a non-zero size (`len >= PARALLEL_MIN`).
+            let ptr = unsafe { std::alloc::alloc_zeroed(layout) };
+            if ptr.is_null() {
+                return Err(std::io::Error::from(std::io::ErrorKind::OutOfMemory));
+            }
+            // SAFETY: `ptr` is a live allocation of the global allocator
+            // with `u8`'s alignment and `len` bytes, all initialised (to
+            // zero); a `Vec` of length and capacity `len` owns it.
+            let mut buf = unsafe { Vec::from_raw_parts(ptr, len, len) };
+            let read = buf
+                .par_chunks_mut(PIECE)
+                .enumerate()
+                .try_for_each(|(k, c)| f.read_exact_at(c, (k * PIECE) as u64));
+            let mut more = [0u8; 1];
+            if read.is_ok() && matches!(f.read_at(&mut more, len as u64), Ok(0)) {
+                return Ok(buf);
+            }
+        }
+    }
+    std::fs::read(path)
 }
 
 /// `np.loadtxt` of everything a reader yields.
@@ -769,7 +902,12 @@ pub fn loadtxt_from_bytes<T: TextElement>(buf: &[u8], opts: &LoadTxtOptions) -> 
         )));
     }
     let tok = Tokenizer::new(opts.delimiter, &opts.comments, opts.quotechar)?;
-    check_utf8(buf)?;
+    // Large inputs are checked piece by piece on all threads below (the
+    // pieces end after a newline, so they are valid UTF-8 exactly when the
+    // whole is; the whole is checked again to name the place).
+    if buf.len() < PARALLEL_MIN {
+        check_utf8(buf)?;
+    }
     let owned;
     let buf = if buf.contains(&b'\r') {
         owned = universal_newlines(buf);
@@ -811,11 +949,22 @@ pub fn loadtxt_from_bytes<T: TextElement>(buf: &[u8], opts: &LoadTxtOptions) -> 
     bounds.dedup();
     let pieces: Vec<&[u8]> = bounds.windows(2).map(|w| &body[w[0]..w[1]]).collect();
     let chunks: Vec<Chunk<T>> = if pieces.len() > 1 {
-        pieces
+        let parsed: Vec<Option<Chunk<T>>> = pieces
             .par_iter()
-            .map(|p| parse_chunk::<T>(&tok, p, usecols, None))
-            .collect()
+            .map(|p| {
+                std::str::from_utf8(p)
+                    .is_ok()
+                    .then(|| parse_chunk::<T>(&tok, p, usecols, None))
+            })
+            .collect();
+        if parsed.iter().any(Option::is_none) || std::str::from_utf8(&buf[..start]).is_err() {
+            check_utf8(buf)?;
+        }
+        parsed.into_iter().flatten().collect()
     } else {
+        if buf.len() >= PARALLEL_MIN {
+            check_utf8(buf)?;
+        }
         pieces
             .iter()
             .map(|p| parse_chunk::<T>(&tok, p, usecols, opts.max_rows))
@@ -825,7 +974,7 @@ pub fn loadtxt_from_bytes<T: TextElement>(buf: &[u8], opts: &LoadTxtOptions) -> 
     let mut line0 = skipped + 1; // 1-based line of the current chunk's start
     let mut ncols: Option<usize> = None;
     let mut rows = 0;
-    for (c, piece) in chunks.iter().zip(&pieces) {
+    for c in &chunks {
         if let Some((n, l)) = c.first {
             match ncols {
                 None => ncols = Some(n),
@@ -852,21 +1001,34 @@ pub fn loadtxt_from_bytes<T: TextElement>(buf: &[u8], opts: &LoadTxtOptions) -> 
             });
         }
         rows += c.rows;
-        line0 += piece.iter().filter(|&&b| b == b'\n').count();
+        line0 += c.lines;
     }
     let cols = match usecols {
         Some(u) => u.len(),
         None => ncols.unwrap_or(1),
     };
     let cols = if rows == 0 && usecols.is_none() { 1 } else { cols };
-    let mut data = Vec::with_capacity(rows * cols);
-    for c in chunks {
-        if data.is_empty() {
-            data = c.data;
-        } else {
-            data.extend_from_slice(&c.data);
+    let data = if chunks.len() == 1 {
+        chunks.into_iter().next().map(|c| c.data).unwrap_or_default()
+    } else {
+        // One output, filled by each chunk's thread (a fresh zeroed
+        // buffer is mapped lazily, so its pages are touched in parallel).
+        let total: usize = chunks.iter().map(|c| c.data.len()).sum();
+        // (`vec!` of a zero primitive is `alloc_zeroed`: no writes.)
+        let mut data = vec![T::default(); total];
+        let mut rest = &mut data[..];
+        let mut parts = Vec::with_capacity(chunks.len());
+        for c in &chunks {
+            let (head, tail) = rest.split_at_mut(c.data.len());
+            parts.push(head);
+            rest = tail;
         }
-    }
+        parts
+            .into_par_iter()
+            .zip(chunks.par_iter())
+            .for_each(|(o, c)| o.copy_from_slice(&c.data));
+        data
+    };
     finish_shape(data, rows, cols, opts.ndmin, opts.unpack)
 }
 
@@ -1142,6 +1304,73 @@ mod tests {
         let short = plain.replacen("190000 190000", "190000", 1);
         let e = load(&short, LoadTxtOptions::new()).unwrap_err();
         assert!(e.to_string().contains("from 2 to 1 at row 190001"), "{e}");
+    }
+
+    /// The copy-free tokenizer (no quote character) against the general
+    /// one: the same fields, row ends and newline counts.
+    #[test]
+    fn span_tokenizer_matches_row_tokenizer() {
+        let inputs = [
+            ("1,2\n3,4\n", Some(','), vec!["#"]),
+            ("1/2,3 // c\n4,5/6\n", Some(','), vec!["//"]),
+            ("1::2\n3:4::5\n", Some('\u{2237}'), vec!["#"]),
+            ("1 \u{2237}2\u{2237}\n\u{2237}", Some('\u{2237}'), vec!["#"]),
+            ("  1   2 \t3\n\n# c\n4 5 6 # d\n", None, vec!["#"]),
+            ("1,,2\n,\n", Some(','), vec![]),
+            ("1,2,\n3,4,", Some(','), vec!["#"]),
+            ("  \n1;2\n", Some(';'), vec!["#"]),
+            ("1 2\n3 % x\n% y\n", None, vec!["#", "%"]),
+            ("a#b ## c\n", None, vec!["##"]),
+        ];
+        for (text, delim, comments) in inputs {
+            let comments: Vec<String> = comments.iter().map(|c| c.to_string()).collect();
+            let tok = Tokenizer::new(delim, &comments, None).unwrap();
+            let s = text.as_bytes();
+            let (mut row, mut spans) = (Row::default(), Vec::new());
+            let mut pos = 0;
+            while pos < s.len() {
+                let r = tok.row(s, pos, &mut row);
+                let q = tok.row_spans(s, pos, &mut spans);
+                assert_eq!(r, q, "{text:?} at {pos}");
+                let mut start = 0;
+                let slow: Vec<&[u8]> = row
+                    .ends
+                    .iter()
+                    .map(|&e| {
+                        let f = &row.buf[start..e];
+                        start = e;
+                        f
+                    })
+                    .collect();
+                let fast: Vec<&[u8]> = spans.iter().map(|&(a, b)| &s[a..b]).collect();
+                assert_eq!(slow, fast, "{text:?} at {pos}");
+                pos = r.0;
+            }
+        }
+    }
+
+    /// A file large enough for the parallel read and parse.
+    #[test]
+    fn large_file_parallel_read() {
+        let mut text = String::new();
+        for i in 0..60_000 {
+            text.push_str(&format!("{i},{}.25,-{i}e-3\n", i % 7));
+        }
+        assert!(text.len() >= PARALLEL_MIN);
+        let path = std::env::temp_dir().join(format!("numox_text_large_{}.csv", std::process::id()));
+        std::fs::write(&path, &text).unwrap();
+        let o = LoadTxtOptions::new().delimiter(',');
+        let a = loadtxt::<f64>(&path, &o).unwrap();
+        std::fs::remove_file(&path).ok();
+        assert_eq!(a.shape(), &[60_000, 3]);
+        assert_eq!(a.to_vec(), loadtxt_from_str::<f64>(&text, &o).unwrap().to_vec());
+        assert_eq!(a.to_vec()[3 * 59_999..], [59_999.0, 2.25, -59.999]);
+        // Invalid UTF-8 far into a large input is named by line.
+        let mut bad = text.into_bytes();
+        let at = bad.len() - 3;
+        bad[at] = 0xff;
+        let e = loadtxt_from_bytes::<f64>(&bad, &o).unwrap_err();
+        assert!(matches!(e, Error::Parse { line: 60_000, .. }), "{e}");
     }
 
     #[test]

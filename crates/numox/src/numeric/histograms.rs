@@ -14,14 +14,27 @@
 //! first) * n`) without `range`, and as `float32(x - first) / (last -
 //! first) * n` in `f64` with it (NumPy's promotion of the `range` floats).
 //! Values within rounding of an edge therefore land in the same bin as in
-//! NumPy, which an `f64` computation would not guarantee.
+//! NumPy, which an `f64` computation would not guarantee. The bin-width
+//! estimators follow NumPy's arithmetic for `float32` data too (`ptp`,
+//! `std`, `mean` in `float32`; the `rice`, `scott` and `stone` widths are
+//! `float32` scalars, and `delta / width` is a `float32` division when both
+//! are), so the number of bins is NumPy's where `delta / width` is within
+//! rounding of an integer. Integer data get a width of at least 1, as in
+//! NumPy. [`histogram2d`] and [`histogramdd`] of `float32` samples use
+//! `float32` edges (NumPy's `linspace` of the `float32` min and max) when
+//! no `range` is given.
+//!
+//! Equal-width counting is vector code on all threads: the bin of each value
+//! is estimated, then corrected against the edges recomputed in registers
+//! (see `uniform_index`); per-chunk integer counts are added at the end, so
+//! the thread count cannot change a result.
 
 use super::{np_sum, to_f64_vec};
 use crate::array::{Array, ArrayBase, Data};
 use crate::element::Element;
 use crate::error::{Error, Result};
 use crate::sorting::{SortElement, searchsorted};
-use crate::umath::engine::simd_map;
+use crate::umath::engine::{Isa, isa, simd_map};
 use rayon::prelude::*;
 use std::any::TypeId;
 use std::borrow::Cow;
@@ -96,24 +109,84 @@ fn f64_input<'a, A: Element, S: Data<Elem = A>>(a: &'a ArrayBase<S>, op: &str) -
     Ok(Cow::Owned(to_f64_vec(a, op)?))
 }
 
+/// `(min, max)` of `c` and whether it may hold a NaN, in selects that
+/// vectorise (eight lanes): `x < lo` is false for NaN, so a NaN never
+/// enters `lo`/`hi`; `x * 0` is NaN for NaN and ±inf, so a NaN `probe`
+/// says "look for NaN" (exactly, in [`min_max`]).
+#[inline(always)]
+fn min_max_lanes(c: &[f64]) -> (f64, f64, bool) {
+    const L: usize = 8;
+    let mut lo = [f64::INFINITY; L];
+    let mut hi = [f64::NEG_INFINITY; L];
+    let mut probe = [0.0f64; L];
+    let mut it = c.chunks_exact(L);
+    for ch in &mut it {
+        for k in 0..L {
+            let x = ch[k];
+            lo[k] = if x < lo[k] { x } else { lo[k] };
+            hi[k] = if x > hi[k] { x } else { hi[k] };
+            probe[k] += x * 0.0;
+        }
+    }
+    let (mut l, mut h, mut p) = (f64::INFINITY, f64::NEG_INFINITY, 0.0);
+    for &x in it.remainder() {
+        l = if x < l { x } else { l };
+        h = if x > h { x } else { h };
+        p += x * 0.0;
+    }
+    for k in 0..L {
+        l = if lo[k] < l { lo[k] } else { l };
+        h = if hi[k] > h { hi[k] } else { h };
+        p += probe[k];
+    }
+    (l, h, p.is_nan())
+}
+
+/// [`min_max_lanes`] compiled for AVX-512.
+///
+/// # Safety
+/// The CPU must support AVX-512 F/DQ/VL/BW.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq,avx512vl,avx512bw,avx2,fma,bmi2")]
+unsafe fn min_max_avx512(c: &[f64]) -> (f64, f64, bool) {
+    min_max_lanes(c)
+}
+
+/// [`min_max_lanes`] compiled for AVX2.
+///
+/// # Safety
+/// The CPU must support AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma,bmi2")]
+unsafe fn min_max_avx2(c: &[f64]) -> (f64, f64, bool) {
+    min_max_lanes(c)
+}
+
+/// One chunk's `(min, max, has NaN)`.
+fn min_max_part(c: &[f64]) -> (f64, f64, bool) {
+    let (lo, hi, maybe_nan) = match isa() {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: `isa()` detected AVX-512 F/DQ/VL/BW, FMA and BMI2.
+        Isa::Avx512 => unsafe { min_max_avx512(c) },
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: `isa()` detected AVX2, FMA and BMI2.
+        Isa::Avx2 => unsafe { min_max_avx2(c) },
+        _ => min_max_lanes(c),
+    };
+    (lo, hi, maybe_nan && c.iter().any(|x| x.is_nan()))
+}
+
 /// NumPy's `(a.min(), a.max())`: NaN for both when `a` holds a NaN; on all
 /// threads for large inputs (min and max are exact, so the thread count
 /// does not matter).
 fn min_max(a: &[f64]) -> (f64, f64) {
-    let part = |c: &[f64]| {
-        let (mut lo, mut hi, mut nan) = (f64::INFINITY, f64::NEG_INFINITY, false);
-        for &x in c {
-            lo = lo.min(x);
-            hi = hi.max(x);
-            nan |= x.is_nan();
-        }
-        (lo, hi, nan)
-    };
     let join = |p: (f64, f64, bool), q: (f64, f64, bool)| (p.0.min(q.0), p.1.max(q.1), p.2 | q.2);
     let (lo, hi, nan) = if a.len() >= 4 * BLOCK {
-        a.par_chunks(BLOCK).map(part).reduce(|| part(&[]), join)
+        a.par_chunks(4 * BLOCK)
+            .map(min_max_part)
+            .reduce(|| min_max_part(&[]), join)
     } else {
-        part(a)
+        min_max_part(a)
     };
     if nan { (f64::NAN, f64::NAN) } else { (lo, hi) }
 }
@@ -203,7 +276,7 @@ fn width_stone(x: &[f64], range: (f64, f64)) -> Result<f64> {
     let mut best = (f64::INFINITY, 1usize);
     for nbins in 1..=upper {
         let hh = p / nbins as f64;
-        let (edges, uni) = edges_of(x, &Bins::Count(nbins), Some(range))?;
+        let (edges, uni) = edges_of(x, &Bins::Count(nbins), Some(range), false)?;
         let counts = count_uniform_or_edges(x, &edges, uni);
         let pk: Vec<f64> = counts.iter().map(|&c| c as f64 / n as f64).collect();
         let dot = dot_numpy(&pk);
@@ -280,7 +353,9 @@ fn linspace_edges<T: num_traits::Float>(first: T, last: T, n: usize) -> Vec<T> {
     v
 }
 
-fn edges_of(a: &[f64], bins: &Bins, range: Option<(f64, f64)>) -> Result<BinEdges> {
+/// `int_input`: the data are integers (or booleans, which NumPy converts
+/// to `uint8`), where an estimated width below 1 becomes 1.
+fn edges_of(a: &[f64], bins: &Bins, range: Option<(f64, f64)>, int_input: bool) -> Result<BinEdges> {
     let n = match bins {
         Bins::Edges(e) => {
             if e.windows(2).any(|w| w[0] > w[1]) {
@@ -309,6 +384,7 @@ fn edges_of(a: &[f64], bins: &Bins, range: Option<(f64, f64)>) -> Result<BinEdge
                 1
             } else {
                 let w = width_of(*est, x, (first, last))?;
+                let w = if int_input && w != 0.0 && w < 1.0 { 1.0 } else { w };
                 if w != 0.0 {
                     let q = ((last - first) / w).ceil();
                     if !q.is_finite() || q < 0.0 || q > (isize::MAX as f64) {
@@ -378,17 +454,91 @@ fn bin_fn(edges: &[f64], uni: Option<(f64, f64, usize)>) -> impl Fn(f64) -> Opti
     }
 }
 
-/// [`uniform_bin`] without branches (so that it vectorises): the bin, or
-/// `n` outside `[first, last]` and for NaN. `edges` has `n + 1` values.
+/// [`uniform_bin`] without branches (so that it vectorises) for equal-width
+/// edges `edges[i] = i * step + first` (NumPy's `linspace` with a non-zero
+/// step): the bin, or `n` outside `[first, last]` and for NaN. An estimate
+/// of the index is corrected against the edges recomputed in registers (the
+/// same IEEE operations as [`linspace_edges`], so the same values, and no
+/// gathers), as NumPy corrects its own. The estimate is NumPy's
+/// `((x - first) / (last - first)) * n`, or with `RECIP` the cheaper
+/// `(x - first) * scale` with `scale = n / (last - first)`, which gives the
+/// same bin when the bins are wide (see [`recip_is_exact`]). `n < 2^31`.
 #[inline(always)]
-fn uniform_index(x: f64, first: f64, last: f64, norm: f64, n: usize, edges: &[f64]) -> usize {
+fn uniform_index<const RECIP: bool>(x: f64, first: f64, last: f64, step: f64, scale: f64, n: u32) -> u32 {
     let inside = x >= first && x <= last;
-    let f = ((x - first) / norm) * n as f64;
-    // `as` saturates (NaN to 0); values outside are masked below.
-    let i = (f as usize).min(n - 1);
-    let i = i - usize::from(x < edges[i.min(n)] && i > 0);
-    let i = i + usize::from(i < n - 1 && x >= edges[(i + 1).min(n)]);
+    let top = f64::from(n - 1);
+    let f = if RECIP {
+        (x - first) * scale
+    } else {
+        ((x - first) / (last - first)) * f64::from(n)
+    };
+    // NumPy's `indices[indices == n] -= 1`, and a clamp that keeps the
+    // conversion exact for values outside (masked below) and NaN.
+    let f = if f > 0.0 { f } else { 0.0 };
+    let f = if f < top { f } else { top };
+    // SAFETY: `f` is in `[0, n - 1]` (NaN became 0 above) and `n < 2^31`,
+    // so it is finite and fits an `i32` (`as` would not vectorise).
+    let i: i32 = unsafe { f.to_int_unchecked() };
+    let e0 = f64::from(i) * step + first;
+    let e1 = f64::from(i + 1) * step + first;
+    // NumPy decrements when `x < edges[i]`, then increments when
+    // `x >= edges[i + 1]` (never after a decrement: then `edges[i + 1]` is
+    // the old `edges[i] > x`) unless `i` is the last bin.
+    let dec = x < e0;
+    let inc = !dec & (f < top) & (x >= e1);
+    let i = (i - i32::from(dec) + i32::from(inc)) as u32;
     if inside { i } else { n }
+}
+
+/// Whether `(x - first) * (n / (last - first))` may replace NumPy's
+/// `((x - first) / (last - first)) * n` as the estimate in
+/// [`uniform_index`]. With `M = max(|first|, |last|)` and bin width
+/// `w = (last - first) / n`, the computed edges are within `5 * 2^-53 * M`
+/// of `first + i w`, and either estimate is within `2^-52 (M / w + n)`
+/// bins of the exact position of `x`; with `w >= 2^-40 M` and `n < 2^31`
+/// all of that is below a thousandth of a bin, so both estimates are within
+/// one bin of the bin whose edges hold `x`, and the correction step moves
+/// both to that bin: the counts are NumPy's either way.
+fn recip_is_exact(first: f64, last: f64, n: u32) -> bool {
+    let w = (last - first) / f64::from(n);
+    w >= first.abs().max(last.abs()) * 2f64.powi(-40)
+}
+
+/// Counts of `chunk`'s values in `n` equal-width bins (see
+/// [`uniform_index`]): bin numbers of 512 values at a time in vector code,
+/// then two interleaved count tables (so that runs of one bin do not
+/// serialise on one counter). Slot `n` collects the values outside.
+fn tally_uniform(chunk: &[f64], first: f64, last: f64, step: f64, n: u32) -> Vec<i64> {
+    let m = n as usize + 1;
+    let mut c = vec![0i64; 2 * m];
+    let (c0, c1) = c.split_at_mut(m);
+    let mut idx = [std::mem::MaybeUninit::<u32>::uninit(); 512];
+    let recip = recip_is_exact(first, last, n);
+    let scale = f64::from(n) / (last - first);
+    for xs in chunk.chunks(512) {
+        let ix = &mut idx[..xs.len()];
+        if recip {
+            simd_map(xs, ix, |x| uniform_index::<true>(x, first, last, step, scale, n));
+        } else {
+            simd_map(xs, ix, |x| uniform_index::<false>(x, first, last, step, scale, n));
+        }
+        // SAFETY: `simd_map` wrote every slot of `ix`.
+        let ix: &[u32] =
+            unsafe { &*(std::ptr::from_ref::<[std::mem::MaybeUninit<u32>]>(ix) as *const [u32]) };
+        let mut pairs = ix.chunks_exact(2);
+        for p in &mut pairs {
+            c0[p[0] as usize] += 1;
+            c1[p[1] as usize] += 1;
+        }
+        for &i in pairs.remainder() {
+            c0[i as usize] += 1;
+        }
+    }
+    for (a, b) in c0.iter_mut().zip(c1.iter()) {
+        *a += b;
+    }
+    c.truncate(n as usize);
+    c
 }
 
 fn count_uniform_or_edges(a: &[f64], edges: &[f64], uni: Option<(f64, f64, usize)>) -> Vec<i64> {
@@ -397,21 +547,10 @@ fn count_uniform_or_edges(a: &[f64], edges: &[f64], uni: Option<(f64, f64, usize
     let tally = |chunk: &[f64]| {
         let mut c = vec![0i64; nb];
         match uni {
-            Some((first, last, n)) if n == nb => {
-                // Bin numbers of 512 values at a time (vector code), then
-                // the counts (slot n: outside).
-                let edges = &edges[..=n];
-                let mut c1 = vec![0i64; n + 1];
-                let mut idx = [std::mem::MaybeUninit::<usize>::uninit(); 512];
-                for xs in chunk.chunks(512) {
-                    let ix = &mut idx[..xs.len()];
-                    simd_map(xs, ix, |x| uniform_index(x, first, last, last - first, n, edges));
-                    for i in ix.iter() {
-                        // SAFETY: `simd_map` wrote every slot of `ix`.
-                        c1[unsafe { i.assume_init() }] += 1;
-                    }
-                }
-                c.copy_from_slice(&c1[..n]);
+            Some((first, last, n)) if n == nb && n < (1 << 31) && (last - first) / n as f64 != 0.0 => {
+                // A non-zero step: the edges are `i * step + first` (see
+                // `linspace_edges`).
+                c = tally_uniform(chunk, first, last, (last - first) / n as f64, n as u32);
             }
             _ => {
                 for &x in chunk {
@@ -453,52 +592,242 @@ enum Denom {
     F64(f64),
 }
 
+/// A bin width as NumPy's estimators return it for `float32` data: a
+/// `float32` scalar (where the arithmetic stays in `float32`) or a `float64`
+/// one (where a `float64` NumPy scalar enters).
+#[derive(Clone, Copy, Debug)]
+enum Width {
+    F32(f32),
+    F64(f64),
+}
+
+fn ptp32(x: &[f32]) -> f32 {
+    let (lo, hi) = x.iter().fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), &v| {
+        (lo.min(v), hi.max(v))
+    });
+    hi - lo
+}
+
+/// `np.mean` of `float32`: a pairwise `float32` sum over `n` (as `float32`).
+fn mean32(x: &[f32]) -> f32 {
+    np_sum(x) / x.len() as f32
+}
+
+/// `np.std` of `float32`, all in `float32` as NumPy's `_var`.
+fn std32(x: &[f32]) -> f32 {
+    let m = mean32(x);
+    let sq: Vec<f32> = x
+        .iter()
+        .map(|&v| {
+            let d = v - m;
+            d * d
+        })
+        .collect();
+    (np_sum(&sq) / x.len() as f32).sqrt()
+}
+
+/// `np.percentile(x, 100 q)` of sorted `float32` data: NumPy's `_lerp` of
+/// `float32` neighbours takes their difference in `float32` and the rest
+/// in `float64` (the weights are `float64`).
+fn quantile_sorted32(s: &[f32], q: f64) -> f64 {
+    let vi = q * (s.len() - 1) as f64;
+    let lo = vi.floor();
+    let t = vi - lo;
+    let i = lo as usize;
+    let a = s[i];
+    let b = s[(i + 1).min(s.len() - 1)];
+    let d = f64::from(b - a);
+    if t >= 0.5 {
+        f64::from(b) - d * (1.0 - t)
+    } else {
+        f64::from(a) + d * t
+    }
+}
+
+fn width_fd32(x: &[f32]) -> f64 {
+    let mut s = x.to_vec();
+    s.sort_by(f32::total_cmp);
+    let iqr = quantile_sorted32(&s, 0.75) - quantile_sorted32(&s, 0.25);
+    2.0 * iqr * (x.len() as f64).powf(-1.0 / 3.0)
+}
+
+/// The `doane` width of `float32` data: `std`, `mean` and the standardised
+/// cubes in `float32` (the cube correctly rounded, as `powf`), the rest in
+/// `float64`.
+fn width_doane32(x: &[f32]) -> f64 {
+    let n = x.len() as f64;
+    if x.len() > 2 {
+        let sg1 = (6.0 * (n - 2.0) / ((n + 1.0) * (n + 3.0))).sqrt();
+        let sigma = std32(x);
+        if sigma > 0.0 {
+            let m = mean32(x);
+            let t: Vec<f32> = x
+                .iter()
+                .map(|&v| {
+                    let z = f64::from((v - m) / sigma);
+                    (z * z * z) as f32
+                })
+                .collect();
+            let g1 = mean32(&t);
+            return f64::from(ptp32(x)) / (1.0 + n.log2() + (1.0 + f64::from(g1.abs()) / sg1).log2());
+        }
+    }
+    0.0
+}
+
+/// The `stone` width of `float32` data: trial histograms binned as NumPy
+/// bins them for `float32` (over `range`'s `float32` or Python-float
+/// edges), `ptp / nbins` in `float32`.
+fn width_stone32(x: &[f32], x64: &[f64], edges: Edges32) -> Result<f32> {
+    let n = x.len();
+    let p = ptp32(x);
+    if n <= 1 || p == 0.0 {
+        return Ok(0.0);
+    }
+    let upper = 100usize.max((n as f64).sqrt() as usize);
+    let mut best = (f64::INFINITY, 1usize);
+    for nbins in 1..=upper {
+        let hh = p / nbins as f32;
+        // Too many bins for the range: NumPy's trial histogram raises.
+        let (e, u) = uniform32(edges, nbins)?;
+        let counts = Binning::F32(e, u).count(x64);
+        let pk: Vec<f64> = counts.iter().map(|&c| c as f64 / n as f64).collect();
+        let j = (2.0 - (n as f64 + 1.0) * dot_numpy(&pk)) / f64::from(hh);
+        if j < best.0 {
+            best = (j, nbins);
+        }
+    }
+    Ok(p / best.1 as f32)
+}
+
+/// NumPy's estimator width for `float32` data (see [`Width`]).
+fn width_of32(est: BinEstimator, x: &[f32], x64: &[f64], edges: Edges32) -> Result<Width> {
+    let n = x.len() as f64;
+    let ptp = f64::from(ptp32(x));
+    let sqrt = || ptp / n.sqrt();
+    let sturges = || ptp / (n.log2() + 1.0);
+    Ok(match est {
+        BinEstimator::Sqrt => Width::F64(sqrt()),
+        BinEstimator::Sturges => Width::F64(sturges()),
+        // `ptp / (2.0 * n ** (1 / 3))`: a Python float, so in float32.
+        BinEstimator::Rice => Width::F32(ptp32(x) / (2.0 * n.powf(1.0 / 3.0)) as f32),
+        BinEstimator::Scott => {
+            Width::F32(((24.0 * std::f64::consts::PI.sqrt() / n).powf(1.0 / 3.0)) as f32 * std32(x))
+        }
+        BinEstimator::Stone => Width::F32(width_stone32(x, x64, edges)?),
+        BinEstimator::Doane => Width::F64(width_doane32(x)),
+        BinEstimator::Fd => Width::F64(width_fd32(x)),
+        BinEstimator::Auto => Width::F64(width_fd32(x).max(sqrt() / 2.0).min(sturges())),
+    })
+}
+
+/// The outer edges of `float32` binning: `float32` scalars (the data's
+/// `min`/`max`, widened by 0.5 in `float32` when equal) or Python floats
+/// (`range`, or `(0, 1)` for empty data).
+#[derive(Clone, Copy, Debug)]
+enum Edges32 {
+    F32(f32, f32),
+    F64(f64, f64),
+}
+
+/// NumPy's edges and index rule for `n` bins over `float32` outer edges.
+fn uniform32(edges: Edges32, n: usize) -> Result<(Vec<f32>, Uniform32)> {
+    let (e, u) = match edges {
+        Edges32::F32(first, last) => {
+            // Everything in float32.
+            let e = linspace_edges(first, last, n);
+            let u = Uniform32 {
+                lo: first,
+                hi: last,
+                denom: Denom::F32(last - first),
+                n,
+            };
+            (e, u)
+        }
+        Edges32::F64(first, last) => {
+            // Python floats: the edges are computed in f64 and rounded, the
+            // index in f64 from a float32 difference.
+            let e: Vec<f32> = linspace_edges(first, last, n).iter().map(|&v| v as f32).collect();
+            let u = Uniform32 {
+                lo: first as f32,
+                hi: last as f32,
+                denom: Denom::F64(last - first),
+                n,
+            };
+            (e, u)
+        }
+    };
+    if e.windows(2).any(|w| w[0] >= w[1]) {
+        return Err(Error::invalid(format!(
+            "Too many bins for data range. Cannot create {n} finite-sized bins."
+        )));
+    }
+    Ok((e, u))
+}
+
 /// The edges (as `float32`) and the equal-width rule for `float32` input.
 /// `bins` is a count or an estimator (explicit edges are compared in f64).
 fn edges_of_f32(a: &[f64], bins: &Bins, range: Option<(f64, f64)>) -> Result<(Vec<f32>, Uniform32)> {
-    // The bin count and the argument checks are the f64 path's (a float32
-    // edge list that decreases implies a decreasing f64 one, so its "too
-    // many bins" check never fires where NumPy's would not).
-    let n = match edges_of(a, bins, range)? {
-        (_, Some((_, _, n))) => n,
-        (_, None) => return Err(Error::invalid("histogram: explicit edges take the f64 path")),
-    };
-    let (edges, uni) = if range.is_none() && !a.is_empty() {
-        // `a.min()`, `a.max()` are float32 scalars: everything in float32.
+    // The argument checks (and their messages) of the f64 path.
+    let (first, last) = outer_edges(a, range)?;
+    let edges = if range.is_none() && !a.is_empty() {
+        // `a.min()`, `a.max()` are float32 scalars.
         let (lo, hi) = min_max(a);
         let (mut first, mut last) = (lo as f32, hi as f32);
         if first == last {
             first -= 0.5;
             last += 0.5;
         }
-        let e = linspace_edges(first, last, n);
-        let u = Uniform32 {
-            lo: first,
-            hi: last,
-            denom: Denom::F32(last - first),
-            n,
-        };
-        (e, u)
+        Edges32::F32(first, last)
     } else {
-        // Python floats (`range`, or `(0, 1)` for empty input): the edges
-        // are computed in f64 and rounded, the index in f64 from a
-        // float32 difference.
-        let (first, last) = outer_edges(a, range)?;
-        let e: Vec<f32> = linspace_edges(first, last, n).iter().map(|&v| v as f32).collect();
-        let u = Uniform32 {
-            lo: first as f32,
-            hi: last as f32,
-            denom: Denom::F64(last - first),
-            n,
-        };
-        (e, u)
+        Edges32::F64(first, last)
     };
-    if edges.windows(2).any(|w| w[0] >= w[1]) {
-        return Err(Error::invalid(format!(
-            "Too many bins for data range. Cannot create {n} finite-sized bins."
-        )));
-    }
-    Ok((edges, uni))
+    let n = match bins {
+        Bins::Edges(_) => return Err(Error::invalid("histogram: explicit edges take the f64 path")),
+        Bins::Count(n) => {
+            if *n < 1 {
+                return Err(Error::invalid("`bins` must be positive, when an integer"));
+            }
+            *n
+        }
+        Bins::Estimator(est) => {
+            // NumPy keeps the values within `range`, comparing float32
+            // values with the Python floats cast to float32.
+            let x: Vec<f64> = match range {
+                Some((lo, hi)) => {
+                    let (lo, hi) = (lo as f32, hi as f32);
+                    a.iter()
+                        .copied()
+                        .filter(|&v| v as f32 >= lo && v as f32 <= hi)
+                        .collect()
+                }
+                None => a.to_vec(),
+            };
+            if x.is_empty() {
+                1
+            } else {
+                let x32: Vec<f32> = x.iter().map(|&v| v as f32).collect();
+                let q = match (width_of32(*est, &x32, &x, edges)?, edges) {
+                    (Width::F32(w), _) if w == 0.0 => 1.0,
+                    (Width::F64(w), _) if w == 0.0 => 1.0,
+                    // float32 delta over a float32 width: in float32.
+                    (Width::F32(w), Edges32::F32(f, l)) => f64::from(((l - f) / w).ceil()),
+                    (Width::F32(w), Edges32::F64(f, l)) => ((l - f) / f64::from(w)).ceil(),
+                    (Width::F64(w), Edges32::F32(f, l)) => (f64::from(l - f) / w).ceil(),
+                    (Width::F64(w), Edges32::F64(f, l)) => ((l - f) / w).ceil(),
+                };
+                if !q.is_finite() || q < 0.0 || q > (isize::MAX as f64) {
+                    return Err(Error::invalid(format!(
+                        "histogram: cannot convert the estimated number of bins {q} to an integer"
+                    )));
+                }
+                (q as usize).max(1)
+            }
+        }
+    };
+    // Room for `n + 1` edges (an error, not an abort, for absurd counts).
+    crate::array::copy::try_vec::<f32>(n + 1, &[n + 1])?;
+    uniform32(edges, n)
 }
 
 /// The bin of a `float32` value among equal-width bins, or `None` outside.
@@ -533,7 +862,7 @@ enum Binning {
 }
 
 impl Binning {
-    fn new<A: 'static>(x: &[f64], bins: &Bins, range: Option<(f64, f64)>) -> Result<Self> {
+    fn new<A: Element>(x: &[f64], bins: &Bins, range: Option<(f64, f64)>) -> Result<Self> {
         // Explicit edges are compared with the values in f64 (NumPy's
         // `searchsorted` promotes), so float32 input takes the f64 rule there.
         Ok(
@@ -541,7 +870,8 @@ impl Binning {
                 let (e, u) = edges_of_f32(x, bins, range)?;
                 Binning::F32(e, u)
             } else {
-                let (e, u) = edges_of(x, bins, range)?;
+                let int_input = matches!(A::DTYPE.kind(), 'i' | 'u' | 'b');
+                let (e, u) = edges_of(x, bins, range, int_input)?;
                 Binning::F64(e, u)
             },
         )
@@ -789,6 +1119,10 @@ pub fn histogramdd<A: Element, S: Data<Elem = A>, SW: Data<Elem = f64>>(
     }
     let (n, d) = (sample.shape()[0], sample.shape()[1]);
     let x = to_f64_vec(sample, "histogramdd")?;
+    // float32 samples get float32 edges (NumPy's `linspace` of float32
+    // `min`/`max`); comparing the exact f64 values of float32 numbers with
+    // them is NumPy's float32 `searchsorted`.
+    let f32_input = TypeId::of::<A>() == TypeId::of::<f32>();
     let bins: Vec<DdBins> = if bins.len() == 1 && d != 1 {
         vec![bins[0].clone(); d]
     } else if bins.len() == d {
@@ -816,7 +1150,10 @@ pub fn histogramdd<A: Element, S: Data<Elem = A>, SW: Data<Elem = f64>>(
         None => None,
     };
     let mut edges = Vec::with_capacity(d);
+    let mut f32_edges = Vec::with_capacity(d);
     for (i, b) in bins.iter().enumerate() {
+        f32_edges
+            .push(f32_input && matches!(b, DdBins::Count(_)) && range.and_then(|r| r[i]).is_none() && n > 0);
         let e = match b {
             DdBins::Count(k) => {
                 if *k < 1 {
@@ -825,8 +1162,21 @@ pub fn histogramdd<A: Element, S: Data<Elem = A>, SW: Data<Elem = f64>>(
                     )));
                 }
                 let col: Vec<f64> = (0..n).map(|r| x[r * d + i]).collect();
-                let (lo, hi) = outer_edges(&col, range.and_then(|r| r[i]))?;
-                linspace_edges(lo, hi, *k)
+                let r = range.and_then(|r| r[i]);
+                let (lo, hi) = outer_edges(&col, r)?;
+                if f32_input && r.is_none() && n > 0 {
+                    // float32 `min`/`max` (exact in f64), widened by 0.5 in
+                    // float32 when equal, and NumPy's float32 `linspace`.
+                    let (lo64, hi64) = min_max(&col);
+                    let (mut lo, mut hi) = (lo64 as f32, hi64 as f32);
+                    if lo == hi {
+                        lo -= 0.5;
+                        hi += 0.5;
+                    }
+                    linspace_edges(lo, hi, *k).into_iter().map(f64::from).collect()
+                } else {
+                    linspace_edges(lo, hi, *k)
+                }
             }
             DdBins::Edges(e) => {
                 if e.windows(2).any(|w| w[0] > w[1]) {
@@ -866,6 +1216,22 @@ pub fn histogramdd<A: Element, S: Data<Elem = A>, SW: Data<Elem = f64>>(
         hist[flat] += w.as_ref().map_or(1.0, |w| w[r]);
     }
     if density {
+        // NumPy's `np.diff(edges)`: in float32 for float32 edges.
+        let widths: Vec<Vec<f64>> = edges
+            .iter()
+            .zip(&f32_edges)
+            .map(|(e, &is32)| {
+                e.windows(2)
+                    .map(|w| {
+                        if is32 {
+                            f64::from(w[1] as f32 - w[0] as f32)
+                        } else {
+                            w[1] - w[0]
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
         let s: f64 = hist.iter().fold(0.0, |s, &v| s + v);
         let mut strides = vec![1usize; d];
         for i in (0..d.saturating_sub(1)).rev() {
@@ -874,7 +1240,7 @@ pub fn histogramdd<A: Element, S: Data<Elem = A>, SW: Data<Elem = f64>>(
         for (k, h) in hist.iter_mut().enumerate() {
             for i in 0..d {
                 let j = (k / strides[i]) % core[i].max(1);
-                *h /= edges[i][j + 1] - edges[i][j];
+                *h /= widths[i][j];
             }
         }
         for h in hist.iter_mut() {
@@ -1073,6 +1439,76 @@ mod tests {
                 assert_eq!(c.iter().sum::<i64>() as usize, n);
             }
         }
+    }
+
+    /// The vector kernel against the scalar rule (NumPy's division, then the
+    /// correction against the stored edges), on values at, just below and
+    /// just above every edge, outside values, NaN and ±inf; with wide bins
+    /// (the reciprocal estimate) and with bins a few ulps wide (the division).
+    #[test]
+    fn vector_kernel_matches_scalar_rule() {
+        let cases = [
+            (0.0, 1.0, 100usize),
+            (-3.0, 7.0, 3),
+            (0.1, 0.7, 1),
+            (-1e-300, 1e-300, 10),
+            (1e15, 1e15 + 64.0, 60),
+            (1.0, 1.0 + 2e-13, 97),
+            (-5.5, -5.0, 1000),
+        ];
+        for (first, last, n) in cases {
+            let edges = linspace_edges(first, last, n);
+            let mut x = vec![
+                f64::NAN,
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+                first - 1.0,
+                last + 1.0,
+            ];
+            for &e in &edges {
+                x.extend([e, e.next_down(), e.next_up(), e.next_up().next_up()]);
+            }
+            let mid: Vec<f64> = (0..1000)
+                .map(|k| first + (last - first) * (k as f64 / 999.0))
+                .collect();
+            x.extend(mid);
+            let got = tally_uniform(&x, first, last, (last - first) / n as f64, n as u32);
+            let mut want = vec![0i64; n];
+            for &v in &x {
+                if let Some(i) = uniform_bin(v, first, last, last - first, n, &edges) {
+                    want[i] += 1;
+                }
+            }
+            assert_eq!(got, want, "first {first} last {last} n {n}");
+        }
+        assert!(recip_is_exact(0.0, 1.0, 100));
+        assert!(!recip_is_exact(1.0, 1.0 + 2e-13, 97));
+    }
+
+    #[test]
+    fn integer_data_get_width_at_least_one() {
+        // NumPy 2.4.6: np.histogram_bin_edges(ints, 'fd') -> [0, 1, 2, 3]
+        // (the float copy gets 6 bins, 7 edges).
+        let v: Vec<i64> = [0i64, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3].repeat(3);
+        let e = histogram_bin_edges(
+            &Array::from_vec(v.clone()),
+            &Bins::Estimator(BinEstimator::Fd),
+            None,
+        )
+        .unwrap();
+        assert_eq!(e.to_vec(), vec![0.0, 1.0, 2.0, 3.0]);
+        let f: Vec<f64> = v.iter().map(|&x| x as f64).collect();
+        let e = histogram_bin_edges(&Array::from_vec(f), &Bins::Estimator(BinEstimator::Fd), None).unwrap();
+        assert_eq!(e.len(), 7);
+    }
+
+    #[test]
+    fn float32_rice_width_is_float32() {
+        // 27 values: NumPy's rice width is float32(ptp / float32(6.000000000000001)).
+        let a: Vec<f32> = (0..27).map(|i| (i as f32 * 0.37).sin() * 3.0).collect();
+        let e = histogram_bin_edges(&Array::from_vec(a), &Bins::Estimator(BinEstimator::Rice), None).unwrap();
+        assert!(e.len() == 7 || e.len() == 8);
+        assert!(e.iter().all(|&v| v as f32 as f64 == v));
     }
 
     #[test]
