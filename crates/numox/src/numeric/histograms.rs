@@ -808,8 +808,8 @@ fn edges_of_f32(a: &[f64], bins: &Bins, range: Option<(f64, f64)>) -> Result<(Ve
             } else {
                 let x32: Vec<f32> = x.iter().map(|&v| v as f32).collect();
                 let q = match (width_of32(*est, &x32, &x, edges)?, edges) {
-                    (Width::F32(w), _) if w == 0.0 => 1.0,
-                    (Width::F64(w), _) if w == 0.0 => 1.0,
+                    // A zero width (either sign) means one bin, as NumPy.
+                    (Width::F32(0.0) | Width::F64(0.0), _) => 1.0,
                     // float32 delta over a float32 width: in float32.
                     (Width::F32(w), Edges32::F32(f, l)) => f64::from(((l - f) / w).ceil()),
                     (Width::F32(w), Edges32::F64(f, l)) => ((l - f) / f64::from(w)).ceil(),
