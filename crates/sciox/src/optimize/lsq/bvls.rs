@@ -2,18 +2,8 @@
 //! `method='bvls'`, after SciPy's `scipy/optimize/_lsq/bvls.py`.
 
 use super::common::{dot, matvec, rmatvec};
+use super::lsq_linear::LsqLinearResult;
 use super::trf::lstsq_rcond;
-
-/// What `bvls` returns to `lsq_linear`.
-pub(crate) struct BvlsOut {
-    pub x: Vec<f64>,
-    pub fun: Vec<f64>,
-    pub cost: f64,
-    pub optimality: f64,
-    pub active_mask: Vec<i32>,
-    pub nit: usize,
-    pub status: i32,
-}
 
 /// SciPy's `compute_kkt_optimality`: the largest KKT violation.
 fn kkt_optimality(g: &[f64], on_bound: &[i32]) -> f64 {
@@ -80,7 +70,7 @@ pub(crate) fn bvls(
     ub: &[f64],
     tol: f64,
     max_iter: Option<usize>,
-) -> BvlsOut {
+) -> LsqLinearResult {
     // numpy.linalg.lstsq's default rcond: eps * max(m, n)
     let ls = Ls {
         a,
@@ -199,15 +189,15 @@ pub(crate) fn bvls(
         optimality = kkt_optimality(&g, &on_bound);
         it += 1;
     }
-    BvlsOut {
+    LsqLinearResult::with_status(
         x,
-        fun: r,
+        r,
         cost,
         optimality,
-        active_mask: on_bound,
-        nit: iteration + 1,
-        status: status.unwrap_or(0),
-    }
+        on_bound,
+        iteration + 1,
+        status.unwrap_or(0),
+    )
 }
 
 #[cfg(test)]

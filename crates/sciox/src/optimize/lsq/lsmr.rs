@@ -138,20 +138,10 @@ pub(crate) fn lsmr(
     let ctol = if s.conlim > 0.0 { 1.0 / s.conlim } else { 0.0 };
     let mut normr = beta;
     let mut normar = alpha * beta;
-    if normar == 0.0 || normb == 0.0 {
-        return LsmrOut {
-            x,
-            istop,
-            itn,
-            normr,
-            normar,
-            norma,
-            conda,
-            normx,
-        };
-    }
+    // x = 0 already solves the problem: SciPy returns before iterating
+    let solved_at_start = normar == 0.0 || normb == 0.0;
     let mut atv = vec![0.0; n];
-    while itn < maxiter {
+    while !solved_at_start && itn < maxiter {
         itn += 1;
         // bidiagonalisation: u = A v - alpha u, v = A^T u - beta v
         matvec(&v, &mut av);

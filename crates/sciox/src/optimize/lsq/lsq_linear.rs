@@ -132,6 +132,31 @@ pub struct LsqLinearResult {
     pub success: bool,
 }
 
+impl LsqLinearResult {
+    /// A result with SciPy's `message` and `success` for `status`.
+    pub(crate) fn with_status(
+        x: Vec<f64>,
+        fun: Vec<f64>,
+        cost: f64,
+        optimality: f64,
+        active_mask: Vec<i32>,
+        nit: usize,
+        status: i32,
+    ) -> Self {
+        LsqLinearResult {
+            x,
+            fun,
+            cost,
+            optimality,
+            active_mask,
+            nit,
+            status,
+            message: message(status).into(),
+            success: status > 0,
+        }
+    }
+}
+
 fn message(status: i32) -> &'static str {
     match status {
         -1 => "The algorithm was not able to make progress on the last iteration.",
@@ -359,31 +384,19 @@ pub fn lsq_linear(
     if in_bounds(&x_lsq, &lb, &ub) {
         let r = residual(a, n, &x_lsq, b);
         rmatvec(a, n, &r, &mut g);
-        return Ok(LsqLinearResult {
-            cost: 0.5 * dot(&r, &r),
-            x: x_lsq,
-            fun: r,
-            optimality: norm_inf(&g),
-            active_mask: vec![0; n],
-            nit: 0,
-            status: 3,
-            message: message(3).into(),
-            success: true,
-        });
+        let (cost, optimality) = (0.5 * dot(&r, &r), norm_inf(&g));
+        return Ok(LsqLinearResult::with_status(
+            x_lsq,
+            r,
+            cost,
+            optimality,
+            vec![0; n],
+            0,
+            3,
+        ));
     }
     if opts.method == LsqLinearMethod::Bvls {
-        let r = bvls(a, m, n, b, &x_lsq, &lb, &ub, tol, opts.max_iter);
-        return Ok(LsqLinearResult {
-            x: r.x,
-            fun: r.fun,
-            cost: r.cost,
-            optimality: r.optimality,
-            active_mask: r.active_mask,
-            nit: r.nit,
-            status: r.status,
-            message: message(r.status).into(),
-            success: r.status > 0,
-        });
+        return Ok(bvls(a, m, n, b, &x_lsq, &lb, &ub, tol, opts.max_iter));
     }
     let mut x = reflective(&x_lsq, &lb, &ub);
     make_strictly_feasible(&mut x, &lb, &ub, 0.1);
@@ -516,15 +529,14 @@ pub fn lsq_linear(
         cost = 0.5 * dot(&r, &r);
     }
     let status = status.unwrap_or(0);
-    Ok(LsqLinearResult {
-        active_mask: find_active_constraints(&x, &lb, &ub, tol),
+    let active_mask = find_active_constraints(&x, &lb, &ub, tol);
+    Ok(LsqLinearResult::with_status(
         x,
-        fun: r,
+        r,
         cost,
-        optimality: g_norm,
+        g_norm,
+        active_mask,
         nit,
         status,
-        message: message(status).into(),
-        success: status > 0,
-    })
+    ))
 }
