@@ -460,6 +460,13 @@ def main():
         ("sphere", [1.0, -2.0, 3.0], ([0.5, -np.inf, 1.0], [np.inf, np.inf, 4.0])),
         ("wood", [-3.0, -1.0, -3.0, -1.0], None),
         ("ill_quad", [0.0, 0.0, 0.0, 0.0], ([-1.0, -1.0, -1.0, 2.0], [0.5, 3.0, 3.0, 3.0])),
+        # variables fixed by equal bounds: SciPy removes them when it differentiates
+        # numerically, keeps them with a jac, and answers at once when all are fixed
+        ("rosen", [-1.2, 1.0, 0.5, 0.8], ([-2.0, 1.0, -2.0, -2.0], [2.0, 1.0, 2.0, 2.0])),
+        ("rosen", [0.3] * 5, ([0.5, -1.0, -1.0, 0.7, -1.0], [0.5, 2.0, 2.0, 0.7, 2.0])),
+        ("sphere", [1.0, -2.0, 3.0], ([0.5, -1.0, 2.0], [0.5, 1.0, 2.0])),
+        ("himmelblau", [0.0, 0.0], ([1.0, 2.0], [1.0, 2.0])),
+        ("rosen", [0.0, 0.0, 0.0], ([1.5, -1.0, 2.0], [1.5, -1.0, 2.0])),
     ]
     for name, x0, bnds in lb_problems:
         x0 = np.array(x0, dtype=float)
@@ -474,12 +481,34 @@ def main():
                 inputs += [np.array(bnds[0], dtype=float), np.array(bnds[1], dtype=float)]
                 params["bounds"] = True
             r = so.minimize(pyf(FN[name]), x0, method="L-BFGS-B", **kw)
-            c.add("minimize", inputs, params, [r.x, np.array([float(r.fun), r.nfev, r.njev, r.nit, r.status], dtype=float)], note=r.message)
+            # all variables fixed: SciPy's result has no nit and no status
+            nit, status = getattr(r, "nit", 0), getattr(r, "status", 0)
+            c.add("minimize", inputs, params, [r.x, np.array([float(r.fun), r.nfev, r.njev, nit, status], dtype=float)], note=r.message)
     for opts in [{"maxiter": 5}, {"maxfev": 20}]:
         o = {"maxfun" if k == "maxfev" else k: v for k, v in opts.items()}
         r = so.minimize(so.rosen, np.array([-1.2, 1.0]), method="L-BFGS-B", options=o)
         c.add("minimize", [np.array([-1.2, 1.0])], {"f": "rosen", "method": "L-BFGS-B", "grad": False, **opts},
               [r.x, np.array([float(r.fun), r.nfev, r.njev, r.nit, r.status], dtype=float)], note=r.message)
+    # jac='cs' (complex step) on Rosenbrock: BFGS, CG, L-BFGS-B (bounds, a fixed variable)
+    cs_runs = [
+        ("BFGS", [-1.2, 1.0], None),
+        ("BFGS", [1.3, 0.7, 0.8, 1.9, 1.2], None),
+        ("CG", [-1.2, 1.0], None),
+        ("CG", [1.3, 0.7, 0.8, 1.9, 1.2], None),
+        ("L-BFGS-B", [-1.2, 1.0], None),
+        ("L-BFGS-B", [-1.2, 1.0], ([-2.0, -2.0], [0.5, 2.0])),
+        ("L-BFGS-B", [-1.2, 1.0, 0.5, 0.8], ([-2.0, 1.0, -2.0, -2.0], [2.0, 1.0, 2.0, 2.0])),
+    ]
+    for meth, x0, bnds in cs_runs:
+        x0 = np.array(x0, dtype=float)
+        kw, inputs = {}, [x0]
+        params = {"f": "rosen", "method": meth, "grad": False, "jac": "cs"}
+        if bnds is not None:
+            kw["bounds"] = so.Bounds(bnds[0], bnds[1])
+            inputs += [np.array(bnds[0], dtype=float), np.array(bnds[1], dtype=float)]
+            params["bounds"] = True
+        r = so.minimize(so.rosen, x0, method=meth, jac="cs", **kw)
+        c.add("minimize", inputs, params, [r.x, np.array([float(r.fun), r.nfev, r.njev, r.nit, r.status], dtype=float)], note=r.message)
     # Newton-CG (jac required): finite-difference Hessian products, hessp, hess
     for x0 in starts["rosen"] + [[-1.2, 1.0, -1.2, 1.0]]:
         x0 = np.array(x0, dtype=float)

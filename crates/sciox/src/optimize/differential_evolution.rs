@@ -852,49 +852,11 @@ pub(crate) fn polish_lbfgsb<F: FnMut(&[f64]) -> f64>(
     bounds: &Bounds,
     opts: &MinimizeOptions,
 ) -> Result<super::OptimizeResult> {
-    let n = x.len();
-    let fixed: Vec<bool> = (0..n).map(|j| bounds.lb[j] == bounds.ub[j]).collect();
-    if fixed.iter().all(|&b| b) {
-        let mut r = super::OptimizeResult::empty(n);
-        r.x = bounds.lb.clone();
-        r.fun = f(&bounds.lb);
-        r.nfev = 1;
-        r.success = true;
-        r.message = "All independent variables were fixed by bounds.".into();
-        return Ok(r);
-    }
-    if !fixed.iter().any(|&b| b) {
-        return minimize(|x: &[f64]| f(x), x, Method::LBfgsB, opts);
-    }
-    let free: Vec<usize> = (0..n).filter(|&j| !fixed[j]).collect();
-    let sub = |v: &[f64]| free.iter().map(|&j| v[j]).collect::<Vec<f64>>();
     let o = MinimizeOptions {
-        bounds: Some(Bounds::new(sub(&bounds.lb), sub(&bounds.ub))),
+        bounds: Some(bounds.clone()),
         ..opts.clone()
     };
-    let mut full = bounds.lb.clone();
-    let mut r = minimize(
-        |xf: &[f64]| {
-            for (k, &j) in free.iter().enumerate() {
-                full[j] = xf[k];
-            }
-            f(&full)
-        },
-        &sub(x),
-        Method::LBfgsB,
-        &o,
-    )?;
-    let mut xs = bounds.lb.clone();
-    let mut jac = vec![f64::NAN; n];
-    for (k, &j) in free.iter().enumerate() {
-        xs[j] = r.x[k];
-        if let Some(g) = r.jac.get(k) {
-            jac[j] = *g;
-        }
-    }
-    r.x = xs;
-    r.jac = jac;
-    Ok(r)
+    minimize(|x: &[f64]| f(x), x, Method::LBfgsB, &o)
 }
 
 /// `np.nextafter(x, inf)` (`f64::next_up`, newer than the MSRV).

@@ -2,14 +2,42 @@
 //! as SciPy's `ScalarFunction` counts (`nfev` includes finite-difference
 //! evaluations, `ngev` counts gradients however they are obtained).
 
-use super::finite_diff::{FdSpec, fd_gradient};
+use super::finite_diff::{FdSpec, cs_gradient, fd_gradient};
+use numox::Complex64;
 
 /// A user gradient closure: writes the gradient at `x` into the slice.
 pub type GradFn<'a> = &'a mut dyn FnMut(&[f64], &mut [f64]);
 
+/// The objective extended to complex arguments, for complex-step
+/// derivatives (SciPy's `jac='cs'`).
+pub type ComplexFn<'a> = &'a mut dyn FnMut(&[Complex64]) -> Complex64;
+
+/// Where a gradient comes from.
+pub(crate) enum GradSource<'a> {
+    /// Finite differences of the objective (the method's `FdSpec`).
+    FiniteDiff,
+    /// The user's gradient closure (SciPy's callable `jac`).
+    Closure(GradFn<'a>),
+    /// Complex steps of the objective's complex form (`jac='cs'`).
+    ComplexStep(ComplexFn<'a>),
+}
+
+impl<'a> From<Option<GradFn<'a>>> for GradSource<'a> {
+    fn from(g: Option<GradFn<'a>>) -> Self {
+        g.map_or(GradSource::FiniteDiff, GradSource::Closure)
+    }
+}
+
+impl GradSource<'_> {
+    /// SciPy's `fd_needed`: the gradient is not a user closure.
+    pub(crate) fn is_estimated(&self) -> bool {
+        !matches!(self, GradSource::Closure(_))
+    }
+}
+
 pub(crate) struct ScalarFunction<'a, F> {
     fun: F,
-    grad: Option<GradFn<'a>>,
+    grad: GradSource<'a>,
     fd: FdSpec,
     bounds: Option<(Vec<f64>, Vec<f64>)>,
     pub x: Vec<f64>,
@@ -26,7 +54,7 @@ impl<'a, F: FnMut(&[f64]) -> f64> ScalarFunction<'a, F> {
     /// Evaluates `f` and the gradient at `x0`, as SciPy's constructor does.
     pub fn new(
         fun: F,
-        grad: Option<GradFn<'a>>,
+        grad: impl Into<GradSource<'a>>,
         fd: FdSpec,
         bounds: Option<(Vec<f64>, Vec<f64>)>,
         x0: &[f64],
@@ -34,7 +62,7 @@ impl<'a, F: FnMut(&[f64]) -> f64> ScalarFunction<'a, F> {
         let n = x0.len();
         let mut sf = ScalarFunction {
             fun,
-            grad,
+            grad: grad.into(),
             fd,
             bounds,
             x: x0.to_vec(),
@@ -70,9 +98,19 @@ impl<'a, F: FnMut(&[f64]) -> f64> ScalarFunction<'a, F> {
 
     fn update_grad(&mut self) {
         if !self.g_ok {
-            match self.grad.as_deref_mut() {
-                Some(gf) => gf(&self.x, &mut self.g),
-                None => {
+            match &mut self.grad {
+                GradSource::Closure(gf) => gf(&self.x, &mut self.g),
+                GradSource::ComplexStep(cf) => {
+                    // SciPy's `update_grad` evaluates f first for every
+                    // finite-difference method, 'cs' included
+                    if !self.f_ok {
+                        self.f = (self.fun)(&self.x);
+                        self.nfev += 1;
+                        self.f_ok = true;
+                    }
+                    self.nfev += cs_gradient(&mut **cf, &self.x, &self.fd, &mut self.g);
+                }
+                GradSource::FiniteDiff => {
                     self.update_fun();
                     let b = self.bounds.as_ref().map(|(l, u)| (l.as_slice(), u.as_slice()));
                     let n = fd_gradient(

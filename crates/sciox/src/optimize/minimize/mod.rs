@@ -23,7 +23,7 @@ pub use constraints::{
     ConFn, ConHessFn, ConJacFn, Constraint, ConstraintType, LinearConstraint, NonlinearConstraint,
 };
 pub use finite_diff::{EPSILON, FiniteDiff, approx_derivative, approx_fprime, check_grad};
-pub use function::GradFn;
+pub use function::{ComplexFn, GradFn};
 pub use newton_cg::{Hess, HessFn, HessProdFn};
 pub use testfuncs::{rosen, rosen_der, rosen_hess, rosen_hess_prod};
 pub use trust_constr::{
@@ -34,8 +34,9 @@ use crate::optimize::OptimizeResult;
 use crate::{Error, Result};
 use constraints::OldConstraints;
 use finite_diff::FdSpec;
-use function::ScalarFunction;
+use function::{GradSource, ScalarFunction};
 pub(crate) use line_search::{PhiDerphi, scalar_search_wolfe1};
+use numox::Complex64;
 
 /// A method of [`minimize`] (SciPy's `method=` strings).
 ///
@@ -469,6 +470,61 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
     x0: &[f64],
     method: Method,
     opts: &MinimizeOptions,
+    callback: Callback<'_>,
+) -> Result<OptimizeResult> {
+    minimize_impl(fun, grad.into(), x0, method, opts, callback)
+}
+
+/// [`minimize`] with complex-step derivatives (SciPy's `jac='cs'`):
+/// `fun` gives the objective's values and `fun_complex`, the same
+/// function evaluated in complex arithmetic, its gradient,
+/// `g_i = Im f(x + i h e_i) / h` with `h = sqrt(eps) max(1, |x_i|)`
+/// (`finite_diff_rel_step` as in SciPy). Exact to rounding for analytic
+/// objectives. `nfev` counts both kinds of evaluation, as SciPy's.
+/// Methods BFGS, CG, L-BFGS-B and Newton-CG (the ones whose gradients
+/// SciPy's `ScalarFunction` estimates); Nelder-Mead and Powell need no
+/// gradient; other methods give an error.
+///
+/// ```
+/// use sciox::optimize::{minimize_cs, Method, MinimizeOptions};
+/// use numox::Complex64;
+/// // Rosenbrock, written once for both number types
+/// fn rosen<T: Copy + std::ops::Sub<Output = T> + std::ops::Mul<Output = T> + std::ops::Add<Output = T> + From<f64>>(x: &[T]) -> T {
+///     let (a, b) = (T::from(1.0) - x[0], x[1] - x[0] * x[0]);
+///     a * a + T::from(100.0) * b * b
+/// }
+/// let r = minimize_cs(rosen::<f64>, |x: &[Complex64]| rosen(x), &[-1.2, 1.0], Method::Bfgs,
+///                     &MinimizeOptions::default(), None).unwrap();
+/// assert!(r.success && (r.x[0] - 1.0).abs() < 1e-5);
+/// ```
+pub fn minimize_cs<F, C>(
+    fun: F,
+    mut fun_complex: C,
+    x0: &[f64],
+    method: Method,
+    opts: &MinimizeOptions,
+    callback: Callback<'_>,
+) -> Result<OptimizeResult>
+where
+    F: FnMut(&[f64]) -> f64,
+    C: FnMut(&[Complex64]) -> Complex64,
+{
+    minimize_impl(
+        fun,
+        GradSource::ComplexStep(&mut fun_complex),
+        x0,
+        method,
+        opts,
+        callback,
+    )
+}
+
+fn minimize_impl<F: FnMut(&[f64]) -> f64>(
+    fun: F,
+    grad: GradSource<'_>,
+    x0: &[f64],
+    method: Method,
+    opts: &MinimizeOptions,
     mut callback: Callback<'_>,
 ) -> Result<OptimizeResult> {
     let n = x0.len();
@@ -553,6 +609,21 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
     {
         return Err(Error::invalid("`direc` should be an array of shape (N,N)"));
     }
+    // SciPy's `minimize` answers at once for L-BFGS-B when every variable is
+    // fixed by equal bounds, and removes the fixed ones when it
+    // differentiates numerically (a finite difference cannot step a fixed
+    // variable); with a gradient closure L-BFGS-B keeps them.
+    if method == Method::LBfgsB
+        && let Some(b) = &opts.bounds
+    {
+        let fixed: Vec<bool> = b.lb.iter().zip(&b.ub).map(|(l, u)| l == u).collect();
+        if fixed.iter().all(|&f| f) {
+            return Ok(all_fixed_by_bounds(fun, &b.lb));
+        }
+        if grad.is_estimated() && fixed.iter().any(|&f| f) {
+            return lbfgsb_without_fixed(fun, grad, x0, b, &fixed, &o, callback);
+        }
+    }
     let bounds = opts.bounds.as_ref().map(|b| (b.lb.as_slice(), b.ub.as_slice()));
     Ok(match method {
         Method::NelderMead => nelder_mead::nelder_mead(fun, x0, bounds, &o, &mut callback),
@@ -594,9 +665,11 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
             let mut sf = ScalarFunction::new(fun, grad, fd, owned, &xc);
             lbfgsb::lbfgsb(&mut sf, &xc, bounds, &o, &mut callback)
         }
-        Method::Slsqp => slsqp_run(fun, grad, x0, &mut [], &o, &mut callback)?,
+        Method::Slsqp => slsqp_run(fun, user_grad(grad, method)?, x0, &mut [], &o, &mut callback)?,
         Method::Cobyla => cobyla::minimize_cobyla(fun, x0, &mut [], &o, &mut callback)?,
-        Method::TrustConstr => trust_constr::run_from_minimize(fun, grad, x0, &mut [], opts, callback)?,
+        Method::TrustConstr => {
+            trust_constr::run_from_minimize(fun, user_grad(grad, method)?, x0, &mut [], opts, callback)?
+        }
         Method::TrustNcg | Method::Dogleg | Method::TrustExact => {
             return Err(Error::invalid(format!(
                 "Method {} needs the gradient and the Hessian: use `minimize_trust`.",
@@ -604,7 +677,7 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
             )));
         }
         Method::NewtonCg => {
-            if grad.is_none() {
+            if matches!(grad, GradSource::FiniteDiff) {
                 return Err(Error::invalid("Jacobian is required for Newton-CG method"));
             }
             let fd = FdSpec {
@@ -617,6 +690,100 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
             newton_cg::newton_cg(&mut sf, Hess::FiniteDiff, x0, &o, &mut callback)
         }
     })
+}
+
+/// The user's gradient closure for the methods that take one directly;
+/// complex steps are only wired into `ScalarFunction`'s methods.
+fn user_grad(grad: GradSource<'_>, method: Method) -> Result<Option<GradFn<'_>>> {
+    match grad {
+        GradSource::FiniteDiff => Ok(None),
+        GradSource::Closure(g) => Ok(Some(g)),
+        GradSource::ComplexStep(_) => Err(Error::invalid(format!(
+            "complex-step gradients (jac='cs') are implemented for BFGS, CG, L-BFGS-B and Newton-CG, not {}",
+            method.name()
+        ))),
+    }
+}
+
+/// SciPy's `_optimize_result_for_equal_bounds` (no constraints): `x = lb`,
+/// one evaluation, success.
+fn all_fixed_by_bounds<F: FnMut(&[f64]) -> f64>(mut fun: F, lb: &[f64]) -> OptimizeResult {
+    let mut r = OptimizeResult::empty(lb.len());
+    r.x = lb.to_vec();
+    r.fun = fun(lb);
+    r.nfev = 1;
+    r.success = true;
+    r.message = "All independent variables were fixed by bounds.".into();
+    r
+}
+
+/// L-BFGS-B on the variables not fixed by `fixed` (SciPy's
+/// `_remove_from_func`): the objective and the callback see the full point,
+/// and the result's `jac` is NaN at the fixed variables, as SciPy's.
+fn lbfgsb_without_fixed<F: FnMut(&[f64]) -> f64>(
+    mut fun: F,
+    grad: GradSource<'_>,
+    x0: &[f64],
+    bounds: &Bounds,
+    fixed: &[bool],
+    opts: &MinimizeOptions,
+    callback: Callback<'_>,
+) -> Result<OptimizeResult> {
+    let n = x0.len();
+    let free: Vec<usize> = (0..n).filter(|&j| !fixed[j]).collect();
+    let sub = |v: &[f64]| free.iter().map(|&j| v[j]).collect::<Vec<f64>>();
+    let expand = |xf: &[f64], full: &mut [f64]| {
+        for (&j, &v) in free.iter().zip(xf) {
+            full[j] = v;
+        }
+    };
+    let o = MinimizeOptions {
+        bounds: Some(Bounds::new(sub(&bounds.lb), sub(&bounds.ub))),
+        ..opts.clone()
+    };
+    let mut full_f = bounds.lb.clone();
+    let mut f_free = |xf: &[f64]| {
+        expand(xf, &mut full_f);
+        fun(&full_f)
+    };
+    // a trait object, so that this call does not instantiate
+    // `minimize_full` for a new closure type on every level
+    let f_free: &mut dyn FnMut(&[f64]) -> f64 = &mut f_free;
+    let mut full_c = bounds.lb.clone();
+    let mut wrapped;
+    let cb: Callback<'_> = match callback {
+        Some(c) => {
+            wrapped = |xf: &[f64], f: f64| {
+                expand(xf, &mut full_c);
+                c(&full_c, f)
+            };
+            Some(&mut wrapped)
+        }
+        None => None,
+    };
+    let mut full_z: Vec<Complex64> = bounds.lb.iter().map(|&v| Complex64::new(v, 0.0)).collect();
+    let mut c_free;
+    let free_c = free.clone();
+    let grad_free = match grad {
+        GradSource::ComplexStep(cf) => {
+            c_free = move |xf: &[Complex64]| {
+                for (&j, &v) in free_c.iter().zip(xf) {
+                    full_z[j] = v;
+                }
+                cf(&full_z)
+            };
+            GradSource::ComplexStep(&mut c_free)
+        }
+        _ => GradSource::FiniteDiff,
+    };
+    let mut r = minimize_impl(f_free, grad_free, &sub(x0), Method::LBfgsB, &o, cb)?;
+    let mut x = bounds.lb.clone();
+    expand(&r.x, &mut x);
+    let mut jac = vec![f64::NAN; n];
+    expand(&r.jac, &mut jac);
+    r.x = x;
+    r.jac = jac;
+    Ok(r)
 }
 
 /// Newton-CG with the Hessian or Hessian-vector products (SciPy's
@@ -663,7 +830,7 @@ where
         rel_step: o.finite_diff_rel_step,
         abs_explicit: None,
     };
-    let mut sf = ScalarFunction::new(fun, Some(&mut grad), fd, None, x0);
+    let mut sf = ScalarFunction::new(fun, GradSource::Closure(&mut grad), fd, None, x0);
     Ok(newton_cg::newton_cg(&mut sf, hess, x0, &o, &mut callback))
 }
 
