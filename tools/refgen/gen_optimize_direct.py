@@ -11,7 +11,8 @@ op "direct": outputs
 op "direct_stop": the callback raises StopIteration at its `stop`-th call
   (SciPy's only way to stop a run; sciox's callback returns true instead).
   outputs 0: callback arguments so far, flattened; 1: [objective calls made, stop].
-Errors: SciPy's ValueError; note = its message.
+Errors: SciPy's ValueError (note = its message), or SystemError where the C
+code's int array sizes overflow.
 
 Objective functions are named; crates/sciox/tests/suite/conformance_optimize_direct.rs
 defines the same functions with the same floating-point operations (math.* /
@@ -219,6 +220,12 @@ def main():
         run(c, "styblinski_tang", st, maxiter=mi)
     run(c, "rosen", [(-2.0, 2.0)] * 3, maxiter=7, locally_biased=False)
     run(c, "sphere", [(-1.0, 2.0)], len_tol=1e-10)
+    # huge budgets: C int arithmetic (the 1 GiB cap test overflows and is
+    # skipped; past that the array sizes overflow and SciPy raises SystemError)
+    run(c, "styblinski_tang", st, maxfun=10**8, maxiter=20)
+    run(c, "styblinski_tang", st, maxfun=1431655000, maxiter=20)
+    run(c, "styblinski_tang", st, maxfun=100, maxiter=2**31 - 1)
+    run(c, "styblinski_tang", st, maxfun=100, maxiter=2**31 - 1001)
     # callbacks: the argument is the last evaluated point
     run(c, "styblinski_tang", st, maxiter=6, callback=True)
     run(c, "rosen", [(-2.0, 2.0)] * 3, maxiter=8, locally_biased=False, callback=True)

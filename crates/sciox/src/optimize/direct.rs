@@ -107,9 +107,6 @@ const SUCCESS_MESSAGES: [&str; 3] = [
 /// DIRECT's `maxdiv`: capacity of the list of rectangles to divide in one
 /// iteration (only the original DIRECT's tie insertion can fill it).
 const MAXDIV: usize = 5000;
-/// The C code caps its arrays at 1 GiB (`MAXMEMORY`); the caps change the
-/// budget it works with, so they are reproduced.
-const MAXMEMORY: i64 = 1 << 30;
 /// `1/3^i` is 0 in doubles from here on (`3^647` overflows).
 const THIRDS_TABLE: usize = 700;
 
@@ -226,7 +223,8 @@ where
             "maxfun and maxiter must fit a C int (signed integer is greater than maximum)",
         ));
     }
-    let mut d = Direct::new(func, lb, ub, opts, maxfun as i64);
+    let sizes = c_sizes(maxfun as i32, opts.maxiter as i32, n)?;
+    let mut d = Direct::new(func, lb, ub, opts, sizes);
     let status = d.optimize(callback);
 
     let message = if status > 2 {
@@ -251,6 +249,68 @@ where
     r.success = status > 2;
     r.message = message;
     Ok(r)
+}
+
+/// The array sizes and the effective limits of `direct_direct_`.
+struct CSizes {
+    maxfunc: usize,
+    maxdeep: usize,
+    maxf: usize,
+    maxt: usize,
+}
+
+/// `direct_direct_`'s sizes, in its C `int` arithmetic: its 1 GiB cap test
+/// `MAXFUNC * (12 n + 20) > 2^30` overflows for large budgets (SciPy's build
+/// wraps, so the cap then does not apply), and these sizes set the budget
+/// the run works with (`2 (MAXFUNC - 1000) / 3`). Sizes whose allocation
+/// SciPy cannot make (a negative `int` byte count, SciPy's SystemError) are
+/// an error here.
+fn c_sizes(maxf: i32, maxt: i32, n: usize) -> Result<CSizes> {
+    const MAXMEMORY: i32 = 1 << 30;
+    let too_large = || {
+        Error::invalid(format!(
+            "direct: maxfun={maxf} / maxiter={maxt} overflow the C code's int array sizes \
+             (SciPy raises SystemError)"
+        ))
+    };
+    let n32 = i32::try_from(n).map_err(|_| too_large())?;
+    let mut maxfunc = if maxf <= 0 {
+        101_000
+    } else {
+        maxf.wrapping_add(1000).wrapping_add(maxf / 2)
+    };
+    let fixed = n32.wrapping_mul(12).wrapping_add(20);
+    if maxfunc.wrapping_mul(fixed) > MAXMEMORY {
+        maxfunc = MAXMEMORY / fixed;
+    }
+    // malloc(sizeof(double) * (MAXFUNC * n)) needs a positive int product.
+    if maxfunc <= 1000 || i64::from(maxfunc) * i64::from(n32) > i64::from(i32::MAX) {
+        return Err(too_large());
+    }
+    let maxf_eff = if maxf <= 0 {
+        maxfunc - 1000
+    } else {
+        2i32.wrapping_mul(maxfunc - 1000) / 3
+    };
+    let mut maxdeep = if maxt <= 0 {
+        maxfunc / 5
+    } else {
+        maxt.wrapping_add(1000)
+    };
+    if maxdeep.wrapping_mul(20).wrapping_add(24) > MAXMEMORY {
+        maxdeep = (MAXMEMORY - 24) / 20;
+    }
+    // malloc(sizeof(int) * (MAXDEEP + 2)) needs a positive int count too.
+    if maxdeep <= 0 || maxdeep > i32::MAX - 2 || maxf_eff < 0 {
+        return Err(too_large());
+    }
+    let maxt_eff = if maxt <= 0 { maxdeep } else { maxdeep - 1000 };
+    Ok(CSizes {
+        maxfunc: maxfunc as usize,
+        maxdeep: maxdeep as usize,
+        maxf: maxf_eff as usize,
+        maxt: maxt_eff.max(0) as usize,
+    })
 }
 
 /// The state of one DIRECT run (the C code's arrays; positions are 1-based).
@@ -312,31 +372,14 @@ struct Direct<F> {
 // against it line by line.
 #[allow(clippy::needless_range_loop)]
 impl<F: FnMut(&[f64]) -> f64> Direct<F> {
-    fn new(func: F, lb: &[f64], ub: &[f64], opts: &DirectOptions, maxf: i64) -> Self {
+    fn new(func: F, lb: &[f64], ub: &[f64], opts: &DirectOptions, sizes: CSizes) -> Self {
         let n = lb.len();
-        // Array sizes as `direct_direct_` computes them (C ints), including
-        // the 1 GiB caps, since they set the effective budget.
-        let maxt = opts.maxiter as i64;
-        let mut maxfunc: i64 = if maxf <= 0 {
-            101_000
-        } else {
-            maxf + 1000 + maxf / 2
-        };
-        let fixed = n as i64 * 12 + 20;
-        if maxfunc * fixed > MAXMEMORY {
-            maxfunc = MAXMEMORY / fixed;
-        }
-        let maxf_eff = if maxf <= 0 {
-            maxfunc - 1000
-        } else {
-            2 * (maxfunc - 1000) / 3
-        };
-        let mut maxdeep: i64 = if maxt <= 0 { maxfunc / 5 } else { maxt + 1000 };
-        if maxdeep * 20 + 24 > MAXMEMORY {
-            maxdeep = (MAXMEMORY - 24) / 20;
-        }
-        let maxt_eff = if maxt <= 0 { maxdeep } else { maxdeep - 1000 };
-        let maxdeep = maxdeep.max(1) as usize;
+        let CSizes {
+            maxfunc,
+            maxdeep,
+            maxf: maxf_eff,
+            maxt: maxt_eff,
+        } = sizes;
 
         let jones = opts.locally_biased;
         // DIRinit: thirds[i] = 1/3^i and the level measures.
@@ -404,10 +447,10 @@ impl<F: FnMut(&[f64]) -> f64> Direct<F> {
             anchor: Vec::new(),
             thirds,
             levels,
-            maxfunc: maxfunc.max(0) as usize,
+            maxfunc,
             maxdeep,
-            maxf: maxf_eff.max(0) as usize,
-            maxt: maxt_eff.max(0) as usize,
+            maxf: maxf_eff,
+            maxt: maxt_eff,
             free: 1,
             minf: f64::INFINITY,
             minpos: 1,
