@@ -55,14 +55,16 @@ pub struct DirectOptions {
     pub locally_biased: bool,
     /// The known global minimum (`-inf`: unknown, the test is off).
     pub f_min: f64,
-    /// Stop once `(f - f_min) / |f_min|` is at most this (1e-4), in `[0, 1]`.
+    /// Stop once `(f - f_min) / |f_min|` (`f - f_min` when `f_min` is 0) is
+    /// at most this (1e-4), in `[0, 1]`.
     pub f_min_rtol: f64,
     /// Stop once the volume of the best rectangle is at most this fraction
     /// of the search space (1e-16), in `[0, 1]`.
     pub vol_tol: f64,
-    /// Stop once the side-length measure of the best rectangle (half its
-    /// longest normalised side for DIRECT_L, half its normalised diagonal
-    /// for DIRECT) is at most this (1e-6), in `[0, 1]`.
+    /// Stop once the side-length measure of the best rectangle is at most
+    /// this (1e-6), in `[0, 1]`: for DIRECT half its normalised diagonal;
+    /// for DIRECT_L its longest normalised side `1/3^k` (SciPy's docs say
+    /// half of it, its C code compares the whole side, and so does sciox).
     pub len_tol: f64,
 }
 
