@@ -177,6 +177,14 @@ def main():
     run(c, "styblinski_tang", st, eps=0.0, len_tol=1e-4)
     run(c, "styblinski_tang", st, eps=-1e-3, len_tol=1e-4)
     run(c, "styblinski_tang", st, eps=-1e-3, locally_biased=False, len_tol=1e-4)
+    # NaN settings pass SciPy's checks (`x < 0 or x > 1` is False) and every
+    # comparison with them is False in the C code; f_min = +inf is never reached
+    nan = float("nan")
+    run(c, "styblinski_tang", st, eps=nan)
+    run(c, "styblinski_tang", st, vol_tol=nan, len_tol=nan, maxfun=500)
+    run(c, "styblinski_tang", st, f_min=nan, maxfun=500)
+    run(c, "styblinski_tang", st, f_min=-78.3, f_min_rtol=nan, maxfun=500)
+    run(c, "styblinski_tang", st, f_min=float("inf"), maxfun=500)
     # Rosenbrock 2-D and 5-D; f_min = 0 (SciPy divides by 1 then)
     run(c, "rosen", [(-2.0, 2.0), (-1.0, 3.0)])
     run(c, "rosen", [(-2.0, 2.0), (-1.0, 3.0)], locally_biased=False)

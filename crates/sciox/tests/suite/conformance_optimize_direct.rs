@@ -233,7 +233,7 @@ fn check_stop(case: &Case) -> Result<(), String> {
 
 #[test]
 fn conformance_optimize_direct() {
-    common::check_all_cases("optimize_direct", 68, |case| match case.op.as_str() {
+    common::check_all_cases("optimize_direct", 73, |case| match case.op.as_str() {
         "direct" => check_direct(case),
         "direct_stop" => check_stop(case),
         other => Err(format!("unknown op {other}")),
