@@ -1,10 +1,12 @@
 //! sciox.optimize global optimizers against scipy.optimize: differential
 //! evolution and dual annealing with fixed seeds (both sides make the same
-//! random draws, so they do the same work; the checksum includes `nfev`).
+//! random draws, so they do the same work; the checksum includes `nfev`),
+//! and DIRECT (deterministic: the same evaluations as SciPy's).
 
 use super::{Out, Workload};
 use sciox::optimize::{
-    DifferentialEvolutionOptions, DualAnnealingOptions, differential_evolution, dual_annealing, rosen,
+    DifferentialEvolutionOptions, DirectOptions, DualAnnealingOptions, differential_evolution, direct,
+    dual_annealing, rosen,
 };
 
 fn rastrigin(x: &[f64]) -> f64 {
@@ -44,6 +46,18 @@ fn de_rastrigin10() -> Box<dyn FnMut() -> Out> {
     })
 }
 
+fn direct_rastrigin10() -> Box<dyn FnMut() -> Out> {
+    Box::new(|| {
+        // vol_tol = 0: the volume test would end a 10-D run after ~550 calls
+        let o = DirectOptions {
+            vol_tol: 0.0,
+            ..Default::default()
+        };
+        let r = direct(rastrigin, [(-4.0, 5.12); 10], &o).expect("valid problem");
+        with_nfev(vec![r.fun], r.nfev)
+    })
+}
+
 fn dual_annealing_rastrigin() -> Box<dyn FnMut() -> Out> {
     Box::new(|| {
         let o = DualAnnealingOptions {
@@ -59,6 +73,7 @@ pub fn workloads() -> Vec<Workload> {
     vec![
         ("de_rosen5", de_rosen5),
         ("de_rastrigin10", de_rastrigin10),
+        ("direct_rastrigin10", direct_rastrigin10),
         ("dual_annealing_rastrigin", dual_annealing_rastrigin),
     ]
 }

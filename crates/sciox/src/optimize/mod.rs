@@ -55,6 +55,7 @@
 
 mod basinhopping;
 mod differential_evolution;
+mod direct;
 mod dual_annealing;
 mod fixed_point;
 mod isotonic;
@@ -73,6 +74,7 @@ pub use differential_evolution::{
     DeInit, DifferentialEvolutionOptions, DifferentialEvolutionResult, Mutation, Strategy, Updating,
     differential_evolution,
 };
+pub use direct::{DirectOptions, direct, direct_with_callback};
 pub use dual_annealing::{AnnealingCallback, DualAnnealingOptions, dual_annealing};
 pub use fixed_point::{FixedPointMethod, fixed_point};
 pub use isotonic::{IsotonicResult, isotonic_regression};

@@ -11,6 +11,7 @@ mod conformance_integrate_misc;
 mod conformance_integrate_quad;
 mod conformance_optimize;
 mod conformance_optimize_cobyla;
+mod conformance_optimize_direct;
 mod conformance_optimize_global;
 mod conformance_optimize_lp;
 mod conformance_optimize_lsq;
