@@ -496,13 +496,9 @@ impl Tokenizer {
                 continue;
             }
             if !self.comments.is_empty() && self.comment_at(s, pos) {
-                match s[pos..].iter().position(|&b| b == b'\n') {
-                    Some(k) => {
-                        pos += k + 1;
-                        lines += 1;
-                    }
-                    None => pos = n,
-                }
+                let (next, newlines) = skip_past_newline(s, pos);
+                pos = next;
+                lines += newlines;
                 break;
             }
             match &self.delim {
@@ -580,13 +576,9 @@ impl Tokenizer {
             }
             if !self.comments.is_empty() && self.comment_at(s, pos) {
                 end = pos;
-                match s[pos..].iter().position(|&b| b == b'\n') {
-                    Some(k) => {
-                        pos += k + 1;
-                        lines += 1;
-                    }
-                    None => pos = n,
-                }
+                let (next, newlines) = skip_past_newline(s, pos);
+                pos = next;
+                lines += newlines;
                 break;
             }
             match &self.delim {
@@ -1255,6 +1247,15 @@ fn row_format(fmt: &[String], cols: usize, complex: bool, delim: &str) -> Result
         return Err(bad(&row));
     }
     Ok(specs)
+}
+
+/// The position just past the next `\n` at or after `pos` (or the end of
+/// `s`), and how many newlines that consumed (0 or 1): the rest of a comment.
+fn skip_past_newline(s: &[u8], pos: usize) -> (usize, usize) {
+    match s[pos..].iter().position(|&b| b == b'\n') {
+        Some(k) => (pos + k + 1, 1),
+        None => (s.len(), 0),
+    }
 }
 
 #[cfg(test)]

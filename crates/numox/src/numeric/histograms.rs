@@ -222,21 +222,30 @@ fn outer_edges(a: &[f64], range: Option<(f64, f64)>) -> Result<(f64, f64)> {
     Ok((first, last))
 }
 
-fn ptp(x: &[f64]) -> f64 {
-    let (lo, hi) = x.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+/// `np.ptp` in the data's own precision.
+fn ptp<F: num_traits::Float>(x: &[F]) -> F {
+    let (lo, hi) = x.iter().fold((F::infinity(), F::neg_infinity()), |(lo, hi), &v| {
         (lo.min(v), hi.max(v))
     });
     hi - lo
 }
 
-fn mean(x: &[f64]) -> f64 {
-    np_sum(x) / x.len() as f64
+/// `np.mean` in the data's own precision: a pairwise sum over `n` (as `F`).
+fn mean<F: num_traits::Float + Default>(x: &[F]) -> F {
+    np_sum(x) / F::from(x.len()).expect("a length is representable")
 }
 
-fn std(x: &[f64]) -> f64 {
+/// `np.std` (ddof 0) in the data's own precision, as NumPy's `_var`.
+fn std<F: num_traits::Float + Default>(x: &[F]) -> F {
     let m = mean(x);
-    let sq: Vec<f64> = x.iter().map(|&v| (v - m) * (v - m)).collect();
-    (np_sum(&sq) / x.len() as f64).sqrt()
+    let sq: Vec<F> = x
+        .iter()
+        .map(|&v| {
+            let d = v - m;
+            d * d
+        })
+        .collect();
+    (np_sum(&sq) / F::from(x.len()).expect("a length is representable")).sqrt()
 }
 
 /// NumPy's linear-method percentile of sorted data at `q` in `[0, 1]`.
@@ -601,31 +610,6 @@ enum Width {
     F64(f64),
 }
 
-fn ptp32(x: &[f32]) -> f32 {
-    let (lo, hi) = x.iter().fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), &v| {
-        (lo.min(v), hi.max(v))
-    });
-    hi - lo
-}
-
-/// `np.mean` of `float32`: a pairwise `float32` sum over `n` (as `float32`).
-fn mean32(x: &[f32]) -> f32 {
-    np_sum(x) / x.len() as f32
-}
-
-/// `np.std` of `float32`, all in `float32` as NumPy's `_var`.
-fn std32(x: &[f32]) -> f32 {
-    let m = mean32(x);
-    let sq: Vec<f32> = x
-        .iter()
-        .map(|&v| {
-            let d = v - m;
-            d * d
-        })
-        .collect();
-    (np_sum(&sq) / x.len() as f32).sqrt()
-}
-
 /// `np.percentile(x, 100 q)` of sorted `float32` data: NumPy's `_lerp` of
 /// `float32` neighbours takes their difference in `float32` and the rest
 /// in `float64` (the weights are `float64`).
@@ -658,9 +642,9 @@ fn width_doane32(x: &[f32]) -> f64 {
     let n = x.len() as f64;
     if x.len() > 2 {
         let sg1 = (6.0 * (n - 2.0) / ((n + 1.0) * (n + 3.0))).sqrt();
-        let sigma = std32(x);
+        let sigma = std(x);
         if sigma > 0.0 {
-            let m = mean32(x);
+            let m = mean(x);
             let t: Vec<f32> = x
                 .iter()
                 .map(|&v| {
@@ -668,8 +652,8 @@ fn width_doane32(x: &[f32]) -> f64 {
                     (z * z * z) as f32
                 })
                 .collect();
-            let g1 = mean32(&t);
-            return f64::from(ptp32(x)) / (1.0 + n.log2() + (1.0 + f64::from(g1.abs()) / sg1).log2());
+            let g1 = mean(&t);
+            return f64::from(ptp(x)) / (1.0 + n.log2() + (1.0 + f64::from(g1.abs()) / sg1).log2());
         }
     }
     0.0
@@ -680,7 +664,7 @@ fn width_doane32(x: &[f32]) -> f64 {
 /// edges), `ptp / nbins` in `float32`.
 fn width_stone32(x: &[f32], x64: &[f64], edges: Edges32) -> Result<f32> {
     let n = x.len();
-    let p = ptp32(x);
+    let p = ptp(x);
     if n <= 1 || p == 0.0 {
         return Ok(0.0);
     }
@@ -703,16 +687,16 @@ fn width_stone32(x: &[f32], x64: &[f64], edges: Edges32) -> Result<f32> {
 /// NumPy's estimator width for `float32` data (see [`Width`]).
 fn width_of32(est: BinEstimator, x: &[f32], x64: &[f64], edges: Edges32) -> Result<Width> {
     let n = x.len() as f64;
-    let ptp = f64::from(ptp32(x));
-    let sqrt = || ptp / n.sqrt();
-    let sturges = || ptp / (n.log2() + 1.0);
+    let range = f64::from(ptp(x));
+    let sqrt = || range / n.sqrt();
+    let sturges = || range / (n.log2() + 1.0);
     Ok(match est {
         BinEstimator::Sqrt => Width::F64(sqrt()),
         BinEstimator::Sturges => Width::F64(sturges()),
         // `ptp / (2.0 * n ** (1 / 3))`: a Python float, so in float32.
-        BinEstimator::Rice => Width::F32(ptp32(x) / (2.0 * n.powf(1.0 / 3.0)) as f32),
+        BinEstimator::Rice => Width::F32(ptp(x) / (2.0 * n.powf(1.0 / 3.0)) as f32),
         BinEstimator::Scott => {
-            Width::F32(((24.0 * std::f64::consts::PI.sqrt() / n).powf(1.0 / 3.0)) as f32 * std32(x))
+            Width::F32(((24.0 * std::f64::consts::PI.sqrt() / n).powf(1.0 / 3.0)) as f32 * std(x))
         }
         BinEstimator::Stone => Width::F32(width_stone32(x, x64, edges)?),
         BinEstimator::Doane => Width::F64(width_doane32(x)),
