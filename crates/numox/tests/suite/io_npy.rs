@@ -145,6 +145,26 @@ fn load_npy_as_checks_the_dtype() {
 }
 
 #[test]
+fn saving_over_an_existing_file_leaves_exactly_the_new_bytes() {
+    // save_npy writes over an existing file in place and then cuts it to
+    // length: a shorter array saved over a longer one (and over a file that
+    // is not .npy at all) must leave exactly the bytes a fresh save writes.
+    let path = tmp("over.npy");
+    let long = Array::from_iter((0..300_000).map(|i| i as f64));
+    let short = array![[1.5f32, -2.0], [3.0, 4.25]];
+    numox::save_npy(&path, &long).unwrap();
+    numox::save_npy(&path, &short).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), bytes_of(&short));
+    assert_eq!(numox::load_npy_as::<f32>(&path).unwrap(), short);
+    numox::save_npy(&path, &long).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), bytes_of(&long));
+    std::fs::write(&path, vec![0xffu8; 5_000_000]).unwrap();
+    numox::save_npy(&path, &short).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), bytes_of(&short));
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[test]
 fn dyn_arrays_write_like_typed_ones() {
     let a = array![[1u32, 2], [3, 4]].reversed_axes();
     let d = DynArray::from(a.clone());
