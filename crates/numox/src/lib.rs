@@ -19,6 +19,7 @@
 //! | [`fmt`] | `str(a)`, `repr(a)` | printing |
 //! | [`random`] | `np.random` | `default_rng`, `Generator`, bit generators, `RandomState` |
 //! | [`error`] | `ValueError`, `IndexError`, ... | [`Error`] |
+//! | [`warnings`] | `warnings.warn(..., RuntimeWarning)` | warnings that NumPy raises and goes on: printed once, or [`warnings::record`]ed |
 //!
 //! ```
 //! use numox::prelude::*;
@@ -45,6 +46,7 @@ pub mod sorting;
 pub mod statistics;
 pub mod ufunc;
 pub mod umath;
+pub mod warnings;
 
 pub use array::broadcast::broadcast_pair_views;
 pub use array::shape::broadcast_shapes;

@@ -1362,7 +1362,7 @@ impl RandomState {
     /// of dimension 2 or more). With `check_valid` other than `"ignore"`,
     /// `cov` is "not positive-semidefinite" unless `np.allclose((v.T * s) @ v,
     /// cov, rtol=tol, atol=tol)`: `"raise"` errors, `"warn"` draws anyway
-    /// (numox has no warnings).
+    /// with NumPy's RuntimeWarning (see [`crate::warnings`]).
     ///
     /// The values agree with NumPy's to rounding, not bit for bit (NumPy's
     /// SVD and product run through OpenBLAS). Errors (before any draw, where
@@ -1407,10 +1407,12 @@ impl RandomState {
         }
         let c = cov.to_vec();
         let (s, _, vt) = super::generator_dists::mvn_svd(&c, n)?;
-        if check_valid == "raise" && !super::generator_dists::svd_psd(&c, &s, &vt, n, tol) {
-            return Err(Error::invalid(
-                "covariance is not symmetric positive-semidefinite.",
-            ));
+        if check_valid != "ignore" && !super::generator_dists::svd_psd(&c, &s, &vt, n, tol) {
+            let msg = "covariance is not symmetric positive-semidefinite.";
+            if check_valid == "raise" {
+                return Err(Error::invalid(msg));
+            }
+            crate::warnings::warn(crate::warnings::Category::Runtime, msg);
         }
         // x[k] = mean[k] + sum_j z[j] sqrt(s[j]) v[j][k]
         let f: Vec<f64> = (0..n * n)

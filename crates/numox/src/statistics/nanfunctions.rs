@@ -373,19 +373,26 @@ fn nan_extremum<A: RealNumeric + Sync, S: Data<Elem = A>>(
     };
     let plan = Plan::for_array(a.shape(), a.strides(), &red, false);
     let buf = exec(a, &plan, &red, init, &FMinMaxK { max, _p: PhantomData })?;
-    finish(&buf, &plan, a.shape(), &red, keepdims)
+    let out = finish(&buf, &plan, a.shape(), &red, keepdims)?;
+    // NumPy checks the result: a NaN there can only come from an all-NaN slice
+    if out.iter().any(|v| v.to_f64().is_nan()) {
+        crate::warnings::warn(crate::warnings::Category::Runtime, "All-NaN slice encountered");
+    }
+    Ok(out)
 }
 
 /// NumPy's `np.nanmin(a, axis, keepdims=keepdims)` (`fmin.reduce`): the
-/// smallest non-NaN element; an all-NaN slice gives NaN (NumPy warns), an
+/// smallest non-NaN element; an all-NaN slice gives NaN with NumPy's
+/// RuntimeWarning "All-NaN slice encountered" (see [`crate::warnings`]), an
 /// empty one is an error.
 ///
 /// ```
 /// use numox::prelude::*;
 /// let a = array![[3.0, f64::NAN], [f64::NAN, f64::NAN]];
-/// let m = numox::nanmin(&a, 1, false).unwrap();
+/// let (m, seen) = numox::warnings::record(|| numox::nanmin(&a, 1, false).unwrap());
 /// assert_eq!(m.get(&[0]), Some(&3.0));
 /// assert!(m.get(&[1]).unwrap().is_nan());
+/// assert_eq!(seen[0].to_string(), "RuntimeWarning: All-NaN slice encountered");
 /// assert!(numox::nanmin(&Array::<f64>::zeros(&[0]), numox::Axes::All, false).is_err());
 /// ```
 pub fn nanmin<A: RealNumeric + Sync, S: Data<Elem = A>>(

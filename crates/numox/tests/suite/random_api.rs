@@ -189,3 +189,27 @@ fn legacy_binomial_array_broadcasts_and_checks() {
     assert!(rs.binomial_array(&array![1i64, 2], f64::NAN, ()).is_err());
     assert!(rs == fresh, "an invalid call consumed draws");
 }
+
+#[test]
+fn legacy_multivariate_normal_warns_as_numpy() {
+    // NumPy: check_valid='warn' draws anyway and raises RuntimeWarning
+    // "covariance is not symmetric positive-semidefinite."; 'ignore' and a
+    // valid covariance raise nothing, and the draws are the same either way.
+    use numox::warnings::{self, Category};
+    let bad = array![[1.0, 2.0], [2.0, 1.0]];
+    let good = array![[2.0, 0.5], [0.5, 1.0]];
+    let (x_warn, seen) =
+        warnings::record(|| RandomState::new(5).multivariate_normal(&[0.0, 0.0], &bad, 3, "warn", 1e-8));
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].category, Category::Runtime);
+    assert_eq!(seen[0].message, "covariance is not symmetric positive-semidefinite.");
+    let (x_ignore, seen) =
+        warnings::record(|| RandomState::new(5).multivariate_normal(&[0.0, 0.0], &bad, 3, "ignore", 1e-8));
+    assert!(seen.is_empty());
+    assert_eq!(x_warn.unwrap(), x_ignore.unwrap());
+    let (x, seen) =
+        warnings::record(|| RandomState::new(5).multivariate_normal(&[0.0, 0.0], &good, 3, "warn", 1e-8));
+    assert!(x.is_ok() && seen.is_empty());
+    let e = RandomState::new(5).multivariate_normal(&[0.0, 0.0], &bad, 3, "raise", 1e-8).unwrap_err();
+    assert_eq!(e.to_string(), "covariance is not symmetric positive-semidefinite.");
+}
