@@ -323,6 +323,7 @@ def mvn_cases(c):
     m3 = np.array([1.0, 2.0, 3.0])
     case(c, "mvn", lambda g: g.multivariate_normal(m3, 2.0 * eye3, (2, 3), method="eigh"), 0, size=[2, 3],
          inputs=[m3, 2.0 * eye3], mvn_method="eigh", check_valid="warn", tol=1e-8, atol=1e-12, note="2-d size")
+    eigh_dc_cases(c)
 
 
 def svd_cases(c, covs, rs):
@@ -411,6 +412,48 @@ def svd_dc_cases(c):
     case(c, "mvn", lambda g: g.multivariate_normal(m27, ind, 3, check_valid="raise", method="svd"), 0, size=3,
          inputs=[m27, ind], mvn_method="svd", check_valid="raise", tol=1e-8, atol=0.0,
          note="svd, n = 27: not PSD: raise")
+
+
+def eigh_dc_cases(c):
+    """multivariate_normal(method='eigh') for n > 25, where LAPACK's dstedc
+    divides and conquers (dlaed0 tree, dlaed2 deflation, dlaed4 secular
+    equation): random SPD of varied scale, singular PSD of rank n-1 and 1
+    (atol 1e-6: their zero eigenvalues come out as +-1e-16 and enter through
+    sqrt(|s|) ~ 1e-8 with arbitrary vectors), diagonal with ties, identity,
+    and a failing 'raise'. A separate RandomState, so the earlier cases are
+    unchanged."""
+    rs = np.random.RandomState(17)
+    covs = []
+    a = rs.standard_normal((26, 27))
+    covs.append((a @ a.T, "spd", 1e-10))
+    a = rs.standard_normal((33, 33))
+    covs.append((a @ a.T * 1e-3, "spd, scaled 1e-3", 1e-10))
+    a = rs.standard_normal((40, 45))
+    covs.append((a @ a.T, "spd", 1e-10))
+    a = rs.standard_normal((64, 64))
+    covs.append((a @ a.T * 1e4, "spd, scaled 1e4", 1e-10))
+    a = rs.standard_normal((80, 82))
+    covs.append((a @ a.T, "spd", 1e-10))
+    a = rs.standard_normal((35, 34))
+    covs.append((a @ a.T, "singular rank n-1", 1e-6))
+    a = rs.standard_normal((30, 1))
+    covs.append((a @ a.T, "singular rank 1", 1e-6))
+    d = rs.uniform(0.5, 3.0, 37)
+    d[1], d[5], d[30] = d[0], d[3], d[0]
+    covs.append((np.diag(d), "diagonal with ties", 1e-12))
+    covs.append((np.eye(30), "identity", 1e-12))
+    for i, (cov, kind, tol) in enumerate(covs):
+        n = cov.shape[0]
+        mean = rs.uniform(-5, 5, n)
+        cv = ("warn", "raise")[i % 2]
+        case(c, "mvn", lambda g: g.multivariate_normal(mean, cov, 5, check_valid=cv, method="eigh"), 3000 + i, size=5,
+             inputs=[mean, cov], mvn_method="eigh", check_valid=cv, tol=1e-8, atol=tol,
+             note=f"eigh, n = {n} (divide and conquer): {kind}")
+    a = rs.standard_normal((27, 27))
+    ind, m27 = a + a.T, np.zeros(27)
+    case(c, "mvn", lambda g: g.multivariate_normal(m27, ind, 3, check_valid="raise", method="eigh"), 0, size=3,
+         inputs=[m27, ind], mvn_method="eigh", check_valid="raise", tol=1e-8, atol=0.0,
+         note="eigh, n = 27: not PSD: raise")
 
 
 if __name__ == "__main__":

@@ -731,12 +731,12 @@ impl<B: BitGenerator> Generator<B> {
     /// - `"cholesky"`: `F = cholesky(cov)`, computed here in the order of
     ///   LAPACK's unblocked `potf2`.
     /// - `"eigh"`: `F = u * sqrt(|s|)` from `(s, u) = eigh(cov)`, computed
-    ///   by the steps LAPACK's `dsyevd` takes for `n <= 25` (Householder
-    ///   tridiagonalisation of the lower triangle, implicit QL/QR with
-    ///   eigenvectors, back-transformation), so the eigenvector signs, which
-    ///   decide the values, are LAPACK's. Limited to `len(mean) <= 25`
-    ///   (LAPACK switches to divide and conquer above): larger orders return
-    ///   [`Error::Unsupported`]. With `check_valid` other than `"ignore"`, an
+    ///   by the steps LAPACK's `dsyevd` takes (Householder
+    ///   tridiagonalisation of the lower triangle; for `n <= 25` implicit
+    ///   QL/QR with eigenvectors, above it LAPACK's divide and conquer with
+    ///   its deflation and secular equation; back-transformation), so the
+    ///   eigenvector signs, which decide the values, are LAPACK's, for every
+    ///   order. With `check_valid` other than `"ignore"`, an
     ///   eigenvalue below `-tol` is "not positive-semidefinite": `"raise"`
     ///   errors, `"warn"` draws anyway (numox has no warnings).
     /// - `"svd"` (NumPy's default): `F = u * sqrt(s)` from `(u, s, vh) =
@@ -806,12 +806,6 @@ impl<B: BitGenerator> Generator<B> {
         let f = match method {
             "cholesky" => mvn_cholesky(&c, n)?,
             "eigh" => {
-                if n > super::lapack_eigh::EIGH_MAX_N {
-                    return Err(Error::Unsupported(format!(
-                        "multivariate_normal(method='eigh') reproduces LAPACK's eigenvector signs for len(mean) <= {} only",
-                        super::lapack_eigh::EIGH_MAX_N
-                    )));
-                }
                 // LAPACK reads the column-major matrix: element (i, j) is c[i * n + j]
                 let mut a = vec![0.0; n * n];
                 for i in 0..n {

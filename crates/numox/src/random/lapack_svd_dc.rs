@@ -29,7 +29,7 @@ const EPS: f64 = f64::EPSILON * 0.5; // dlamch('E')
 
 /// `dlamrg`: the permutation (1-based, into `a`) merging the sorted runs
 /// `a[..n1]` and `a[n1..n1+n2]` (strides `±1`) into ascending order.
-fn dlamrg(n1: usize, n2: usize, a: &[f64], dtrd1: isize, dtrd2: isize, index: &mut [usize]) {
+pub(crate) fn dlamrg(n1: usize, n2: usize, a: &[f64], dtrd1: isize, dtrd2: isize, index: &mut [usize]) {
     let (mut n1sv, mut n2sv) = (n1, n2);
     let mut ind1: isize = if dtrd1 > 0 { 1 } else { n1 as isize };
     let mut ind2: isize = if dtrd2 > 0 {
@@ -677,7 +677,7 @@ fn dlasd2(
 /// `C(1..mm, 1..nn) (+)= A(1..mm, 1..kk) B(1..kk, 1..nn)` (`dgemm('N',
 /// 'N')` with alpha 1, beta 0 or 1), each matrix given as (slice, leading
 /// dimension, 0-based offset of its (1, 1) element).
-fn gemm(
+pub(crate) fn gemm(
     mm: usize,
     nn: usize,
     kk: usize,
@@ -959,7 +959,14 @@ fn dlasd5(i: usize, d: &[f64], z: &[f64], delta: &mut [f64], rho: f64, work: &mu
 /// `dlaed6`: one root of the 3-pole rational function
 /// `finit + tau * sum(z / (d (d - tau)))`, by Gragg-Thornton-Warner's
 /// cubically convergent scheme. `Err` if it did not converge.
-fn dlaed6(kniter: usize, orgati: bool, rho: f64, d: &[f64; 3], z: &[f64; 3], finit: f64) -> Result<f64, ()> {
+pub(crate) fn dlaed6(
+    kniter: usize,
+    orgati: bool,
+    rho: f64,
+    d: &[f64; 3],
+    z: &[f64; 3],
+    finit: f64,
+) -> Result<f64, ()> {
     const MAXIT: usize = 40;
     let (mut lbd, mut ubd) = if orgati { (d[1], d[2]) } else { (d[0], d[1]) };
     if finit < 0.0 {

@@ -42,6 +42,7 @@ mod generator;
 mod generator_dists;
 mod generator_extra;
 mod lapack_eigh;
+mod lapack_eigh_dc;
 mod lapack_svd;
 mod lapack_svd_dc;
 mod legacy;
