@@ -738,7 +738,8 @@ impl<B: BitGenerator> Generator<B> {
     ///   eigenvector signs, which decide the values, are LAPACK's, for every
     ///   order. With `check_valid` other than `"ignore"`, an
     ///   eigenvalue below `-tol` is "not positive-semidefinite": `"raise"`
-    ///   errors, `"warn"` draws anyway (numox has no warnings).
+    ///   errors, `"warn"` draws anyway with NumPy's RuntimeWarning (see
+    ///   [`crate::warnings`]).
     /// - `"svd"` (NumPy's default): `F = u * sqrt(s)` from `(u, s, vh) =
     ///   svd(cov)`, computed by the steps LAPACK's `dgesdd` takes
     ///   (Householder bidiagonalisation; for `n <= 25` implicit QR on the
@@ -752,7 +753,8 @@ impl<B: BitGenerator> Generator<B> {
     ///   BLAS build).
     ///   With `check_valid` other than `"ignore"`, `cov` is "not
     ///   positive-semidefinite" unless `np.allclose((vh.T * s) @ vh, cov,
-    ///   rtol=tol, atol=tol)`: `"raise"` errors, `"warn"` draws anyway. A
+    ///   rtol=tol, atol=tol)`: `"raise"` errors, `"warn"` draws anyway with
+    ///   NumPy's RuntimeWarning. A
     ///   NaN in `cov` errors ("SVD did not converge", as NumPy's
     ///   `LinAlgError`); an infinity gives NaN draws.
     ///
@@ -815,10 +817,8 @@ impl<B: BitGenerator> Generator<B> {
                 }
                 let (s, u) = super::lapack_eigh::dsyevd_lower(&a, n)
                     .ok_or_else(|| Error::invalid("Eigenvalues did not converge"))?;
-                if check_valid == "raise" && s.iter().any(|&v| v < -tol) {
-                    return Err(Error::invalid(
-                        "covariance is not symmetric positive-semidefinite.",
-                    ));
+                if check_valid != "ignore" && s.iter().any(|&v| v < -tol) {
+                    not_psd(check_valid)?;
                 }
                 let mut f = vec![0.0; n * n];
                 for (i, frow) in f.chunks_mut(n).enumerate() {
@@ -830,11 +830,8 @@ impl<B: BitGenerator> Generator<B> {
             }
             _ => {
                 let (s, u, vt) = mvn_svd(&c, n)?;
-                // "warn" draws anyway (numox has no warnings)
-                if check_valid == "raise" && !svd_psd(&c, &s, &vt, n, tol) {
-                    return Err(Error::invalid(
-                        "covariance is not symmetric positive-semidefinite.",
-                    ));
+                if check_valid != "ignore" && !svd_psd(&c, &s, &vt, n, tol) {
+                    not_psd(check_valid)?;
                 }
                 // F = u * sqrt(s)
                 let mut f = vec![0.0; n * n];
@@ -962,6 +959,17 @@ pub(crate) fn mvn_svd(c: &[f64], n: usize) -> Result<(Vec<f64>, Vec<f64>, Vec<f6
         }
     }
     super::lapack_svd::dgesdd_square(&a, n).ok_or_else(|| Error::invalid("SVD did not converge"))
+}
+
+/// NumPy's answer to a covariance that is not positive-semidefinite:
+/// `check_valid='raise'` errors, `'warn'` warns and draws on.
+pub(crate) fn not_psd(check_valid: &str) -> Result<()> {
+    let msg = "covariance is not symmetric positive-semidefinite.";
+    if check_valid == "raise" {
+        return Err(Error::invalid(msg));
+    }
+    crate::warnings::warn(crate::warnings::Category::Runtime, msg);
+    Ok(())
 }
 
 /// NumPy's check `np.allclose((vh.T * s) @ vh, cov, rtol=tol, atol=tol)`

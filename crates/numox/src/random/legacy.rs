@@ -1408,11 +1408,7 @@ impl RandomState {
         let c = cov.to_vec();
         let (s, _, vt) = super::generator_dists::mvn_svd(&c, n)?;
         if check_valid != "ignore" && !super::generator_dists::svd_psd(&c, &s, &vt, n, tol) {
-            let msg = "covariance is not symmetric positive-semidefinite.";
-            if check_valid == "raise" {
-                return Err(Error::invalid(msg));
-            }
-            crate::warnings::warn(crate::warnings::Category::Runtime, msg);
+            super::generator_dists::not_psd(check_valid)?;
         }
         // x[k] = mean[k] + sum_j z[j] sqrt(s[j]) v[j][k]
         let f: Vec<f64> = (0..n * n)

@@ -202,7 +202,10 @@ fn legacy_multivariate_normal_warns_as_numpy() {
         warnings::record(|| RandomState::new(5).multivariate_normal(&[0.0, 0.0], &bad, 3, "warn", 1e-8));
     assert_eq!(seen.len(), 1);
     assert_eq!(seen[0].category, Category::Runtime);
-    assert_eq!(seen[0].message, "covariance is not symmetric positive-semidefinite.");
+    assert_eq!(
+        seen[0].message,
+        "covariance is not symmetric positive-semidefinite."
+    );
     let (x_ignore, seen) =
         warnings::record(|| RandomState::new(5).multivariate_normal(&[0.0, 0.0], &bad, 3, "ignore", 1e-8));
     assert!(seen.is_empty());
@@ -210,6 +213,39 @@ fn legacy_multivariate_normal_warns_as_numpy() {
     let (x, seen) =
         warnings::record(|| RandomState::new(5).multivariate_normal(&[0.0, 0.0], &good, 3, "warn", 1e-8));
     assert!(x.is_ok() && seen.is_empty());
-    let e = RandomState::new(5).multivariate_normal(&[0.0, 0.0], &bad, 3, "raise", 1e-8).unwrap_err();
-    assert_eq!(e.to_string(), "covariance is not symmetric positive-semidefinite.");
+    let e = RandomState::new(5)
+        .multivariate_normal(&[0.0, 0.0], &bad, 3, "raise", 1e-8)
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "covariance is not symmetric positive-semidefinite."
+    );
+}
+
+#[test]
+fn generator_multivariate_normal_warns_as_numpy() {
+    // Generator.multivariate_normal: the same warning for 'svd' (allclose
+    // test) and 'eigh' (an eigenvalue below -tol); none for 'cholesky',
+    // which never checks, and none for a valid covariance.
+    use numox::warnings;
+    let bad = array![[1.0, 2.0], [2.0, 1.0]];
+    let good = array![[2.0, 0.5], [0.5, 1.0]];
+    for method in ["svd", "eigh"] {
+        let (x, seen) = warnings::record(|| {
+            default_rng(3).multivariate_normal_with(&[0.0, 0.0], &bad, 4, method, "warn", 1e-8)
+        });
+        assert!(x.is_ok(), "{method}");
+        assert_eq!(seen.len(), 1, "{method}");
+        assert_eq!(
+            seen[0].message,
+            "covariance is not symmetric positive-semidefinite."
+        );
+        let (_, seen) =
+            warnings::record(|| default_rng(3).multivariate_normal(&[0.0, 0.0], &good, 4, method));
+        assert!(seen.is_empty(), "{method}");
+    }
+    let (_, seen) = warnings::record(|| {
+        default_rng(3).multivariate_normal_with(&[0.0, 0.0], &good, 4, "cholesky", "warn", 1e-8)
+    });
+    assert!(seen.is_empty());
 }
