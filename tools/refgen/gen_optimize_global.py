@@ -71,6 +71,10 @@ def bh2(x):
     return math.cos(14.5 * x[0] - 0.3) + (x[1] + 0.2) * x[1] + (x[0] + 0.2) * x[0]
 
 
+def ellipse(x):
+    return x[0] * x[0] + x[1] * x[1] * 2.0
+
+
 def nanfunc(x):
     return math.nan if x[0] > 0.5 else sphere(x)
 
@@ -79,7 +83,7 @@ def inffunc(x):
     return math.inf if x[0] > 0.5 else sphere(x)
 
 
-FUNCS = {"nanfunc": nanfunc, "inffunc": inffunc, "bh1": bh1, "bh2": bh2, "rosen": lambda x: float(so.rosen(x)), "ackley": ackley, "rastrigin": rastrigin,
+FUNCS = {"ellipse": ellipse, "nanfunc": nanfunc, "inffunc": inffunc, "bh1": bh1, "bh2": bh2, "rosen": lambda x: float(so.rosen(x)), "ackley": ackley, "rastrigin": rastrigin,
          "eggholder": eggholder, "wave1d": wave1d, "sphere": sphere}
 
 def circle(x):
@@ -225,6 +229,13 @@ def main():
     de(c, "sphere", [(-1.0, 1.0)] * 2, rng=8, constraints=bad, polish=False, maxiter=30)
     de(c, "sphere", [(-1.0, 1.0)] * 2, rng=9, constraints=bad, polish=False, maxiter=30,
        updating="deferred")
+    # an equality DE never meets exactly (no member feasible, maxiter stop); the
+    # trust-constr polish reaches it (success stays False, as SciPy's)
+    eq = [{"type": "nonlinear", "fun": "circle", "lb": [1.0], "ub": [1.0]}]
+    de(c, "ellipse", [(-2.0, 2.0)] * 2, rng=12, constraints=eq, maxiter=20)
+    de(c, "ellipse", [(-2.0, 2.0)] * 2, rng=13, constraints=eq, maxiter=20)
+    de(c, "ellipse", [(-2.0, 2.0)] * 2, rng=10, constraints=eq, maxiter=20, polish=False)
+    de(c, "ellipse", [(-2.0, 2.0)] * 2, rng=10, constraints=eq, maxiter=20, updating="deferred")
     # old-style dictionaries are rejected by SciPy's differential_evolution
     de(c, "sphere", [(-1.0, 1.0)] * 2, rng=1, constraints=[{"type": "dict", "fun": "circle"}])
     da(c, "rastrigin", [(-5.12, 5.12)] * 2, rng=42)

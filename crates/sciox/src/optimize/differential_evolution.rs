@@ -1199,6 +1199,59 @@ mod tests {
     }
 
     #[test]
+    fn py_repr_like_python() {
+        assert_eq!(py_repr(8.000143597354166), "8.000143597354166");
+        assert_eq!(py_repr(2.0), "2.0");
+        assert_eq!(py_repr(1e-5), "1e-05");
+        assert_eq!(py_repr(1.5e-7), "1.5e-07");
+        assert_eq!(py_repr(1e16), "1e+16");
+        assert_eq!(py_repr(0.0001), "0.0001");
+    }
+
+    #[test]
+    fn lampinen_rules() {
+        // both feasible: energies
+        assert!(accept_trial(1.0, true, &[0.0], 2.0, true, &[0.0]));
+        assert!(!accept_trial(3.0, true, &[0.0], 2.0, true, &[0.0]));
+        // feasible beats infeasible, never the other way
+        assert!(accept_trial(9.0, true, &[0.0], f64::INFINITY, false, &[1.0]));
+        assert!(!accept_trial(f64::INFINITY, false, &[1.0], 9.0, true, &[0.0]));
+        // both infeasible: no worse in every component
+        assert!(accept_trial(
+            f64::INFINITY,
+            false,
+            &[0.5, 1.0],
+            f64::INFINITY,
+            false,
+            &[0.5, 2.0]
+        ));
+        assert!(!accept_trial(
+            f64::INFINITY,
+            false,
+            &[0.1, 3.0],
+            f64::INFINITY,
+            false,
+            &[0.5, 2.0]
+        ));
+    }
+
+    #[test]
+    fn dict_constraints_rejected() {
+        use crate::optimize::ConstraintType;
+        let o = DifferentialEvolutionOptions {
+            seed: Some(1),
+            ..Default::default()
+        };
+        let mut cons = [Constraint::dict(
+            ConstraintType::Ineq,
+            1,
+            |x: &[f64], c: &mut [f64]| c[0] = x[0],
+        )];
+        let r = differential_evolution_constrained(|x: &[f64]| x[0], [(0.0, 1.0)], &mut cons, &o, None);
+        assert!(r.is_err());
+    }
+
+    #[test]
     fn argmin_nan_first() {
         assert_eq!(np_argmin(&[3.0, 1.0, f64::NAN, 0.0]), 2);
         assert_eq!(np_argmin(&[3.0, 1.0, 1.0]), 1);
