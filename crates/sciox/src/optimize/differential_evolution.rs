@@ -204,7 +204,8 @@ pub struct DifferentialEvolutionOptions {
     /// Seed of `np.random.default_rng(seed)` (SciPy's `rng=seed`); `None`
     /// seeds from the clock.
     pub seed: Option<u128>,
-    /// Polish the best member with L-BFGS-B at the end (true).
+    /// Polish the best member at the end (true): L-BFGS-B, or trust-constr
+    /// with constraints.
     pub polish: bool,
     /// The initial population.
     pub init: DeInit,
