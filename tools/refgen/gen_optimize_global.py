@@ -12,7 +12,12 @@ per element, i.e. glibc's, on both sides; sums left to right).
 
 Outputs per differential_evolution case:
   x, population_energies, population (flattened S*N), float64 [fun, nfev, nit, success]
+  (with `constraints`: float64 [fun, nfev, nit, success, maxcv])
   note = SciPy's message.
+
+`constraints` is a list of {"type": "nonlinear", "fun": name, "lb": [...], "ub": [...]},
+{"type": "linear", "A": [[...]], "lb": [...], "ub": [...]} or {"type": "dict", "fun": name}
+(an old-style dictionary, which SciPy's differential_evolution rejects).
 """
 
 import math
@@ -66,6 +71,10 @@ def bh2(x):
     return math.cos(14.5 * x[0] - 0.3) + (x[1] + 0.2) * x[1] + (x[0] + 0.2) * x[0]
 
 
+def ellipse(x):
+    return x[0] * x[0] + x[1] * x[1] * 2.0
+
+
 def nanfunc(x):
     return math.nan if x[0] > 0.5 else sphere(x)
 
@@ -74,8 +83,31 @@ def inffunc(x):
     return math.inf if x[0] > 0.5 else sphere(x)
 
 
-FUNCS = {"nanfunc": nanfunc, "inffunc": inffunc, "bh1": bh1, "bh2": bh2, "rosen": lambda x: float(so.rosen(x)), "ackley": ackley, "rastrigin": rastrigin,
+FUNCS = {"ellipse": ellipse, "nanfunc": nanfunc, "inffunc": inffunc, "bh1": bh1, "bh2": bh2, "rosen": lambda x: float(so.rosen(x)), "ackley": ackley, "rastrigin": rastrigin,
          "eggholder": eggholder, "wave1d": wave1d, "sphere": sphere}
+
+def circle(x):
+    return [x[0] * x[0] + x[1] * x[1]]
+
+
+def two(x):
+    return [x[0] * x[1], x[0] - x[1] * x[1]]
+
+
+CON_FUNCS = {"circle": circle, "two": two}
+
+
+def make_constraints(specs):
+    out = []
+    for sp in specs:
+        if sp["type"] == "nonlinear":
+            out.append(so.NonlinearConstraint(CON_FUNCS[sp["fun"]], sp["lb"], sp["ub"]))
+        elif sp["type"] == "linear":
+            out.append(so.LinearConstraint(np.array(sp["A"]), sp["lb"], sp["ub"]))
+        else:
+            out.append({"type": "ineq", "fun": CON_FUNCS[sp["fun"]]})
+    return out
+
 
 STRATEGIES = ["best1bin", "best1exp", "rand1bin", "rand1exp", "rand2bin", "rand2exp",
               "randtobest1bin", "randtobest1exp", "currenttobest1bin", "currenttobest1exp",
@@ -88,6 +120,8 @@ def de(c, f, bounds, **kw):
     kw2 = dict(kw)
     if "init" in kw2 and isinstance(kw2["init"], list):
         kw2["init"] = np.array(kw2["init"])
+    if "constraints" in kw2:
+        kw2["constraints"] = make_constraints(kw2["constraints"])
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -95,9 +129,11 @@ def de(c, f, bounds, **kw):
     except Exception as e:  # noqa: BLE001
         c.add("differential_evolution", [], params, None, type(e).__name__, note=str(e))
         return
+    stats = [r.fun, r.nfev, r.nit, float(r.success)]
+    if "constraints" in kw:
+        stats.append(r.maxcv)
     c.add("differential_evolution", [], params,
-          [r.x, r.population_energies, r.population.ravel(),
-           np.array([r.fun, r.nfev, r.nit, float(r.success)])], note=r.message)
+          [r.x, r.population_energies, r.population.ravel(), np.array(stats)], note=r.message)
 
 
 def da(c, f, bounds, **kw):
@@ -167,6 +203,41 @@ def main():
     de(c, "sphere", [(-1.0, 1.0)], rng=1, x0=[2.0])
     de(c, "sphere", [(-1.0, 1.0)], rng=1, strategy="best3bin")
     de(c, "sphere", [(-1.0, 1.0)], rng=1, init=[[0.0]] * 4)
+    # constraints (Lampinen's rules; trust-constr polish)
+    inf = math.inf
+    circ = [{"type": "nonlinear", "fun": "circle", "lb": [-inf], "ub": [1.9]}]
+    lin = [{"type": "linear", "A": [[1.0, 1.0]], "lb": [-inf], "ub": [1.9]}]
+    for seed in (1, 2, 3):
+        de(c, "rosen", [(0.0, 2.0)] * 2, rng=seed, constraints=circ, polish=False)
+    de(c, "rosen", [(0.0, 2.0)] * 2, rng=1, constraints=circ)
+    de(c, "rosen", [(0.0, 2.0)] * 2, rng=2, constraints=circ, updating="deferred", polish=False)
+    de(c, "rosen", [(0.0, 2.0)] * 2, rng=2, constraints=circ, updating="deferred")
+    de(c, "rosen", [(0.0, 2.0)] * 2, rng=1, constraints=lin)
+    de(c, "rosen", [(0.0, 2.0)] * 2, rng=3, constraints=lin, polish=False)
+    de(c, "rosen", [(0.0, 2.0)] * 2, rng=4, constraints=lin, polish=False, updating="deferred")
+    lin2 = [{"type": "linear", "A": [[1.0, 1.0], [1.0, -1.0]], "lb": [0.5, -0.5], "ub": [1.5, 0.5]}]
+    de(c, "sphere", [(-2.0, 2.0)] * 2, rng=5, constraints=lin2, polish=False)
+    de(c, "sphere", [(-2.0, 2.0)] * 2, rng=5, constraints=lin2)
+    mixed = [{"type": "nonlinear", "fun": "two", "lb": [-inf, 0.1], "ub": [0.5, inf]},
+             {"type": "linear", "A": [[1.0, -1.0]], "lb": [0.2], "ub": [inf]}]
+    de(c, "ackley", [(-3.0, 3.0)] * 2, rng=6, constraints=mixed, polish=False)
+    de(c, "ackley", [(-3.0, 3.0)] * 2, rng=7, constraints=mixed, polish=False, updating="deferred",
+       strategy="rand1exp")
+    de(c, "ackley", [(-3.0, 3.0)] * 2, rng=6, constraints=mixed)
+    # infeasible: x0^2 + x1^2 >= 10 cannot hold in [-1, 1]^2
+    bad = [{"type": "nonlinear", "fun": "circle", "lb": [10.0], "ub": [inf]}]
+    de(c, "sphere", [(-1.0, 1.0)] * 2, rng=8, constraints=bad, polish=False, maxiter=30)
+    de(c, "sphere", [(-1.0, 1.0)] * 2, rng=9, constraints=bad, polish=False, maxiter=30,
+       updating="deferred")
+    # an equality DE never meets exactly (no member feasible, maxiter stop); the
+    # trust-constr polish reaches it (success stays False, as SciPy's)
+    eq = [{"type": "nonlinear", "fun": "circle", "lb": [1.0], "ub": [1.0]}]
+    de(c, "ellipse", [(-2.0, 2.0)] * 2, rng=12, constraints=eq, maxiter=20)
+    de(c, "ellipse", [(-2.0, 2.0)] * 2, rng=13, constraints=eq, maxiter=20)
+    de(c, "ellipse", [(-2.0, 2.0)] * 2, rng=10, constraints=eq, maxiter=20, polish=False)
+    de(c, "ellipse", [(-2.0, 2.0)] * 2, rng=10, constraints=eq, maxiter=20, updating="deferred")
+    # old-style dictionaries are rejected by SciPy's differential_evolution
+    de(c, "sphere", [(-1.0, 1.0)] * 2, rng=1, constraints=[{"type": "dict", "fun": "circle"}])
     da(c, "rastrigin", [(-5.12, 5.12)] * 2, rng=42)
     da(c, "rastrigin", [(-5.12, 5.12)] * 4, rng=1, maxiter=200)
     da(c, "rosen", [(-2.0, 2.0)] * 2, rng=2, maxiter=100)

@@ -7,11 +7,16 @@
 //! the same order as SciPy's, so `x`, `fun`, `nfev`, `nit` and the final
 //! population are SciPy's.
 //!
-//! Not supported: `constraints` (SciPy polishes with trust-constr then),
-//! `workers`, `vectorized`, a callable `strategy`, and the
-//! `'sobol'`/`'halton'` initialisations.
+//! [`differential_evolution_constrained`] adds SciPy's `constraints`
+//! (Lampinen's feasibility rules, trust-constr polish).
+//!
+//! Not supported: `workers`, `vectorized`, a callable `strategy`, the
+//! `'sobol'`/`'halton'` initialisations, and `Bounds` objects or old-style
+//! dictionaries as constraints (SciPy rejects the dictionaries too).
 
-use super::minimize::{Bounds, Callback, Method, MinimizeOptions, minimize};
+use super::minimize::{
+    Bounds, Callback, Constraint, Method, MinimizeOptions, minimize, minimize_constrained,
+};
 use crate::{Error, Result};
 use numox::random::{Generator, Pcg64, default_rng};
 
@@ -199,7 +204,8 @@ pub struct DifferentialEvolutionOptions {
     /// Seed of `np.random.default_rng(seed)` (SciPy's `rng=seed`); `None`
     /// seeds from the clock.
     pub seed: Option<u128>,
-    /// Polish the best member with L-BFGS-B at the end (true).
+    /// Polish the best member at the end (true): L-BFGS-B, or trust-constr
+    /// with constraints.
     pub polish: bool,
     /// The initial population.
     pub init: DeInit,
@@ -263,8 +269,17 @@ pub struct DifferentialEvolutionResult {
     /// The final population, `S × N` row-major, before polishing (as SciPy's).
     pub population: Vec<f64>,
     /// The energies of the population (the first one is the polished value
-    /// when polishing improved it, as SciPy's).
+    /// when polishing improved it, as SciPy's); `inf` for members that
+    /// violate the constraints (their objective is never evaluated).
     pub population_energies: Vec<f64>,
+    /// With constraints: the violation of each constraint's components at
+    /// `x` (SciPy's `constr`); empty without constraints.
+    pub constr: Vec<Vec<f64>>,
+    /// With constraints: the largest violation at `x` (SciPy's
+    /// `constr_violation`, equal to `maxcv`); 0 without constraints.
+    pub constr_violation: f64,
+    /// Same as `constr_violation` (SciPy's `maxcv`).
+    pub maxcv: f64,
 }
 
 /// Bounds from `(min, max)` pairs, SciPy's second form of `bounds`.
@@ -397,8 +412,122 @@ pub(crate) fn check_bounds(b: &Bounds, what: &str) -> Result<()> {
     Ok(())
 }
 
-struct Solver<'f, F> {
+/// The components of all constraints at `x`, concatenated, written as
+/// violations `max(lb - c, 0) + max(c - ub, 0)` (SciPy's
+/// `_ConstraintWrapper.violation`; a NaN value stays NaN as in
+/// `np.maximum`).
+fn violations(cons: &mut [Constraint<'_>], x: &[f64], out: &mut [f64]) {
+    let mut off = 0;
+    for c in cons.iter_mut() {
+        let m = c.len();
+        let o = &mut out[off..off + m];
+        let (lb, ub) = match c {
+            Constraint::Nonlinear(nc) => {
+                (nc.fun)(x, o);
+                (&nc.lb, &nc.ub)
+            }
+            Constraint::Linear(l) => {
+                let n = x.len();
+                for (i, v) in o.iter_mut().enumerate() {
+                    *v = l.a[i * n..(i + 1) * n].iter().zip(x).map(|(a, b)| a * b).sum();
+                }
+                (&l.lb, &l.ub)
+            }
+            // rejected by `check_constraints`
+            Constraint::Dict { .. } => (&Vec::new(), &Vec::new()),
+        };
+        for (i, v) in o.iter_mut().enumerate() {
+            *v = np_max0(lb[i] - *v) + np_max0(*v - ub[i]);
+        }
+        off += m;
+    }
+}
+
+/// `np.maximum(d, 0)`: NaN propagates.
+fn np_max0(d: f64) -> f64 {
+    if d.is_nan() || d > 0.0 { d } else { 0.0 }
+}
+
+/// The checks of SciPy's `_ConstraintWrapper`: known kinds, matching
+/// shapes. Returns the total number of components.
+fn check_constraints(cons: &[Constraint<'_>], n: usize) -> Result<usize> {
+    let mut m = 0;
+    for c in cons {
+        match c {
+            Constraint::Dict { .. } => {
+                return Err(Error::invalid(
+                    "`constraint` of an unknown type is passed (differential_evolution takes \
+                     LinearConstraint and NonlinearConstraint, not old-style dictionaries).",
+                ));
+            }
+            Constraint::Linear(l) => {
+                if l.lb.len() != l.ub.len() || l.a.len() != l.lb.len() * n {
+                    return Err(Error::invalid(format!(
+                        "LinearConstraint: A has {} entries, lb {} and ub {}; expected A of shape ({}, {n})",
+                        l.a.len(),
+                        l.lb.len(),
+                        l.ub.len(),
+                        l.lb.len()
+                    )));
+                }
+            }
+            Constraint::Nonlinear(nc) => {
+                if nc.lb.len() != nc.ub.len() {
+                    return Err(Error::invalid(format!(
+                        "NonlinearConstraint: lb has {} entries, ub {}",
+                        nc.lb.len(),
+                        nc.ub.len()
+                    )));
+                }
+            }
+        }
+        m += c.len();
+    }
+    Ok(m)
+}
+
+/// Python's `repr` of a float (`1e-05`, `0.5`, `2.0`), for SciPy's messages.
+fn py_repr(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let a = x.abs();
+    if a != 0.0 && !(1e-4..1e16).contains(&a) {
+        let e = format!("{x:e}");
+        let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
+        let exp: i32 = exp.parse().unwrap_or(0);
+        let sign = if exp < 0 { '-' } else { '+' };
+        format!("{mant}e{sign}{:02}", exp.abs())
+    } else {
+        let s = format!("{x}");
+        if s.contains('.') { s } else { format!("{s}.0") }
+    }
+}
+
+/// SciPy's `_accept_trial` (Lampinen): feasible beats infeasible; two
+/// feasible compare energies; an infeasible trial wins when its violation
+/// is no worse in every component.
+fn accept_trial(e_t: f64, f_t: bool, cv_t: &[f64], e_o: f64, f_o: bool, cv_o: &[f64]) -> bool {
+    if f_o && f_t {
+        e_t <= e_o
+    } else if f_t && !f_o {
+        true
+    } else {
+        !f_t && cv_t.iter().zip(cv_o).all(|(a, b)| a <= b)
+    }
+}
+
+struct Solver<'f, 'c, 'a, F> {
     func: &'f mut F,
+    cons: &'c mut [Constraint<'a>],
+    /// Total number of constraint components.
+    m: usize,
+    feasible: Vec<bool>,
+    /// Violations, `S × m` row-major.
+    cv: Vec<f64>,
     rng: Generator<Pcg64>,
     n: usize,
     s: usize,
@@ -417,7 +546,40 @@ struct Solver<'f, F> {
     integ: Vec<bool>,
 }
 
-impl<F: FnMut(&[f64]) -> f64> Solver<'_, F> {
+impl<F: FnMut(&[f64]) -> f64> Solver<'_, '_, '_, F> {
+    /// Violations of the scaled `trial` and whether it is feasible (SciPy:
+    /// `not np.sum(cv) > 0`, so a NaN violation counts as feasible).
+    fn feasibility(&mut self, trial: &[f64], cv: &mut [f64]) -> bool {
+        if self.cons.is_empty() {
+            return true;
+        }
+        let mut params = std::mem::take(&mut self.params);
+        self.scale_into(trial, &mut params);
+        violations(self.cons, &params, cv);
+        self.params = params;
+        let total = np_sum(cv);
+        total.is_nan() || total <= 0.0
+    }
+
+    /// The first energies (SciPy's `_calculate_population_feasibilities`,
+    /// then the objective of the feasible members, then the promotion).
+    fn initial_energies(&mut self) {
+        let (n, m) = (self.n, self.m);
+        let mut cv = vec![0.0; m];
+        for i in 0..self.s {
+            let row = self.pop[i * n..(i + 1) * n].to_vec();
+            self.feasible[i] = self.feasibility(&row, &mut cv);
+            self.cv[i * m..(i + 1) * m].copy_from_slice(&cv);
+        }
+        for i in 0..self.s {
+            if self.feasible[i] {
+                let row = self.pop[i * n..(i + 1) * n].to_vec();
+                self.energies[i] = self.energy(&row);
+            }
+        }
+        self.promote_lowest();
+    }
+
     fn scale_into(&self, trial: &[f64], out: &mut [f64]) {
         for j in 0..self.n {
             out[j] = self.arg1[j] + (trial[j] - 0.5) * self.arg2[j];
@@ -442,13 +604,29 @@ impl<F: FnMut(&[f64]) -> f64> Solver<'_, F> {
         e
     }
 
+    /// SciPy's `_promote_lowest_energy`: the best feasible member (or,
+    /// with none feasible, the one of least total violation) goes first.
     fn promote_lowest(&mut self) {
-        let l = np_argmin(&self.energies);
+        let idx: Vec<usize> = (0..self.s).filter(|&i| self.feasible[i]).collect();
+        let l = if !idx.is_empty() {
+            let e: Vec<f64> = idx.iter().map(|&i| self.energies[i]).collect();
+            idx[np_argmin(&e)]
+        } else {
+            let m = self.m;
+            let sums: Vec<f64> = (0..self.s)
+                .map(|i| np_sum(&self.cv[i * m..(i + 1) * m]))
+                .collect();
+            np_argmin(&sums)
+        };
         self.energies.swap(0, l);
+        self.feasible.swap(0, l);
         if l != 0 {
             let n = self.n;
             let (a, b) = self.pop.split_at_mut(l * n);
             a[..n].swap_with_slice(&mut b[..n]);
+            let m = self.m;
+            let (a, b) = self.cv.split_at_mut(l * m);
+            a[..m].swap_with_slice(&mut b[..m]);
         }
     }
 
@@ -531,12 +709,18 @@ impl<F: FnMut(&[f64]) -> f64> Solver<'_, F> {
     }
 
     fn next_generation(&mut self, updating: Updating) -> Result<()> {
+        // SciPy re-does the first evaluation while every energy is
+        // infinite (e.g. no member is feasible yet)
+        if self.energies.iter().all(|e| e.is_infinite()) {
+            self.initial_energies();
+        }
         if let Some((lo, hi)) = self.dither {
             self.scale = lo + (hi - lo) * self.rng.next_f64();
         }
-        let (n, s) = (self.n, self.s);
+        let (n, s, m) = (self.n, self.s, self.m);
         let mut bprime = vec![0.0; n];
         let mut cross = vec![false; n];
+        let mut cv = vec![0.0; m];
         match updating {
             Updating::Immediate => {
                 let mut trial = vec![0.0; n];
@@ -548,11 +732,15 @@ impl<F: FnMut(&[f64]) -> f64> Solver<'_, F> {
                     self.draw_crossovers(&mut cross);
                     self.crossover(&mut trial, &bprime, fill_point, &mut cross);
                     self.ensure_constraint(&mut trial);
-                    let e = self.energy(&trial);
-                    if e <= self.energies[c] {
+                    let feas = self.feasibility(&trial, &mut cv);
+                    let e = if feas { self.energy(&trial) } else { f64::INFINITY };
+                    let cvc = &self.cv[c * m..(c + 1) * m];
+                    if accept_trial(e, feas, &cv, self.energies[c], self.feasible[c], cvc) {
                         self.pop[c * n..(c + 1) * n].copy_from_slice(&trial);
                         self.energies[c] = e;
-                        if e <= self.energies[0] {
+                        self.feasible[c] = feas;
+                        self.cv[c * m..(c + 1) * m].copy_from_slice(&cv);
+                        if accept_trial(e, feas, &cv, self.energies[0], self.feasible[0], &self.cv[..m]) {
                             self.promote_lowest();
                         }
                     }
@@ -577,11 +765,24 @@ impl<F: FnMut(&[f64]) -> f64> Solver<'_, F> {
                     self.crossover(t, b, fill[c], &mut crosses[c * n..(c + 1) * n]);
                 }
                 self.ensure_constraint(&mut trials);
+                let mut feas = vec![true; s];
+                let mut cvs = vec![0.0; s * m];
                 for c in 0..s {
-                    let e = self.energy(&trials[c * n..(c + 1) * n]);
-                    if e <= self.energies[c] {
+                    feas[c] = self.feasibility(&trials[c * n..(c + 1) * n], &mut cvs[c * m..(c + 1) * m]);
+                }
+                let mut es = vec![f64::INFINITY; s];
+                for c in 0..s {
+                    if feas[c] {
+                        es[c] = self.energy(&trials[c * n..(c + 1) * n]);
+                    }
+                }
+                for c in 0..s {
+                    let (cvt, cvo) = (&cvs[c * m..(c + 1) * m], &self.cv[c * m..(c + 1) * m]);
+                    if accept_trial(es[c], feas[c], cvt, self.energies[c], self.feasible[c], cvo) {
                         self.pop[c * n..(c + 1) * n].copy_from_slice(&trials[c * n..(c + 1) * n]);
-                        self.energies[c] = e;
+                        self.energies[c] = es[c];
+                        self.feasible[c] = feas[c];
+                        self.cv[c * m..(c + 1) * m].copy_from_slice(&cvs[c * m..(c + 1) * m]);
                     }
                 }
                 self.promote_lowest();
@@ -628,8 +829,53 @@ impl<F: FnMut(&[f64]) -> f64> Solver<'_, F> {
 /// assert!(r.x.iter().all(|v| (v - 1.0).abs() < 1e-6));
 /// ```
 pub fn differential_evolution<F, B>(
+    func: F,
+    bounds: B,
+    opts: &DifferentialEvolutionOptions,
+    callback: Callback<'_>,
+) -> Result<DifferentialEvolutionResult>
+where
+    F: FnMut(&[f64]) -> f64,
+    B: Into<Bounds>,
+{
+    differential_evolution_constrained(func, bounds, &mut [], opts, callback)
+}
+
+/// [`differential_evolution`] with SciPy's `constraints`
+/// ([`LinearConstraint`](crate::optimize::LinearConstraint)s and
+/// [`NonlinearConstraint`](crate::optimize::NonlinearConstraint)s).
+///
+/// As SciPy's (Lampinen's rules): a member's constraint violations are
+/// computed first and the objective is only called (and counted in `nfev`)
+/// for feasible members, infeasible ones get energy `inf`; a feasible trial
+/// beats an infeasible parent, two feasible ones compare energies, and an
+/// infeasible trial replaces an infeasible parent when its violation is no
+/// worse in every component. The best member is the best feasible one, or
+/// the least violating one when none is feasible. The polish is
+/// [`minimize_constrained`] with trust-constr under the bounds and the
+/// constraints. The result carries `constr`, `constr_violation` and `maxcv`;
+/// when `maxcv > 0`, `success` is false and the message is SciPy's "The
+/// solution does not satisfy the constraints, MAXCV = ...". With an empty
+/// `constraints` this is [`differential_evolution`].
+///
+/// Errors: as [`differential_evolution`], and old-style dictionary
+/// constraints (SciPy rejects them too), constraints with `lb`/`ub` of
+/// different lengths, a `LinearConstraint` whose `A` is not `m×n`.
+///
+/// ```
+/// use sciox::optimize::{differential_evolution_constrained, Constraint, DifferentialEvolutionOptions, LinearConstraint};
+/// // SciPy's doc example: Rosenbrock with x0 + x1 <= 1.9
+/// let mut cons = [Constraint::Linear(LinearConstraint::new(vec![1.0, 1.0], vec![f64::NEG_INFINITY], vec![1.9]))];
+/// let o = DifferentialEvolutionOptions { seed: Some(1), ..Default::default() };
+/// let rosen = |x: &[f64]| 100.0 * (x[1] - x[0] * x[0]).powi(2) + (1.0 - x[0]).powi(2);
+/// let r = differential_evolution_constrained(rosen, [(0.0, 2.0); 2], &mut cons, &o, None).unwrap();
+/// assert!(r.success && r.maxcv == 0.0);
+/// assert!((r.x[0] - 0.96633).abs() < 1e-4 && (r.x[1] - 0.93367).abs() < 1e-4);
+/// ```
+pub fn differential_evolution_constrained<F, B>(
     mut func: F,
     bounds: B,
+    constraints: &mut [Constraint<'_>],
     opts: &DifferentialEvolutionOptions,
     mut callback: Callback<'_>,
 ) -> Result<DifferentialEvolutionResult>
@@ -640,6 +886,7 @@ where
     let bounds: Bounds = bounds.into();
     check_bounds(&bounds, "differential_evolution")?;
     let n = bounds.lb.len();
+    let m = check_constraints(constraints, n)?;
     let dither = match opts.mutation {
         Mutation::Constant(f) => {
             if !(f.is_finite() && (0.0..2.0).contains(&f)) {
@@ -730,6 +977,10 @@ where
     };
     let mut solver = Solver {
         func: &mut func,
+        cons: constraints,
+        m,
+        feasible: vec![true; s],
+        cv: vec![0.0; s * m],
         rng,
         n,
         s,
@@ -765,11 +1016,7 @@ where
     }
 
     // initial energies
-    for i in 0..s {
-        let row = solver.pop[i * n..(i + 1) * n].to_vec();
-        solver.energies[i] = solver.energy(&row);
-    }
-    solver.promote_lowest();
+    solver.initial_energies();
 
     let mut nit = 0;
     let mut warning = false;
@@ -816,7 +1063,15 @@ where
         message,
         population,
         population_energies: Vec::new(),
+        constr: Vec::new(),
+        constr_violation: 0.0,
+        maxcv: 0.0,
     };
+    let has_cons = !solver.cons.is_empty();
+    // SciPy's `_result`: an infeasible best member is no success
+    if has_cons && constraint_report(solver.cons, &res.x, m).1 > 0.0 {
+        res.success = false;
+    }
     let all_integer = !integ.is_empty() && integ.iter().all(|&b| b);
     if opts.polish && !all_integer {
         for j in (0..n).filter(|&j| integ.get(j).copied().unwrap_or(false)) {
@@ -827,7 +1082,20 @@ where
             bounds: Some(limits.clone()),
             ..Default::default()
         };
-        let r = polish_lbfgsb(&mut *solver.func, &res.x, &limits, &mo)?;
+        let r = if has_cons {
+            let f = &mut *solver.func;
+            minimize_constrained(
+                |x: &[f64]| f(x),
+                None,
+                &res.x,
+                Method::TrustConstr,
+                solver.cons,
+                &mo,
+                None,
+            )?
+        } else {
+            polish_lbfgsb(&mut *solver.func, &res.x, &limits, &mo)?
+        };
         solver.nfev += r.nfev;
         res.nfev = solver.nfev;
         let inside = (0..n).all(|j| r.x[j] <= limits.ub[j] && limits.lb[j] <= r.x[j]);
@@ -838,8 +1106,42 @@ where
             res.jac = r.jac;
         }
     }
+    if has_cons {
+        let (constr, maxcv) = constraint_report(solver.cons, &res.x, m);
+        res.constr = constr;
+        res.constr_violation = maxcv;
+        res.maxcv = maxcv;
+        if maxcv > 0.0 {
+            res.success = false;
+            res.message = format!(
+                "The solution does not satisfy the constraints, MAXCV = {}",
+                py_repr(maxcv)
+            );
+        }
+    }
     res.population_energies = solver.energies;
     Ok(res)
+}
+
+/// Per-constraint violations at `x` and their maximum (`np.max`, NaN
+/// propagating).
+fn constraint_report(cons: &mut [Constraint<'_>], x: &[f64], m: usize) -> (Vec<Vec<f64>>, f64) {
+    let mut all = vec![0.0; m];
+    violations(cons, x, &mut all);
+    let mut out = Vec::with_capacity(cons.len());
+    let mut off = 0;
+    for c in cons.iter() {
+        out.push(all[off..off + c.len()].to_vec());
+        off += c.len();
+    }
+    let max = all.iter().fold(f64::NEG_INFINITY, |a, &v| {
+        if a.is_nan() || v.is_nan() {
+            f64::NAN
+        } else {
+            a.max(v)
+        }
+    });
+    (out, max)
 }
 
 /// SciPy's `minimize(f, x, method='L-BFGS-B', bounds=bounds)`, including
@@ -895,6 +1197,59 @@ mod tests {
         assert_eq!(next_up(-1.0), -1.0 + f64::EPSILON / 2.0);
         assert_eq!(next_up(0.0), f64::from_bits(1));
         assert_eq!(-next_up(-2.5), 2.5 - 2.0 * f64::EPSILON);
+    }
+
+    #[test]
+    fn py_repr_like_python() {
+        assert_eq!(py_repr(8.000143597354166), "8.000143597354166");
+        assert_eq!(py_repr(2.0), "2.0");
+        assert_eq!(py_repr(1e-5), "1e-05");
+        assert_eq!(py_repr(1.5e-7), "1.5e-07");
+        assert_eq!(py_repr(1e16), "1e+16");
+        assert_eq!(py_repr(0.0001), "0.0001");
+    }
+
+    #[test]
+    fn lampinen_rules() {
+        // both feasible: energies
+        assert!(accept_trial(1.0, true, &[0.0], 2.0, true, &[0.0]));
+        assert!(!accept_trial(3.0, true, &[0.0], 2.0, true, &[0.0]));
+        // feasible beats infeasible, never the other way
+        assert!(accept_trial(9.0, true, &[0.0], f64::INFINITY, false, &[1.0]));
+        assert!(!accept_trial(f64::INFINITY, false, &[1.0], 9.0, true, &[0.0]));
+        // both infeasible: no worse in every component
+        assert!(accept_trial(
+            f64::INFINITY,
+            false,
+            &[0.5, 1.0],
+            f64::INFINITY,
+            false,
+            &[0.5, 2.0]
+        ));
+        assert!(!accept_trial(
+            f64::INFINITY,
+            false,
+            &[0.1, 3.0],
+            f64::INFINITY,
+            false,
+            &[0.5, 2.0]
+        ));
+    }
+
+    #[test]
+    fn dict_constraints_rejected() {
+        use crate::optimize::ConstraintType;
+        let o = DifferentialEvolutionOptions {
+            seed: Some(1),
+            ..Default::default()
+        };
+        let mut cons = [Constraint::dict(
+            ConstraintType::Ineq,
+            1,
+            |x: &[f64], c: &mut [f64]| c[0] = x[0],
+        )];
+        let r = differential_evolution_constrained(|x: &[f64]| x[0], [(0.0, 1.0)], &mut cons, &o, None);
+        assert!(r.is_err());
     }
 
     #[test]

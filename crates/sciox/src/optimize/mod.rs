@@ -73,7 +73,7 @@ mod scalar;
 pub use basinhopping::{BasinhoppingCallback, BasinhoppingOptions, BasinhoppingResult, basinhopping};
 pub use differential_evolution::{
     DeInit, DifferentialEvolutionOptions, DifferentialEvolutionResult, Mutation, Strategy, Updating,
-    differential_evolution,
+    differential_evolution, differential_evolution_constrained,
 };
 pub use direct::{DirectOptions, direct, direct_with_callback};
 pub use dual_annealing::{AnnealingCallback, DualAnnealingOptions, dual_annealing};
