@@ -301,6 +301,29 @@ fn drot_cols(a: &mut [f64], ld: usize, nrows: usize, c1: usize, c2: usize, c: f6
 }
 
 /// `dswap` of rows `r1`, `r2` (first `ncols` columns).
+/// `dbdsdc`'s final selection sort of the singular values `d` to
+/// decreasing order, swapping the columns of `u` and the rows of `vt`
+/// (both `n x n`, column-major) alongside; LAPACK's exact swap sequence,
+/// which the vector order (and so the draws) depends on for ties.
+pub(crate) fn sort_decreasing(d: &mut [f64], u: &mut [f64], vt: &mut [f64], n: usize) {
+    for i in 0..n - 1 {
+        let mut kk = i;
+        let mut p = d[i];
+        for j in i + 1..n {
+            if d[j] > p {
+                kk = j;
+                p = d[j];
+            }
+        }
+        if kk != i {
+            d[kk] = d[i];
+            d[i] = p;
+            swap_cols(u, n, n, i, kk);
+            swap_rows(vt, n, n, i, kk);
+        }
+    }
+}
+
 pub(crate) fn swap_rows(a: &mut [f64], ld: usize, ncols: usize, r1: usize, r2: usize) {
     for col in 0..ncols {
         a.swap(r1 + col * ld, r2 + col * ld);
@@ -669,23 +692,7 @@ fn dbdsdc(d: &mut [f64], e: &mut [f64], n: usize) -> Result<(Vec<f64>, Vec<f64>)
             swap_cols(&mut u, n, n, isub, i);
         }
     }
-    // dbdsdc: selection sort to decreasing order
-    for i in 0..n - 1 {
-        let mut kk = i;
-        let mut p = d[i];
-        for j in i + 1..n {
-            if d[j] > p {
-                kk = j;
-                p = d[j];
-            }
-        }
-        if kk != i {
-            d[kk] = d[i];
-            d[i] = p;
-            swap_cols(&mut u, n, n, i, kk);
-            swap_rows(&mut vt, n, n, i, kk);
-        }
-    }
+    sort_decreasing(d, &mut u, &mut vt, n);
     Ok((u, vt))
 }
 

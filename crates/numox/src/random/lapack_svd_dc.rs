@@ -20,7 +20,7 @@
 #![allow(clippy::too_many_arguments)]
 
 use super::lapack_eigh::{dlapy2, dlartg, dnrm2, sign};
-use super::lapack_svd::{dbdsqr, dlasr_cols, dlasr_rows, swap_cols, swap_rows};
+use super::lapack_svd::{dbdsqr, dlasr_cols, dlasr_rows, sort_decreasing, swap_cols, swap_rows};
 
 /// `ilaenv(9, 'DBDSDC')`: the largest subproblem solved without dividing.
 pub(crate) const SMLSIZ: usize = 25;
@@ -1665,23 +1665,7 @@ pub(crate) fn dbdsdc_dc(d: &mut [f64], e: &mut [f64], n: usize) -> Result<(Vec<f
         }
     }
     d.iter_mut().for_each(|v| *v *= orgnrm);
-    // selection sort to decreasing order
-    for i in 0..n - 1 {
-        let mut kk = i;
-        let mut p = d[i];
-        for j in i + 1..n {
-            if d[j] > p {
-                kk = j;
-                p = d[j];
-            }
-        }
-        if kk != i {
-            d[kk] = d[i];
-            d[i] = p;
-            swap_cols(&mut u, n, n, i, kk);
-            swap_rows(&mut vt, n, n, i, kk);
-        }
-    }
+    sort_decreasing(d, &mut u, &mut vt, n);
     Ok((u, vt))
 }
 
