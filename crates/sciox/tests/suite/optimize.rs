@@ -428,3 +428,27 @@ fn constrained_and_trust_region_bad_input_and_callbacks() {
     .unwrap();
     assert_eq!((r.status, r.nit), (99, 1));
 }
+
+#[test]
+fn minimize_cs_rejects_bad_input() {
+    // complex steps are wired into the ScalarFunction methods only; the
+    // others, and the usual input checks, give errors rather than results
+    use numox::Complex64;
+    let f = |x: &[f64]| x[0] * x[0];
+    let fc = |x: &[Complex64]| x[0] * x[0];
+    let o = MinimizeOptions::default();
+    for m in [Method::Slsqp, Method::TrustConstr] {
+        let e = minimize_cs(f, fc, &[1.0], m, &o, None).unwrap_err();
+        assert!(e.to_string().contains("complex-step"), "{e}");
+    }
+    assert!(minimize_cs(f, fc, &[f64::NAN], Method::Bfgs, &o, None).is_err());
+    assert!(minimize_cs(f, fc, &[], Method::Bfgs, &o, None).is_err());
+    let bad_bounds = MinimizeOptions {
+        bounds: Some(Bounds::new(vec![1.0], vec![0.0])),
+        ..Default::default()
+    };
+    assert!(minimize_cs(f, fc, &[0.5], Method::LBfgsB, &bad_bounds, None).is_err());
+    // a valid call stops where BFGS's test |g| = |2x| < gtol (1e-5) holds
+    let r = minimize_cs(f, fc, &[1.0], Method::Bfgs, &o, None).unwrap();
+    assert!(r.success && r.x[0].abs() < 5e-6, "{r:?}");
+}
