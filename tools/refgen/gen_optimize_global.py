@@ -15,6 +15,12 @@ Outputs per differential_evolution case:
   (with `constraints`: float64 [fun, nfev, nit, success, maxcv])
   note = SciPy's message.
 
+`mode` (optional): "workers" runs SciPy with `workers=map` (a map-like callable:
+the parallel code path, evaluated in order) and "vectorized" with
+`vectorized=True` (the objective gets an (N, S) array and is applied column by
+column with the same scalar function); `warns` lists the messages of the
+UserWarnings SciPy raised (the override of updating='immediate').
+
 `constraints` is a list of {"type": "nonlinear", "fun": name, "lb": [...], "ub": [...]},
 {"type": "linear", "A": [[...]], "lb": [...], "ub": [...]} or {"type": "dict", "fun": name}
 (an old-style dictionary, which SciPy's differential_evolution rejects).
@@ -122,10 +128,22 @@ def de(c, f, bounds, **kw):
         kw2["init"] = np.array(kw2["init"])
     if "constraints" in kw2:
         kw2["constraints"] = make_constraints(kw2["constraints"])
+    func = FUNCS[f]
+    mode = kw2.pop("mode", None)
+    if mode == "workers":
+        kw2["workers"] = map
+    elif mode == "vectorized":
+        kw2["vectorized"] = True
+        scalar = FUNCS[f]
+
+        def func(x):
+            return np.array([scalar(x[:, j]) for j in range(x.shape[1])])
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            r = so.differential_evolution(FUNCS[f], bounds, **kw2)
+        with warnings.catch_warnings(record=True) as seen:
+            warnings.simplefilter("always")
+            r = so.differential_evolution(func, bounds, **kw2)
+        if mode is not None:
+            params["warns"] = [str(w.message) for w in seen if w.category is UserWarning]
     except Exception as e:  # noqa: BLE001
         c.add("differential_evolution", [], params, None, type(e).__name__, note=str(e))
         return
@@ -268,6 +286,16 @@ def main():
     bh(c, "bh1", [0.5], niter=0, rng=9)
     bh(c, "bh1", [0.5], rng=1, target_accept_rate=1.0)
     bh(c, "bh1", [0.5], rng=1, stepwise_factor=0.0)
+    # SciPy's `workers` and `vectorized` (deferred updating, forced with a warning)
+    de(c, "rosen", [(0.0, 2.0)] * 2, rng=11, mode="workers", updating="deferred")
+    de(c, "rastrigin", [(-5.12, 5.12)] * 3, rng=2, mode="workers", polish=False)
+    de(c, "ackley", [(-3.0, 3.0)] * 2, rng=5, mode="workers")
+    de(c, "rosen", [(-2.0, 2.0)] * 3, rng=9, mode="workers", strategy="rand1exp", mutation=(0.4, 0.9),
+       updating="deferred", maxiter=40, polish=False)
+    de(c, "rosen", [(0.0, 2.0)] * 2, rng=3, mode="vectorized", updating="deferred")
+    de(c, "rastrigin", [(-5.12, 5.12)] * 3, rng=2, mode="vectorized", polish=False)
+    de(c, "sphere", [(-3.0, 3.0)] * 4, rng=8, mode="vectorized", maxiter=30, updating="deferred")
+    de(c, "sphere", [(-3.0, 3.0)] * 3, rng=12, mode="vectorized", integrality=[True, False, False])
     c.save()
 
 

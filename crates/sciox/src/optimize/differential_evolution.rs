@@ -10,9 +10,15 @@
 //! [`differential_evolution_constrained`] adds SciPy's `constraints`
 //! (Lampinen's feasibility rules, trust-constr polish).
 //!
-//! Not supported: `workers`, `vectorized`, a callable `strategy`, the
-//! `'sobol'`/`'halton'` initialisations, and `Bounds` objects or old-style
-//! dictionaries as constraints (SciPy rejects the dictionaries too).
+//! [`differential_evolution_parallel`] is SciPy's `workers=` (the
+//! population's energies computed on rayon's threads) and
+//! [`differential_evolution_vectorized`] SciPy's `vectorized=True` (one call
+//! per generation with all trial points): both update the population
+//! `'deferred'`, as SciPy does, and give the serial deferred run's results.
+//!
+//! Not supported: a callable `strategy`, the `'sobol'`/`'halton'`
+//! initialisations, and `Bounds` objects or old-style dictionaries as
+//! constraints (SciPy rejects the dictionaries too).
 
 use super::minimize::{
     Bounds, Callback, Constraint, Method, MinimizeOptions, minimize, minimize_constrained,
@@ -520,6 +526,70 @@ fn accept_trial(e_t: f64, f_t: bool, cv_t: &[f64], e_o: f64, f_o: bool, cv_o: &[
     }
 }
 
+/// How the solver calls the objective: one point at a time (the plain
+/// closure), a batch on threads ([`Parallel`]) or one vectorized call per
+/// batch ([`Vectorized`]).
+trait Objective {
+    /// The energy of one point (immediate updating and the polish).
+    fn one(&mut self, x: &[f64]) -> f64;
+    /// The energies of the rows of `xs` (`n` values each, at least one row)
+    /// into `out`; returns the evaluations SciPy counts for the batch.
+    fn batch(&mut self, xs: &[f64], n: usize, out: &mut [f64]) -> usize {
+        for (x, o) in xs.chunks_exact(n).zip(out.iter_mut()) {
+            *o = self.one(x);
+        }
+        out.len()
+    }
+}
+
+/// A plain closure: one call per point, in population order.
+struct Serial<F>(F);
+
+impl<F: FnMut(&[f64]) -> f64> Objective for Serial<F> {
+    fn one(&mut self, x: &[f64]) -> f64 {
+        (self.0)(x)
+    }
+}
+
+/// SciPy's `workers`: the points of a batch are evaluated on rayon's threads
+/// (each energy lands in its member's slot, so the result is the serial one).
+struct Parallel<F>(F);
+
+impl<F: Fn(&[f64]) -> f64 + Sync> Objective for Parallel<F> {
+    fn one(&mut self, x: &[f64]) -> f64 {
+        (self.0)(x)
+    }
+    fn batch(&mut self, xs: &[f64], n: usize, out: &mut [f64]) -> usize {
+        use rayon::prelude::*;
+        let f = &self.0;
+        xs.par_chunks_exact(n)
+            .zip(out.par_iter_mut())
+            .for_each(|(x, o)| *o = f(x));
+        out.len()
+    }
+}
+
+/// SciPy's `vectorized=True`: the batch goes to the closure as one `(N, S)`
+/// array (a transposed view of the `S × N` points), and counts as one
+/// evaluation, as SciPy counts it.
+struct Vectorized<F>(F);
+
+impl<F: FnMut(numox::ArrayView<'_, f64>, &mut [f64])> Objective for Vectorized<F> {
+    fn one(&mut self, x: &[f64]) -> f64 {
+        let mut e = [0.0];
+        self.batch(x, x.len(), &mut e);
+        e[0]
+    }
+    fn batch(&mut self, xs: &[f64], n: usize, out: &mut [f64]) -> usize {
+        let s = out.len();
+        match numox::ArrayView::from_shape(&[s, n], &xs[..s * n]) {
+            Ok(v) => (self.0)(v.reversed_axes(), out),
+            Err(_) => unreachable!("{s} x {n} points in a buffer of {}", xs.len()),
+        }
+        1
+    }
+}
+
 struct Solver<'f, 'c, 'a, F> {
     func: &'f mut F,
     cons: &'c mut [Constraint<'a>],
@@ -546,7 +616,7 @@ struct Solver<'f, 'c, 'a, F> {
     integ: Vec<bool>,
 }
 
-impl<F: FnMut(&[f64]) -> f64> Solver<'_, '_, '_, F> {
+impl<F: Objective> Solver<'_, '_, '_, F> {
     /// Violations of the scaled `trial` and whether it is feasible (SciPy:
     /// `not np.sum(cv) > 0`, so a NaN violation counts as feasible).
     fn feasibility(&mut self, trial: &[f64], cv: &mut [f64]) -> bool {
@@ -571,13 +641,32 @@ impl<F: FnMut(&[f64]) -> f64> Solver<'_, '_, '_, F> {
             self.feasible[i] = self.feasibility(&row, &mut cv);
             self.cv[i * m..(i + 1) * m].copy_from_slice(&cv);
         }
-        for i in 0..self.s {
-            if self.feasible[i] {
-                let row = self.pop[i * n..(i + 1) * n].to_vec();
-                self.energies[i] = self.energy(&row);
-            }
-        }
+        let feasible = self.feasible.clone();
+        let pop = self.pop.clone();
+        let mut es = std::mem::take(&mut self.energies);
+        self.energies_of(&pop, &feasible, &mut es);
+        self.energies = es;
         self.promote_lowest();
+    }
+
+    /// SciPy's `_calculate_population_energies` for the members of `pop`
+    /// (`S × n`, unscaled) marked in `which`: their energies go to `out`, in
+    /// one batch, and `nfev` grows by what the objective counts.
+    fn energies_of(&mut self, pop: &[f64], which: &[bool], out: &mut [f64]) {
+        let n = self.n;
+        let idx: Vec<usize> = (0..which.len()).filter(|&i| which[i]).collect();
+        if idx.is_empty() {
+            return;
+        }
+        let mut params = vec![0.0; idx.len() * n];
+        for (k, &i) in idx.iter().enumerate() {
+            self.scale_into(&pop[i * n..(i + 1) * n], &mut params[k * n..(k + 1) * n]);
+        }
+        let mut es = vec![0.0; idx.len()];
+        self.nfev += self.func.batch(&params, n, &mut es);
+        for (k, &i) in idx.iter().enumerate() {
+            out[i] = es[k];
+        }
     }
 
     fn scale_into(&self, trial: &[f64], out: &mut [f64]) {
@@ -598,7 +687,7 @@ impl<F: FnMut(&[f64]) -> f64> Solver<'_, '_, '_, F> {
     fn energy(&mut self, trial: &[f64]) -> f64 {
         let mut params = std::mem::take(&mut self.params);
         self.scale_into(trial, &mut params);
-        let e = (self.func)(&params);
+        let e = self.func.one(&params);
         self.params = params;
         self.nfev += 1;
         e
@@ -771,11 +860,7 @@ impl<F: FnMut(&[f64]) -> f64> Solver<'_, '_, '_, F> {
                     feas[c] = self.feasibility(&trials[c * n..(c + 1) * n], &mut cvs[c * m..(c + 1) * m]);
                 }
                 let mut es = vec![f64::INFINITY; s];
-                for c in 0..s {
-                    if feas[c] {
-                        es[c] = self.energy(&trials[c * n..(c + 1) * n]);
-                    }
-                }
+                self.energies_of(&trials, &feas, &mut es);
                 for c in 0..s {
                     let (cvt, cvo) = (&cvs[c * m..(c + 1) * m], &self.cv[c * m..(c + 1) * m]);
                     if accept_trial(es[c], feas[c], cvt, self.energies[c], self.feasible[c], cvo) {
@@ -873,17 +958,134 @@ where
 /// assert!((r.x[0] - 0.96633).abs() < 1e-4 && (r.x[1] - 0.93367).abs() < 1e-4);
 /// ```
 pub fn differential_evolution_constrained<F, B>(
-    mut func: F,
+    func: F,
     bounds: B,
     constraints: &mut [Constraint<'_>],
     opts: &DifferentialEvolutionOptions,
-    mut callback: Callback<'_>,
+    callback: Callback<'_>,
 ) -> Result<DifferentialEvolutionResult>
 where
     F: FnMut(&[f64]) -> f64,
     B: Into<Bounds>,
 {
-    let bounds: Bounds = bounds.into();
+    de_run(
+        &mut Serial(func),
+        bounds.into(),
+        constraints,
+        opts,
+        opts.updating,
+        callback,
+    )
+}
+
+/// [`differential_evolution`] with the energies of each generation computed
+/// on rayon's threads: SciPy's `workers=` (`workers=-1` is rayon's global
+/// pool; run the call inside `rayon::ThreadPool::install` to choose the
+/// number of threads, as `workers=k` does).
+///
+/// As in SciPy, parallel evaluation needs `updating='deferred'`: an
+/// `Updating::Immediate` in `opts` is overridden, with SciPy's
+/// `UserWarning` (through [`numox::warnings`]). The result (`x`, `fun`,
+/// `nfev`, `nit`, the population) is that of the serial run with
+/// `Updating::Deferred`, whatever the number of threads; `func` must be
+/// `Fn + Sync` because several threads call it at once. The polish calls it
+/// from one thread.
+///
+/// ```
+/// use sciox::optimize::{differential_evolution, differential_evolution_parallel, rosen,
+///     DifferentialEvolutionOptions, Updating};
+/// let o = DifferentialEvolutionOptions { seed: Some(7), updating: Updating::Deferred, ..Default::default() };
+/// let par = differential_evolution_parallel(rosen, [(0.0, 2.0); 3], &o, None).unwrap();
+/// let serial = differential_evolution(rosen, [(0.0, 2.0); 3], &o, None).unwrap();
+/// assert_eq!((par.x, par.nfev, par.nit), (serial.x, serial.nfev, serial.nit));
+/// ```
+pub fn differential_evolution_parallel<F, B>(
+    func: F,
+    bounds: B,
+    opts: &DifferentialEvolutionOptions,
+    callback: Callback<'_>,
+) -> Result<DifferentialEvolutionResult>
+where
+    F: Fn(&[f64]) -> f64 + Sync,
+    B: Into<Bounds>,
+{
+    if opts.updating == Updating::Immediate {
+        numox::warnings::warn(
+            numox::warnings::Category::User,
+            "differential_evolution: the 'workers' keyword has overridden updating='immediate' to updating='deferred'",
+        );
+    }
+    de_run(
+        &mut Parallel(func),
+        bounds.into(),
+        &mut [],
+        opts,
+        Updating::Deferred,
+        callback,
+    )
+}
+
+/// [`differential_evolution`] with a vectorized objective: SciPy's
+/// `vectorized=True`. `func(x, out)` receives the points of a whole
+/// generation as the columns of `x`, an `(N, S)` array (a view, as SciPy
+/// passes `x.T`), and writes their `S` energies into `out`. Each such call
+/// counts as one evaluation in `nfev`, as in SciPy. The polish calls it with
+/// one column at a time.
+///
+/// As in SciPy, a vectorized objective needs `updating='deferred'`: an
+/// `Updating::Immediate` in `opts` is overridden, with SciPy's
+/// `UserWarning`. The iterates are those of the serial deferred run.
+///
+/// ```
+/// use sciox::optimize::{differential_evolution_vectorized, DifferentialEvolutionOptions, Updating};
+/// use numox::ArrayView;
+/// // the sphere function, one column per point
+/// let sphere = |x: ArrayView<'_, f64>, out: &mut [f64]| {
+///     for (j, o) in out.iter_mut().enumerate() {
+///         *o = (0..x.shape()[0]).map(|i| x[[i, j]] * x[[i, j]]).sum();
+///     }
+/// };
+/// let o = DifferentialEvolutionOptions { seed: Some(1), updating: Updating::Deferred, ..Default::default() };
+/// let r = differential_evolution_vectorized(sphere, [(-3.0, 3.0); 2], &o, None).unwrap();
+/// assert!(r.success && r.fun < 1e-10);
+/// assert!(r.nfev < r.nit + 100); // one evaluation per generation, plus the polish
+/// ```
+pub fn differential_evolution_vectorized<F, B>(
+    func: F,
+    bounds: B,
+    opts: &DifferentialEvolutionOptions,
+    callback: Callback<'_>,
+) -> Result<DifferentialEvolutionResult>
+where
+    F: FnMut(numox::ArrayView<'_, f64>, &mut [f64]),
+    B: Into<Bounds>,
+{
+    if opts.updating == Updating::Immediate {
+        numox::warnings::warn(
+            numox::warnings::Category::User,
+            "differential_evolution: the 'vectorized' keyword has overridden updating='immediate' to updating='deferred'",
+        );
+    }
+    de_run(
+        &mut Vectorized(func),
+        bounds.into(),
+        &mut [],
+        opts,
+        Updating::Deferred,
+        callback,
+    )
+}
+
+/// The solver behind the public entry points, for any way of calling the
+/// objective; `updating` is the mode actually used.
+fn de_run<O: Objective>(
+    func: &mut O,
+    bounds: Bounds,
+    constraints: &mut [Constraint<'_>],
+    opts: &DifferentialEvolutionOptions,
+    updating: Updating,
+    mut callback: Callback<'_>,
+) -> Result<DifferentialEvolutionResult> {
     check_bounds(&bounds, "differential_evolution")?;
     let n = bounds.lb.len();
     let m = check_constraints(constraints, n)?;
@@ -976,7 +1178,7 @@ where
         }
     };
     let mut solver = Solver {
-        func: &mut func,
+        func,
         cons: constraints,
         m,
         feasible: vec![true; s],
@@ -1024,7 +1226,7 @@ where
     let mut finished = false;
     for it in 1..=opts.maxiter {
         nit = it;
-        solver.next_generation(opts.updating)?;
+        solver.next_generation(updating)?;
         if let Some(cb) = callback.as_mut() {
             let c = opts.tol / (solver.convergence() + MACHEPS);
             let mut x = vec![0.0; n];
@@ -1085,7 +1287,7 @@ where
         let r = if has_cons {
             let f = &mut *solver.func;
             minimize_constrained(
-                |x: &[f64]| f(x),
+                |x: &[f64]| f.one(x),
                 None,
                 &res.x,
                 Method::TrustConstr,
@@ -1094,7 +1296,8 @@ where
                 None,
             )?
         } else {
-            polish_lbfgsb(&mut *solver.func, &res.x, &limits, &mo)?
+            let f = &mut *solver.func;
+            polish_lbfgsb(&mut |x: &[f64]| f.one(x), &res.x, &limits, &mo)?
         };
         solver.nfev += r.nfev;
         res.nfev = solver.nfev;

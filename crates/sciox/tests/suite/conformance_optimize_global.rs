@@ -246,12 +246,51 @@ fn check_de(case: &Case, constrained: &Cell<usize>, polish_exact: &Cell<usize>) 
         Err(e) => return Err(e),
     };
     let mut cons = de_constraints(case);
-    let got = if cons.is_empty() {
-        differential_evolution(f, bounds, &opts, None)
-    } else {
-        constrained.set(constrained.get() + 1);
-        differential_evolution_constrained(f, bounds, &mut cons, &opts, None)
-    };
+    let mode = case.param("mode").and_then(|m| m.as_str());
+    let (got, warns) = numox::warnings::record(|| match mode {
+        Some("workers") => {
+            // three threads, so that the batches are really split; the warning is
+            // recorded on the pool's thread, where it is raised, and raised again here
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(3)
+                .build()
+                .expect("a pool");
+            let (r, seen) = pool.install(|| {
+                numox::warnings::record(|| differential_evolution_parallel(f, bounds.clone(), &opts, None))
+            });
+            for w in seen {
+                numox::warnings::warn(w.category, w.message);
+            }
+            r
+        }
+        Some(_) => {
+            // SciPy's wrapper in the generator applies the scalar function column by column
+            let vf = |x: numox::ArrayView<'_, f64>, out: &mut [f64]| {
+                for (j, o) in out.iter_mut().enumerate() {
+                    let col: Vec<f64> = (0..x.shape()[0]).map(|i| x[[i, j]]).collect();
+                    *o = f(&col);
+                }
+            };
+            differential_evolution_vectorized(vf, bounds.clone(), &opts, None)
+        }
+        None if cons.is_empty() => differential_evolution(f, bounds.clone(), &opts, None),
+        None => {
+            constrained.set(constrained.get() + 1);
+            differential_evolution_constrained(f, bounds.clone(), &mut cons, &opts, None)
+        }
+    });
+    if let Some(w) = case.param("warns") {
+        let want: Vec<&str> = w
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|m| m.as_str().expect("a message"))
+            .collect();
+        let got: Vec<&str> = warns.iter().map(|w| w.message.as_str()).collect();
+        if got != want {
+            return Err(format!("warnings {got:?} vs SciPy {want:?}"));
+        }
+    }
     if case.error.is_some() {
         common::assert_err(&got, case);
         return Ok(());
@@ -500,7 +539,7 @@ fn conformance_optimize_global() {
     let exact_bh = Cell::new(0);
     let constrained = Cell::new(0);
     let polish_exact = Cell::new(0);
-    common::check_all_cases("optimize_global", 92, |case| match case.op.as_str() {
+    common::check_all_cases("optimize_global", 100, |case| match case.op.as_str() {
         "basinhopping" => check_bh(case, &exact_bh),
         "differential_evolution" => check_de(case, &constrained, &polish_exact),
         "dual_annealing" => check_da(case, &exact),
