@@ -40,8 +40,8 @@ pub(crate) type VecFn<'a> = dyn FnMut(&[f64], &mut [f64]) + 'a;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum LsqMethod {
     /// `'trf'`: Trust Region Reflective (bounds through Coleman-Li
-    /// scaling and reflections; dense `'exact'` trust-region solver, one
-    /// SVD per iteration).
+    /// scaling and reflections; trust-region solver `'exact'`, one SVD per
+    /// iteration, or `'lsmr'`, see [`TrSolver`]).
     #[default]
     Trf,
     /// `'dogbox'`: dogleg in a rectangular trust region intersected with
@@ -1056,6 +1056,89 @@ mod tests {
         })
         .unwrap();
         assert_eq!((ok.x[0], ok.active_mask[0]), (0.25, -1));
+        // jac_sparsity: wrong length, with 'lm', with 'exact'; ignored with a
+        // Jacobian closure
+        let sq = |x: &[f64], f: &mut [f64]| {
+            f[0] = x[0] - 1.0;
+            f[1] = x[1] + x[0];
+            f[2] = x[1] * x[1];
+        };
+        let sp = |v: Vec<bool>, method, tr_solver| LeastSquaresOptions {
+            jac_sparsity: Some(v),
+            method,
+            tr_solver,
+            ..Default::default()
+        };
+        let pat = vec![true, false, true, true, false, true];
+        let e = least_squares(
+            sq,
+            &[0.5, 0.5],
+            3,
+            &sp(vec![true; 5], LsqMethod::Trf, TrSolver::Auto),
+        );
+        assert_eq!(e.unwrap_err().to_string(), "`jac_sparsity` has wrong shape.");
+        let e = least_squares(
+            sq,
+            &[0.5, 0.5],
+            3,
+            &sp(pat.clone(), LsqMethod::Lm, TrSolver::Auto),
+        );
+        assert_eq!(
+            e.unwrap_err().to_string(),
+            "method='lm' does not support `jac_sparsity`."
+        );
+        let e = least_squares(
+            sq,
+            &[0.5, 0.5],
+            3,
+            &sp(pat.clone(), LsqMethod::Trf, TrSolver::Exact),
+        );
+        assert!(e.is_err());
+        let jq = |x: &[f64], j: &mut [f64]| j.copy_from_slice(&[1.0, 0.0, 1.0, 1.0, 0.0, 2.0 * x[1]]);
+        let r = least_squares_with_jac(
+            sq,
+            jq,
+            &[0.5, 0.5],
+            3,
+            &sp(vec![true; 5], LsqMethod::Trf, TrSolver::Exact),
+        )
+        .unwrap();
+        assert!(r.success);
+        for method in [LsqMethod::Trf, LsqMethod::Dogbox] {
+            let r = least_squares(sq, &[0.5, 0.5], 3, &sp(pat.clone(), method, TrSolver::Auto)).unwrap();
+            assert!(r.success && r.jac[1] == 0.0 && r.jac[4] == 0.0, "{r:?}");
+        }
+        // 'lsmr' with one variable (SciPy's 2-D subproblem does not apply)
+        for bounds in [None, Some(Bounds::new(vec![0.0], vec![0.5]))] {
+            let o = LeastSquaresOptions {
+                tr_solver: TrSolver::Lsmr,
+                bounds,
+                ..Default::default()
+            };
+            let r = least_squares(
+                |x: &[f64], f: &mut [f64]| {
+                    f[0] = x[0] - 2.0;
+                    f[1] = x[0] * x[0] - 4.0
+                },
+                &[0.25],
+                2,
+                &o,
+            )
+            .unwrap();
+            assert!(r.x[0].is_finite() && r.x[0] > 0.25, "{r:?}");
+        }
+        // a callback with 'lm' is not called (SciPy ignores it)
+        let mut calls = 0;
+        let mut cb = |_: &LsqIteration| {
+            calls += 1;
+            true
+        };
+        let lm_o = LeastSquaresOptions {
+            method: LsqMethod::Lm,
+            ..Default::default()
+        };
+        let r = least_squares_with_callback(sq, None, &[0.5, 0.5], 3, &lm_o, &mut cb).unwrap();
+        assert!(r.status > 0 && calls == 0);
         // residuals that turn NaN after the start: bounded by max_nfev, no panic
         let mut calls = 0;
         let r = least_squares(
