@@ -278,6 +278,58 @@ pub(crate) fn jdot(j: &[f64], n: usize, s: &[f64]) -> Vec<f64> {
     v
 }
 
+/// The column indices of a sparsity pattern, row by row (CSR without the
+/// values): products with a Jacobian stored dense then visit only the
+/// pattern's entries, in the order of SciPy's CSR products.
+#[derive(Clone)]
+pub(crate) struct RowPattern {
+    ptr: Vec<usize>,
+    idx: Vec<usize>,
+}
+
+impl RowPattern {
+    pub(crate) fn new(pattern: &[bool], m: usize, n: usize) -> RowPattern {
+        let mut ptr = Vec::with_capacity(m + 1);
+        let mut idx = Vec::new();
+        ptr.push(0);
+        for r in 0..m {
+            idx.extend((0..n).filter(|&c| pattern[r * n + c]));
+            ptr.push(idx.len());
+        }
+        RowPattern { ptr, idx }
+    }
+}
+
+/// `J v` for the row-major m×n `j`, over the pattern's entries if given.
+pub(crate) fn jmul(j: &[f64], n: usize, pat: Option<&RowPattern>, v: &[f64]) -> Vec<f64> {
+    match pat {
+        None => jdot(j, n, v),
+        Some(p) => (0..p.ptr.len() - 1)
+            .map(|r| {
+                p.idx[p.ptr[r]..p.ptr[r + 1]]
+                    .iter()
+                    .map(|&c| j[r * n + c] * v[c])
+                    .sum()
+            })
+            .collect(),
+    }
+}
+
+/// `J^T y` into `out`, over the pattern's entries if given.
+pub(crate) fn jtmul(j: &[f64], n: usize, pat: Option<&RowPattern>, y: &[f64], out: &mut [f64]) {
+    match pat {
+        None => rmatvec(j, n, y, out),
+        Some(p) => {
+            out.fill(0.0);
+            for (r, yr) in y.iter().enumerate().take(p.ptr.len() - 1) {
+                for &c in &p.idx[p.ptr[r]..p.ptr[r + 1]] {
+                    out[c] += j[r * n + c] * yr;
+                }
+            }
+        }
+    }
+}
+
 /// SciPy's `build_quadratic_1d` with `s0`: `(a, b, c)` of
 /// `f(t) = 0.5 (s0 + s t)^T (J^T J + diag) (s0 + s t) + g^T (s0 + s t)`.
 pub(crate) fn build_quadratic_1d(
@@ -793,10 +845,15 @@ pub(crate) fn group_columns(pattern: &[bool], m: usize, n: usize) -> Vec<usize> 
         .map(|&v| v as usize)
         .collect();
     // the permuted columns as row lists (SciPy's `A[:, order]`, dense path)
-    let cols: Vec<Vec<usize>> = order
-        .iter()
-        .map(|&c| (0..m).filter(|&r| pattern[r * n + c]).collect())
-        .collect();
+    let mut by_col: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for r in 0..m {
+        for (c, col) in by_col.iter_mut().enumerate() {
+            if pattern[r * n + c] {
+                col.push(r);
+            }
+        }
+    }
+    let cols: Vec<Vec<usize>> = order.iter().map(|&c| std::mem::take(&mut by_col[c])).collect();
     let mut groups = vec![usize::MAX; n];
     let mut union = vec![false; m];
     let mut current = 0;
@@ -848,7 +905,7 @@ pub(crate) fn approx_jac_sparse(
     rel_step: Option<f64>,
     lb: &[f64],
     ub: &[f64],
-    pattern: &[bool],
+    pattern: &RowPattern,
     groups: &[usize],
     jac: &mut [f64],
     xt: &mut [f64],
@@ -857,6 +914,13 @@ pub(crate) fn approx_jac_sparse(
     let m = f0.len();
     let n = x.len();
     let (hs, ones) = fd_steps(x, three_point, rel_step, lb, ub);
+    // the pattern's entries of each row that belong to a given group
+    let in_group = |r: usize, group: usize| {
+        pattern.idx[pattern.ptr[r]..pattern.ptr[r + 1]]
+            .iter()
+            .copied()
+            .filter(move |&c| groups[c] == group)
+    };
     jac.fill(0.0);
     let n_groups = groups.iter().map(|g| g + 1).max().unwrap_or(0);
     let mut dx = vec![0.0; n];
@@ -871,11 +935,9 @@ pub(crate) fn approx_jac_sparse(
                 dx[c] = xt[c] - x[c];
             }
             fun(xt, w1);
-            for &c in &cols {
-                for r in 0..m {
-                    if pattern[r * n + c] {
-                        jac[r * n + c] = (w1[r] - f0[r]) / dx[c];
-                    }
+            for r in 0..m {
+                for c in in_group(r, group) {
+                    jac[r * n + c] = (w1[r] - f0[r]) / dx[c];
                 }
             }
         } else {
@@ -893,16 +955,14 @@ pub(crate) fn approx_jac_sparse(
             }
             fun(xt, w1);
             fun(&x2, w2);
-            for &c in &cols {
-                for r in 0..m {
-                    if pattern[r * n + c] {
-                        let df = if ones[c] {
-                            -3.0 * f0[r] + 4.0 * w1[r] - w2[r]
-                        } else {
-                            w2[r] - w1[r]
-                        };
-                        jac[r * n + c] = df / dx[c];
-                    }
+            for r in 0..m {
+                for c in in_group(r, group) {
+                    let df = if ones[c] {
+                        -3.0 * f0[r] + 4.0 * w1[r] - w2[r]
+                    } else {
+                        w2[r] - w1[r]
+                    };
+                    jac[r * n + c] = df / dx[c];
                 }
             }
         }
@@ -1109,8 +1169,9 @@ mod tests {
             let (mut jd, mut js) = ([0.0; 9], [0.0; 9]);
             let (mut xt, mut w) = ([0.0; 3], [0.0; 6]);
             approx_jac_bounded(&mut fun, &x, &f0, three, None, &lb, &ub, &mut jd, &mut xt, &mut w);
+            let rows = RowPattern::new(&pattern, 3, 3);
             approx_jac_sparse(
-                &mut fun, &x, &f0, three, None, &lb, &ub, &pattern, &groups, &mut js, &mut xt, &mut w,
+                &mut fun, &x, &f0, three, None, &lb, &ub, &rows, &groups, &mut js, &mut xt, &mut w,
             );
             // every column is alone in its group here (each pair shares a
             // row), so the two agree bit for bit

@@ -643,7 +643,11 @@ fn least_squares_trf(
                     "tr_solver='exact' is incompatible with `jac_sparsity`.",
                 ));
             }
-            Some((&pat[..], common::group_columns(pat, m, n)))
+            Some((
+                &pat[..],
+                common::group_columns(pat, m, n),
+                common::RowPattern::new(pat, m, n),
+            ))
         }
         _ => None,
     };

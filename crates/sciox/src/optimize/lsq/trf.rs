@@ -20,8 +20,8 @@ pub(crate) struct Problem<'a, 'b, 'c> {
     pub diff_step: Option<f64>,
     pub xt: Vec<f64>,
     pub w: Vec<f64>,
-    /// `jac_sparsity` (m×n row-major) and its column groups.
-    pub sparsity: Option<(&'a [bool], Vec<usize>)>,
+    /// `jac_sparsity` (m×n row-major), its column groups and its rows.
+    pub sparsity: Option<(&'a [bool], Vec<usize>, RowPattern)>,
     /// SciPy's `callback`: `true` stops the run with status -2.
     pub callback: Option<&'a mut LsqStop<'c>>,
 }
@@ -33,7 +33,7 @@ impl Problem<'_, '_, '_> {
         match self.jac.as_deref_mut() {
             Some(jf) => jf(x, j),
             None if self.sparsity.is_some() => {
-                let (pattern, groups) = self.sparsity.as_ref().expect("checked");
+                let (_, groups, pattern) = self.sparsity.as_ref().expect("checked");
                 approx_jac_sparse(
                     self.fun,
                     x,
@@ -104,14 +104,14 @@ impl LsmrTr {
 
 /// `J diag(d) v` for the row-major m×n `j` (SciPy's
 /// `right_multiplied_operator(J, d).matvec`: `v * d` first).
-fn jd_dot(j: &[f64], n: usize, d: &[f64], v: &[f64]) -> Vec<f64> {
+fn jd_dot(j: &[f64], n: usize, pat: Option<&RowPattern>, d: &[f64], v: &[f64]) -> Vec<f64> {
     let t: Vec<f64> = v.iter().zip(d).map(|(a, b)| a * b).collect();
-    jdot(j, n, &t)
+    jmul(j, n, pat, &t)
 }
 
 /// `diag(d) J^T y` (the `rmatvec` of the same operator).
-fn jd_rdot(j: &[f64], n: usize, d: &[f64], y: &[f64], out: &mut [f64]) {
-    rmatvec(j, n, y, out);
+fn jd_rdot(j: &[f64], n: usize, pat: Option<&RowPattern>, d: &[f64], y: &[f64], out: &mut [f64]) {
+    jtmul(j, n, pat, y, out);
     for (o, di) in out.iter_mut().zip(d) {
         *o *= di;
     }
@@ -200,9 +200,9 @@ impl Loop {
     }
 }
 
-fn grad(j: &[f64], n: usize, f: &[f64]) -> Vec<f64> {
+fn grad(j: &[f64], n: usize, pat: Option<&RowPattern>, f: &[f64]) -> Vec<f64> {
     let mut g = vec![0.0; n];
-    rmatvec(j, n, f, &mut g);
+    jtmul(j, n, pat, f, &mut g);
     g
 }
 
@@ -316,6 +316,8 @@ pub(crate) fn trf(
 ) -> TrfOut {
     let (m, n) = (p.m, p.n);
     let (lb, ub) = (p.lb, p.ub);
+    let pat_rows = p.sparsity.as_ref().map(|s| s.2.clone());
+    let pat = pat_rows.as_ref();
     let bounded = !(lb.iter().all(|v| *v == f64::NEG_INFINITY) && ub.iter().all(|v| *v == f64::INFINITY));
     let mut x = x0.to_vec();
     let mut f = f0;
@@ -327,7 +329,7 @@ pub(crate) fn trf(
         rho: [vec![0.0; m], vec![0.0; m], vec![0.0; m]],
     };
     let mut cost = lp.scale(s, &mut j, n, &mut f);
-    let mut g = grad(&j, n, &f);
+    let mut g = grad(&j, n, pat, &f);
     let jac_scale = s.x_scale.is_none();
     let (mut scale, mut scale_inv) = initial_scale(s, &j, n);
     let mut delta = if bounded {
@@ -394,7 +396,7 @@ pub(crate) fn trf(
             // the 2-D subspace of the LSMR step ('lsmr')
             let mut exact_sub = None;
             let mut subspace = None;
-            let jv_lsmr = |v: &[f64]| jd_dot(&j, n, &d, v);
+            let jv_lsmr = |v: &[f64]| jd_dot(&j, n, pat, &d, v);
             if let Some(lo) = &s.lsmr {
                 let mg: Vec<f64> = g_h.iter().map(|v| -v).collect();
                 let diag_opt = if bounded { Some(&diag_h[..]) } else { None };
@@ -411,14 +413,14 @@ pub(crate) fn trf(
                         m + n,
                         n,
                         |v, out| {
-                            let jv = jd_dot(&j, n, &d, v);
+                            let jv = jd_dot(&j, n, pat, &d, v);
                             out[..m].copy_from_slice(&jv);
                             for i in 0..n {
                                 out[m + i] = dr[i] * v[i];
                             }
                         },
                         |y, out| {
-                            jd_rdot(&j, n, &d, &y[..m], &mut tmp);
+                            jd_rdot(&j, n, pat, &d, &y[..m], &mut tmp);
                             for i in 0..n {
                                 out[i] = tmp[i] + dr[i] * y[m + i];
                             }
@@ -432,8 +434,8 @@ pub(crate) fn trf(
                     lsmr(
                         m,
                         n,
-                        |v, out| out.copy_from_slice(&jd_dot(&j, n, &d, v)),
-                        |y, out| jd_rdot(&j, n, &d, y, out),
+                        |v, out| out.copy_from_slice(&jd_dot(&j, n, pat, &d, v)),
+                        |y, out| jd_rdot(&j, n, pat, &d, y, out),
                         &f,
                         &lo.settings(damp_full),
                     )
@@ -518,7 +520,7 @@ pub(crate) fn trf(
             p.jacobian(&x, &f_true, &mut j);
             njev += 1;
             lp.scale(s, &mut j, n, &mut f);
-            g = grad(&j, n, &f);
+            g = grad(&j, n, pat, &f);
             if jac_scale {
                 (scale, scale_inv) = compute_jac_scale(&j, n, Some(&scale_inv));
             }
@@ -645,6 +647,8 @@ pub(crate) fn dogbox(
 ) -> TrfOut {
     let (m, n) = (p.m, p.n);
     let (lb, ub) = (p.lb, p.ub);
+    let pat_rows = p.sparsity.as_ref().map(|s| s.2.clone());
+    let pat = pat_rows.as_ref();
     let mut f = f0;
     let mut f_true = f.clone();
     let mut nfev = 1;
@@ -654,7 +658,7 @@ pub(crate) fn dogbox(
         rho: [vec![0.0; m], vec![0.0; m], vec![0.0; m]],
     };
     let mut cost = lp.scale(s, &mut j, n, &mut f);
-    let mut g = grad(&j, n, &f);
+    let mut g = grad(&j, n, pat, &f);
     let jac_scale = s.x_scale.is_none();
     let (mut scale, mut scale_inv) = initial_scale(s, &j, n);
     let mut delta = norm_inf(&(0..n).map(|i| x0[i] * scale_inv[i]).collect::<Vec<_>>());
@@ -709,9 +713,9 @@ pub(crate) fn dogbox(
             let sol = lsmr(
                 m,
                 n,
-                |v, out| out.copy_from_slice(&jd_dot(&j, n, &scale, v)),
+                |v, out| out.copy_from_slice(&jd_dot(&j, n, pat, &scale, v)),
                 |y, out| {
-                    jd_rdot(&j, n, &scale, y, out);
+                    jd_rdot(&j, n, pat, &scale, y, out);
                     for i in 0..n {
                         if active[i] {
                             out[i] = 0.0;
@@ -724,7 +728,7 @@ pub(crate) fn dogbox(
             .x;
             let newton: Vec<f64> = free.iter().map(|&i| -sol[i] * scale[i]).collect();
             let mg: Vec<f64> = g.iter().map(|v| -v).collect();
-            let (a, b, _) = build_quadratic_1d(&j, n, &g, &mg, None, None);
+            let (a, b, _) = build_quadratic_1d_op(&|v| jmul(&j, n, pat, v), &g, &mg, None, None);
             (newton, a, b)
         } else {
             j_free = vec![0.0; m * nf];
@@ -752,7 +756,7 @@ pub(crate) fn dogbox(
                 step[i] = step_free[c];
             }
             let predicted = if s.lsmr.is_some() {
-                -evaluate_quadratic(&j, n, &g, &step, None)
+                -evaluate_quadratic_op(&|v| jmul(&j, n, pat, v), &g, &step, None)
             } else {
                 -evaluate_quadratic(&j_free, nf, &g_free, &step_free, None)
             };
@@ -801,7 +805,7 @@ pub(crate) fn dogbox(
             }
             njev += 1;
             lp.scale(s, &mut j, n, &mut f);
-            g = grad(&j, n, &f);
+            g = grad(&j, n, pat, &f);
             if jac_scale {
                 (scale, scale_inv) = compute_jac_scale(&j, n, Some(&scale_inv));
             }
