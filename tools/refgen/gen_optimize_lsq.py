@@ -230,6 +230,141 @@ def add_trf(c, name, x0, lb, ub, opts, method):
            r.active_mask.astype(float), r.grad], note=r.message)
 
 
+# least_squares with tr_solver='lsmr', jac_sparsity, a custom loss and a
+# callback (op "least_squares_sparse", appended after all older cases)
+def res_broyden_doc(x):
+    # SciPy's docstring example (the Broyden tridiagonal system)
+    f = (3 - x) * x + 1
+    f[1:] -= x[:-1]
+    f[:-1] -= 2 * x[1:]
+    return f
+
+
+def band_pattern(n):
+    s = np.zeros((n, n), dtype=bool)
+    for i in range(n):
+        for j in range(max(0, i - 1), min(n, i + 2)):
+            s[i, j] = True
+    return s
+
+
+POWELL_PATTERN = np.array([[1, 1, 0, 0], [0, 0, 1, 1], [0, 1, 1, 0], [1, 0, 0, 1]], dtype=bool)
+
+
+def tame_loss(z):
+    # a custom loss rho(z) = z / (1 + z) with its derivatives
+    t = 1 + z
+    return np.array([z / t, 1 / (t * t), -2 / (t * t * t)])
+
+
+def add_sparse(c, name, x0, lb, ub, opts):
+    """opts: method, tr_solver, tr_options, sparsity ('band', 'full',
+    'powell', 'bad'), loss (incl. 'tame'), callback_stop (stop at that nit),
+    x_scale, three_point, max_nfev, f_scale, jac."""
+    kw = dict(opts)
+    f = res_broyden_doc if name == "broyden_doc" else RES_TRF[name][0]
+    m = len(f(np.array(x0, dtype=float)))
+    n = len(x0)
+    sp = kw.pop("sparsity", None)
+    if sp == "band":
+        kw["jac_sparsity"] = band_pattern(n)
+    elif sp == "full":
+        kw["jac_sparsity"] = np.ones((m, n), dtype=bool)
+    elif sp == "powell":
+        kw["jac_sparsity"] = POWELL_PATTERN
+    elif sp == "bad":
+        kw["jac_sparsity"] = np.ones((m, n + 1), dtype=bool)
+    if kw.get("loss") == "tame":
+        kw["loss"] = tame_loss
+    jac = "3-point" if kw.pop("three_point", False) else "2-point"
+    if kw.pop("jac", False):
+        jac = RES_TRF[name][1]
+    stop = kw.pop("callback_stop", None)
+    history = []
+    if stop is not None:
+        def cb(intermediate_result):
+            r = intermediate_result
+            history.extend([r.nit, r.nfev, r.cost])
+            if r.nit == stop:
+                raise StopIteration
+        kw["callback"] = cb
+    params = {"f": name, **opts}
+    ins = [np.array(x0, dtype=float), np.array(lb, dtype=float), np.array(ub, dtype=float)]
+    try:
+        r = so.least_squares(f, np.array(x0, dtype=float), jac=jac, bounds=(lb, ub), **kw)
+    except (ValueError, IndexError) as e:
+        # a `jac_sparsity` of the wrong shape fails in SciPy's differencing
+        # (numpy broadcasting) before its own shape check
+        c.add("least_squares_sparse", ins, params, None, type(e).__name__, note=str(e))
+        return
+    j = r.jac.toarray() if hasattr(r.jac, "toarray") else np.asarray(r.jac)
+    c.add("least_squares_sparse", ins, params,
+          [r.x, r.fun, np.array([r.cost, r.nfev, -1 if r.njev is None else r.njev, r.status, r.optimality],
+                                dtype=float),
+           np.asarray(r.active_mask, dtype=float), r.grad, np.array(history, dtype=float),
+           j.ravel() if m * n <= 10000 else np.zeros(0)],
+          note=r.message)
+
+
+def sparse_cases(c):
+    bd = "broyden_doc"
+    for n in (100, 1000):
+        add_sparse(c, bd, [-1.0] * n, [-INF] * n, [INF] * n, {"sparsity": "band"})
+    n = 100
+    x0, lo, hi = [-1.0] * n, [-INF] * n, [INF] * n
+    blo, bhi = [-2.0] * n, [-0.9] * n
+    add_sparse(c, bd, x0, lo, hi, {"sparsity": "band", "method": "dogbox"})
+    add_sparse(c, bd, x0, lo, hi, {"tr_solver": "lsmr"})
+    add_sparse(c, bd, x0, lo, hi, {"tr_solver": "lsmr", "method": "dogbox"})
+    add_sparse(c, bd, x0, lo, hi, {"sparsity": "band", "three_point": True})
+    add_sparse(c, bd, x0, lo, hi, {"sparsity": "band", "x_scale": "jac"})
+    add_sparse(c, bd, x0, lo, hi, {"sparsity": "band", "tr_options": {"regularize": False}})
+    add_sparse(c, bd, x0, lo, hi, {"sparsity": "band", "tr_options": {"damp": 0.1}})
+    add_sparse(c, bd, x0, lo, hi, {"sparsity": "band", "tr_options": {"atol": 1e-10, "btol": 1e-10}})
+    add_sparse(c, bd, x0, lo, hi, {"sparsity": "band", "tr_options": {"maxiter": 3}})
+    add_sparse(c, bd, x0, blo, bhi, {"sparsity": "band"})
+    add_sparse(c, bd, x0, blo, bhi, {"sparsity": "band", "method": "dogbox"})
+    add_sparse(c, bd, x0, blo, bhi, {"sparsity": "band", "tr_options": {"regularize": False}})
+    add_sparse(c, bd, x0, blo, bhi, {"sparsity": "band", "three_point": True, "x_scale": "jac"})
+    add_sparse(c, bd, x0, lo, hi, {"sparsity": "band", "loss": "soft_l1"})
+    add_sparse(c, bd, x0, lo, hi, {"sparsity": "band", "loss": "cauchy", "method": "dogbox"})
+    # tr_solver='lsmr' on the small problems (dense Jacobians)
+    for method in ("trf", "dogbox"):
+        for name, x0s, lbs, ubs, o in TRF_CASES:
+            if o.get("max_nfev") or name in ("linear",):
+                continue
+            add_sparse(c, name, x0s, lbs, ubs, {**o, "method": method, "tr_solver": "lsmr"})
+        for loss in ("soft_l1", "huber", "tame"):
+            add_sparse(c, "expout", [1.0, 1.0], [-INF, -INF], [INF, INF],
+                       {"loss": loss, "f_scale": 0.1, "method": method, "tr_solver": "lsmr"})
+            add_sparse(c, "expout", [1.0, 2.0], [0.0, 1.4], [10.0, 5.0],
+                       {"loss": loss, "method": method, "tr_solver": "lsmr"})
+        # the custom loss with the dense solver
+        add_sparse(c, "expout", [1.0, 1.0], [-INF, -INF], [INF, INF], {"loss": "tame", "method": method})
+        add_sparse(c, "expout", [1.0, 2.0], [0.0, 1.4], [10.0, 5.0], {"loss": "tame", "method": method})
+        # patterns on the small problems
+        add_sparse(c, "box3d", [0.0, 10.0, 20.0], [-INF] * 3, [INF] * 3, {"sparsity": "full", "method": method})
+        add_sparse(c, "powell", [3.0, -1.0, 0.0, 1.0], [-INF] * 4, [INF] * 4,
+                   {"sparsity": "powell", "method": method})
+        add_sparse(c, "powell", [3.0, -1.0, 0.0, 1.0], [-INF] * 4, [INF] * 4,
+                   {"sparsity": "powell", "method": method, "three_point": True})
+        # callbacks: one that stops the run, one that does not
+        add_sparse(c, "rosen", [-1.2, 1.0], [-INF, -INF], [INF, INF], {"method": method, "callback_stop": 3})
+        add_sparse(c, "rosen", [-1.2, 1.0], [-2.0, -2.0], [0.5, 2.0], {"method": method, "callback_stop": 2})
+        add_sparse(c, "rosen", [-1.2, 1.0], [-INF, -INF], [INF, INF], {"method": method, "callback_stop": 1000})
+        add_sparse(c, bd, x0, blo, bhi, {"sparsity": "band", "method": method, "callback_stop": 2})
+    # method 'lm': tr_solver is ignored; jac_sparsity is an error
+    add_sparse(c, "rosen", [-1.2, 1.0], [-INF, -INF], [INF, INF], {"method": "lm", "tr_solver": "lsmr"})
+    # errors
+    add_sparse(c, "box3d", [0.0, 10.0, 20.0], [-INF] * 3, [INF] * 3, {"sparsity": "full", "method": "lm"})
+    add_sparse(c, "box3d", [0.0, 10.0, 20.0], [-INF] * 3, [INF] * 3, {"sparsity": "full", "tr_solver": "exact"})
+    add_sparse(c, "box3d", [0.0, 10.0, 20.0], [-INF] * 3, [INF] * 3, {"sparsity": "bad"})
+    add_sparse(c, "powell", [3.0, -1.0, 0.0, 1.0], [-INF] * 4, [INF] * 4, {"sparsity": "bad"})
+    # an analytic Jacobian: jac_sparsity is ignored (and no clash with 'exact')
+    add_sparse(c, "expdecay", [1.0, 1.0], [0.0, 0.0], [10.0, 10.0],
+               {"jac": True, "sparsity": "full", "tr_solver": "exact"})
+
+
 def main():
     warnings.simplefilter("ignore")
     c = Cases("optimize_lsq", crate="sciox")
@@ -478,6 +613,7 @@ def main():
         except ValueError as e:
             c.add("lsq_linear", [a, b, np.array([-0.1] * 5), np.array([0.1] * 5)], params, None, "ValueError",
                   note=str(e))
+    sparse_cases(c)
     c.save()
 
 

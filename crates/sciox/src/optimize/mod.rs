@@ -20,7 +20,7 @@
 //! | `OptimizeResult` | [`OptimizeResult`], [`ScalarOptimizeResult`] | |
 //! | `Bounds` | [`Bounds`] | |
 //! | `approx_fprime`, `check_grad`, `approx_derivative` | [`approx_fprime`], [`check_grad`], [`approx_derivative`] | `approx_derivative` of scalar functions |
-//! | `least_squares` | [`least_squares`], [`least_squares_with_jac`] | methods `trf` (default; bounds, [`Loss`]es, `x_scale` 'jac'), `dogbox`, `lm` (MINPACK `lmder` as SciPy's C translation, same `nfev`); '2-point'/'3-point' within the bounds, `diff_step` |
+//! | `least_squares` | [`least_squares`], [`least_squares_with_jac`], [`least_squares_with_callback`] | methods `trf` (default; bounds, [`Loss`]es and a custom loss, `x_scale` 'jac'), `dogbox`, `lm` (MINPACK `lmder` as SciPy's C translation, same `nfev`); '2-point'/'3-point' within the bounds, `diff_step`; `tr_solver` 'exact'/'lsmr' with `tr_options`, `jac_sparsity` (dense boolean pattern, SciPy's column groups), `callback` |
 //! | `leastsq` | [`leastsq`], [`leastsq_with_jac`] | MINPACK `lmdif`/`lmder`, `cov_x` |
 //! | `curve_fit` | [`curve_fit`], [`curve_fit_with_jac`] | methods `lm`, `trf` (with bounds), `dogbox`; `sigma` 1-D or covariance, `absolute_sigma` |
 //! | `nnls`, `lsq_linear`, `isotonic_regression` | [`nnls`], [`lsq_linear`], [`isotonic_regression`] | Lawson-Hanson; `trf` (no `bvls`); PAVA |
@@ -84,9 +84,10 @@ pub use linear_sum_assignment::linear_sum_assignment;
 pub use linprog::{LinprogOptions, LinprogResult, LpBounds, linprog};
 pub use lsq::{
     CurveFitOptions, CurveFitResult, HybrOptions, LeastSquaresOptions, LeastSquaresResult, LeastsqOptions,
-    LeastsqResult, Loss, LsmrTol, LsqLinearMethod, LsqLinearOptions, LsqLinearResult, LsqMethod, LsqSolver,
-    RootResult, Sigma, XScale, curve_fit, curve_fit_with_jac, fsolve, least_squares, least_squares_with_jac,
-    leastsq, leastsq_with_jac, lsq_linear, nnls, root_hybr, root_hybr_with_jac,
+    LeastsqResult, Loss, LsmrTol, LsqIteration, LsqJacFn, LsqLinearMethod, LsqLinearOptions, LsqLinearResult,
+    LsqMethod, LsqSolver, LsqStop, RootResult, Sigma, TrOptions, TrSolver, XScale, curve_fit,
+    curve_fit_with_jac, fsolve, least_squares, least_squares_with_callback, least_squares_with_jac, leastsq,
+    leastsq_with_jac, lsq_linear, nnls, root_hybr, root_hybr_with_jac,
 };
 pub use milp::{MilpConstraint, MilpOptions, MilpResult, milp};
 pub use minimize::{

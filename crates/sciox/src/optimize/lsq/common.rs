@@ -271,11 +271,63 @@ pub(crate) fn update_tr_radius(
 }
 
 /// `J s` with the row-major m×n `j`, as a fresh vector.
-fn jdot(j: &[f64], n: usize, s: &[f64]) -> Vec<f64> {
+pub(crate) fn jdot(j: &[f64], n: usize, s: &[f64]) -> Vec<f64> {
     let m = j.len().checked_div(n).unwrap_or(0);
     let mut v = vec![0.0; m];
     matvec(j, n, s, &mut v);
     v
+}
+
+/// The column indices of a sparsity pattern, row by row (CSR without the
+/// values): products with a Jacobian stored dense then visit only the
+/// pattern's entries, in the order of SciPy's CSR products.
+#[derive(Clone)]
+pub(crate) struct RowPattern {
+    ptr: Vec<usize>,
+    idx: Vec<usize>,
+}
+
+impl RowPattern {
+    pub(crate) fn new(pattern: &[bool], m: usize, n: usize) -> RowPattern {
+        let mut ptr = Vec::with_capacity(m + 1);
+        let mut idx = Vec::new();
+        ptr.push(0);
+        for r in 0..m {
+            idx.extend((0..n).filter(|&c| pattern[r * n + c]));
+            ptr.push(idx.len());
+        }
+        RowPattern { ptr, idx }
+    }
+}
+
+/// `J v` for the row-major m×n `j`, over the pattern's entries if given.
+pub(crate) fn jmul(j: &[f64], n: usize, pat: Option<&RowPattern>, v: &[f64]) -> Vec<f64> {
+    match pat {
+        None => jdot(j, n, v),
+        Some(p) => (0..p.ptr.len() - 1)
+            .map(|r| {
+                p.idx[p.ptr[r]..p.ptr[r + 1]]
+                    .iter()
+                    .map(|&c| j[r * n + c] * v[c])
+                    .sum()
+            })
+            .collect(),
+    }
+}
+
+/// `J^T y` into `out`, over the pattern's entries if given.
+pub(crate) fn jtmul(j: &[f64], n: usize, pat: Option<&RowPattern>, y: &[f64], out: &mut [f64]) {
+    match pat {
+        None => rmatvec(j, n, y, out),
+        Some(p) => {
+            out.fill(0.0);
+            for (r, yr) in y.iter().enumerate().take(p.ptr.len() - 1) {
+                for &c in &p.idx[p.ptr[r]..p.ptr[r + 1]] {
+                    out[c] += j[r * n + c] * yr;
+                }
+            }
+        }
+    }
 }
 
 /// SciPy's `build_quadratic_1d` with `s0`: `(a, b, c)` of
@@ -288,7 +340,20 @@ pub(crate) fn build_quadratic_1d(
     diag: Option<&[f64]>,
     s0: Option<&[f64]>,
 ) -> (f64, f64, f64) {
-    let v = jdot(j, n, s);
+    build_quadratic_1d_op(&|v| jdot(j, n, v), g, s, diag, s0)
+}
+
+/// [`build_quadratic_1d`] with `J` given by its product `jv(s) = J s`
+/// (SciPy's `LinearOperator` case).
+pub(crate) fn build_quadratic_1d_op(
+    jv: &dyn Fn(&[f64]) -> Vec<f64>,
+    g: &[f64],
+    s: &[f64],
+    diag: Option<&[f64]>,
+    s0: Option<&[f64]>,
+) -> (f64, f64, f64) {
+    let n = s.len();
+    let v = jv(s);
     let mut a = dot(&v, &v);
     if let Some(d) = diag {
         a += (0..n).map(|i| s[i] * d[i] * s[i]).sum::<f64>();
@@ -297,7 +362,7 @@ pub(crate) fn build_quadratic_1d(
     let mut b = dot(g, s);
     let mut c = 0.0;
     if let Some(s0) = s0 {
-        let u = jdot(j, n, s0);
+        let u = jv(s0);
         b += dot(&u, &v);
         c = 0.5 * dot(&u, &u) + dot(g, s0);
         if let Some(d) = diag {
@@ -330,10 +395,20 @@ pub(crate) fn minimize_quadratic_1d(a: f64, b: f64, lb: f64, ub: f64, c: f64) ->
 
 /// SciPy's `evaluate_quadratic`: `0.5 s^T (J^T J + diag) s + g^T s`.
 pub(crate) fn evaluate_quadratic(j: &[f64], n: usize, g: &[f64], s: &[f64], diag: Option<&[f64]>) -> f64 {
-    let js = jdot(j, n, s);
+    evaluate_quadratic_op(&|v| jdot(j, n, v), g, s, diag)
+}
+
+/// [`evaluate_quadratic`] with `J` given by its product `jv(s) = J s`.
+pub(crate) fn evaluate_quadratic_op(
+    jv: &dyn Fn(&[f64]) -> Vec<f64>,
+    g: &[f64],
+    s: &[f64],
+    diag: Option<&[f64]>,
+) -> f64 {
+    let js = jv(s);
     let mut q = dot(&js, &js);
     if let Some(d) = diag {
-        q += (0..n).map(|i| s[i] * d[i] * s[i]).sum::<f64>();
+        q += (0..s.len()).map(|i| s[i] * d[i] * s[i]).sum::<f64>();
     }
     0.5 * q + dot(s, g)
 }
@@ -519,8 +594,15 @@ pub(crate) fn check_termination(
 /// ```
 /// use sciox::optimize::Loss;
 /// assert_eq!(Loss::default(), Loss::Linear);
+/// // a custom loss: rho(z) = z / (1 + z) with its two derivatives
+/// fn tame(z: f64) -> (f64, f64, f64) {
+///     let t = 1.0 + z;
+///     (z / t, 1.0 / (t * t), -2.0 / (t * t * t))
+/// }
+/// let custom = Loss::Custom(tame);
+/// assert_ne!(custom, Loss::Huber);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, Default)]
 pub enum Loss {
     /// `rho(z) = z` (ordinary least squares).
     #[default]
@@ -533,7 +615,26 @@ pub enum Loss {
     Cauchy,
     /// `rho(z) = arctan(z)`.
     Arctan,
+    /// SciPy's callable `loss`: `z -> (rho(z), rho'(z), rho''(z))`. SciPy
+    /// calls it on the whole vector `z`; here it is applied to each element
+    /// (the built-in losses are elementwise too). `f_scale` applies as for
+    /// the built-in losses.
+    Custom(fn(f64) -> (f64, f64, f64)),
 }
+
+/// Built-in losses compare by kind; two `Custom` losses are equal when
+/// they hold the same function address (`std::ptr::fn_addr_eq`, which
+/// Rust does not guarantee to be unique or stable across codegen units).
+impl PartialEq for Loss {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Loss::Custom(a), Loss::Custom(b)) => std::ptr::fn_addr_eq(*a, *b),
+            _ => std::mem::discriminant(self) == std::mem::discriminant(other),
+        }
+    }
+}
+
+impl Eq for Loss {}
 
 /// `rho` and its first two derivatives at the residuals `f`, scaled as
 /// SciPy's `construct_loss_function` (rows 0, 1, 2 in `rho`).
@@ -571,6 +672,7 @@ fn rho_of(loss: Loss, z: f64) -> (f64, f64, f64) {
             let t = 1.0 + z * z;
             (z.atan(), 1.0 / t, -2.0 * z / (t * t))
         }
+        Loss::Custom(f) => f(z),
     }
 }
 
@@ -605,30 +707,25 @@ pub(crate) fn scale_for_robust_loss(j: &mut [f64], n: usize, f: &mut [f64], rho:
     }
 }
 
-/// SciPy's `approx_derivative(fun, x, method, rel_step, f0=f0,
-/// bounds=(lb, ub))` for a vector function, into the row-major m×n `jac`.
-/// `xt` and `w` are scratch (n and 2m).
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn approx_jac_bounded(
-    fun: &mut dyn FnMut(&[f64], &mut [f64]),
+/// The finite-difference steps of SciPy's `approx_derivative` at `x`
+/// (`_compute_absolute_step` then `_adjust_scheme_to_bounds`): `(h,
+/// one_sided)` per variable.
+pub(crate) fn fd_steps(
     x: &[f64],
-    f0: &[f64],
     three_point: bool,
     rel_step: Option<f64>,
     lb: &[f64],
     ub: &[f64],
-    jac: &mut [f64],
-    xt: &mut [f64],
-    w: &mut [f64],
-) {
-    let m = f0.len();
+) -> (Vec<f64>, Vec<bool>) {
     let n = x.len();
-    xt.copy_from_slice(x);
     let rstep = if three_point {
         EPS.powf(1.0 / 3.0)
     } else {
         EPS.sqrt()
     };
+    let unbounded = lb.iter().all(|v| *v == f64::NEG_INFINITY) && ub.iter().all(|v| *v == f64::INFINITY);
+    let mut hs = vec![0.0; n];
+    let mut ones = vec![!three_point; n];
     for i in 0..n {
         let x0 = x[i];
         let sign = if x0 >= 0.0 { 1.0 } else { -1.0 };
@@ -642,7 +739,6 @@ pub(crate) fn approx_jac_bounded(
         };
         let (l, u) = (lb[i], ub[i]);
         let mut one_sided = !three_point;
-        let unbounded = lb.iter().all(|v| *v == f64::NEG_INFINITY) && ub.iter().all(|v| *v == f64::INFINITY);
         if three_point {
             h = h.abs();
         }
@@ -675,6 +771,35 @@ pub(crate) fn approx_jac_bounded(
                 }
             }
         }
+        hs[i] = h;
+        ones[i] = one_sided;
+    }
+    (hs, ones)
+}
+
+/// SciPy's `approx_derivative(fun, x, method, rel_step, f0=f0,
+/// bounds=(lb, ub))` for a vector function, into the row-major m×n `jac`.
+/// `xt` and `w` are scratch (n and 2m).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn approx_jac_bounded(
+    fun: &mut dyn FnMut(&[f64], &mut [f64]),
+    x: &[f64],
+    f0: &[f64],
+    three_point: bool,
+    rel_step: Option<f64>,
+    lb: &[f64],
+    ub: &[f64],
+    jac: &mut [f64],
+    xt: &mut [f64],
+    w: &mut [f64],
+) {
+    let m = f0.len();
+    let n = x.len();
+    xt.copy_from_slice(x);
+    let (hs, ones) = fd_steps(x, three_point, rel_step, lb, ub);
+    for i in 0..n {
+        let x0 = x[i];
+        let h = hs[i];
         let (w1, w2) = w[..2 * m].split_at_mut(m);
         if !three_point {
             xt[i] = x0 + h;
@@ -683,7 +808,7 @@ pub(crate) fn approx_jac_bounded(
             for r in 0..m {
                 jac[r * n + i] = (w1[r] - f0[r]) / dx;
             }
-        } else if one_sided {
+        } else if ones[i] {
             xt[i] = x0 + h;
             fun(xt, w1);
             let up = x0 + 2.0 * h;
@@ -707,6 +832,247 @@ pub(crate) fn approx_jac_bounded(
         }
         xt[i] = x0;
     }
+}
+
+/// SciPy's `group_columns(A, order=0)`: columns of the m×n row-major
+/// boolean pattern, visited in the order of `RandomState(0).permutation(n)`,
+/// greedily gathered into groups of columns with no row in common
+/// (Curtis, Powell and Reid). Returns the group of each column.
+pub(crate) fn group_columns(pattern: &[bool], m: usize, n: usize) -> Vec<usize> {
+    let order: Vec<usize> = numox::random::RandomState::new(0)
+        .permutation(n)
+        .iter()
+        .map(|&v| v as usize)
+        .collect();
+    // the permuted columns as row lists (SciPy's `A[:, order]`, dense path)
+    let mut by_col: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for r in 0..m {
+        for (c, col) in by_col.iter_mut().enumerate() {
+            if pattern[r * n + c] {
+                col.push(r);
+            }
+        }
+    }
+    let cols: Vec<Vec<usize>> = order.iter().map(|&c| std::mem::take(&mut by_col[c])).collect();
+    let mut groups = vec![usize::MAX; n];
+    let mut union = vec![false; m];
+    let mut current = 0;
+    for i in 0..n {
+        if groups[i] != usize::MAX {
+            continue;
+        }
+        groups[i] = current;
+        union.fill(false);
+        for &r in &cols[i] {
+            union[r] = true;
+        }
+        let mut all_grouped = true;
+        for j in 0..n {
+            if groups[j] != usize::MAX {
+                continue;
+            }
+            all_grouped = false;
+            if !cols[j].iter().any(|&r| union[r]) {
+                for &r in &cols[j] {
+                    union[r] = true;
+                }
+                groups[j] = current;
+            }
+        }
+        if all_grouped {
+            break;
+        }
+        current += 1;
+    }
+    // back to the original column order (`groups[order] = groups.copy()`)
+    let mut out = vec![0; n];
+    for (k, &c) in order.iter().enumerate() {
+        out[c] = groups[k];
+    }
+    out
+}
+
+/// SciPy's `approx_derivative` with `sparsity=pattern` (`_sparse_difference`):
+/// the columns of each group of [`group_columns`] are perturbed together;
+/// entries outside the pattern are 0. `jac` is the row-major m×n output,
+/// `xt` and `w` scratch (n and 2m).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn approx_jac_sparse(
+    fun: &mut dyn FnMut(&[f64], &mut [f64]),
+    x: &[f64],
+    f0: &[f64],
+    three_point: bool,
+    rel_step: Option<f64>,
+    lb: &[f64],
+    ub: &[f64],
+    pattern: &RowPattern,
+    groups: &[usize],
+    jac: &mut [f64],
+    xt: &mut [f64],
+    w: &mut [f64],
+) {
+    let m = f0.len();
+    let n = x.len();
+    let (hs, ones) = fd_steps(x, three_point, rel_step, lb, ub);
+    // the pattern's entries of each row that belong to a given group
+    let in_group = |r: usize, group: usize| {
+        pattern.idx[pattern.ptr[r]..pattern.ptr[r + 1]]
+            .iter()
+            .copied()
+            .filter(move |&c| groups[c] == group)
+    };
+    jac.fill(0.0);
+    let n_groups = groups.iter().map(|g| g + 1).max().unwrap_or(0);
+    let mut dx = vec![0.0; n];
+    let mut x2 = vec![0.0; n];
+    for group in 0..n_groups {
+        let cols: Vec<usize> = (0..n).filter(|&c| groups[c] == group).collect();
+        let (w1, w2) = w[..2 * m].split_at_mut(m);
+        xt.copy_from_slice(x);
+        if !three_point {
+            for &c in &cols {
+                xt[c] = x[c] + hs[c];
+                dx[c] = xt[c] - x[c];
+            }
+            fun(xt, w1);
+            for r in 0..m {
+                for c in in_group(r, group) {
+                    jac[r * n + c] = (w1[r] - f0[r]) / dx[c];
+                }
+            }
+        } else {
+            x2.copy_from_slice(x);
+            for &c in &cols {
+                if ones[c] {
+                    xt[c] += hs[c];
+                    x2[c] += 2.0 * hs[c];
+                    dx[c] = x2[c] - x[c];
+                } else {
+                    xt[c] -= hs[c];
+                    x2[c] += hs[c];
+                    dx[c] = x2[c] - xt[c];
+                }
+            }
+            fun(xt, w1);
+            fun(&x2, w2);
+            for r in 0..m {
+                for c in in_group(r, group) {
+                    let df = if ones[c] {
+                        -3.0 * f0[r] + 4.0 * w1[r] - w2[r]
+                    } else {
+                        w2[r] - w1[r]
+                    };
+                    jac[r * n + c] = df / dx[c];
+                }
+            }
+        }
+    }
+    xt.copy_from_slice(x);
+}
+
+/// SciPy's `solve_trust_region_2d`: the minimiser of `0.5 p^T B p + g^T p`
+/// over `||p|| <= Delta` for a symmetric 2×2 `B` (the Newton step if `B`
+/// is positive definite (Cholesky) and the step fits, else the best of the
+/// real roots of SciPy's quartic in `t = tan(angle / 2)`).
+pub(crate) fn solve_trust_region_2d(b: [[f64; 2]; 2], g: [f64; 2], delta: f64) -> [f64; 2] {
+    // LAPACK potrf (upper) and potrs on the 2×2 matrix
+    let a00 = b[0][0];
+    if a00 > 0.0 {
+        let r00 = a00.sqrt();
+        let r01 = b[0][1] * (1.0 / r00);
+        let a11 = b[1][1] - r01 * r01;
+        if a11 > 0.0 {
+            let r11 = a11.sqrt();
+            let y0 = g[0] / r00;
+            let y1 = (g[1] - r01 * y0) / r11;
+            let p1 = y1 / r11;
+            let p0 = (y0 - r01 * p1) / r00;
+            let p = [-p0, -p1];
+            if p[0] * p[0] + p[1] * p[1] <= delta * delta {
+                return p;
+            }
+        }
+    }
+    let a = b[0][0] * delta * delta;
+    let bb = b[0][1] * delta * delta;
+    let c = b[1][1] * delta * delta;
+    let d = g[0] * delta;
+    let f = g[1] * delta;
+    let coeffs = numox::Array::from_vec(vec![
+        -bb + d,
+        2.0 * (a - c + f),
+        6.0 * bb,
+        2.0 * (-a + c + f),
+        -bb - d,
+    ]);
+    let ts: Vec<f64> = match numox::roots(&coeffs) {
+        Ok(r) => r.iter().filter(|z| z.im == 0.0).map(|z| z.re).collect(),
+        Err(_) => Vec::new(),
+    };
+    let mut best = [f64::NAN; 2];
+    let mut best_value = f64::INFINITY;
+    for t in ts {
+        let den = 1.0 + t * t;
+        let p = [delta * (2.0 * t / den), delta * ((1.0 - t * t) / den)];
+        let bp = [b[0][0] * p[0] + b[0][1] * p[1], b[1][0] * p[0] + b[1][1] * p[1]];
+        let value = 0.5 * (p[0] * bp[0] + p[1] * bp[1]) + (g[0] * p[0] + g[1] * p[1]);
+        if value < best_value {
+            best_value = value;
+            best = p;
+        }
+    }
+    best
+}
+
+/// The orthonormal factor of the economic QR of the n×2 matrix with
+/// columns `a0`, `a1` (LAPACK `geqrf` + `orgqr`: Householder reflections
+/// with LAPACK's sign convention), as two columns; for `n == 1` one.
+pub(crate) fn qr_q_n2(a0: &[f64], a1: &[f64]) -> Vec<Vec<f64>> {
+    let n = a0.len();
+    let k = n.min(2);
+    let mut cols = [a0.to_vec(), a1.to_vec()];
+    // Householder vectors v (v[j] = 1) and tau, LAPACK dlarfg
+    let mut vs: Vec<(Vec<f64>, f64)> = Vec::new();
+    for j in 0..k {
+        let alpha = cols[j][j];
+        let xnorm = norm(&cols[j][j + 1..]);
+        let mut v = vec![0.0; n];
+        v[j] = 1.0;
+        let tau = if xnorm == 0.0 {
+            0.0
+        } else {
+            let beta = -(alpha.hypot(xnorm)).copysign(alpha);
+            let tau = (beta - alpha) / beta;
+            let scal = 1.0 / (alpha - beta);
+            for i in j + 1..n {
+                v[i] = cols[j][i] * scal;
+            }
+            tau
+        };
+        // apply H = I - tau v v^T to the remaining column
+        if j == 0 && k == 2 {
+            let other = &mut cols[1];
+            let s: f64 = (j..n).map(|i| v[i] * other[i]).sum();
+            for i in j..n {
+                other[i] -= tau * s * v[i];
+            }
+        }
+        vs.push((v, tau));
+    }
+    // Q = H_0 H_1 ... applied to the first k columns of the identity
+    let mut q = Vec::with_capacity(k);
+    for c in 0..k {
+        let mut e = vec![0.0; n];
+        e[c] = 1.0;
+        for (j, (v, tau)) in vs.iter().enumerate().rev() {
+            let s: f64 = (j..n).map(|i| v[i] * e[i]).sum();
+            for i in j..n {
+                e[i] -= tau * s * v[i];
+            }
+        }
+        q.push(e);
+    }
+    q
 }
 
 #[cfg(test)]
@@ -768,6 +1134,67 @@ mod tests {
         assert_eq!(find_active_constraints(&x, &lb, &ub, 1e-10), vec![-1, 1, 0]);
         make_strictly_feasible(&mut x, &lb, &ub, 0.0);
         assert!(x[0] > 0.0 && x[1] < 1.0 && x[2] == 0.5);
+    }
+
+    #[test]
+    fn group_columns_as_scipy() {
+        // SciPy: group_columns(tridiagonal 10x10) = [2 1 0 2 1 0 2 3 0 1]
+        // (columns visited in RandomState(0).permutation(10) order)
+        let n: usize = 10;
+        let band: Vec<bool> = (0..n * n).map(|k| (k / n).abs_diff(k % n) <= 1).collect();
+        assert_eq!(group_columns(&band, n, n), vec![2, 1, 0, 2, 1, 0, 2, 3, 0, 1]);
+        // a full pattern: one column per group; an empty one: a single group
+        let g = group_columns(&[true; 6], 2, 3);
+        let mut sorted = g.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, vec![0, 1, 2]);
+        assert_eq!(group_columns(&[false; 6], 2, 3), vec![0, 0, 0]);
+    }
+
+    #[test]
+    fn sparse_differences_match_dense() {
+        // f = (x0^2 + x1, x1 x2, x2 + x0): pattern [[1,1,0],[0,1,1],[1,0,1]]
+        let mut fun = |x: &[f64], f: &mut [f64]| {
+            f[0] = x[0] * x[0] + x[1];
+            f[1] = x[1] * x[2];
+            f[2] = x[2] + x[0];
+        };
+        let pattern = [true, true, false, false, true, true, true, false, true];
+        let groups = group_columns(&pattern, 3, 3);
+        let x = [0.5, -1.0, 2.0];
+        let mut f0 = [0.0; 3];
+        fun(&x, &mut f0);
+        let (lb, ub) = ([f64::NEG_INFINITY; 3], [f64::INFINITY; 3]);
+        for three in [false, true] {
+            let (mut jd, mut js) = ([0.0; 9], [0.0; 9]);
+            let (mut xt, mut w) = ([0.0; 3], [0.0; 6]);
+            approx_jac_bounded(&mut fun, &x, &f0, three, None, &lb, &ub, &mut jd, &mut xt, &mut w);
+            let rows = RowPattern::new(&pattern, 3, 3);
+            approx_jac_sparse(
+                &mut fun, &x, &f0, three, None, &lb, &ub, &rows, &groups, &mut js, &mut xt, &mut w,
+            );
+            // every column is alone in its group here (each pair shares a
+            // row), so the two agree bit for bit
+            assert_eq!(jd, js);
+            assert_eq!(js[2], 0.0);
+        }
+    }
+
+    #[test]
+    fn trust_region_2d_and_qr() {
+        // B = I, g = (1, 0): Newton step (-1, 0) inside radius 2, on the
+        // boundary (-0.5, 0) for radius 0.5
+        let b = [[1.0, 0.0], [0.0, 1.0]];
+        assert_eq!(solve_trust_region_2d(b, [1.0, 0.0], 2.0), [-1.0, 0.0]);
+        let p = solve_trust_region_2d(b, [1.0, 0.0], 0.5);
+        assert!((p[0] + 0.5).abs() < 1e-12 && p[1].abs() < 1e-12, "{p:?}");
+        // indefinite B: the boundary minimiser along the negative curvature
+        let p = solve_trust_region_2d([[1.0, 0.0], [0.0, -1.0]], [0.0, 0.5], 1.0);
+        assert!((p[1] + 1.0).abs() < 1e-12 || (p[1] - 1.0).abs() < 1e-12, "{p:?}");
+        // Q of a 3x2 matrix: orthonormal, spanning the columns
+        let q = qr_q_n2(&[1.0, 2.0, 2.0], &[0.0, 1.0, 1.0]);
+        assert!((dot(&q[0], &q[0]) - 1.0).abs() < 1e-15 && dot(&q[0], &q[1]).abs() < 1e-15);
+        assert!((q[0][0] + 1.0 / 3.0).abs() < 1e-15, "LAPACK's sign: R[0,0] = -3");
     }
 
     #[test]

@@ -40,8 +40,8 @@ pub(crate) type VecFn<'a> = dyn FnMut(&[f64], &mut [f64]) + 'a;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum LsqMethod {
     /// `'trf'`: Trust Region Reflective (bounds through Coleman-Li
-    /// scaling and reflections; dense `'exact'` trust-region solver, one
-    /// SVD per iteration).
+    /// scaling and reflections; trust-region solver `'exact'`, one SVD per
+    /// iteration, or `'lsmr'`, see [`TrSolver`]).
     #[default]
     Trf,
     /// `'dogbox'`: dogleg in a rectangular trust region intersected with
@@ -70,6 +70,97 @@ pub enum XScale {
     /// Fixed positive scales, one per variable (MINPACK `diag = 1/x_scale`).
     Values(Vec<f64>),
 }
+
+/// The trust-region subproblem solver of `trf` and `dogbox` (SciPy's
+/// `tr_solver`).
+///
+/// ```
+/// use sciox::optimize::TrSolver;
+/// assert_eq!(TrSolver::default(), TrSolver::Auto);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum TrSolver {
+    /// SciPy's `None`: `'lsmr'` when `jac_sparsity` is given (SciPy's
+    /// Jacobian is then sparse), `'exact'` otherwise.
+    #[default]
+    Auto,
+    /// `'exact'`: one dense SVD (`trf`) or least-squares solve (`dogbox`)
+    /// per iteration.
+    Exact,
+    /// `'lsmr'`: the Gauss-Newton step by LSMR, using the Jacobian only
+    /// through products; `trf` then solves the trust-region problem in the
+    /// 2-D subspace of that step and the gradient.
+    Lsmr,
+}
+
+/// SciPy's `tr_options` for `tr_solver='lsmr'` (ignored by `'exact'`):
+/// LSMR's keyword arguments, and `trf`'s `regularize`.
+///
+/// ```
+/// use sciox::optimize::TrOptions;
+/// let o = TrOptions::default();
+/// assert!(o.regularize && o.damp == 0.0 && o.atol == 1e-6 && o.maxiter.is_none());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TrOptions {
+    /// `trf` only: add the regularisation term of Byrd et al. (eq. 3.4) to
+    /// the normal equations (default `true`; SciPy warns and drops it for
+    /// `dogbox`, here it is ignored there).
+    pub regularize: bool,
+    /// LSMR's `damp` (default 0; for unbounded `trf` combined with the
+    /// regularisation term as SciPy does).
+    pub damp: f64,
+    /// LSMR's `atol` (default `1e-6`).
+    pub atol: f64,
+    /// LSMR's `btol` (default `1e-6`).
+    pub btol: f64,
+    /// LSMR's `conlim` (default `1e8`).
+    pub conlim: f64,
+    /// LSMR's `maxiter` (`None`: the smaller dimension of its operator).
+    pub maxiter: Option<usize>,
+}
+
+impl Default for TrOptions {
+    fn default() -> Self {
+        TrOptions {
+            regularize: true,
+            damp: 0.0,
+            atol: 1e-6,
+            btol: 1e-6,
+            conlim: 1e8,
+            maxiter: None,
+        }
+    }
+}
+
+/// What [`least_squares_with_callback`]'s callback sees after each
+/// iteration (SciPy's `intermediate_result`).
+///
+/// ```
+/// use sciox::optimize::LsqIteration;
+/// let it = LsqIteration { x: &[1.0], fun: &[0.5, 0.0], nit: 1, nfev: 2, cost: 0.125 };
+/// assert_eq!(it.nit, 1);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LsqIteration<'a> {
+    /// The current point.
+    pub x: &'a [f64],
+    /// The residuals there (`dogbox`: scaled by a robust loss, as SciPy).
+    pub fun: &'a [f64],
+    /// Iterations so far.
+    pub nit: usize,
+    /// Residual evaluations so far (finite differences excluded).
+    pub nfev: usize,
+    /// The cost (`dogbox`: that of the last trial point, as SciPy).
+    pub cost: f64,
+}
+
+/// An analytic Jacobian for [`least_squares_with_callback`]: `jac(x, out)`
+/// writes the m×n matrix row-major.
+pub type LsqJacFn<'a> = dyn FnMut(&[f64], &mut [f64]) + 'a;
+
+/// A callback of [`least_squares_with_callback`]: `true` stops the run.
+pub type LsqStop<'a> = dyn FnMut(&LsqIteration<'_>) -> bool + 'a;
 
 /// Options of [`least_squares`] (SciPy's keyword arguments and defaults).
 ///
@@ -105,6 +196,17 @@ pub struct LeastSquaresOptions {
     /// Relative finite-difference step (SciPy's `diff_step`; `None`:
     /// `sqrt(eps)` for 2-point, `eps^(1/3)` for 3-point, times `max(1, |x|)`).
     pub diff_step: Option<f64>,
+    /// The trust-region solver of `trf` and `dogbox` (ignored by `lm`).
+    pub tr_solver: TrSolver,
+    /// Options of the `'lsmr'` trust-region solver.
+    pub tr_options: TrOptions,
+    /// SciPy's `jac_sparsity`: the m×n row-major pattern of the entries of
+    /// the Jacobian that may be non-zero (`false`: identically zero). The
+    /// finite differences then perturb groups of columns with no row in
+    /// common together (SciPy's `group_columns`, same groups), and the
+    /// trust-region solver is `'lsmr'` (SciPy's Jacobian is then sparse;
+    /// here it stays dense). Ignored with an analytic Jacobian.
+    pub jac_sparsity: Option<Vec<bool>>,
 }
 
 impl Default for LeastSquaresOptions {
@@ -121,6 +223,9 @@ impl Default for LeastSquaresOptions {
             f_scale: 1.0,
             three_point: false,
             diff_step: None,
+            tr_solver: TrSolver::Auto,
+            tr_options: TrOptions::default(),
+            jac_sparsity: None,
         }
     }
 }
@@ -155,8 +260,8 @@ pub struct LeastSquaresResult {
     pub nfev: usize,
     /// Jacobian evaluations when `jac` is a closure (`None` otherwise).
     pub njev: Option<usize>,
-    /// SciPy's status: -1 improper input, 0 `max_nfev` reached, 1 gtol,
-    /// 2 ftol, 3 xtol, 4 ftol and xtol.
+    /// SciPy's status: -2 stopped by the callback, -1 improper input, 0
+    /// `max_nfev` reached, 1 gtol, 2 ftol, 3 xtol, 4 ftol and xtol.
     pub status: i32,
     /// SciPy's message for `status`.
     pub message: String,
@@ -166,6 +271,7 @@ pub struct LeastSquaresResult {
 
 fn lsq_message(status: i32) -> &'static str {
     match status {
+        -2 => "Stopped because `callback` function raised `StopIteration` or returned `True`",
         -1 => "Improper input parameters status returned from `leastsq`",
         0 => "The maximum number of function evaluations is exceeded.",
         1 => "`gtol` termination condition is satisfied.",
@@ -193,14 +299,17 @@ fn check_size(m: usize, n: usize) -> Result<()> {
 /// `x_scale` values or `'jac'`, dense `'exact'` trust-region solver through
 /// faer's SVD: the same iterates as SciPy up to rounding, and in the
 /// reference runs the same `nfev`/`njev` in 67 of 70), `dogbox`, and `lm`
-/// (MINPACK: the same iterates, `nfev` and status as SciPy). The `'lsmr'`
-/// trust-region solver, `jac_sparsity`, a custom loss callable and
-/// `callback` are not implemented.
+/// (MINPACK: the same iterates, `nfev` and status as SciPy). `trf` and
+/// `dogbox` also take the `'lsmr'` trust-region solver ([`TrSolver`],
+/// [`TrOptions`]), a sparsity pattern for grouped finite differences
+/// (`jac_sparsity`, which selects `'lsmr'`) and a custom loss
+/// ([`Loss::Custom`]); SciPy's `callback` is [`least_squares_with_callback`].
 ///
 /// Errors: empty or non-finite `x0`, non-finite residuals at `x0`, bounds
 /// of the wrong length, `lb >= ub`, `x0` outside the bounds, invalid
-/// `x_scale`, `f_scale` or tolerances, `max_nfev = 0`, and for `lm`:
-/// bounds, a non-linear loss, `m < n`.
+/// `x_scale`, `f_scale` or tolerances, `max_nfev = 0`, a `jac_sparsity` of
+/// the wrong length, `jac_sparsity` with `tr_solver` `Exact`, and for `lm`:
+/// bounds, a non-linear loss, `m < n`, `jac_sparsity`.
 ///
 /// ```
 /// use sciox::optimize::{least_squares, Bounds, LeastSquaresOptions};
@@ -216,6 +325,29 @@ fn check_size(m: usize, n: usize) -> Result<()> {
 /// let r = least_squares(rosen, &[2.0, 2.0], 2, &o).unwrap();
 /// assert!((r.x[0] - 1.22437075).abs() < 1e-7 && (r.x[1] - 1.5).abs() < 1e-9);
 /// assert_eq!(r.active_mask, vec![0, -1]);
+/// ```
+///
+/// SciPy's sparse example, the Broyden tridiagonal system, with its
+/// Jacobian pattern (3 groups of columns: 4 residual evaluations per
+/// finite-difference Jacobian instead of n + 1):
+///
+/// ```
+/// use sciox::optimize::{least_squares, LeastSquaresOptions};
+/// let n = 50;
+/// let broyden = |x: &[f64], f: &mut [f64]| {
+///     for i in 0..x.len() {
+///         f[i] = (3.0 - x[i]) * x[i] + 1.0;
+///         if i > 0 { f[i] -= x[i - 1]; }
+///         if i + 1 < x.len() { f[i] -= 2.0 * x[i + 1]; }
+///     }
+/// };
+/// let mut pattern = vec![false; n * n];
+/// for i in 0..n {
+///     for j in i.saturating_sub(1)..(i + 2).min(n) { pattern[i * n + j] = true; }
+/// }
+/// let o = LeastSquaresOptions { jac_sparsity: Some(pattern), ..Default::default() };
+/// let r = least_squares(broyden, &vec![-1.0; n], n, &o).unwrap();
+/// assert!(r.success && r.cost < 1e-12);
 /// ```
 pub fn least_squares<F: FnMut(&[f64], &mut [f64])>(
     mut fun: F,
@@ -251,12 +383,53 @@ where
     least_squares_impl(&mut fun, Some(&mut jac), x0, m, opts)
 }
 
+/// [`least_squares`] with SciPy's `callback` (and an optional analytic
+/// Jacobian as in [`least_squares_with_jac`]): `callback` is called after
+/// every `trf`/`dogbox` iteration with an [`LsqIteration`]; returning
+/// `true` stops the run with status -2 (SciPy's callback raising
+/// `StopIteration`). `lm` does not call it (SciPy warns and ignores it).
+///
+/// ```
+/// use sciox::optimize::{least_squares_with_callback, LeastSquaresOptions, LsqIteration};
+/// let rosen = |x: &[f64], f: &mut [f64]| { f[0] = 10.0 * (x[1] - x[0] * x[0]); f[1] = 1.0 - x[0] };
+/// let mut costs = Vec::new();
+/// let mut cb = |it: &LsqIteration| {
+///     costs.push(it.cost);
+///     it.nit == 3
+/// };
+/// let r = least_squares_with_callback(rosen, None, &[-1.2, 1.0], 2, &LeastSquaresOptions::default(), &mut cb)
+///     .unwrap();
+/// assert_eq!((r.status, r.success), (-2, false));
+/// assert_eq!(costs.len(), 3);
+/// ```
+pub fn least_squares_with_callback<F: FnMut(&[f64], &mut [f64])>(
+    mut fun: F,
+    jac: Option<&mut LsqJacFn<'_>>,
+    x0: &[f64],
+    m: usize,
+    opts: &LeastSquaresOptions,
+    callback: &mut LsqStop<'_>,
+) -> Result<LeastSquaresResult> {
+    least_squares_cb(&mut fun, jac, x0, m, opts, Some(callback))
+}
+
 pub(crate) fn least_squares_impl(
+    fun: &mut dyn FnMut(&[f64], &mut [f64]),
+    jac: Option<&mut VecFn<'_>>,
+    x0: &[f64],
+    m: usize,
+    opts: &LeastSquaresOptions,
+) -> Result<LeastSquaresResult> {
+    least_squares_cb(fun, jac, x0, m, opts, None)
+}
+
+fn least_squares_cb(
     fun: &mut dyn FnMut(&[f64], &mut [f64]),
     mut jac: Option<&mut VecFn<'_>>,
     x0: &[f64],
     m: usize,
     opts: &LeastSquaresOptions,
+    callback: Option<&mut LsqStop<'_>>,
 ) -> Result<LeastSquaresResult> {
     check_size(m, x0.len())?;
     if x0.is_empty() {
@@ -333,7 +506,7 @@ pub(crate) fn least_squares_impl(
                 "At least one of the tolerances must be higher than machine epsilon (2.22e-16).",
             ));
         }
-        return least_squares_trf(fun, jac, x0, m, &lb, &ub, opts);
+        return least_squares_trf(fun, jac, x0, m, &lb, &ub, opts, callback);
     }
     let diag = match &opts.x_scale {
         XScale::Jac | XScale::Auto => None,
@@ -353,6 +526,9 @@ pub(crate) fn least_squares_impl(
     fun(x0, &mut f0);
     if f0.iter().any(|v| !v.is_finite()) {
         return Err(Error::invalid("Residuals are not finite in the initial point."));
+    }
+    if jac.is_none() && opts.jac_sparsity.is_some() {
+        return Err(Error::invalid("method='lm' does not support `jac_sparsity`."));
     }
     let params = LmParams {
         ftol: opts.ftol,
@@ -434,6 +610,7 @@ pub(crate) fn least_squares_impl(
     })
 }
 
+#[allow(clippy::too_many_arguments)]
 fn least_squares_trf(
     fun: &mut dyn FnMut(&[f64], &mut [f64]),
     jac: Option<&mut VecFn<'_>>,
@@ -442,6 +619,7 @@ fn least_squares_trf(
     lb: &[f64],
     ub: &[f64],
     opts: &LeastSquaresOptions,
+    callback: Option<&mut LsqStop<'_>>,
 ) -> Result<LeastSquaresResult> {
     let n = x0.len();
     let mut x = x0.to_vec();
@@ -453,6 +631,40 @@ fn least_squares_trf(
     if f0.iter().any(|v| !v.is_finite()) {
         return Err(Error::invalid("Residuals are not finite in the initial point."));
     }
+    // `jac_sparsity` applies to finite differences only (SciPy checks it,
+    // and its clash with 'exact', only when `jac` is not a callable)
+    let sparsity = match (&opts.jac_sparsity, jac.is_some()) {
+        (Some(pat), false) => {
+            if pat.len() != m * n {
+                return Err(Error::invalid("`jac_sparsity` has wrong shape."));
+            }
+            if opts.tr_solver == TrSolver::Exact {
+                return Err(Error::invalid(
+                    "tr_solver='exact' is incompatible with `jac_sparsity`.",
+                ));
+            }
+            Some((
+                &pat[..],
+                common::group_columns(pat, m, n),
+                common::RowPattern::new(pat, m, n),
+            ))
+        }
+        _ => None,
+    };
+    let use_lsmr = match opts.tr_solver {
+        TrSolver::Lsmr => true,
+        TrSolver::Exact => false,
+        TrSolver::Auto => sparsity.is_some(),
+    };
+    let t = &opts.tr_options;
+    let lsmr = use_lsmr.then_some(trf::LsmrTr {
+        regularize: t.regularize,
+        damp: t.damp,
+        atol: t.atol,
+        btol: t.btol,
+        conlim: t.conlim,
+        maxiter: t.maxiter,
+    });
     let x_scale = match &opts.x_scale {
         XScale::Jac => None,
         XScale::Auto => Some(vec![1.0; n]),
@@ -466,6 +678,7 @@ fn least_squares_trf(
         x_scale,
         loss: opts.loss,
         f_scale: opts.f_scale,
+        lsmr,
     };
     let mut problem = trf::Problem {
         fun,
@@ -478,6 +691,8 @@ fn least_squares_trf(
         diff_step: opts.diff_step,
         xt: vec![0.0; n],
         w: vec![0.0; 2 * m],
+        sparsity,
+        callback,
     };
     let mut j0 = vec![0.0; m * n];
     problem.jacobian(&x, &f0, &mut j0);
@@ -845,6 +1060,89 @@ mod tests {
         })
         .unwrap();
         assert_eq!((ok.x[0], ok.active_mask[0]), (0.25, -1));
+        // jac_sparsity: wrong length, with 'lm', with 'exact'; ignored with a
+        // Jacobian closure
+        let sq = |x: &[f64], f: &mut [f64]| {
+            f[0] = x[0] - 1.0;
+            f[1] = x[1] + x[0];
+            f[2] = x[1] * x[1];
+        };
+        let sp = |v: Vec<bool>, method, tr_solver| LeastSquaresOptions {
+            jac_sparsity: Some(v),
+            method,
+            tr_solver,
+            ..Default::default()
+        };
+        let pat = vec![true, false, true, true, false, true];
+        let e = least_squares(
+            sq,
+            &[0.5, 0.5],
+            3,
+            &sp(vec![true; 5], LsqMethod::Trf, TrSolver::Auto),
+        );
+        assert_eq!(e.unwrap_err().to_string(), "`jac_sparsity` has wrong shape.");
+        let e = least_squares(
+            sq,
+            &[0.5, 0.5],
+            3,
+            &sp(pat.clone(), LsqMethod::Lm, TrSolver::Auto),
+        );
+        assert_eq!(
+            e.unwrap_err().to_string(),
+            "method='lm' does not support `jac_sparsity`."
+        );
+        let e = least_squares(
+            sq,
+            &[0.5, 0.5],
+            3,
+            &sp(pat.clone(), LsqMethod::Trf, TrSolver::Exact),
+        );
+        assert!(e.is_err());
+        let jq = |x: &[f64], j: &mut [f64]| j.copy_from_slice(&[1.0, 0.0, 1.0, 1.0, 0.0, 2.0 * x[1]]);
+        let r = least_squares_with_jac(
+            sq,
+            jq,
+            &[0.5, 0.5],
+            3,
+            &sp(vec![true; 5], LsqMethod::Trf, TrSolver::Exact),
+        )
+        .unwrap();
+        assert!(r.success);
+        for method in [LsqMethod::Trf, LsqMethod::Dogbox] {
+            let r = least_squares(sq, &[0.5, 0.5], 3, &sp(pat.clone(), method, TrSolver::Auto)).unwrap();
+            assert!(r.success && r.jac[1] == 0.0 && r.jac[4] == 0.0, "{r:?}");
+        }
+        // 'lsmr' with one variable (SciPy's 2-D subproblem does not apply)
+        for bounds in [None, Some(Bounds::new(vec![0.0], vec![0.5]))] {
+            let o = LeastSquaresOptions {
+                tr_solver: TrSolver::Lsmr,
+                bounds,
+                ..Default::default()
+            };
+            let r = least_squares(
+                |x: &[f64], f: &mut [f64]| {
+                    f[0] = x[0] - 2.0;
+                    f[1] = x[0] * x[0] - 4.0
+                },
+                &[0.25],
+                2,
+                &o,
+            )
+            .unwrap();
+            assert!(r.x[0].is_finite() && r.x[0] > 0.25, "{r:?}");
+        }
+        // a callback with 'lm' is not called (SciPy ignores it)
+        let mut calls = 0;
+        let mut cb = |_: &LsqIteration| {
+            calls += 1;
+            true
+        };
+        let lm_o = LeastSquaresOptions {
+            method: LsqMethod::Lm,
+            ..Default::default()
+        };
+        let r = least_squares_with_callback(sq, None, &[0.5, 0.5], 3, &lm_o, &mut cb).unwrap();
+        assert!(r.status > 0 && calls == 0);
         // residuals that turn NaN after the start: bounded by max_nfev, no panic
         let mut calls = 0;
         let r = least_squares(

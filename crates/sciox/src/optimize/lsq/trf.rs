@@ -1,12 +1,15 @@
 //! The Trust Region Reflective (`trf`) and `dogbox` methods of
 //! `least_squares`, after SciPy's `scipy/optimize/_lsq/trf.py` and
 //! `dogbox.py` with the dense `'exact'` trust-region solver (one SVD per
-//! iteration, More's algorithm for the Levenberg-Marquardt parameter).
+//! iteration, More's algorithm for the Levenberg-Marquardt parameter) or
+//! the `'lsmr'` one (LSMR Gauss-Newton step and a 2-D subspace problem).
 
 use super::common::*;
+use super::lsmr::{LsmrSettings, lsmr};
+use super::{LsqIteration, LsqStop};
 
 /// The residuals and Jacobian of one run, counting evaluations as SciPy.
-pub(crate) struct Problem<'a, 'b> {
+pub(crate) struct Problem<'a, 'b, 'c> {
     pub fun: &'a mut dyn FnMut(&[f64], &mut [f64]),
     pub jac: Option<&'a mut super::VecFn<'b>>,
     pub m: usize,
@@ -17,14 +20,35 @@ pub(crate) struct Problem<'a, 'b> {
     pub diff_step: Option<f64>,
     pub xt: Vec<f64>,
     pub w: Vec<f64>,
+    /// `jac_sparsity` (m×n row-major), its column groups and its rows.
+    pub sparsity: Option<(&'a [bool], Vec<usize>, RowPattern)>,
+    /// SciPy's `callback`: `true` stops the run with status -2.
+    pub callback: Option<&'a mut LsqStop<'c>>,
 }
 
-impl Problem<'_, '_> {
+impl Problem<'_, '_, '_> {
     /// The Jacobian at `x` where the residuals are `f` (finite differences
     /// respecting the bounds, or the user's closure), row-major.
     pub fn jacobian(&mut self, x: &[f64], f: &[f64], j: &mut [f64]) {
         match self.jac.as_deref_mut() {
             Some(jf) => jf(x, j),
+            None if self.sparsity.is_some() => {
+                let (_, groups, pattern) = self.sparsity.as_ref().expect("checked");
+                approx_jac_sparse(
+                    self.fun,
+                    x,
+                    f,
+                    self.three_point,
+                    self.diff_step,
+                    self.lb,
+                    self.ub,
+                    pattern,
+                    groups,
+                    j,
+                    &mut self.xt,
+                    &mut self.w,
+                )
+            }
             None => approx_jac_bounded(
                 self.fun,
                 x,
@@ -51,6 +75,97 @@ pub(crate) struct TrfSettings {
     pub x_scale: Option<Vec<f64>>,
     pub loss: Loss,
     pub f_scale: f64,
+    /// `tr_solver='lsmr'` with its options (`None`: `'exact'`).
+    pub lsmr: Option<LsmrTr>,
+}
+
+/// SciPy's `tr_options` for `tr_solver='lsmr'`.
+#[derive(Clone, Copy)]
+pub(crate) struct LsmrTr {
+    pub regularize: bool,
+    pub damp: f64,
+    pub atol: f64,
+    pub btol: f64,
+    pub conlim: f64,
+    pub maxiter: Option<usize>,
+}
+
+impl LsmrTr {
+    fn settings(&self, damp: f64) -> LsmrSettings {
+        LsmrSettings {
+            damp,
+            atol: self.atol,
+            btol: self.btol,
+            conlim: self.conlim,
+            maxiter: self.maxiter,
+        }
+    }
+}
+
+/// `J diag(d) v` for the row-major m×n `j` (SciPy's
+/// `right_multiplied_operator(J, d).matvec`: `v * d` first).
+fn jd_dot(j: &[f64], n: usize, pat: Option<&RowPattern>, d: &[f64], v: &[f64]) -> Vec<f64> {
+    let t: Vec<f64> = v.iter().zip(d).map(|(a, b)| a * b).collect();
+    jmul(j, n, pat, &t)
+}
+
+/// `diag(d) J^T y` (the `rmatvec` of the same operator).
+fn jd_rdot(j: &[f64], n: usize, pat: Option<&RowPattern>, d: &[f64], y: &[f64], out: &mut [f64]) {
+    jtmul(j, n, pat, y, out);
+    for (o, di) in out.iter_mut().zip(d) {
+        *o *= di;
+    }
+}
+
+/// The 2-D subspace of SciPy's `'lsmr'` trust-region solver: orthonormal
+/// columns `S` spanning `g_h` and the LSMR Gauss-Newton step `gn_h`,
+/// `B_S = (J_h S)^T (J_h S) + S^T diag(diag_h) S` and `g_S = S^T g_h`.
+struct Subspace {
+    s: Vec<Vec<f64>>,
+    b: [[f64; 2]; 2],
+    g: [f64; 2],
+}
+
+impl Subspace {
+    fn new(jv: &dyn Fn(&[f64]) -> Vec<f64>, g_h: &[f64], gn_h: &[f64], diag_h: Option<&[f64]>) -> Subspace {
+        let s = qr_q_n2(g_h, gn_h);
+        let js: Vec<Vec<f64>> = s.iter().map(|c| jv(c)).collect();
+        let k = s.len();
+        let mut b = [[0.0; 2]; 2];
+        let mut g = [0.0; 2];
+        for a in 0..k {
+            g[a] = dot(&s[a], g_h);
+            for c in 0..k {
+                b[a][c] = dot(&js[a], &js[c]);
+                if let Some(dh) = diag_h {
+                    b[a][c] += (0..g_h.len()).map(|i| s[a][i] * dh[i] * s[c][i]).sum::<f64>();
+                }
+            }
+        }
+        Subspace { s, b, g }
+    }
+
+    /// The trust-region step `S p_S` for radius `delta`.
+    fn step(&self, delta: f64) -> Vec<f64> {
+        let n = self.s[0].len();
+        if self.s.len() == 1 {
+            // one variable: SciPy's 2-D solver does not apply; the 1-D
+            // trust-region minimiser of 0.5 b p^2 + g p on [-delta, delta]
+            let (b, g) = (self.b[0][0], self.g[0]);
+            let p = if b > 0.0 && (g / b).abs() <= delta {
+                -g / b
+            } else if g > 0.0 {
+                -delta
+            } else {
+                delta
+            };
+            return vec![self.s[0][0] * p];
+        }
+        let p = solve_trust_region_2d(self.b, self.g, delta);
+        (0..n)
+            .map(|i| self.s[0][i] * p[0] + self.s[1][i] * p[1])
+            .collect()
+    }
 }
 
 /// The raw outcome of `trf`/`dogbox`.
@@ -85,9 +200,9 @@ impl Loop {
     }
 }
 
-fn grad(j: &[f64], n: usize, f: &[f64]) -> Vec<f64> {
+fn grad(j: &[f64], n: usize, pat: Option<&RowPattern>, f: &[f64]) -> Vec<f64> {
     let mut g = vec![0.0; n];
-    rmatvec(j, n, f, &mut g);
+    jtmul(j, n, pat, f, &mut g);
     g
 }
 
@@ -103,8 +218,7 @@ fn initial_scale(s: &TrfSettings, j: &[f64], n: usize) -> (Vec<f64>, Vec<f64>) {
 #[allow(clippy::too_many_arguments)]
 fn select_step(
     x: &[f64],
-    j_h: &[f64],
-    n: usize,
+    jv: &dyn Fn(&[f64]) -> Vec<f64>,
     diag_h: &[f64],
     g_h: &[f64],
     mut p: Vec<f64>,
@@ -117,7 +231,7 @@ fn select_step(
 ) -> (Vec<f64>, Vec<f64>, f64) {
     let xp: Vec<f64> = x.iter().zip(&p).map(|(a, b)| a + b).collect();
     if in_bounds(&xp, lb, ub) {
-        let v = evaluate_quadratic(j_h, n, g_h, &p_h, Some(diag_h));
+        let v = evaluate_quadratic_op(jv, g_h, &p_h, Some(diag_h));
         return (p, p_h, -v);
     }
     let (p_stride, hits) = step_size_to_bound(x, &p, lb, ub);
@@ -150,7 +264,7 @@ fn select_step(
         (0.0, -1.0)
     };
     let (mut r_h, r, r_value) = if r_stride_l <= r_stride_u {
-        let (a, b, c) = build_quadratic_1d(j_h, n, g_h, &r_h, Some(diag_h), Some(&p_h));
+        let (a, b, c) = build_quadratic_1d_op(jv, g_h, &r_h, Some(diag_h), Some(&p_h));
         let (rs, rv) = minimize_quadratic_1d(a, b, r_stride_l, r_stride_u, c);
         for (rh, ph) in r_h.iter_mut().zip(&p_h) {
             *rh = *rh * rs + ph;
@@ -166,13 +280,13 @@ fn select_step(
     for v in p_h.iter_mut() {
         *v *= theta;
     }
-    let p_value = evaluate_quadratic(j_h, n, g_h, &p_h, Some(diag_h));
+    let p_value = evaluate_quadratic_op(jv, g_h, &p_h, Some(diag_h));
     let mut ag_h: Vec<f64> = g_h.iter().map(|v| -v).collect();
     let mut ag: Vec<f64> = d.iter().zip(&ag_h).map(|(a, b)| a * b).collect();
     let to_tr = delta / norm(&ag_h);
     let (to_bound, _) = step_size_to_bound(x, &ag, lb, ub);
     let ag_stride = if to_bound < to_tr { theta * to_bound } else { to_tr };
-    let (a, b, _) = build_quadratic_1d(j_h, n, g_h, &ag_h, Some(diag_h), None);
+    let (a, b, _) = build_quadratic_1d_op(jv, g_h, &ag_h, Some(diag_h), None);
     let (ag_stride, ag_value) = minimize_quadratic_1d(a, b, 0.0, ag_stride, 0.0);
     for v in ag_h.iter_mut() {
         *v *= ag_stride;
@@ -190,10 +304,11 @@ fn select_step(
     }
 }
 
-/// SciPy's `trf` (bounded and unbounded variants) with `tr_solver='exact'`.
+/// SciPy's `trf` (bounded and unbounded variants, `tr_solver` `'exact'`
+/// or `'lsmr'`).
 /// `x0` must be strictly feasible, `f0`, `j0` its residuals and Jacobian.
 pub(crate) fn trf(
-    p: &mut Problem<'_, '_>,
+    p: &mut Problem<'_, '_, '_>,
     x0: &[f64],
     f0: Vec<f64>,
     j0: Vec<f64>,
@@ -201,6 +316,8 @@ pub(crate) fn trf(
 ) -> TrfOut {
     let (m, n) = (p.m, p.n);
     let (lb, ub) = (p.lb, p.ub);
+    let pat_rows = p.sparsity.as_ref().map(|s| s.2.clone());
+    let pat = pat_rows.as_ref();
     let bounded = !(lb.iter().all(|v| *v == f64::NEG_INFINITY) && ub.iter().all(|v| *v == f64::INFINITY));
     let mut x = x0.to_vec();
     let mut f = f0;
@@ -212,7 +329,7 @@ pub(crate) fn trf(
         rho: [vec![0.0; m], vec![0.0; m], vec![0.0; m]],
     };
     let mut cost = lp.scale(s, &mut j, n, &mut f);
-    let mut g = grad(&j, n, &f);
+    let mut g = grad(&j, n, pat, &f);
     let jac_scale = s.x_scale.is_none();
     let (mut scale, mut scale_inv) = initial_scale(s, &j, n);
     let mut delta = if bounded {
@@ -237,87 +354,163 @@ pub(crate) fn trf(
     let mut alpha = 0.0;
     let mut status: Option<i32> = None;
     let mut g_norm;
+    let exact = s.lsmr.is_none();
     let rows = if bounded { m + n } else { m };
-    let mut j_aug = vec![0.0; rows * n];
+    let mut j_aug = if exact { vec![0.0; rows * n] } else { Vec::new() };
     let mut f_aug = vec![0.0; rows];
     let mut fx_new = vec![0.0; m];
+    let mut reg_term = 0.0;
+    let mut iteration = 0;
     loop {
         let (mut v, dv) = cl_scaling_vector(&x, &g, lb, ub);
-        g_norm = norm_inf(&(0..n).map(|i| g[i] * v[i]).collect::<Vec<_>>());
+        if bounded {
+            g_norm = norm_inf(&(0..n).map(|i| g[i] * v[i]).collect::<Vec<_>>());
+        } else {
+            g_norm = norm_inf(&g);
+        }
         if g_norm < s.gtol {
             status = Some(1);
         }
         if status.is_some() || nfev == max_nfev {
             break;
         }
-        for i in 0..n {
-            if dv[i] != 0.0 {
-                v[i] *= scale_inv[i];
+        let (d, diag_h) = if bounded {
+            for i in 0..n {
+                if dv[i] != 0.0 {
+                    v[i] *= scale_inv[i];
+                }
             }
-        }
-        let d: Vec<f64> = (0..n).map(|i| v[i].sqrt() * scale[i]).collect();
-        let diag_h: Vec<f64> = (0..n).map(|i| g[i] * dv[i] * scale[i]).collect();
+            let d: Vec<f64> = (0..n).map(|i| v[i].sqrt() * scale[i]).collect();
+            let diag_h: Vec<f64> = (0..n).map(|i| g[i] * dv[i] * scale[i]).collect();
+            (d, diag_h)
+        } else {
+            (scale.clone(), vec![0.0; n])
+        };
         let g_h: Vec<f64> = (0..n).map(|i| d[i] * g[i]).collect();
         f_aug[..m].copy_from_slice(&f);
-        for r in 0..m {
-            for c in 0..n {
-                j_aug[r * n + c] = j[r * n + c] * d[c];
-            }
-        }
-        if bounded {
-            j_aug[m * n..].fill(0.0);
-            for c in 0..n {
-                j_aug[(m + c) * n + c] = diag_h[c].sqrt();
-            }
-        }
-        let (svd, uf) = match thin_svd_uf(&j_aug, rows, n, &f_aug) {
-            Some(v) => v,
-            None => break,
-        };
-        let j_h = &j_aug[..m * n];
-        let theta = 0.995f64.max(1.0 - g_norm);
         let mut actual_reduction = -1.0;
         let mut x_new = x.clone();
         let mut cost_new = cost;
-        while actual_reduction <= 0.0 && nfev < max_nfev {
-            let (p_h, a) = solve_lsq_trust_region(n, m, &uf, &svd, delta, alpha);
-            alpha = a;
-            let pstep: Vec<f64> = (0..n).map(|i| d[i] * p_h[i]).collect();
-            let (step, step_h, predicted) = if bounded {
-                select_step(&x, j_h, n, &diag_h, &g_h, pstep, p_h, &d, delta, lb, ub, theta)
+        {
+            // the trust-region model: SVD of [J_h; diag_h^0.5] ('exact') or
+            // the 2-D subspace of the LSMR step ('lsmr')
+            let mut exact_sub = None;
+            let mut subspace = None;
+            let jv_lsmr = |v: &[f64]| jd_dot(&j, n, pat, &d, v);
+            if let Some(lo) = &s.lsmr {
+                let mg: Vec<f64> = g_h.iter().map(|v| -v).collect();
+                let diag_opt = if bounded { Some(&diag_h[..]) } else { None };
+                if lo.regularize {
+                    let (a, b, _) = build_quadratic_1d_op(&jv_lsmr, &g_h, &mg, diag_opt, None);
+                    let to_tr = delta / norm(&g_h);
+                    let ag_value = minimize_quadratic_1d(a, b, 0.0, to_tr, 0.0).1;
+                    reg_term = -ag_value / (delta * delta);
+                }
+                let gn_h = if bounded {
+                    let dr: Vec<f64> = diag_h.iter().map(|v| (v + reg_term).sqrt()).collect();
+                    let mut tmp = vec![0.0; n];
+                    lsmr(
+                        m + n,
+                        n,
+                        |v, out| {
+                            let jv = jd_dot(&j, n, pat, &d, v);
+                            out[..m].copy_from_slice(&jv);
+                            for i in 0..n {
+                                out[m + i] = dr[i] * v[i];
+                            }
+                        },
+                        |y, out| {
+                            jd_rdot(&j, n, pat, &d, &y[..m], &mut tmp);
+                            for i in 0..n {
+                                out[i] = tmp[i] + dr[i] * y[m + i];
+                            }
+                        },
+                        &f_aug,
+                        &lo.settings(lo.damp),
+                    )
+                    .x
+                } else {
+                    let damp_full = (lo.damp * lo.damp + reg_term).sqrt();
+                    lsmr(
+                        m,
+                        n,
+                        |v, out| out.copy_from_slice(&jd_dot(&j, n, pat, &d, v)),
+                        |y, out| jd_rdot(&j, n, pat, &d, y, out),
+                        &f,
+                        &lo.settings(damp_full),
+                    )
+                    .x
+                };
+                subspace = Some(Subspace::new(&jv_lsmr, &g_h, &gn_h, diag_opt));
             } else {
-                let pr = -evaluate_quadratic(j_h, n, &g_h, &p_h, None);
-                (pstep, p_h, pr)
-            };
-            for i in 0..n {
-                x_new[i] = x[i] + step[i];
+                for r in 0..m {
+                    for c in 0..n {
+                        j_aug[r * n + c] = j[r * n + c] * d[c];
+                    }
+                }
+                if bounded {
+                    j_aug[m * n..].fill(0.0);
+                    for c in 0..n {
+                        j_aug[(m + c) * n + c] = diag_h[c].sqrt();
+                    }
+                }
+                match thin_svd_uf(&j_aug, rows, n, &f_aug) {
+                    Some(v) => exact_sub = Some(v),
+                    None => break,
+                }
             }
-            if bounded {
-                make_strictly_feasible(&mut x_new, lb, ub, 0.0);
+            let j_h = if exact { &j_aug[..m * n] } else { &j_aug[..0] };
+            let jv_exact = |v: &[f64]| jdot(j_h, n, v);
+            let jv: &dyn Fn(&[f64]) -> Vec<f64> = if exact { &jv_exact } else { &jv_lsmr };
+            let theta = 0.995f64.max(1.0 - g_norm);
+            while actual_reduction <= 0.0 && nfev < max_nfev {
+                let p_h = match (&exact_sub, &subspace) {
+                    (Some((svd, uf)), _) => {
+                        let (p_h, a) = solve_lsq_trust_region(n, m, uf, svd, delta, alpha);
+                        alpha = a;
+                        p_h
+                    }
+                    (None, Some(sub)) => sub.step(delta),
+                    (None, None) => unreachable!("one of the two solvers ran"),
+                };
+                let pstep: Vec<f64> = (0..n).map(|i| d[i] * p_h[i]).collect();
+                let (step, step_h, predicted) = if bounded {
+                    select_step(&x, jv, &diag_h, &g_h, pstep, p_h, &d, delta, lb, ub, theta)
+                } else {
+                    let pr = -evaluate_quadratic_op(jv, &g_h, &p_h, None);
+                    (pstep, p_h, pr)
+                };
+                for i in 0..n {
+                    x_new[i] = x[i] + step[i];
+                }
+                if bounded {
+                    make_strictly_feasible(&mut x_new, lb, ub, 0.0);
+                }
+                (p.fun)(&x_new, &mut fx_new);
+                nfev += 1;
+                let step_h_norm = norm(&step_h);
+                if fx_new.iter().any(|v| !v.is_finite()) {
+                    delta = 0.25 * step_h_norm;
+                    continue;
+                }
+                cost_new = loss_cost(s.loss, &fx_new, s.f_scale);
+                actual_reduction = cost - cost_new;
+                let (delta_new, ratio) = update_tr_radius(
+                    delta,
+                    actual_reduction,
+                    predicted,
+                    step_h_norm,
+                    step_h_norm > 0.95 * delta,
+                );
+                let step_norm = norm(&step);
+                status =
+                    check_termination(actual_reduction, cost, step_norm, norm(&x), ratio, s.ftol, s.xtol);
+                if status.is_some() {
+                    break;
+                }
+                alpha *= delta / delta_new;
+                delta = delta_new;
             }
-            (p.fun)(&x_new, &mut fx_new);
-            nfev += 1;
-            let step_h_norm = norm(&step_h);
-            if fx_new.iter().any(|v| !v.is_finite()) {
-                delta = 0.25 * step_h_norm;
-                continue;
-            }
-            cost_new = loss_cost(s.loss, &fx_new, s.f_scale);
-            actual_reduction = cost - cost_new;
-            let (delta_new, ratio) = update_tr_radius(
-                delta,
-                actual_reduction,
-                predicted,
-                step_h_norm,
-                step_h_norm > 0.95 * delta,
-            );
-            let step_norm = norm(&step);
-            status = check_termination(actual_reduction, cost, step_norm, norm(&x), ratio, s.ftol, s.xtol);
-            if status.is_some() {
-                break;
-            }
-            alpha *= delta / delta_new;
-            delta = delta_new;
         }
         if actual_reduction > 0.0 {
             x.copy_from_slice(&x_new);
@@ -327,9 +520,23 @@ pub(crate) fn trf(
             p.jacobian(&x, &f_true, &mut j);
             njev += 1;
             lp.scale(s, &mut j, n, &mut f);
-            g = grad(&j, n, &f);
+            g = grad(&j, n, pat, &f);
             if jac_scale {
                 (scale, scale_inv) = compute_jac_scale(&j, n, Some(&scale_inv));
+            }
+        }
+        iteration += 1;
+        if let Some(cb) = p.callback.as_deref_mut() {
+            let it = LsqIteration {
+                x: &x,
+                fun: &f_true,
+                nit: iteration,
+                nfev,
+                cost,
+            };
+            if cb(&it) {
+                status = Some(-2);
+                break;
             }
         }
     }
@@ -430,9 +637,9 @@ pub(crate) fn lstsq_rcond(a: &[f64], m: usize, k: usize, b: &[f64], rcond: f64) 
     v_dot(&svd, &w, k)
 }
 
-/// SciPy's `dogbox` with `tr_solver='exact'`.
+/// SciPy's `dogbox` (`tr_solver` `'exact'` or `'lsmr'`).
 pub(crate) fn dogbox(
-    p: &mut Problem<'_, '_>,
+    p: &mut Problem<'_, '_, '_>,
     x0: &[f64],
     f0: Vec<f64>,
     j0: Vec<f64>,
@@ -440,6 +647,8 @@ pub(crate) fn dogbox(
 ) -> TrfOut {
     let (m, n) = (p.m, p.n);
     let (lb, ub) = (p.lb, p.ub);
+    let pat_rows = p.sparsity.as_ref().map(|s| s.2.clone());
+    let pat = pat_rows.as_ref();
     let mut f = f0;
     let mut f_true = f.clone();
     let mut nfev = 1;
@@ -449,7 +658,7 @@ pub(crate) fn dogbox(
         rho: [vec![0.0; m], vec![0.0; m], vec![0.0; m]],
     };
     let mut cost = lp.scale(s, &mut j, n, &mut f);
-    let mut g = grad(&j, n, &f);
+    let mut g = grad(&j, n, pat, &f);
     let jac_scale = s.x_scale.is_none();
     let (mut scale, mut scale_inv) = initial_scale(s, &j, n);
     let mut delta = norm_inf(&(0..n).map(|i| x0[i] * scale_inv[i]).collect::<Vec<_>>());
@@ -472,6 +681,8 @@ pub(crate) fn dogbox(
     let mut g_norm;
     let mut g_full;
     let mut fx_new = vec![0.0; m];
+    let mut iteration = 0;
+    let mut cost_new = cost;
     loop {
         let active: Vec<bool> = (0..n).map(|i| (on_bound[i] as f64) * g[i] < 0.0).collect();
         let free: Vec<usize> = (0..n).filter(|&i| !active[i]).collect();
@@ -494,19 +705,46 @@ pub(crate) fn dogbox(
         let lb_free: Vec<f64> = free.iter().map(|&i| lb[i]).collect();
         let ub_free: Vec<f64> = free.iter().map(|&i| ub[i]).collect();
         let scale_free: Vec<f64> = free.iter().map(|&i| scale[i]).collect();
-        let mut j_free = vec![0.0; m * nf];
-        for r in 0..m {
-            for (c, &i) in free.iter().enumerate() {
-                j_free[r * nf + c] = j[r * n + i];
+        let mut j_free = Vec::new();
+        let (newton, a, b) = if let Some(lo) = &s.lsmr {
+            // SciPy's `lsmr_operator(J, scale, active_set)`: its `matvec`
+            // multiplies the whole `x * scale` (the `x_free` it builds is
+            // unused), its `rmatvec` zeroes the active components.
+            let sol = lsmr(
+                m,
+                n,
+                |v, out| out.copy_from_slice(&jd_dot(&j, n, pat, &scale, v)),
+                |y, out| {
+                    jd_rdot(&j, n, pat, &scale, y, out);
+                    for i in 0..n {
+                        if active[i] {
+                            out[i] = 0.0;
+                        }
+                    }
+                },
+                &f,
+                &lo.settings(lo.damp),
+            )
+            .x;
+            let newton: Vec<f64> = free.iter().map(|&i| -sol[i] * scale[i]).collect();
+            let mg: Vec<f64> = g.iter().map(|v| -v).collect();
+            let (a, b, _) = build_quadratic_1d_op(&|v| jmul(&j, n, pat, v), &g, &mg, None, None);
+            (newton, a, b)
+        } else {
+            j_free = vec![0.0; m * nf];
+            for r in 0..m {
+                for (c, &i) in free.iter().enumerate() {
+                    j_free[r * nf + c] = j[r * n + i];
+                }
             }
-        }
-        let mf: Vec<f64> = f.iter().map(|v| -v).collect();
-        let newton = lstsq_min_norm(&j_free, m, nf, &mf);
-        let mg: Vec<f64> = g_free.iter().map(|v| -v).collect();
-        let (a, b, _) = build_quadratic_1d(&j_free, nf, &g_free, &mg, None, None);
+            let mf: Vec<f64> = f.iter().map(|v| -v).collect();
+            let newton = lstsq_min_norm(&j_free, m, nf, &mf);
+            let mg: Vec<f64> = g_free.iter().map(|v| -v).collect();
+            let (a, b, _) = build_quadratic_1d(&j_free, nf, &g_free, &mg, None, None);
+            (newton, a, b)
+        };
         let mut actual_reduction = -1.0;
         let mut x_new = x.clone();
-        let mut cost_new = cost;
         let mut on_bound_free = vec![0; nf];
         while actual_reduction <= 0.0 && nfev < s.max_nfev {
             let tr_bounds: Vec<f64> = scale_free.iter().map(|v| delta * v).collect();
@@ -517,7 +755,11 @@ pub(crate) fn dogbox(
             for (c, &i) in free.iter().enumerate() {
                 step[i] = step_free[c];
             }
-            let predicted = -evaluate_quadratic(&j_free, nf, &g_free, &step_free, None);
+            let predicted = if s.lsmr.is_some() {
+                -evaluate_quadratic_op(&|v| jmul(&j, n, pat, v), &g, &step, None)
+            } else {
+                -evaluate_quadratic(&j_free, nf, &g_free, &step_free, None)
+            };
             for i in 0..n {
                 x_new[i] = (x[i] + step[i]).max(lb[i]).min(ub[i]);
             }
@@ -563,9 +805,25 @@ pub(crate) fn dogbox(
             }
             njev += 1;
             lp.scale(s, &mut j, n, &mut f);
-            g = grad(&j, n, &f);
+            g = grad(&j, n, pat, &f);
             if jac_scale {
                 (scale, scale_inv) = compute_jac_scale(&j, n, Some(&scale_inv));
+            }
+        }
+        iteration += 1;
+        if let Some(cb) = p.callback.as_deref_mut() {
+            // SciPy's dogbox passes the (loss-scaled) `f` and the last
+            // trial cost `cost_new`
+            let it = LsqIteration {
+                x: &x,
+                fun: &f,
+                nit: iteration,
+                nfev,
+                cost: cost_new,
+            };
+            if cb(&it) {
+                status = Some(-2);
+                break;
             }
         }
     }
