@@ -105,7 +105,16 @@ for dt in INTS:
     ties = [v for v in [15, 25, 35, 45, 125, 126, 149, 150, 151, 250, 255, 1250, 1350] if v <= i.max]
     e = np.concatenate([edges(dt), np.array(ties, dtype=dt)])
     for d in [0, 2, -1, -2, -3]:
-        rec("round", np.round, [e], dt, {"decimals": d}, keep=True)
+        x = e
+        if dt == "uint32" and d < 0:
+            # NumPy casts the float64 result back with its SIMD loop, whose
+            # value for results beyond uint32's range is undefined and depends
+            # on the element's position (0 here, 4 for a short array); numox
+            # gives the scalar path's wrapped value. Leave those elements out.
+            with np.errstate(all="ignore"):
+                r = np.rint(e.astype(np.float64) / 10.0**-d) * 10.0**-d
+            x = e[r <= np.iinfo(dt).max]
+        rec("round", np.round, [x], dt, {"decimals": d}, keep=True)
 
 # ---- binary float functions, both operands of one integer dtype ----
 for name in BINARY:
