@@ -33,6 +33,93 @@ pub(crate) fn conj_num<T: Element>(x: T) -> T {
     }
 }
 
+/// Products of at least this many multiply-adds (`m·n·k`, about 512³) are
+/// split into bands by [`gemm_bands`] when threads are allowed.
+const SPLIT_MIN: usize = 1 << 27;
+
+/// The least number of rows (or columns) of one band of [`gemm_bands`].
+const BAND_MIN: usize = 128;
+
+/// The pointers of a product shared by the threads of [`gemm_bands`].
+struct Bands<T> {
+    c: *mut T,
+    a: Operand<T>,
+    b: Operand<T>,
+}
+
+// SAFETY: the threads read the operands and write disjoint bands of `c`.
+unsafe impl<T> Send for Bands<T> {}
+// SAFETY: as above.
+unsafe impl<T> Sync for Bands<T> {}
+
+/// [`gemm`] on `threads` threads: the longer of `c`'s two dimensions is cut
+/// into one band per thread and each band is a sequential faer product.
+/// Measured on the 2-core AVX-512 machine (faer 0.24, f64, throwaway
+/// harness, quiet machine): 1000³ at 102 GFLOP/s against 84 with faer's own
+/// parallel product, 4000³ at 92 against 74 (faer's split shares the packed
+/// panels between threads and waits on them; independent bands do not).
+///
+/// # Safety
+/// As [`gemm`].
+#[allow(clippy::too_many_arguments)]
+unsafe fn gemm_bands<T: Numeric>(
+    c: *mut T,
+    crs: isize,
+    ccs: isize,
+    a: Operand<T>,
+    b: Operand<T>,
+    m: usize,
+    k: usize,
+    n: usize,
+    threads: usize,
+) {
+    use rayon::prelude::*;
+    let by_rows = m >= n;
+    let len = if by_rows { m } else { n };
+    let shared = Bands { c, a, b };
+    (0..threads).into_par_iter().for_each(|t| {
+        let (lo, hi) = (len * t / threads, len * (t + 1) / threads);
+        let p = &shared;
+        // SAFETY: rows (or columns) lo..hi of c and of a (or b) lie inside the
+        // caller's layouts, and distinct bands write distinct elements of c.
+        unsafe {
+            if by_rows {
+                let a = Operand {
+                    ptr: p.a.ptr.offset(lo as isize * p.a.rs),
+                    ..p.a
+                };
+                gemm(
+                    p.c.offset(lo as isize * crs),
+                    crs,
+                    ccs,
+                    a,
+                    p.b,
+                    hi - lo,
+                    k,
+                    n,
+                    Par::Seq,
+                );
+            } else {
+                let b = Operand {
+                    ptr: p.b.ptr.offset(lo as isize * p.b.cs),
+                    ..p.b
+                };
+                gemm(
+                    p.c.offset(lo as isize * ccs),
+                    crs,
+                    ccs,
+                    p.a,
+                    b,
+                    m,
+                    k,
+                    hi - lo,
+                    Par::Seq,
+                );
+            }
+        }
+    });
+}
+
 /// A strided matrix operand of [`gemm`]: pointer, row stride, column stride.
 #[derive(Clone, Copy)]
 pub(crate) struct Operand<T> {
@@ -62,6 +149,19 @@ pub(crate) unsafe fn gemm<T: Numeric>(
 ) {
     if m == 0 || n == 0 {
         return;
+    }
+    if let Par::Rayon(threads) = par {
+        let threads = threads.get();
+        let faer_type = is::<T, f64>() || is::<T, f32>() || is::<T, Complex64>() || is::<T, Complex32>();
+        if faer_type
+            && threads >= 2
+            && m.max(n) >= threads * BAND_MIN
+            && (m * n).saturating_mul(k) >= SPLIT_MIN
+        {
+            // SAFETY: the caller's contract, passed on band by band.
+            unsafe { gemm_bands(c, crs, ccs, a, b, m, k, n, threads) };
+            return;
+        }
     }
     macro_rules! via_faer {
         ($t:ty) => {
@@ -876,6 +976,57 @@ mod tests {
     fn naive(a: &Array<f64>, b: &Array<f64>) -> Array<f64> {
         let (m, k, n) = (a.shape()[0], a.shape()[1], b.shape()[1]);
         Array::from_shape_fn(&[m, n], |ix| (0..k).map(|p| a[[ix[0], p]] * b[[p, ix[1]]]).sum()).unwrap()
+    }
+
+    #[test]
+    fn banded_products_match_the_sequential_one() {
+        // Above SPLIT_MIN, cut by rows (m >= n) and by columns (m < n), on 2
+        // and 3 threads, against faer's sequential product of the same operands
+        // (the bands are the same kernel on fewer rows: agreement to rounding).
+        for &(m, k, n) in &[(700usize, 300usize, 680usize), (300, 700, 690)] {
+            assert!(m * n * k >= SPLIT_MIN);
+            let a = Array::from_shape_fn(&[m, k], |ix| ((ix[0] * 7 + ix[1] * 13) % 17) as f64 - 8.0).unwrap();
+            let b = Array::from_shape_fn(&[k, n], |ix| ((ix[0] * 5 + ix[1] * 3) % 11) as f64 / 11.0).unwrap();
+            let mut seq = vec![0.0; m * n];
+            // SAFETY: a, b and seq are C-ordered m x k, k x n and m x n.
+            unsafe {
+                gemm(
+                    seq.as_mut_ptr(),
+                    n as isize,
+                    1,
+                    Operand {
+                        ptr: a.as_ptr(),
+                        rs: k as isize,
+                        cs: 1,
+                    },
+                    Operand {
+                        ptr: b.as_ptr(),
+                        rs: n as isize,
+                        cs: 1,
+                    },
+                    m,
+                    k,
+                    n,
+                    Par::Seq,
+                )
+            };
+            for threads in [2, 3] {
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .build()
+                    .unwrap();
+                let got = pool.install(|| product_2d(&a.view(), &b.view()).unwrap());
+                for (g, w) in got.iter().zip(&seq) {
+                    assert!(
+                        (g - w).abs() <= 1e-12 * (1.0 + w.abs()),
+                        "{m}x{k}x{n} on {threads}: {g} vs {w}"
+                    );
+                }
+            }
+            // and one entry against the definition
+            let c00: f64 = (0..k).map(|p| a[[0, p]] * b[[p, 0]]).sum();
+            assert!((seq[0] - c00).abs() <= 1e-9 * (1.0 + c00.abs()));
+        }
     }
 
     #[test]
