@@ -24,7 +24,6 @@ mod conformance_sorting;
 mod conformance_statistics;
 mod conformance_textio;
 mod conformance_umath;
-mod conformance_umath_int;
 mod creation;
 mod fft_properties;
 mod indexing;
