@@ -1009,20 +1009,7 @@ where
     F: Fn(&[f64]) -> f64 + Sync,
     B: Into<Bounds>,
 {
-    if opts.updating == Updating::Immediate {
-        numox::warnings::warn(
-            numox::warnings::Category::User,
-            "differential_evolution: the 'workers' keyword has overridden updating='immediate' to updating='deferred'",
-        );
-    }
-    de_run(
-        &mut Parallel(func),
-        bounds.into(),
-        &mut [],
-        opts,
-        Updating::Deferred,
-        callback,
-    )
+    de_run_deferred(&mut Parallel(func), "workers", bounds.into(), opts, callback)
 }
 
 /// [`differential_evolution`] with a vectorized objective: SciPy's
@@ -1060,20 +1047,28 @@ where
     F: FnMut(numox::ArrayView<'_, f64>, &mut [f64]),
     B: Into<Bounds>,
 {
+    de_run_deferred(&mut Vectorized(func), "vectorized", bounds.into(), opts, callback)
+}
+
+/// [`de_run`] without constraints and with deferred updating, which SciPy's
+/// `keyword` (`workers` or `vectorized`) needs: an `Updating::Immediate` in
+/// `opts` is overridden with SciPy's UserWarning.
+fn de_run_deferred<O: Objective>(
+    func: &mut O,
+    keyword: &str,
+    bounds: Bounds,
+    opts: &DifferentialEvolutionOptions,
+    callback: Callback<'_>,
+) -> Result<DifferentialEvolutionResult> {
     if opts.updating == Updating::Immediate {
         numox::warnings::warn(
             numox::warnings::Category::User,
-            "differential_evolution: the 'vectorized' keyword has overridden updating='immediate' to updating='deferred'",
+            format!(
+                "differential_evolution: the '{keyword}' keyword has overridden updating='immediate' to updating='deferred'"
+            ),
         );
     }
-    de_run(
-        &mut Vectorized(func),
-        bounds.into(),
-        &mut [],
-        opts,
-        Updating::Deferred,
-        callback,
-    )
+    de_run(func, bounds, &mut [], opts, Updating::Deferred, callback)
 }
 
 /// The solver behind the public entry points, for any way of calling the
@@ -1392,6 +1387,30 @@ mod tests {
         let s = np_sum(&a);
         assert!((s - 4485.0).abs() < 1e-9);
         assert_eq!(np_sum(&[]), -0.0);
+    }
+
+    #[test]
+    fn parallel_and_vectorized_reject_bad_input() {
+        let o = DifferentialEvolutionOptions {
+            seed: Some(1),
+            ..Default::default()
+        };
+        let sphere = |x: &[f64]| x.iter().map(|v| v * v).sum::<f64>();
+        let vsphere = |x: numox::ArrayView<'_, f64>, out: &mut [f64]| out.fill(x.sum());
+        // lower bound above the upper one
+        assert!(differential_evolution_parallel(sphere, [(1.0, -1.0)], &o, None).is_err());
+        assert!(differential_evolution_vectorized(vsphere, [(1.0, -1.0)], &o, None).is_err());
+        // x0 of the wrong length, and a NaN mutation constant
+        let bad_x0 = DifferentialEvolutionOptions {
+            x0: Some(vec![0.0; 3]),
+            ..o.clone()
+        };
+        assert!(differential_evolution_parallel(sphere, [(-1.0, 1.0); 2], &bad_x0, None).is_err());
+        let bad_mutation = DifferentialEvolutionOptions {
+            mutation: Mutation::Constant(f64::NAN),
+            ..o.clone()
+        };
+        assert!(differential_evolution_vectorized(vsphere, [(-1.0, 1.0); 2], &bad_mutation, None).is_err());
     }
 
     #[test]

@@ -656,15 +656,7 @@ fn least_squares_trf(
         TrSolver::Exact => false,
         TrSolver::Auto => sparsity.is_some(),
     };
-    let t = &opts.tr_options;
-    let lsmr = use_lsmr.then_some(trf::LsmrTr {
-        regularize: t.regularize,
-        damp: t.damp,
-        atol: t.atol,
-        btol: t.btol,
-        conlim: t.conlim,
-        maxiter: t.maxiter,
-    });
+    let lsmr = use_lsmr.then_some(opts.tr_options);
     let x_scale = match &opts.x_scale {
         XScale::Jac => None,
         XScale::Auto => Some(vec![1.0; n]),

@@ -6,7 +6,7 @@
 
 use super::common::*;
 use super::lsmr::{LsmrSettings, lsmr};
-use super::{LsqIteration, LsqStop};
+use super::{LsqIteration, LsqStop, TrOptions};
 
 /// The residuals and Jacobian of one run, counting evaluations as SciPy.
 pub(crate) struct Problem<'a, 'b, 'c> {
@@ -76,21 +76,11 @@ pub(crate) struct TrfSettings {
     pub loss: Loss,
     pub f_scale: f64,
     /// `tr_solver='lsmr'` with its options (`None`: `'exact'`).
-    pub lsmr: Option<LsmrTr>,
+    pub lsmr: Option<TrOptions>,
 }
 
-/// SciPy's `tr_options` for `tr_solver='lsmr'`.
-#[derive(Clone, Copy)]
-pub(crate) struct LsmrTr {
-    pub regularize: bool,
-    pub damp: f64,
-    pub atol: f64,
-    pub btol: f64,
-    pub conlim: f64,
-    pub maxiter: Option<usize>,
-}
-
-impl LsmrTr {
+/// SciPy's `tr_options` as LSMR's settings, with the `damp` of the call.
+impl TrOptions {
     fn settings(&self, damp: f64) -> LsmrSettings {
         LsmrSettings {
             damp,
