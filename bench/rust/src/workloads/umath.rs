@@ -38,6 +38,14 @@ pub fn workloads() -> Vec<Workload> {
             let a = vec(1).astype::<f32>();
             Box::new(move || Out::from(numox::sin(&a)))
         }),
+        ("sqrt_i64_1e7", || {
+            let a: Array<i64> = numox::map1(&vec(1), |v| v * 1e6).astype();
+            Box::new(move || Out::from(numox::sqrt(&a)))
+        }),
+        ("sin_i32_1e7", || {
+            let a: Array<i32> = numox::map1(&vec(1), |v| v * 1e6).astype();
+            Box::new(move || Out::from(numox::sin(&a)))
+        }),
         ("floor_1e7", || {
             let a = vec(1);
             Box::new(move || Out::from(numox::floor(&numox::map1(&a, |v| v * 100.0))))

@@ -2,7 +2,7 @@
 //! type; `isposinf`, `isneginf`, `signbit` for floats). All exact.
 
 use super::traits::FloatMath;
-use super::unary_map;
+use super::{unary_map, unary_map_float};
 use crate::element::{Complex32, Complex64, Element};
 
 /// Element types that can be classified as NaN, infinite or finite:
@@ -78,17 +78,17 @@ unary_map!(
     isfinite, isfinite_into, Classify, bool, |v: A| v.is_finite_elem(), "isfinite",
     "array![1.0, f64::INFINITY, f64::NAN]" => "array![true, false, false]"
 );
-unary_map!(
+unary_map_float!(
     /// `true` where the element is `+inf` (NumPy's `np.isposinf`).
     isposinf, isposinf_into, FloatMath, bool, |v: A| v == A::infinity(), "isposinf",
     "array![f64::INFINITY, f64::NEG_INFINITY]" => "array![true, false]"
 );
-unary_map!(
+unary_map_float!(
     /// `true` where the element is `-inf` (NumPy's `np.isneginf`).
     isneginf, isneginf_into, FloatMath, bool, |v: A| v == A::neg_infinity(), "isneginf",
     "array![f64::INFINITY, f64::NEG_INFINITY]" => "array![false, true]"
 );
-unary_map!(
+unary_map_float!(
     /// `true` where the sign bit is set, including `-0.0` and negative NaNs
     /// (NumPy's `np.signbit`).
     signbit, signbit_into, FloatMath, bool, |v: A| num_traits::Float::is_sign_negative(v), "signbit",

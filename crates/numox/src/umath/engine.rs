@@ -21,6 +21,7 @@
 use crate::array::{Array, ArrayBase, Data, DataMut};
 use crate::error::{Error, Result};
 use crate::ufunc::kernel::{CHUNK, PAR_THRESHOLD};
+use crate::umath::traits::ToFloat;
 use rayon::prelude::*;
 use std::mem::MaybeUninit;
 
@@ -214,6 +215,37 @@ where
     }
     let r = unary(&a.view(), k);
     a.assign(&r).unwrap_or_else(|e| unreachable!("same shape: {e}"));
+}
+
+/// The kernel `k` of a float function, run on elements of type `A`
+/// ([`ToFloat`]): for floats and complex numbers `k` itself (the slice is
+/// passed through, no copy); for integers and `bool` each block of 256
+/// elements is converted into a stack buffer of `A::Float` (cache-resident)
+/// and `k` maps the buffer into the output, so integer input costs one
+/// conversion pass over cached data and no extra allocation.
+#[inline]
+pub(crate) fn float_kernel<A, C, K>(k: K) -> impl Fn(&[A], &mut [MaybeUninit<C>]) + Sync
+where
+    A: ToFloat,
+    K: Fn(&[A::Float], &mut [MaybeUninit<C>]) + Sync,
+{
+    move |x: &[A], o: &mut [MaybeUninit<C>]| {
+        if let Some(f) = A::as_float_slice(x) {
+            return k(f, o);
+        }
+        const BUF: usize = 256;
+        let mut buf = [MaybeUninit::<A::Float>::uninit(); BUF];
+        for (xc, oc) in x.chunks(BUF).zip(o.chunks_mut(BUF)) {
+            let b = &mut buf[..xc.len()];
+            for (d, &v) in b.iter_mut().zip(xc) {
+                d.write(v.to_float());
+            }
+            // SAFETY: the loop above initialised every slot of `b`, and
+            // `MaybeUninit<T>` has `T`'s layout.
+            let b = unsafe { &*(b as *const [MaybeUninit<A::Float>] as *const [A::Float]) };
+            k(b, oc);
+        }
+    }
 }
 
 /// The kernel of an elementwise scalar function `f`, vectorised by [`simd_map`].

@@ -5,41 +5,41 @@
 //! `abs`, `sign`, `square`, `positive`, `power`, `maximum`/`minimum`,
 //! `fmax`/`fmin` and `divmod`.
 
-use super::traits::FloatMath;
-use super::{binary, unary_map, unary_same};
+use super::traits::{FloatMath, ToFloat};
+use super::{binary, binary_float, unary_float, unary_map, unary_same};
 use crate::array::{Array, ArrayBase, Data};
 use crate::element::{Complex32, Complex64, Element, Numeric, RealNumeric};
 use crate::error::{Error, Result};
 use crate::ufunc::kernel::map2_op;
-use crate::umath::engine::{kern, unary};
+use crate::umath::engine::{float_kernel, kern, unary};
 use num_traits::Float as NF;
 
-unary_same!(
+unary_float!(
     /// The cube root (NumPy's `np.cbrt`), real for negative `x`.
     cbrt, cbrt_into, cbrt_inplace, FloatMath, kern(|v: A| NF::cbrt(v)), "cbrt",
     "array![27.0, -8.0]" => "array![3.0, -2.0]"
 );
-unary_same!(
+unary_float!(
     /// The absolute value of a float (NumPy's `np.fabs`).
     fabs, fabs_into, fabs_inplace, FloatMath, kern(|v: A| NF::abs(v)), "fabs",
     "array![-1.5, -0.0]" => "array![1.5, 0.0]"
 );
-unary_same!(
+unary_float!(
     /// Degrees to radians, `x * (pi/180)` (NumPy's `np.deg2rad`).
     deg2rad, deg2rad_into, deg2rad_inplace, FloatMath, kern(|v: A| v * (A::PI() / A::from(180.0).unwrap_or_else(A::nan))), "deg2rad",
     "array![180.0, 0.0]" => "array![std::f64::consts::PI, 0.0]"
 );
-unary_same!(
+unary_float!(
     /// Radians to degrees, `x * (180/pi)` (NumPy's `np.rad2deg`).
     rad2deg, rad2deg_into, rad2deg_inplace, FloatMath, kern(|v: A| v * (A::from(180.0).unwrap_or_else(A::nan) / A::PI())), "rad2deg",
     "array![std::f64::consts::PI, 0.0]" => "array![180.0, 0.0]"
 );
-unary_same!(
+unary_float!(
     /// NumPy's `np.radians`: the same as [`deg2rad`].
     radians, radians_into, radians_inplace, FloatMath, kern(|v: A| v * (A::PI() / A::from(180.0).unwrap_or_else(A::nan))), "radians",
     "array![90.0]" => "array![std::f64::consts::FRAC_PI_2]"
 );
-unary_same!(
+unary_float!(
     /// NumPy's `np.degrees`: the same as [`rad2deg`].
     degrees, degrees_into, degrees_inplace, FloatMath, kern(|v: A| v * (A::from(180.0).unwrap_or_else(A::nan) / A::PI())), "degrees",
     "array![std::f64::consts::FRAC_PI_2]" => "array![90.0]"
@@ -55,7 +55,7 @@ unary_same!(
     }),
     "sinc", "array![0.0, 1.0]" => "array![1.0, 3.8981718325193755e-17]"
 );
-unary_same!(
+unary_float!(
     /// The distance from `x` to the next representable value away from zero,
     /// with the sign of `x` (NumPy's `np.spacing`): `spacing(1.0) == eps`,
     /// `spacing(±0.0)` is the smallest subnormal, NaN for ±inf and NaN.
@@ -72,42 +72,42 @@ unary_same!(
     "spacing", "array![1.0, -1.0]" => "array![f64::EPSILON, -f64::EPSILON]"
 );
 
-binary!(
+binary_float!(
     /// `|a|` with the sign of `b` (NumPy's `np.copysign`).
-    copysign, copysign_into, FloatMath, A, |a: A, b: A| NF::copysign(a, b), "copysign",
+    copysign, copysign_into, FloatMath, |a: A, b: A| NF::copysign(a, b), "copysign",
     "array![1.0, -2.0]", "array![-0.0, 1.0]" => "array![-1.0, 2.0]"
 );
-binary!(
+binary_float!(
     /// The next representable value after `a` toward `b` (NumPy's `np.nextafter`).
-    nextafter, nextafter_into, FloatMath, A, |a: A, b: A| a.next_toward(b), "nextafter",
+    nextafter, nextafter_into, FloatMath, |a: A, b: A| a.next_toward(b), "nextafter",
     "array![1.0f32]", "array![2.0f32]" => "array![1.0000001f32]"
 );
-binary!(
+binary_float!(
     /// `sqrt(a² + b²)` without undue overflow (NumPy's `np.hypot`); `inf`
     /// if either is infinite, even with a NaN.
-    hypot, hypot_into, FloatMath, A, |a: A, b: A| NF::hypot(a, b), "hypot",
+    hypot, hypot_into, FloatMath, |a: A, b: A| NF::hypot(a, b), "hypot",
     "array![3.0, f64::INFINITY]", "array![4.0, f64::NAN]" => "array![5.0, f64::INFINITY]"
 );
-binary!(
+binary_float!(
     /// The angle of the point `(x, y) = (b, a)` in `[-pi, pi]`, the quadrant
     /// chosen by the signs of both (NumPy's `np.arctan2(y, x)`).
-    arctan2, arctan2_into, FloatMath, A, |y: A, x: A| NF::atan2(y, x), "arctan2",
+    arctan2, arctan2_into, FloatMath, |y: A, x: A| NF::atan2(y, x), "arctan2",
     "array![1.0, 0.0]", "array![0.0, -1.0]" => "array![std::f64::consts::FRAC_PI_2, std::f64::consts::PI]"
 );
-binary!(
+binary_float!(
     /// `log(exp(a) + exp(b))` without overflow (NumPy's `np.logaddexp`).
-    logaddexp, logaddexp_into, FloatMath, A, logaddexp_scalar::<A>, "logaddexp",
+    logaddexp, logaddexp_into, FloatMath, logaddexp_scalar::<A>, "logaddexp",
     "array![0.0, f64::NEG_INFINITY]", "array![0.0, f64::NEG_INFINITY]" => "array![std::f64::consts::LN_2, f64::NEG_INFINITY]"
 );
-binary!(
+binary_float!(
     /// `log2(2^a + 2^b)` without overflow (NumPy's `np.logaddexp2`).
-    logaddexp2, logaddexp2_into, FloatMath, A, logaddexp2_scalar::<A>, "logaddexp2",
+    logaddexp2, logaddexp2_into, FloatMath, logaddexp2_scalar::<A>, "logaddexp2",
     "array![1.0, 3.0]", "array![1.0, 3.0]" => "array![2.0, 4.0]"
 );
-binary!(
+binary_float!(
     /// The Heaviside step (NumPy's `np.heaviside(x, h0)`): 0 for `x < 0`,
     /// `h0` at 0, 1 for `x > 0`, NaN for NaN.
-    heaviside, heaviside_into, FloatMath, A,
+    heaviside, heaviside_into, FloatMath,
     |x: A, h0: A| if x.is_nan() { x } else if x == A::zero() { h0 } else if x < A::zero() { A::zero() } else { A::one() },
     "heaviside", "array![-1.0, 0.0, 2.0]", "array![0.5]" => "array![0.0, 0.5, 1.0]"
 );
@@ -145,65 +145,90 @@ fn logaddexp2_scalar<A: FloatMath>(x: A, y: A) -> A {
 }
 
 /// `a * 2^e` with one rounding (NumPy's `np.ldexp`), `e` an `i32` array
-/// broadcast against `a`.
+/// broadcast against `a`. Integer `a` is converted to its
+/// [`ToFloat::Float`](crate::ToFloat) type first (NumPy's promotion).
 ///
 /// ```
 /// use numox::prelude::*;
 /// let r = numox::ldexp(&array![1.0, 0.75], &array![1024, 3]).unwrap();
 /// assert_eq!(r, array![f64::INFINITY, 6.0]);
+/// assert_eq!(numox::ldexp(&array![3i64], &array![2]).unwrap(), array![12.0f64]);
 /// ```
-pub fn ldexp<A: FloatMath, S1: Data<Elem = A>, S2: Data<Elem = i32>>(
-    a: &ArrayBase<S1>,
-    e: &ArrayBase<S2>,
-) -> Result<Array<A>> {
-    map2_op("ldexp", a, e, |x: A, e: i32| x.ldexp_by(e))
+pub fn ldexp<A, S1, S2>(a: &ArrayBase<S1>, e: &ArrayBase<S2>) -> Result<Array<A::Float>>
+where
+    A: ToFloat,
+    A::Float: FloatMath,
+    S1: Data<Elem = A>,
+    S2: Data<Elem = i32>,
+{
+    map2_op("ldexp", a, e, |x: A, e: i32| x.to_float().ldexp_by(e))
 }
 
 /// The mantissa and exponent of each element, `a == m * 2^e` with
 /// `0.5 <= |m| < 1` (NumPy's `np.frexp`); `(x, 0)` for 0, ±inf and NaN.
+/// Integer input gives mantissas of its [`ToFloat::Float`](crate::ToFloat) type.
 ///
 /// ```
 /// use numox::prelude::*;
 /// let (m, e) = numox::frexp(&array![8.0, 5e-324, 0.0]);
 /// assert_eq!(m, array![0.5, 0.5, 0.0]);
 /// assert_eq!(e, array![4, -1073, 0]);
+/// let (m, e) = numox::frexp(&array![12i32]);
+/// assert_eq!((m, e), (array![0.75f64], array![4]));
 /// ```
-pub fn frexp<A: FloatMath, S: Data<Elem = A>>(a: &ArrayBase<S>) -> (Array<A>, Array<i32>) {
+pub fn frexp<A, S>(a: &ArrayBase<S>) -> (Array<A::Float>, Array<i32>)
+where
+    A: ToFloat,
+    A::Float: FloatMath,
+    S: Data<Elem = A>,
+{
     (
-        unary(a, kern(|v: A| v.frexp_parts().0)),
-        unary(a, kern(|v: A| v.frexp_parts().1)),
+        unary(a, float_kernel::<A, _, _>(kern(|v: A::Float| v.frexp_parts().0))),
+        unary(a, float_kernel::<A, _, _>(kern(|v: A::Float| v.frexp_parts().1))),
     )
 }
 
 /// The fractional and integral parts, both with the sign of `x` (NumPy's
 /// `np.modf`): `modf(-2.5) == (-0.5, -2.0)`, `modf(inf) == (0.0, inf)`.
+/// Integer input gives parts of its [`ToFloat::Float`](crate::ToFloat) type.
 ///
 /// ```
 /// use numox::prelude::*;
 /// let (f, i) = numox::modf(&array![-2.5, f64::INFINITY]);
 /// assert_eq!(f, array![-0.5, 0.0]);
 /// assert_eq!(i, array![-2.0, f64::INFINITY]);
+/// assert_eq!(numox::modf(&array![-7i16]).1, array![-7.0f32]);
 /// ```
-pub fn modf<A: FloatMath, S: Data<Elem = A>>(a: &ArrayBase<S>) -> (Array<A>, Array<A>) {
-    let frac = |v: A| {
+pub fn modf<A, S>(a: &ArrayBase<S>) -> (Array<A::Float>, Array<A::Float>)
+where
+    A: ToFloat,
+    A::Float: FloatMath,
+    S: Data<Elem = A>,
+{
+    let frac = |v: A::Float| {
         if NF::is_infinite(v) {
-            NF::copysign(A::zero(), v)
+            NF::copysign(<A::Float as num_traits::Zero>::zero(), v)
         } else {
             NF::copysign(v - NF::trunc(v), v)
         }
     };
-    (unary(a, kern(frac)), unary(a, kern(|v: A| NF::trunc(v))))
+    (
+        unary(a, float_kernel::<A, _, _>(kern(frac))),
+        unary(a, float_kernel::<A, _, _>(kern(|v: A::Float| NF::trunc(v)))),
+    )
 }
 
 /// `a^b` in `f64` (NumPy's `np.float_power`: inputs are converted to `f64`
-/// first, so `f32` inputs give an `f64` result).
+/// first, so `f32` and integer inputs give an `f64` result; 64-bit integers
+/// beyond 2^53 round to the nearest `f64`, as in NumPy).
 ///
 /// ```
 /// use numox::prelude::*;
 /// let r = numox::float_power(&array![2.0f32, 4.0], &array![3.0f32, 0.5]).unwrap();
 /// assert_eq!(r, array![8.0f64, 2.0]);
+/// assert_eq!(numox::float_power(&array![2i8], &array![-1i8]).unwrap(), array![0.5f64]);
 /// ```
-pub fn float_power<A: FloatMath, S1: Data<Elem = A>, S2: Data<Elem = A>>(
+pub fn float_power<A: RealNumeric, S1: Data<Elem = A>, S2: Data<Elem = A>>(
     a: &ArrayBase<S1>,
     b: &ArrayBase<S2>,
 ) -> Result<Array<f64>> {

@@ -1,8 +1,10 @@
 //! The element traits of the math functions: [`FloatMath`] (`f32`, `f64`:
-//! the IEEE helpers NumPy's float-only functions need) and
+//! the IEEE helpers NumPy's float-only functions need),
 //! [`Transcendental`] (`f32`, `f64`, `Complex32`, `Complex64`: the functions
 //! NumPy defines for real and complex numbers, as slice kernels so that the
-//! real types can run the vector code of [`simd`]).
+//! real types can run the vector code of [`simd`]) and [`ToFloat`] (every
+//! element type, with the float type the float functions compute in, so
+//! that `sqrt` of an integer array works as in NumPy).
 
 use super::engine::kern;
 use super::simd;
@@ -16,12 +18,122 @@ pub(crate) mod sealed {
     impl Sealed for f64 {}
     impl Sealed for super::Complex32 {}
     impl Sealed for super::Complex64 {}
+    macro_rules! sealed_ints {
+        ($($t:ty),*) => {$( impl Sealed for $t {} )*};
+    }
+    sealed_ints!(bool, i8, i16, i32, i64, u8, u16, u32, u64);
+}
+
+/// Element types that NumPy's float functions (`sqrt`, `exp`, `sin`,
+/// `arctan2`, `rint`, `signbit`, ...) accept, with the type they compute in
+/// (sealed).
+///
+/// Floats and complex numbers compute in their own type (no conversion, no
+/// copy). Integers and `bool` are converted first, as NumPy promotes them:
+///
+/// | input | `Float` | NumPy |
+/// |---|---|---|
+/// | `f32`, `f64`, `Complex32`, `Complex64` | the same type | the same |
+/// | `i32`, `u32`, `i64`, `u64` | `f64` | `float64` |
+/// | `i16`, `u16` | `f32` | `float32` |
+/// | `bool`, `i8`, `u8` | `f32` | **`float16`** |
+///
+/// numox has no `float16`, so `bool`, `i8` and `u8` compute in `f32`, the
+/// nearest type it has: the values are those of NumPy on the input cast to
+/// `float32` (`np.sqrt(a.astype(np.float32))`), more precise than NumPy's
+/// `float16` results. `i64`/`u64` beyond 2^53 round to the nearest `f64`
+/// first, as in NumPy.
+///
+/// A function needing the real IEEE helpers requires `A::Float: FloatMath`
+/// (so complex input is refused at compile time), a function defined for
+/// complex numbers too requires `A::Float: Transcendental`.
+///
+/// ```
+/// use numox::prelude::*;
+/// use numox::ToFloat;
+/// assert_eq!(3i16.to_float(), 3.0f32);
+/// assert_eq!(u64::MAX.to_float(), 18446744073709551616.0f64);
+/// let r: Array<f64> = numox::sqrt(&array![4i64, 9, -1]);
+/// assert_eq!(r[[1]], 3.0);
+/// assert!(r[[2]].is_nan());
+/// let s: Array<f32> = numox::sin(&array![0u8, 1]);
+/// assert_eq!(s, array![0.0f32, 1.0f32.sin()]);
+/// ```
+pub trait ToFloat: Element + sealed::Sealed {
+    /// The type the float functions compute in and return.
+    type Float: Element;
+    /// The value converted to [`ToFloat::Float`] (rounded to nearest when
+    /// the integer has more bits than the mantissa; `bool` gives 0 or 1).
+    ///
+    /// ```
+    /// use numox::ToFloat;
+    /// assert_eq!(true.to_float(), 1.0f32);
+    /// assert_eq!((i64::MAX).to_float(), 9223372036854775808.0f64);
+    /// assert_eq!(2.5f64.to_float(), 2.5);
+    /// ```
+    fn to_float(self) -> Self::Float;
+    /// `Some(x)` seen as a slice of the float type when `Self` already is
+    /// that type (floats and complex numbers: no conversion needed), `None`
+    /// for integers and `bool`.
+    ///
+    /// ```
+    /// use numox::ToFloat;
+    /// assert_eq!(f64::as_float_slice(&[1.0, 2.0]), Some(&[1.0, 2.0][..]));
+    /// assert_eq!(i32::as_float_slice(&[1, 2]), None);
+    /// ```
+    fn as_float_slice(x: &[Self]) -> Option<&[Self::Float]>;
+}
+
+macro_rules! to_float_same {
+    ($($t:ty),*) => {$(
+        impl ToFloat for $t {
+            type Float = $t;
+            #[inline(always)]
+            fn to_float(self) -> $t {
+                self
+            }
+            #[inline(always)]
+            fn as_float_slice(x: &[$t]) -> Option<&[$t]> {
+                Some(x)
+            }
+        }
+    )*};
+}
+to_float_same!(f32, f64, Complex32, Complex64);
+
+macro_rules! to_float_int {
+    ($($t:ty => $f:ty),*) => {$(
+        impl ToFloat for $t {
+            type Float = $f;
+            #[inline(always)]
+            fn to_float(self) -> $f {
+                self as $f
+            }
+            #[inline(always)]
+            fn as_float_slice(_: &[$t]) -> Option<&[$f]> {
+                None
+            }
+        }
+    )*};
+}
+to_float_int!(i8 => f32, u8 => f32, i16 => f32, u16 => f32, i32 => f64, u32 => f64, i64 => f64, u64 => f64);
+
+impl ToFloat for bool {
+    type Float = f32;
+    #[inline(always)]
+    fn to_float(self) -> f32 {
+        self as u8 as f32
+    }
+    #[inline(always)]
+    fn as_float_slice(_: &[bool]) -> Option<&[f32]> {
+        None
+    }
 }
 
 /// `f32` and `f64`: the IEEE operations behind NumPy's float-only functions
 /// (`rint`, `nextafter`, `spacing`, `frexp`, `ldexp`) that the standard
 /// library does not provide generically. The trait is sealed.
-pub trait FloatMath: Float + sealed::Sealed {
+pub trait FloatMath: Float + sealed::Sealed + ToFloat<Float = Self> {
     /// Number of mantissa bits (52 for `f64`, 23 for `f32`).
     const MANT_BITS: u32;
     /// Rounds to the nearest integer, ties to even (C's `rint`).
@@ -156,7 +268,7 @@ pub(crate) type Out<'a, T> = &'a mut [MaybeUninit<T>];
 /// function of the same name (`k_exp` fills `out[i] = exp(x[i])`); call the
 /// array functions ([`exp`](crate::exp), ...) rather than these.
 #[allow(missing_docs)]
-pub trait Transcendental: Element + sealed::Sealed {
+pub trait Transcendental: Element + sealed::Sealed + ToFloat<Float = Self> {
     fn k_sqrt(x: &[Self], o: Out<Self>);
     fn k_exp(x: &[Self], o: Out<Self>);
     fn k_exp2(x: &[Self], o: Out<Self>);

@@ -181,7 +181,9 @@ fn trans<T: Transcendental>(c: &Case, tol: Tol) -> R {
 }
 
 /// The float-only functions of [`FloatMath`].
-fn float_fns<T: FloatMath + Absolute<Output = T> + Signum + Classify + ComplexParts<Real = T>>(
+fn float_fns<
+    T: FloatMath + numox::Rounding + Absolute<Output = T> + Signum + Classify + ComplexParts<Real = T>,
+>(
     c: &Case,
 ) -> R {
     let a0 = c.input::<T>(0);
