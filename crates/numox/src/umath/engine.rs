@@ -223,11 +223,18 @@ where
 /// elements is converted into a stack buffer of `A::Float` (cache-resident)
 /// and `k` maps the buffer into the output, so integer input costs one
 /// conversion pass over cached data and no extra allocation.
+///
+/// `k` is a function pointer, not a closure type, so that every float
+/// function shares one instance of the engine per element type: with a
+/// closure each (function, element type) pair compiled its own copy of
+/// [`unary`] and [`unary_into`] (about 600 with the integer types). The
+/// indirect call is made once per slice of up to [`CHUNK`] elements.
 #[inline]
-pub(crate) fn float_kernel<A, C, K>(k: K) -> impl Fn(&[A], &mut [MaybeUninit<C>]) + Sync
+pub(crate) fn float_kernel<A, C>(
+    k: fn(&[A::Float], &mut [MaybeUninit<C>]),
+) -> impl Fn(&[A], &mut [MaybeUninit<C>]) + Sync + Copy
 where
     A: ToFloat,
-    K: Fn(&[A::Float], &mut [MaybeUninit<C>]) + Sync,
 {
     move |x: &[A], o: &mut [MaybeUninit<C>]| {
         if let Some(f) = A::as_float_slice(x) {

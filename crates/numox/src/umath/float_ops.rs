@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::ufunc::kernel::map2_op;
 use crate::umath::engine::{float_kernel, kern, unary};
 use num_traits::Float as NF;
+use std::mem::MaybeUninit;
 
 unary_float!(
     /// The cube root (NumPy's `np.cbrt`), real for negative `x`.
@@ -182,9 +183,15 @@ where
     A::Float: FloatMath,
     S: Data<Elem = A>,
 {
+    fn mantissa<F: FloatMath>(x: &[F], o: &mut [MaybeUninit<F>]) {
+        kern(|v: F| v.frexp_parts().0)(x, o)
+    }
+    fn exponent<F: FloatMath>(x: &[F], o: &mut [MaybeUninit<i32>]) {
+        kern(|v: F| v.frexp_parts().1)(x, o)
+    }
     (
-        unary(a, float_kernel::<A, _, _>(kern(|v: A::Float| v.frexp_parts().0))),
-        unary(a, float_kernel::<A, _, _>(kern(|v: A::Float| v.frexp_parts().1))),
+        unary(a, float_kernel::<A, _>(mantissa::<A::Float>)),
+        unary(a, float_kernel::<A, _>(exponent::<A::Float>)),
     )
 }
 
@@ -205,16 +212,22 @@ where
     A::Float: FloatMath,
     S: Data<Elem = A>,
 {
-    let frac = |v: A::Float| {
-        if NF::is_infinite(v) {
-            NF::copysign(<A::Float as num_traits::Zero>::zero(), v)
-        } else {
-            NF::copysign(v - NF::trunc(v), v)
-        }
-    };
+    fn fractional<F: FloatMath>(x: &[F], o: &mut [MaybeUninit<F>]) {
+        let frac = |v: F| {
+            if NF::is_infinite(v) {
+                NF::copysign(<F as num_traits::Zero>::zero(), v)
+            } else {
+                NF::copysign(v - NF::trunc(v), v)
+            }
+        };
+        kern(frac)(x, o)
+    }
+    fn integral<F: FloatMath>(x: &[F], o: &mut [MaybeUninit<F>]) {
+        kern(|v: F| NF::trunc(v))(x, o)
+    }
     (
-        unary(a, float_kernel::<A, _, _>(kern(frac))),
-        unary(a, float_kernel::<A, _, _>(kern(|v: A::Float| NF::trunc(v)))),
+        unary(a, float_kernel::<A, _>(fractional::<A::Float>)),
+        unary(a, float_kernel::<A, _>(integral::<A::Float>)),
     )
 }
 

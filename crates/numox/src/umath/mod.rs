@@ -155,7 +155,10 @@ macro_rules! unary_float {
             fn kernel<A: $Tr>() -> impl Fn(&[A], &mut [::std::mem::MaybeUninit<A>]) + Sync + Copy {
                 $k
             }
-            $crate::umath::engine::unary(a, $crate::umath::engine::float_kernel::<A, _, _>(kernel::<A::Float>()))
+            fn block<A: $Tr>(x: &[A], o: &mut [::std::mem::MaybeUninit<A>]) {
+                kernel::<A>()(x, o)
+            }
+            $crate::umath::engine::unary(a, $crate::umath::engine::float_kernel::<A, _>(block::<A::Float>))
         }
 
         #[doc = concat!("[`", stringify!($name), "`] into an existing array (NumPy's `np.", $np, "(a, out=out)`); ")]
@@ -182,11 +185,14 @@ macro_rules! unary_float {
             fn kernel<A: $Tr>() -> impl Fn(&[A], &mut [::std::mem::MaybeUninit<A>]) + Sync + Copy {
                 $k
             }
+            fn block<A: $Tr>(x: &[A], o: &mut [::std::mem::MaybeUninit<A>]) {
+                kernel::<A>()(x, o)
+            }
             $crate::umath::engine::unary_into(
                 $np,
                 a,
                 out,
-                $crate::umath::engine::float_kernel::<A, _, _>(kernel::<A::Float>()),
+                $crate::umath::engine::float_kernel::<A, _>(block::<A::Float>),
             )
         }
 
@@ -234,7 +240,10 @@ macro_rules! unary_map_float {
             fn kernel<A: $Tr>() -> impl Fn(&[A], &mut [::std::mem::MaybeUninit<$Out>]) + Sync + Copy {
                 $crate::umath::engine::kern($f)
             }
-            $crate::umath::engine::unary(a, $crate::umath::engine::float_kernel::<A, _, _>(kernel::<A::Float>()))
+            fn block<A: $Tr>(x: &[A], o: &mut [::std::mem::MaybeUninit<$Out>]) {
+                kernel::<A>()(x, o)
+            }
+            $crate::umath::engine::unary(a, $crate::umath::engine::float_kernel::<A, _>(block::<A::Float>))
         }
 
         #[doc = concat!("[`", stringify!($name), "`] into an existing array (NumPy's `np.", $np, "(a, out=out)`); ")]
@@ -260,11 +269,14 @@ macro_rules! unary_map_float {
             fn kernel<A: $Tr>() -> impl Fn(&[A], &mut [::std::mem::MaybeUninit<$Out>]) + Sync + Copy {
                 $crate::umath::engine::kern($f)
             }
+            fn block<A: $Tr>(x: &[A], o: &mut [::std::mem::MaybeUninit<$Out>]) {
+                kernel::<A>()(x, o)
+            }
             $crate::umath::engine::unary_into(
                 $np,
                 a,
                 out,
-                $crate::umath::engine::float_kernel::<A, _, _>(kernel::<A::Float>()),
+                $crate::umath::engine::float_kernel::<A, _>(block::<A::Float>),
             )
         }
     };
