@@ -428,6 +428,12 @@ pub trait MinMaxImpl: Element {
     fn gt_or_nan(x: Self, m: Self) -> bool;
     /// `argmin`'s update test.
     fn lt_or_nan(x: Self, m: Self) -> bool;
+    /// `d[i] = maximum(d[i], s[i])` (`MAX`, else `minimum`) by a SIMD kernel
+    /// if the type and the CPU have one; `false` when not done.
+    #[doc(hidden)]
+    fn fold_rows_simd<const MAX: bool>(_d: &mut [Self], _s: &[Self]) -> bool {
+        false
+    }
     /// The maximum of a non-empty run (NaN if any element is NaN: the first one).
     fn max_run(src: Src<'_, Self>) -> Self {
         let mut m = *src.get(0);
@@ -521,6 +527,10 @@ macro_rules! minmax_float {
             fn lt_or_nan(x: Self, m: Self) -> bool { !(x >= m) }
             fn max_run(src: Src<'_, Self>) -> Self {
                 float_extreme::<Self, true>(src)
+            }
+            #[inline]
+            fn fold_rows_simd<const MAX: bool>(d: &mut [Self], s: &[Self]) -> bool {
+                super::extreme_simd::fold_rows::<Self, MAX>(d, s)
             }
             fn min_run(src: Src<'_, Self>) -> Self {
                 float_extreme::<Self, false>(src)

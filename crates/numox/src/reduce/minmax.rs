@@ -34,6 +34,12 @@ impl<A: MinMaxElement, const MAX: bool> Kernel<A> for ExtK<A, MAX> {
         Self::pick(acc, self.value(src, o))
     }
     fn elementwise(&self, out: &mut OutPtr<A>, o: isize, os: isize, src: Src<'_, A>) {
+        if os == 1
+            && let Some(s) = src.as_slice()
+            && A::fold_rows_simd::<MAX>(out.slice_mut(o, s.len()), s)
+        {
+            return;
+        }
         elementwise_fold(out, o, os, src, |acc: A, x: A| Self::pick(acc, x));
     }
     fn separable(&self) -> bool {

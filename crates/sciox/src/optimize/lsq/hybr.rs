@@ -1,11 +1,8 @@
 //! Powell's hybrid method as MINPACK's `hybrd`/`hybrj` (SciPy's C
 //! translation): dogleg steps on a QR factorisation kept current by
-//! Broyden rank-one updates (`r1updt`, `r1mpyq`), with a fresh
+//! Broyden rank-one updates (`r1updt`, `r1mpyq`, fused here), with a fresh
 //! forward-difference (or user) Jacobian when progress stalls.
 //! `fjac` is column-major n×n, `r` the upper triangle packed by rows.
-
-// Packed-triangle indices advance alongside the loop variable, as in MINPACK.
-#![allow(clippy::explicit_counter_loop)]
 
 use super::VecFn;
 use super::minpack::{enorm, qrfac};
@@ -13,6 +10,32 @@ use crate::{Error, Result};
 
 const EPSMCH: f64 = f64::EPSILON;
 
+/// `a[0] b[0] + a[1] b[1] + ...` summed left to right from 0.0 (MINPACK's
+/// `sum += a(i) * b(i)` loops; the order is kept so iterates stay bit for bit).
+#[inline(always)]
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    let mut sum = 0.0;
+    for (x, y) in a.iter().zip(b) {
+        sum += x * y;
+    }
+    sum
+}
+
+/// The rows of the packed upper triangle of order `n` (row `j` holds
+/// columns `j..n`), first to last.
+#[inline(always)]
+fn packed_rows(r: &[f64], n: usize) -> impl Iterator<Item = &[f64]> {
+    let mut rest = r;
+    (0..n).map(move |j| {
+        let (row, tail) = rest.split_at(n - j);
+        rest = tail;
+        row
+    })
+}
+
+/// MINPACK's `dogleg`: the convex combination of the Gauss-Newton step and
+/// the scaled gradient step that minimises the model within `delta`,
+/// written to `x`.
 #[allow(clippy::too_many_arguments)]
 fn dogleg(
     n: usize,
@@ -24,71 +47,62 @@ fn dogleg(
     wa1: &mut [f64],
     wa2: &mut [f64],
 ) {
-    // Gauss-Newton direction
-    let mut jj = n * (n + 1) / 2 + 1;
-    for k in 1..=n {
-        let j = n - k + 1;
-        jj -= k;
-        let mut l = jj + 1;
-        let mut sum = 0.0;
-        for i in j + 1..=n {
-            sum += r[l - 1] * x[i - 1];
-            l += 1;
-        }
-        let mut temp = r[jj - 1];
+    let (diag, qtb, x, wa1, wa2) = (&diag[..n], &qtb[..n], &mut x[..n], &mut wa1[..n], &mut wa2[..n]);
+    // Gauss-Newton direction: back substitution, last row first
+    let mut rest = &r[..n * (n + 1) / 2];
+    for j in (0..n).rev() {
+        let (head, row) = rest.split_at(rest.len() - (n - j));
+        rest = head;
+        let sum = dot(&row[1..], &x[j + 1..]);
+        let mut temp = row[0];
         if temp == 0.0 {
+            // largest entry of column j of R
             let mut l = j;
-            for i in 1..=j {
-                temp = temp.max(r[l - 1].abs());
-                l = l + n - i;
+            for i in 0..=j {
+                temp = temp.max(r[l].abs());
+                l += n - i - 1;
             }
             temp *= EPSMCH;
             if temp == 0.0 {
                 temp = EPSMCH;
             }
         }
-        x[j - 1] = (qtb[j - 1] - sum) / temp;
+        x[j] = (qtb[j] - sum) / temp;
     }
-    for j in 0..n {
-        wa1[j] = 0.0;
-        wa2[j] = diag[j] * x[j];
+    for (w, (&d, &xj)) in wa2.iter_mut().zip(diag.iter().zip(x.iter())) {
+        *w = d * xj;
     }
-    let qnorm = enorm(&wa2[..n]);
+    let qnorm = enorm(wa2);
     if qnorm <= delta {
         return;
     }
     // scaled gradient direction
-    let mut l = 0;
-    for j in 0..n {
+    wa1.fill(0.0);
+    for (j, row) in packed_rows(r, n).enumerate() {
         let temp = qtb[j];
-        for w in wa1[j..n].iter_mut() {
-            *w += r[l] * temp;
-            l += 1;
+        let w = &mut wa1[j..];
+        for (wi, &rv) in w.iter_mut().zip(row) {
+            *wi += rv * temp;
         }
-        wa1[j] /= diag[j];
+        w[0] /= diag[j];
     }
-    let gnorm = enorm(&wa1[..n]);
+    let gnorm = enorm(wa1);
     let mut sgnorm = 0.0;
     let mut alpha = delta / qnorm;
     if gnorm != 0.0 {
-        for j in 0..n {
-            wa1[j] = (wa1[j] / gnorm) / diag[j];
+        // the length of the Cauchy step along it
+        for (w, &d) in wa1.iter_mut().zip(diag) {
+            *w = (*w / gnorm) / d;
         }
-        let mut l = 0;
-        for j in 0..n {
-            let mut sum = 0.0;
-            for &w in &wa1[j..n] {
-                sum += r[l] * w;
-                l += 1;
-            }
-            wa2[j] = sum;
+        for (j, row) in packed_rows(r, n).enumerate() {
+            wa2[j] = dot(row, &wa1[j..]);
         }
-        let temp = enorm(&wa2[..n]);
+        let temp = enorm(wa2);
         sgnorm = (gnorm / temp) / temp;
         alpha = 0.0;
         if sgnorm < delta {
             // the dogleg point
-            let bnorm = enorm(&qtb[..n]);
+            let bnorm = enorm(qtb);
             let dq = delta / qnorm;
             let sd = sgnorm / delta;
             let mut temp = (bnorm / gnorm) * (bnorm / qnorm) * sd;
@@ -98,147 +112,166 @@ fn dogleg(
         }
     }
     let temp = (1.0 - alpha) * sgnorm.min(delta);
-    for j in 0..n {
-        x[j] = temp * wa1[j] + alpha * x[j];
+    for (xj, &w) in x.iter_mut().zip(wa1.iter()) {
+        *xj = temp * w + alpha * *xj;
     }
 }
 
 /// Q of the (unpivoted) QR stored in `q` (n×n column-major).
 fn qform(n: usize, q: &mut [f64], wa: &mut [f64]) {
-    for j in 1..n {
-        for i in 0..j {
-            q[i + n * j] = 0.0;
-        }
+    let q = &mut q[..n * n];
+    let wa = &mut wa[..n];
+    for (j, col) in q.chunks_exact_mut(n).enumerate() {
+        col[..j].fill(0.0);
     }
-    for l in 0..n {
-        let k = n - 1 - l;
-        for i in k..n {
-            wa[i] = q[i + n * k];
-            q[i + n * k] = 0.0;
-        }
-        q[k + n * k] = 1.0;
-        if wa[k] == 0.0 {
+    for k in (0..n).rev() {
+        let (_, tail) = q.split_at_mut(n * k);
+        let colk = &mut tail[k..n];
+        wa[k..].copy_from_slice(colk);
+        colk.fill(0.0);
+        colk[0] = 1.0;
+        let w = &wa[k..];
+        let wk = w[0];
+        if wk == 0.0 {
             continue;
         }
-        for j in k..n {
-            let mut sum = 0.0;
-            for i in k..n {
-                sum += q[i + n * j] * wa[i];
-            }
-            let temp = sum / wa[k];
-            for i in k..n {
-                q[i + n * j] -= temp * wa[i];
+        for col in tail.chunks_exact_mut(n) {
+            let c = &mut col[k..];
+            let temp = dot(c, w) / wk;
+            for (ci, &wi) in c.iter_mut().zip(w) {
+                *ci -= temp * wi;
             }
         }
     }
 }
 
-/// Updates the packed upper triangle `s` to that of `s + u v^T` times an
-/// orthogonal matrix; `v` and `w` receive the Givens rotations. Returns
-/// whether the result is singular.
-fn r1updt(n: usize, s: &mut [f64], u: &[f64], v: &mut [f64], w: &mut [f64]) -> bool {
+/// The plane rotation `(a, b) <- (c a - s b, s a + c b)`, elementwise (two
+/// at a time, which the compiler turns into vector instructions; each
+/// element gets exactly these operations).
+#[inline(always)]
+fn rotate(a: &mut [f64], b: &mut [f64], c: f64, s: f64) {
+    let len = a.len().min(b.len());
+    let mut ac = a[..len].chunks_exact_mut(2);
+    let mut bc = b[..len].chunks_exact_mut(2);
+    for (a2, b2) in (&mut ac).zip(&mut bc) {
+        let (a0, a1, b0, b1) = (a2[0], a2[1], b2[0], b2[1]);
+        a2[0] = c * a0 - s * b0;
+        a2[1] = c * a1 - s * b1;
+        b2[0] = s * a0 + c * b0;
+        b2[1] = s * a1 + c * b1;
+    }
+    for (ai, bi) in ac.into_remainder().iter_mut().zip(bc.into_remainder()) {
+        let temp = c * *ai - s * *bi;
+        *bi = s * *ai + c * *bi;
+        *ai = temp;
+    }
+}
+
+/// MINPACK's `r1mpyq` rotation of a Givens factor `t` (`v[j]` or `w[j]`
+/// as `r1updt` left it): `(cos, sin)`.
+#[inline(always)]
+fn rot_of(t: f64) -> (f64, f64) {
+    if t.abs() > 1.0 {
+        (1.0 / t, (1.0 - (1.0 / t) * (1.0 / t)).sqrt())
+    } else {
+        ((1.0 - t * t).sqrt(), t)
+    }
+}
+
+/// MINPACK's `r1updt` (m = n) followed by its two `r1mpyq` calls, on `q`
+/// (n×n column-major) and on the row `qtf`: updates the packed upper
+/// triangle `s` to that of `s + u v^T` times an orthogonal matrix (`v` and
+/// `w` receive the Givens rotations) and applies the same rotations to `q`
+/// and `qtf`. Each rotation is applied to `q` and `qtf` as soon as `r1updt`
+/// has made it, so that this work overlaps the latency of the next
+/// rotation's divisions and square root; every element sees the same
+/// operations in the same order as in MINPACK. Returns whether the
+/// updated triangle is singular.
+fn r1updt_mpyq(
+    n: usize,
+    s: &mut [f64],
+    u: &[f64],
+    v: &mut [f64],
+    w: &mut [f64],
+    q: &mut [f64],
+    qtf: &mut [f64],
+) -> bool {
     let giant = f64::MAX;
-    // 1-based indices as MINPACK, m = n
-    let mut jj = n * (n + 1) / 2;
-    w[n - 1] = s[jj - 1];
-    for nmj in 1..n {
-        let j = n - nmj;
-        jj -= n - j + 1;
-        w[j - 1] = 0.0;
-        if v[j - 1] != 0.0 {
+    let len = n * (n + 1) / 2;
+    let (s, u, v, w, qtf) = (&mut s[..len], &u[..n], &mut v[..n], &mut w[..n], &mut qtf[..n]);
+    // columns 0..n-1 of q, and its last column
+    let (qhead, qlast) = q[..n * n].split_at_mut(n * (n - 1));
+    // `jj` is the start of row j of the packed s
+    let mut jj = len - 1;
+    w[n - 1] = s[jj];
+    // the rotations that make v a multiple of e_n, applied to s (rows n-2 .. 0)
+    for j in (0..n - 1).rev() {
+        jj -= n - j;
+        w[j] = 0.0;
+        if v[j] != 0.0 {
             let (sin, cos, tau);
-            if v[n - 1].abs() < v[j - 1].abs() {
-                let cotan = v[n - 1] / v[j - 1];
+            if v[n - 1].abs() < v[j].abs() {
+                let cotan = v[n - 1] / v[j];
                 sin = 0.5 / (0.25 + 0.25 * cotan * cotan).sqrt();
                 cos = sin * cotan;
                 tau = if cos.abs() * giant > 1.0 { 1.0 / cos } else { 1.0 };
             } else {
-                let tan = v[j - 1] / v[n - 1];
+                let tan = v[j] / v[n - 1];
                 cos = 0.5 / (0.25 + 0.25 * tan * tan).sqrt();
                 sin = cos * tan;
                 tau = sin;
             }
-            v[n - 1] = sin * v[j - 1] + cos * v[n - 1];
-            v[j - 1] = tau;
-            let mut l = jj;
-            for i in j..=n {
-                let temp = cos * s[l - 1] - sin * w[i - 1];
-                w[i - 1] = sin * s[l - 1] + cos * w[i - 1];
-                s[l - 1] = temp;
-                l += 1;
-            }
+            v[n - 1] = sin * v[j] + cos * v[n - 1];
+            v[j] = tau;
+            rotate(&mut s[jj..jj + n - j], &mut w[j..], cos, sin);
         }
+        // r1mpyq's first sweep, rotation j (from the stored factor, as MINPACK)
+        let (cos, sin) = rot_of(v[j]);
+        rotate(&mut qhead[n * j..n * j + n], qlast, cos, sin);
+        let temp = cos * qtf[j] - sin * qtf[n - 1];
+        qtf[n - 1] = sin * qtf[j] + cos * qtf[n - 1];
+        qtf[j] = temp;
     }
-    for i in 0..n {
-        w[i] += v[n - 1] * u[i];
+    let vn = v[n - 1];
+    for (wi, &ui) in w.iter_mut().zip(u) {
+        *wi += vn * ui;
     }
+    // the rotations that remove the spike in w (rows 0 .. n-2)
     let mut sing = false;
-    for j in 1..n {
-        if w[j - 1] != 0.0 {
+    for j in 0..n - 1 {
+        if w[j] != 0.0 {
             let (sin, cos, tau);
-            if s[jj - 1].abs() < w[j - 1].abs() {
-                let cotan = s[jj - 1] / w[j - 1];
+            if s[jj].abs() < w[j].abs() {
+                let cotan = s[jj] / w[j];
                 sin = 0.5 / (0.25 + 0.25 * cotan * cotan).sqrt();
                 cos = sin * cotan;
                 tau = if cos.abs() * giant > 1.0 { 1.0 / cos } else { 1.0 };
             } else {
-                let tan = w[j - 1] / s[jj - 1];
+                let tan = w[j] / s[jj];
                 cos = 0.5 / (0.25 + 0.25 * tan * tan).sqrt();
                 sin = cos * tan;
                 tau = sin;
             }
-            let mut l = jj;
-            for i in j..=n {
-                let temp = cos * s[l - 1] + sin * w[i - 1];
-                w[i - 1] = -sin * s[l - 1] + cos * w[i - 1];
-                s[l - 1] = temp;
-                l += 1;
-            }
-            w[j - 1] = tau;
+            // (c s + sin w, -sin s + c w): the same products and sums
+            rotate(&mut s[jj..jj + n - j], &mut w[j..], cos, -sin);
+            w[j] = tau;
         }
-        if s[jj - 1] == 0.0 {
+        if s[jj] == 0.0 {
             sing = true;
         }
-        jj += n - j + 1;
+        jj += n - j;
+        // r1mpyq's second sweep, rotation j
+        let (cos, sin) = rot_of(w[j]);
+        rotate(&mut qhead[n * j..n * j + n], qlast, cos, -sin);
+        let temp = cos * qtf[j] + sin * qtf[n - 1];
+        qtf[n - 1] = -sin * qtf[j] + cos * qtf[n - 1];
+        qtf[j] = temp;
     }
-    s[jj - 1] = w[n - 1];
-    if s[jj - 1] == 0.0 {
+    s[jj] = w[n - 1];
+    if s[jj] == 0.0 {
         sing = true;
     }
     sing
-}
-
-/// Applies the rotations of `r1updt` (`v`, `w`) to the m×n column-major `a`.
-fn r1mpyq(m: usize, n: usize, a: &mut [f64], lda: usize, v: &[f64], w: &[f64]) {
-    if n < 2 {
-        return;
-    }
-    let rot = |t: f64| {
-        if t.abs() > 1.0 {
-            (1.0 / t, (1.0 - (1.0 / t) * (1.0 / t)).sqrt())
-        } else {
-            ((1.0 - t * t).sqrt(), t)
-        }
-    };
-    let (head, last) = a.split_at_mut(lda * (n - 1));
-    let last = &mut last[..m];
-    for nmj in 1..n {
-        let j = n - 1 - nmj;
-        let (cos, sin) = rot(v[j]);
-        for (aj, an) in head[lda * j..lda * j + m].iter_mut().zip(last.iter_mut()) {
-            let temp = cos * *aj - sin * *an;
-            *an = sin * *aj + cos * *an;
-            *aj = temp;
-        }
-    }
-    for j in 0..n - 1 {
-        let (cos, sin) = rot(w[j]);
-        for (aj, an) in head[lda * j..lda * j + m].iter_mut().zip(last.iter_mut()) {
-            let temp = cos * *aj + sin * *an;
-            *an = -sin * *aj + cos * *an;
-            *aj = temp;
-        }
-    }
 }
 
 /// Options of [`root_hybr`] and [`fsolve`] (SciPy's `hybr` options and defaults).
@@ -384,11 +417,18 @@ pub(crate) fn hybrj(
     let epsfcn = opts.epsfcn.unwrap_or(EPSMCH);
     let mut x = x0.to_vec();
     let mut fvec = vec![0.0; n];
+    // the work arrays in two allocations (each small enough for the
+    // allocator's per-thread cache at n = 10)
+    let nr = n * (n + 1) / 2;
     let mut fjac = vec![0.0; n * n];
-    let mut r = vec![0.0; n * (n + 1) / 2];
-    let mut qtf = vec![0.0; n];
-    let (mut wa1, mut wa2, mut wa3, mut wa4) = (vec![0.0; n], vec![0.0; n], vec![0.0; n], vec![0.0; n]);
-    let mut diag = vec![0.0; n];
+    let fjac = &mut fjac[..];
+    let mut work = vec![0.0; nr + 6 * n];
+    let (r, rest) = work.split_at_mut(nr);
+    let (qtf, rest) = rest.split_at_mut(n);
+    let (wa1, rest) = rest.split_at_mut(n);
+    let (wa2, rest) = rest.split_at_mut(n);
+    let (wa3, rest) = rest.split_at_mut(n);
+    let (wa4, diag) = rest.split_at_mut(n);
     let mut ipvt = vec![0usize; n];
     let mode2 = opts.diag.is_some();
     let (mut nfev, mut njev, mut info) = (0usize, 0usize, 0i32);
@@ -410,105 +450,106 @@ pub(crate) fn hybrj(
             match jac.as_deref_mut() {
                 None => {
                     let eps = epsfcn.max(EPSMCH).sqrt();
-                    for j in 0..n {
+                    for (j, col) in fjac.chunks_exact_mut(n).enumerate() {
                         let temp = x[j];
                         let mut h = eps * temp.abs();
                         if h == 0.0 {
                             h = eps;
                         }
                         x[j] = temp + h;
-                        fcn(&x, &mut wa1);
+                        fcn(&x, wa1);
                         x[j] = temp;
-                        for i in 0..n {
-                            fjac[i + n * j] = (wa1[i] - fvec[i]) / h;
+                        for (c, (&w, &f)) in col.iter_mut().zip(wa1.iter().zip(&fvec)) {
+                            *c = (w - f) / h;
                         }
                     }
                     nfev += n;
                 }
                 Some(jf) => {
                     jf(&x, &mut rowmajor);
-                    for i in 0..n {
-                        for j in 0..n {
-                            fjac[i + n * j] = rowmajor[i * n + j];
+                    for (j, col) in fjac.chunks_exact_mut(n).enumerate() {
+                        for (c, &v) in col.iter_mut().zip(rowmajor[j..].iter().step_by(n)) {
+                            *c = v;
                         }
                     }
                     njev += 1;
                 }
             }
-            qrfac(n, n, &mut fjac, false, &mut ipvt, &mut wa1, &mut wa2, &mut wa3);
+            qrfac(n, n, fjac, false, &mut ipvt, wa1, wa2, wa3);
             if iter == 1 {
                 if !mode2 {
-                    for j in 0..n {
-                        diag[j] = if wa2[j] == 0.0 { 1.0 } else { wa2[j] };
+                    for (d, &w) in diag.iter_mut().zip(wa2.iter()) {
+                        *d = if w == 0.0 { 1.0 } else { w };
                     }
                 }
-                for j in 0..n {
-                    wa3[j] = diag[j] * x[j];
+                for (w, (&d, &xj)) in wa3.iter_mut().zip(diag.iter().zip(&x)) {
+                    *w = d * xj;
                 }
-                xnorm = enorm(&wa3);
+                xnorm = enorm(wa3);
                 delta = factor * xnorm;
                 if delta == 0.0 {
                     delta = factor;
                 }
             }
+            // Q^T fvec from the Householder vectors
             qtf.copy_from_slice(&fvec);
-            for j in 0..n {
-                let ajj = fjac[j + n * j];
+            for (j, col) in fjac.chunks_exact(n).enumerate() {
+                let ajj = col[j];
                 if ajj != 0.0 {
-                    let mut sum = 0.0;
-                    for i in j..n {
-                        sum += fjac[i + n * j] * qtf[i];
-                    }
-                    let temp = -sum / ajj;
-                    for i in j..n {
-                        qtf[i] += fjac[i + n * j] * temp;
+                    let (c, q) = (&col[j..], &mut qtf[j..]);
+                    let temp = -dot(c, q) / ajj;
+                    for (qi, &ci) in q.iter_mut().zip(c) {
+                        *qi += ci * temp;
                     }
                 }
             }
-            // copy R (packed by rows)
-            for j in 0..n {
-                let mut l = j;
-                for i in 0..j {
-                    r[l] = fjac[i + n * j];
-                    l += n - i - 1;
+            // copy R (packed by rows): rdiag then the strict upper part of row i
+            let mut rest = &mut r[..];
+            for (i, &rdiag) in wa1.iter().enumerate() {
+                let (row, tail) = rest.split_at_mut(n - i);
+                rest = tail;
+                row[0] = rdiag;
+                // row i of fjac from column i + 1 on (empty for the last row)
+                let from = (i + n * (i + 1)).min(n * n);
+                for (rv, &a) in row[1..].iter_mut().zip(fjac[from..].iter().step_by(n)) {
+                    *rv = a;
                 }
-                r[l] = wa1[j];
             }
-            qform(n, &mut fjac, &mut wa1);
+            qform(n, fjac, wa1);
             if !mode2 {
-                for j in 0..n {
-                    diag[j] = diag[j].max(wa2[j]);
+                for (d, &w) in diag.iter_mut().zip(wa2.iter()) {
+                    *d = d.max(w);
                 }
             }
             loop {
-                dogleg(n, &r, &diag, &qtf, delta, &mut wa1, &mut wa2, &mut wa3);
-                for j in 0..n {
-                    wa1[j] = -wa1[j];
-                    wa2[j] = x[j] + wa1[j];
-                    wa3[j] = diag[j] * wa1[j];
+                dogleg(n, r, diag, qtf, delta, wa1, wa2, wa3);
+                for (((w1, w2), w3), (&xj, &d)) in wa1
+                    .iter_mut()
+                    .zip(wa2.iter_mut())
+                    .zip(wa3.iter_mut())
+                    .zip(x.iter().zip(diag.iter()))
+                {
+                    *w1 = -*w1;
+                    *w2 = xj + *w1;
+                    *w3 = d * *w1;
                 }
-                let pnorm = enorm(&wa3);
+                let pnorm = enorm(wa3);
                 if iter == 1 {
                     delta = delta.min(pnorm);
                 }
-                fcn(&wa2, &mut wa4);
+                fcn(wa2, wa4);
                 nfev += 1;
-                let fnorm1 = enorm(&wa4);
+                let fnorm1 = enorm(wa4);
                 let mut actred = -1.0;
                 if fnorm1 < fnorm {
                     let t = fnorm1 / fnorm;
                     actred = 1.0 - t * t;
                 }
-                let mut l = 0;
-                for i in 0..n {
-                    let mut sum = 0.0;
-                    for &w in &wa1[i..n] {
-                        sum += r[l] * w;
-                        l += 1;
-                    }
-                    wa3[i] = qtf[i] + sum;
+                // the predicted reduction: |qtf + R wa1|
+                for (i, row) in packed_rows(r, n).enumerate() {
+                    wa3[i] = qtf[i] + dot(row, &wa1[i..]);
                 }
-                let temp = enorm(&wa3);
+                let temp = enorm(wa3);
                 let mut prered = 0.0;
                 if temp < fnorm {
                     let t = temp / fnorm;
@@ -530,12 +571,17 @@ pub(crate) fn hybrj(
                     }
                 }
                 if ratio >= 1e-4 {
-                    for j in 0..n {
-                        x[j] = wa2[j];
-                        wa2[j] = diag[j] * x[j];
-                        fvec[j] = wa4[j];
+                    for (((xj, w2), fj), (&d, &w4)) in x
+                        .iter_mut()
+                        .zip(wa2.iter_mut())
+                        .zip(fvec.iter_mut())
+                        .zip(diag.iter().zip(wa4.iter()))
+                    {
+                        *xj = *w2;
+                        *w2 = d * *xj;
+                        *fj = w4;
                     }
-                    xnorm = enorm(&wa2);
+                    xnorm = enorm(wa2);
                     fnorm = fnorm1;
                     iter += 1;
                 }
@@ -572,20 +618,16 @@ pub(crate) fn hybrj(
                     continue 'outer;
                 }
                 // Broyden rank-one update of the factorisation
-                for j in 0..n {
-                    let mut sum = 0.0;
-                    for i in 0..n {
-                        sum += fjac[i + n * j] * wa4[i];
-                    }
+                let accepted = ratio >= 1e-4;
+                for (j, col) in fjac.chunks_exact(n).enumerate() {
+                    let sum = dot(col, wa4);
                     wa2[j] = (sum - wa3[j]) / pnorm;
                     wa1[j] = diag[j] * ((diag[j] * wa1[j]) / pnorm);
-                    if ratio >= 1e-4 {
+                    if accepted {
                         qtf[j] = sum;
                     }
                 }
-                r1updt(n, &mut r, &wa1, &mut wa2, &mut wa3);
-                r1mpyq(n, n, &mut fjac, n, &wa2, &wa3);
-                r1mpyq(1, n, &mut qtf, 1, &wa2, &wa3);
+                r1updt_mpyq(n, r, wa1, wa2, wa3, fjac, qtf);
                 jeval = false;
             }
         }

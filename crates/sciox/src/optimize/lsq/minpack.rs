@@ -41,6 +41,12 @@ pub(crate) fn enorm(x: &[f64]) -> f64 {
         return x1max * (s1 + (s2 / x1max) / x1max).sqrt();
     }
     if s2 != 0.0 {
+        if x3max == 0.0 {
+            // no tiny entries: the formula below is then sqrt(s2 * (1 + 0)),
+            // bit for bit (s2 is finite and positive), without its division
+            // and multiplications on the critical path
+            return s2.sqrt();
+        }
         if s2 >= x3max {
             return (s2 * (1.0 + (x3max / s2) * (x3max * s3))).sqrt();
         }
@@ -87,19 +93,20 @@ pub(crate) fn qrfac(
                 ipvt.swap(j, kmax);
             }
         }
-        let mut ajnorm = enorm(&a[j + m * j..m + m * j]);
+        let (left, right) = a.split_at_mut(m * (j + 1));
+        let colj = &mut left[m * j + j..];
+        let mut ajnorm = enorm(colj);
         if ajnorm != 0.0 {
-            if a[j + m * j] < 0.0 {
+            if colj[0] < 0.0 {
                 ajnorm = -ajnorm;
             }
-            for i in j..m {
-                a[i + m * j] /= ajnorm;
+            for v in colj.iter_mut() {
+                *v /= ajnorm;
             }
-            a[j + m * j] += 1.0;
-            for k in j + 1..n {
-                let (left, right) = a.split_at_mut(m * k);
-                let colj = &left[m * j + j..m * j + m];
-                let colk = &mut right[j..m];
+            colj[0] += 1.0;
+            let colj = &*colj;
+            for (k, colk) in (j + 1..n).zip(right.chunks_exact_mut(m)) {
+                let colk = &mut colk[j..];
                 let mut sum = 0.0;
                 for (x, y) in colj.iter().zip(colk.iter()) {
                     sum += x * y;
@@ -109,11 +116,11 @@ pub(crate) fn qrfac(
                     *y -= temp * x;
                 }
                 if pivot && rdiag[k] != 0.0 {
-                    let t = a[j + m * k] / rdiag[k];
+                    let t = colk[0] / rdiag[k];
                     rdiag[k] *= (1.0 - t * t).max(0.0).sqrt();
                     let r = rdiag[k] / wa[k];
                     if 0.05 * (r * r) <= EPSMCH {
-                        rdiag[k] = enorm(&a[j + 1 + m * k..m + m * k]);
+                        rdiag[k] = enorm(&colk[1..]);
                         wa[k] = rdiag[k];
                     }
                 }
