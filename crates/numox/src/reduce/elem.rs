@@ -428,12 +428,6 @@ pub trait MinMaxImpl: Element {
     fn gt_or_nan(x: Self, m: Self) -> bool;
     /// `argmin`'s update test.
     fn lt_or_nan(x: Self, m: Self) -> bool;
-    /// `d[i] = maximum(d[i], s[i])` (`MAX`, else `minimum`) by a SIMD kernel
-    /// if the type and the CPU have one; `false` when not done.
-    #[doc(hidden)]
-    fn fold_rows_simd<const MAX: bool>(_d: &mut [Self], _s: &[Self]) -> bool {
-        false
-    }
     /// The maximum of a non-empty run (NaN if any element is NaN: the first one).
     fn max_run(src: Src<'_, Self>) -> Self {
         let mut m = *src.get(0);
@@ -513,10 +507,22 @@ macro_rules! minmax_float {
     ($($t:ty),*) => {$(
         impl MinMaxElement for $t {}
         impl MinMaxImpl for $t {
+            // NumPy's `a >= b || a is NaN ? a : b`, written as `b > a ? b : a`
+            // (one `maxpd`, which returns its second operand on ties, on
+            // zeros of either sign and on NaN) followed by taking `b` where
+            // only `b` is NaN: the same value bit for bit, NaN payloads
+            // included, in half the vector instructions (see the test
+            // `maximum_is_numpys_formula_bit_for_bit`).
             #[inline(always)]
-            fn maximum(a: Self, b: Self) -> Self { if a >= b || a.is_nan() { a } else { b } }
+            fn maximum(a: Self, b: Self) -> Self {
+                let m = if b > a { b } else { a };
+                if b.is_nan() & !a.is_nan() { b } else { m }
+            }
             #[inline(always)]
-            fn minimum(a: Self, b: Self) -> Self { if a <= b || a.is_nan() { a } else { b } }
+            fn minimum(a: Self, b: Self) -> Self {
+                let m = if b < a { b } else { a };
+                if b.is_nan() & !a.is_nan() { b } else { m }
+            }
             #[inline(always)]
             fn isnan(self) -> bool { self.is_nan() }
             #[inline(always)]
@@ -527,10 +533,6 @@ macro_rules! minmax_float {
             fn lt_or_nan(x: Self, m: Self) -> bool { !(x >= m) }
             fn max_run(src: Src<'_, Self>) -> Self {
                 float_extreme::<Self, true>(src)
-            }
-            #[inline]
-            fn fold_rows_simd<const MAX: bool>(d: &mut [Self], s: &[Self]) -> bool {
-                super::extreme_simd::fold_rows::<Self, MAX>(d, s)
             }
             fn min_run(src: Src<'_, Self>) -> Self {
                 float_extreme::<Self, false>(src)

@@ -76,7 +76,6 @@ pub mod arg;
 pub mod axes;
 pub mod cumulative;
 pub(crate) mod elem;
-mod extreme_simd;
 pub mod logic;
 pub mod mean_var;
 pub mod minmax;

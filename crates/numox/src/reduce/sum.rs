@@ -21,6 +21,13 @@ pub(crate) fn elementwise_fold<A: Copy, T: Copy>(
         if let Some(s) = src.as_slice() {
             let d = out.slice_mut(o, n);
             #[cfg(target_arch = "x86_64")]
+            if has_avx512() {
+                // SAFETY: the CPU supports AVX-512F/DQ/VL, and so AVX2
+                // (checked at run time just above).
+                unsafe { zip_fold_avx512(d, s, &f) };
+                return;
+            }
+            #[cfg(target_arch = "x86_64")]
             if std::arch::is_x86_feature_detected!("avx2") {
                 // SAFETY: the CPU supports AVX2 (checked at run time just above).
                 unsafe { zip_fold_avx2(d, s, &f) };
@@ -41,6 +48,25 @@ fn zip_fold<A: Copy, T: Copy>(d: &mut [T], s: &[A], f: &impl Fn(T, A) -> T) {
     for (d, &x) in d.iter_mut().zip(s) {
         *d = f(*d, x);
     }
+}
+
+/// AVX-512 F, DQ and VL: the set the AVX-512 build of the folds is compiled for.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn has_avx512() -> bool {
+    std::arch::is_x86_feature_detected!("avx512f")
+        && std::arch::is_x86_feature_detected!("avx512dq")
+        && std::arch::is_x86_feature_detected!("avx512vl")
+}
+
+/// The fold on 512-bit vectors (8 `f64` or 16 `f32` lanes). With
+/// `maximum`/`minimum` written as a `max` plus a NaN fix-up (see
+/// `MinMaxImpl`), the row fold of `max` along a non-last axis becomes one
+/// `vmaxpd` and a masked blend per vector.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq,avx512vl,avx2")]
+fn zip_fold_avx512<A: Copy, T: Copy>(d: &mut [T], s: &[A], f: &impl Fn(T, A) -> T) {
+    zip_fold(d, s, f)
 }
 
 #[cfg(target_arch = "x86_64")]
