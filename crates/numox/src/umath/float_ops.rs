@@ -7,11 +7,11 @@
 
 use super::traits::{FloatMath, ToFloat};
 use super::{binary, binary_float, unary_float, unary_map, unary_same};
-use crate::array::{Array, ArrayBase, Data};
+use crate::array::{Array, ArrayBase, Data, DataMut};
 use crate::element::{Complex32, Complex64, Element, Numeric, RealNumeric};
 use crate::error::{Error, Result};
-use crate::ufunc::kernel::map2_op;
-use crate::umath::engine::{float_kernel, kern, unary};
+use crate::ufunc::kernel::{map2_into_op, map2_op};
+use crate::umath::engine::{float_kernel, kern, unary, unary_inplace, unary_into};
 use num_traits::Float as NF;
 use std::mem::MaybeUninit;
 
@@ -45,17 +45,76 @@ unary_float!(
     degrees, degrees_into, degrees_inplace, FloatMath, kern(|v: A| v * (A::from(180.0).unwrap_or_else(A::nan) / A::PI())), "degrees",
     "array![std::f64::consts::FRAC_PI_2]" => "array![90.0]"
 );
-unary_same!(
+/// Element types of NumPy's `np.sinc`: floats keep their type; integers and
+/// `bool` give `f64` (NumPy's `sinc` multiplies by the Python float `pi`,
+/// which promotes every integer type to `float64`).
+pub trait Sinc: Element {
+    /// The result type: `Self` for floats, `f64` for integers and `bool`.
+    type Output: Element;
+    /// `sin(pi x) / (pi x)`, with `x = 0` replaced by `1e-20` as NumPy does.
+    ///
+    /// ```
+    /// use numox::Sinc;
+    /// assert_eq!(0.0f32.sinc_elem(), 1.0);
+    /// assert_eq!(0i8.sinc_elem(), 1.0f64);
+    /// ```
+    fn sinc_elem(self) -> Self::Output;
+}
+
+#[inline(always)]
+fn sinc_float<A: FloatMath>(v: A) -> A {
+    let y = A::PI()
+        * if v == A::zero() {
+            A::from(1e-20).unwrap_or_else(A::nan)
+        } else {
+            v
+        };
+    NF::sin(y) / y
+}
+impl<T: FloatMath> Sinc for T {
+    type Output = T;
+    #[inline(always)]
+    fn sinc_elem(self) -> T {
+        sinc_float(self)
+    }
+}
+macro_rules! sinc_int {
+    ($($t:ty),*) => {$( impl Sinc for $t {
+        type Output = f64;
+        #[inline(always)]
+        fn sinc_elem(self) -> f64 { sinc_float(self as f64) }
+    } )*};
+}
+sinc_int!(i8, i16, i32, i64, u8, u16, u32, u64);
+impl Sinc for bool {
+    type Output = f64;
+    #[inline(always)]
+    fn sinc_elem(self) -> f64 {
+        sinc_float(self as u8 as f64)
+    }
+}
+
+unary_map!(
     /// The normalised sinc function `sin(pi x) / (pi x)` (NumPy's `np.sinc`),
     /// computed as NumPy does, with `x = 0` replaced by `1e-20` (so
-    /// `sinc(0) == 1`).
-    sinc, sinc_into, sinc_inplace, FloatMath,
-    kern(|v: A| {
-        let y = A::PI() * if v == A::zero() { A::from(1e-20).unwrap_or_else(A::nan) } else { v };
-        NF::sin(y) / y
-    }),
-    "sinc", "array![0.0, 1.0]" => "array![1.0, 3.8981718325193755e-17]"
+    /// `sinc(0) == 1`). Integer and `bool` input gives `f64`, as in NumPy.
+    sinc, sinc_into, Sinc, A::Output, |v: A| v.sinc_elem(), "sinc",
+    "array![0.0, 1.0]" => "array![1.0, 3.8981718325193755e-17]"
 );
+
+/// [`sinc`] in place, for float arrays (NumPy's `np.sinc` has no `out=`;
+/// this overwrites `a` with `sinc(a)`).
+///
+/// ```
+/// use numox::prelude::*;
+/// let mut a = array![0.0f32, 0.5];
+/// numox::sinc_inplace(&mut a);
+/// assert_eq!(a, numox::sinc(&array![0.0f32, 0.5]));
+/// ```
+pub fn sinc_inplace<A: FloatMath, SO: DataMut<Elem = A>>(a: &mut ArrayBase<SO>) {
+    unary_inplace(a, kern(sinc_float::<A>))
+}
+
 unary_float!(
     /// The distance from `x` to the next representable value away from zero,
     /// with the sign of `x` (NumPy's `np.spacing`): `spacing(1.0) == eps`,
@@ -165,6 +224,35 @@ where
     map2_op("ldexp", a, e, |x: A, e: i32| x.to_float().ldexp_by(e))
 }
 
+/// [`ldexp`] into an existing array (NumPy's `np.ldexp(a, e, out=out)`):
+/// `a` and `e` must broadcast to `out`'s shape.
+///
+/// ```
+/// use numox::prelude::*;
+/// let mut out = array![0.0, 0.0];
+/// numox::ldexp_into(&array![1.5], &array![1, -1], &mut out).unwrap();
+/// assert_eq!(out, array![3.0, 0.75]);
+/// ```
+pub fn ldexp_into<A, S1, S2, SO>(a: &ArrayBase<S1>, e: &ArrayBase<S2>, out: &mut ArrayBase<SO>) -> Result<()>
+where
+    A: ToFloat,
+    A::Float: FloatMath,
+    S1: Data<Elem = A>,
+    S2: Data<Elem = i32>,
+    SO: DataMut<Elem = A::Float>,
+{
+    map2_into_op("ldexp", a, e, out, |x: A, e: i32| x.to_float().ldexp_by(e))
+}
+
+/// The shape error of a two-output function whose outputs differ in shape.
+fn two_outputs(op: &'static str, first: &[usize], second: &[usize]) -> Result<()> {
+    if first == second {
+        Ok(())
+    } else {
+        Err(Error::shape_mismatch(op, first, second))
+    }
+}
+
 /// The mantissa and exponent of each element, `a == m * 2^e` with
 /// `0.5 <= |m| < 1` (NumPy's `np.frexp`); `(x, 0)` for 0, ±inf and NaN.
 /// Integer input gives mantissas of its [`ToFloat::Float`](crate::ToFloat) type.
@@ -195,6 +283,48 @@ where
     )
 }
 
+/// [`frexp`] into existing arrays (NumPy's `np.frexp(a, out=(m, e))`): `a`
+/// is broadcast to the outputs' shape, which must be the same for both.
+///
+/// ```
+/// use numox::prelude::*;
+/// let (mut m, mut e) = (array![0.0, 0.0], array![0, 0]);
+/// numox::frexp_into(&array![8.0, -3.0], &mut m, &mut e).unwrap();
+/// assert_eq!((m, e), (array![0.5, -0.75], array![4, 2]));
+/// ```
+pub fn frexp_into<A, S, SM, SE>(
+    a: &ArrayBase<S>,
+    mantissa: &mut ArrayBase<SM>,
+    exponent: &mut ArrayBase<SE>,
+) -> Result<()>
+where
+    A: ToFloat,
+    A::Float: FloatMath,
+    S: Data<Elem = A>,
+    SM: DataMut<Elem = A::Float>,
+    SE: DataMut<Elem = i32>,
+{
+    fn mantissa_of<F: FloatMath>(x: &[F], o: &mut [MaybeUninit<F>]) {
+        kern(|v: F| v.frexp_parts().0)(x, o)
+    }
+    fn exponent_of<F: FloatMath>(x: &[F], o: &mut [MaybeUninit<i32>]) {
+        kern(|v: F| v.frexp_parts().1)(x, o)
+    }
+    two_outputs("frexp", mantissa.shape(), exponent.shape())?;
+    unary_into(
+        "frexp",
+        a,
+        mantissa,
+        float_kernel::<A, _>(mantissa_of::<A::Float>),
+    )?;
+    unary_into(
+        "frexp",
+        a,
+        exponent,
+        float_kernel::<A, _>(exponent_of::<A::Float>),
+    )
+}
+
 /// The fractional and integral parts, both with the sign of `x` (NumPy's
 /// `np.modf`): `modf(-2.5) == (-0.5, -2.0)`, `modf(inf) == (0.0, inf)`.
 /// Integer input gives parts of its [`ToFloat::Float`](crate::ToFloat) type.
@@ -212,23 +342,59 @@ where
     A::Float: FloatMath,
     S: Data<Elem = A>,
 {
-    fn fractional<F: FloatMath>(x: &[F], o: &mut [MaybeUninit<F>]) {
-        let frac = |v: F| {
-            if NF::is_infinite(v) {
-                NF::copysign(<F as num_traits::Zero>::zero(), v)
-            } else {
-                NF::copysign(v - NF::trunc(v), v)
-            }
-        };
-        kern(frac)(x, o)
-    }
     fn integral<F: FloatMath>(x: &[F], o: &mut [MaybeUninit<F>]) {
         kern(|v: F| NF::trunc(v))(x, o)
     }
     (
-        unary(a, float_kernel::<A, _>(fractional::<A::Float>)),
+        unary(a, float_kernel::<A, _>(modf_fractional::<A::Float>)),
         unary(a, float_kernel::<A, _>(integral::<A::Float>)),
     )
+}
+
+/// The fractional part of `modf` (with the sign of `x`; 0 for ±inf).
+fn modf_fractional<F: FloatMath>(x: &[F], o: &mut [MaybeUninit<F>]) {
+    let frac = |v: F| {
+        if NF::is_infinite(v) {
+            NF::copysign(<F as num_traits::Zero>::zero(), v)
+        } else {
+            NF::copysign(v - NF::trunc(v), v)
+        }
+    };
+    kern(frac)(x, o)
+}
+
+/// [`modf`] into existing arrays (NumPy's `np.modf(a, out=(f, i))`): `a` is
+/// broadcast to the outputs' shape, which must be the same for both.
+///
+/// ```
+/// use numox::prelude::*;
+/// let (mut f, mut i) = (array![0.0, 0.0], array![0.0, 0.0]);
+/// numox::modf_into(&array![-2.5, 3.25], &mut f, &mut i).unwrap();
+/// assert_eq!((f, i), (array![-0.5, 0.25], array![-2.0, 3.0]));
+/// ```
+pub fn modf_into<A, S, SF, SI>(
+    a: &ArrayBase<S>,
+    fractional: &mut ArrayBase<SF>,
+    integral: &mut ArrayBase<SI>,
+) -> Result<()>
+where
+    A: ToFloat,
+    A::Float: FloatMath,
+    S: Data<Elem = A>,
+    SF: DataMut<Elem = A::Float>,
+    SI: DataMut<Elem = A::Float>,
+{
+    fn integral_of<F: FloatMath>(x: &[F], o: &mut [MaybeUninit<F>]) {
+        kern(|v: F| NF::trunc(v))(x, o)
+    }
+    two_outputs("modf", fractional.shape(), integral.shape())?;
+    unary_into(
+        "modf",
+        a,
+        fractional,
+        float_kernel::<A, _>(modf_fractional::<A::Float>),
+    )?;
+    unary_into("modf", a, integral, float_kernel::<A, _>(integral_of::<A::Float>))
 }
 
 /// `a^b` in `f64` (NumPy's `np.float_power`: inputs are converted to `f64`
@@ -248,38 +414,178 @@ pub fn float_power<A: RealNumeric, S1: Data<Elem = A>, S2: Data<Elem = A>>(
     map2_op("float_power", a, b, |x: A, y: A| NF::powf(x.to_f64(), y.to_f64()))
 }
 
+/// [`float_power`] into an existing `f64` array (NumPy's
+/// `np.float_power(a, b, out=out)`): `a` and `b` must broadcast to `out`'s shape.
+///
+/// ```
+/// use numox::prelude::*;
+/// let mut out = array![0.0, 0.0];
+/// numox::float_power_into(&array![2i32, 3], &array![2i32], &mut out).unwrap();
+/// assert_eq!(out, array![4.0, 9.0]);
+/// ```
+pub fn float_power_into<A: RealNumeric, S1: Data<Elem = A>, S2: Data<Elem = A>, SO: DataMut<Elem = f64>>(
+    a: &ArrayBase<S1>,
+    b: &ArrayBase<S2>,
+    out: &mut ArrayBase<SO>,
+) -> Result<()> {
+    map2_into_op("float_power", a, b, out, |x: A, y: A| {
+        NF::powf(x.to_f64(), y.to_f64())
+    })
+}
+
+/// Element types of NumPy's `np.nan_to_num`: floats (NaN and ±inf
+/// replaced), complex numbers (their real and imaginary parts replaced
+/// separately, as NumPy does) and integers and `bool` (returned unchanged,
+/// as NumPy returns them).
+pub trait NanToNum: Element {
+    /// The type of the replacement values: the float type for floats and
+    /// complex numbers, `Self` for integers and `bool` (where they are unused).
+    type Part: Copy + Send + Sync;
+    /// The default replacement for `+inf`: the largest finite value.
+    fn largest() -> Self::Part;
+    /// The default replacement for `-inf`: the most negative finite value.
+    fn most_negative() -> Self::Part;
+    /// `self` with NaN replaced by `nan`, `+inf` by `posinf` and `-inf` by `neginf`.
+    ///
+    /// ```
+    /// use numox::{Complex64, NanToNum};
+    /// assert_eq!(f64::NAN.nan_to_num_elem(0.0, 1.0, -1.0), 0.0);
+    /// let z = Complex64::new(f64::INFINITY, f64::NAN).nan_to_num_elem(0.0, 9.0, -9.0);
+    /// assert_eq!(z, Complex64::new(9.0, 0.0));
+    /// assert_eq!(7i32.nan_to_num_elem(0, 1, 2), 7);
+    /// ```
+    fn nan_to_num_elem(self, nan: Self::Part, posinf: Self::Part, neginf: Self::Part) -> Self;
+}
+
+#[inline(always)]
+fn nan_to_num_float<F: NF>(v: F, nan: F, posinf: F, neginf: F) -> F {
+    if v.is_nan() {
+        nan
+    } else if v == F::infinity() {
+        posinf
+    } else if v == F::neg_infinity() {
+        neginf
+    } else {
+        v
+    }
+}
+impl<T: FloatMath> NanToNum for T {
+    type Part = T;
+    fn largest() -> T {
+        <T as NF>::max_value()
+    }
+    fn most_negative() -> T {
+        <T as NF>::min_value()
+    }
+    #[inline(always)]
+    fn nan_to_num_elem(self, nan: T, posinf: T, neginf: T) -> T {
+        nan_to_num_float(self, nan, posinf, neginf)
+    }
+}
+macro_rules! nan_to_num_complex_impl {
+    ($($c:ty, $t:ty);*) => {$( impl NanToNum for $c {
+        type Part = $t;
+        fn largest() -> $t { <$t>::MAX }
+        fn most_negative() -> $t { <$t>::MIN }
+        #[inline(always)]
+        fn nan_to_num_elem(self, nan: $t, posinf: $t, neginf: $t) -> $c {
+            <$c>::new(nan_to_num_float(self.re, nan, posinf, neginf), nan_to_num_float(self.im, nan, posinf, neginf))
+        }
+    } )*};
+}
+nan_to_num_complex_impl!(Complex32, f32; Complex64, f64);
+macro_rules! nan_to_num_int_impl {
+    ($($t:ty),*) => {$( impl NanToNum for $t {
+        type Part = $t;
+        fn largest() -> $t { <$t>::MAX }
+        fn most_negative() -> $t { <$t>::MIN }
+        #[inline(always)]
+        fn nan_to_num_elem(self, _: $t, _: $t, _: $t) -> $t { self }
+    } )*};
+}
+nan_to_num_int_impl!(i8, i16, i32, i64, u8, u16, u32, u64);
+impl NanToNum for bool {
+    type Part = bool;
+    fn largest() -> bool {
+        true
+    }
+    fn most_negative() -> bool {
+        false
+    }
+    #[inline(always)]
+    fn nan_to_num_elem(self, _: bool, _: bool, _: bool) -> bool {
+        self
+    }
+}
+
+/// The element kernel of `nan_to_num` with the defaults filled in.
+fn nan_to_num_kernel<A: NanToNum>(
+    nan: A::Part,
+    posinf: Option<A::Part>,
+    neginf: Option<A::Part>,
+) -> impl Fn(&[A], &mut [MaybeUninit<A>]) + Sync + Copy {
+    let p = posinf.unwrap_or_else(A::largest);
+    let n = neginf.unwrap_or_else(A::most_negative);
+    kern(move |v: A| v.nan_to_num_elem(nan, p, n))
+}
+
 /// NaN replaced by `nan`, `+inf` by `posinf` (default: the largest finite
 /// value) and `-inf` by `neginf` (default: the most negative finite value)
-/// (NumPy's `np.nan_to_num(x, nan=0.0, posinf=None, neginf=None)`).
+/// (NumPy's `np.nan_to_num(x, nan=0.0, posinf=None, neginf=None)`). Complex
+/// numbers have both parts replaced; integer and `bool` arrays are returned
+/// unchanged (the replacement values are then of the integer type and unused).
 ///
 /// ```
 /// use numox::prelude::*;
 /// let a = array![f64::NAN, f64::INFINITY, -f64::INFINITY, 1.5];
 /// assert_eq!(numox::nan_to_num(&a, 0.0, None, None), array![0.0, f64::MAX, f64::MIN, 1.5]);
 /// assert_eq!(numox::nan_to_num(&a, -1.0, Some(9.0), None)[[1]], 9.0);
+/// let z = array![Complex64::new(f64::NAN, f64::NEG_INFINITY)];
+/// assert_eq!(numox::nan_to_num(&z, 0.0, None, None), array![Complex64::new(0.0, f64::MIN)]);
+/// assert_eq!(numox::nan_to_num(&array![3i8], 0, None, None), array![3i8]);
 /// ```
-pub fn nan_to_num<A: FloatMath, S: Data<Elem = A>>(
+pub fn nan_to_num<A: NanToNum, S: Data<Elem = A>>(
     a: &ArrayBase<S>,
-    nan: A,
-    posinf: Option<A>,
-    neginf: Option<A>,
+    nan: A::Part,
+    posinf: Option<A::Part>,
+    neginf: Option<A::Part>,
 ) -> Array<A> {
-    let p = posinf.unwrap_or_else(<A as NF>::max_value);
-    let n = neginf.unwrap_or_else(<A as NF>::min_value);
-    unary(
-        a,
-        kern(move |v: A| {
-            if v.is_nan() {
-                nan
-            } else if v == A::infinity() {
-                p
-            } else if v == A::neg_infinity() {
-                n
-            } else {
-                v
-            }
-        }),
-    )
+    unary(a, nan_to_num_kernel(nan, posinf, neginf))
+}
+
+/// [`nan_to_num`] into an existing array: `a` is broadcast to `out`'s shape.
+///
+/// ```
+/// use numox::prelude::*;
+/// let mut out = array![0.0f32, 0.0];
+/// numox::nan_to_num_into(&array![f32::NAN, 2.0], 5.0, None, None, &mut out).unwrap();
+/// assert_eq!(out, array![5.0f32, 2.0]);
+/// ```
+pub fn nan_to_num_into<A: NanToNum, S: Data<Elem = A>, SO: DataMut<Elem = A>>(
+    a: &ArrayBase<S>,
+    nan: A::Part,
+    posinf: Option<A::Part>,
+    neginf: Option<A::Part>,
+    out: &mut ArrayBase<SO>,
+) -> Result<()> {
+    unary_into("nan_to_num", a, out, nan_to_num_kernel(nan, posinf, neginf))
+}
+
+/// [`nan_to_num`] in place (NumPy's `np.nan_to_num(x, copy=False)`).
+///
+/// ```
+/// use numox::prelude::*;
+/// let mut a = array![f64::NEG_INFINITY, 1.0];
+/// numox::nan_to_num_inplace(&mut a, 0.0, None, Some(-1.0));
+/// assert_eq!(a, array![-1.0, 1.0]);
+/// ```
+pub fn nan_to_num_inplace<A: NanToNum, SO: DataMut<Elem = A>>(
+    a: &mut ArrayBase<SO>,
+    nan: A::Part,
+    posinf: Option<A::Part>,
+    neginf: Option<A::Part>,
+) {
+    unary_inplace(a, nan_to_num_kernel(nan, posinf, neginf))
 }
 
 /// Element types with an absolute value (NumPy's `np.abs`): integers
@@ -528,6 +834,45 @@ pub fn power_into<A: Power, S1: Data<Elem = A>, S2: Data<Elem = A>, SO: crate::a
     crate::ufunc::kernel::map2_into_op("power", a, b, out, A::power)
 }
 
+/// Element types of NumPy's `maximum`, `minimum`, `fmax` and `fmin`:
+/// integers, floats, and complex numbers, which NumPy orders
+/// lexicographically (real part first, then imaginary part) and treats as
+/// NaN when either part is NaN.
+pub trait Extremum: Numeric {
+    /// NumPy's `maximum` of two values: NaN (the first NaN operand) if
+    /// either is NaN; the second for equal values.
+    ///
+    /// ```
+    /// use numox::{Complex64, Extremum};
+    /// assert_eq!(3i8.maximum_elem(-2), 3);
+    /// assert!(f64::NAN.maximum_elem(1.0).is_nan());
+    /// assert_eq!(Complex64::new(1.0, 2.0).maximum_elem(Complex64::new(1.0, 1.0)), Complex64::new(1.0, 2.0));
+    /// ```
+    fn maximum_elem(self, b: Self) -> Self;
+    /// NumPy's `minimum` of two values (NaN propagates as in [`maximum_elem`](Extremum::maximum_elem)).
+    ///
+    /// ```
+    /// use numox::{Complex64, Extremum};
+    /// assert_eq!(3u8.minimum_elem(7), 3);
+    /// assert_eq!(Complex64::new(1.0, 2.0).minimum_elem(Complex64::new(2.0, 0.0)), Complex64::new(1.0, 2.0));
+    /// ```
+    fn minimum_elem(self, b: Self) -> Self;
+    /// NumPy's `fmax` of two values: a NaN operand is ignored (NaN only if both are).
+    ///
+    /// ```
+    /// use numox::Extremum;
+    /// assert_eq!(f64::NAN.fmax_elem(1.0), 1.0);
+    /// ```
+    fn fmax_elem(self, b: Self) -> Self;
+    /// NumPy's `fmin` of two values: a NaN operand is ignored.
+    ///
+    /// ```
+    /// use numox::Extremum;
+    /// assert_eq!(2.0f32.fmin_elem(f32::NAN), 2.0);
+    /// ```
+    fn fmin_elem(self, b: Self) -> Self;
+}
+
 /// NaN test that is `false` for integers (`x != x`).
 #[inline(always)]
 #[allow(clippy::eq_op)]
@@ -535,26 +880,84 @@ fn nan<A: PartialOrd>(x: A) -> bool {
     x != x
 }
 
+// NumPy's real loops: `maximum` is `(a >= b || isnan(a)) ? a : b` written
+// so that equal values give `b`, `fmax` is `(a >= b || isnan(b)) ? a : b`.
+// A blanket impl, so that generic code bounded by `RealNumeric` keeps
+// calling `maximum` and friends.
+impl<T: RealNumeric> Extremum for T {
+    #[inline(always)]
+    fn maximum_elem(self, b: T) -> T {
+        if self > b || nan(self) { self } else { b }
+    }
+    #[inline(always)]
+    fn minimum_elem(self, b: T) -> T {
+        if self < b || nan(self) { self } else { b }
+    }
+    #[inline(always)]
+    fn fmax_elem(self, b: T) -> T {
+        if self >= b || nan(b) { self } else { b }
+    }
+    #[inline(always)]
+    fn fmin_elem(self, b: T) -> T {
+        if self <= b || nan(b) { self } else { b }
+    }
+}
+
+// NumPy's complex loops (`loops.c.src`): with the lexicographic tests
+// CGE(x, y) = (xr > yr && xi, yi not NaN) || (xr == yr && xi >= yi) and CLE
+// likewise, `maximum` keeps `a` if `a` has a NaN part or CGE(a, b), else
+// takes `b`; `fmax` keeps `a` if `b` has a NaN part or CGE(a, b).
+macro_rules! extremum_complex {
+    ($($c:ty),*) => {$( impl Extremum for $c {
+        #[inline]
+        fn maximum_elem(self, b: $c) -> $c {
+            if self.re.is_nan() || self.im.is_nan() || complex_ge(self, b) { self } else { b }
+        }
+        #[inline]
+        fn minimum_elem(self, b: $c) -> $c {
+            if self.re.is_nan() || self.im.is_nan() || complex_ge(b, self) { self } else { b }
+        }
+        #[inline]
+        fn fmax_elem(self, b: $c) -> $c {
+            if b.re.is_nan() || b.im.is_nan() || complex_ge(self, b) { self } else { b }
+        }
+        #[inline]
+        fn fmin_elem(self, b: $c) -> $c {
+            if b.re.is_nan() || b.im.is_nan() || complex_ge(b, self) { self } else { b }
+        }
+    } )*};
+}
+extremum_complex!(Complex32, Complex64);
+
+/// NumPy's `CGE(x, y)` (and `CLE(x, y)` as `CGE(y, x)`): `x >= y` in the
+/// lexicographic order, false when the real parts decide but an imaginary
+/// part is NaN.
+#[inline(always)]
+fn complex_ge<T: num_traits::Float>(x: num_complex::Complex<T>, y: num_complex::Complex<T>) -> bool {
+    (x.re > y.re && !x.im.is_nan() && !y.im.is_nan()) || (x.re == y.re && x.im >= y.im)
+}
+
 binary!(
     /// The elementwise maximum; NaN if either is NaN (NumPy's `np.maximum`).
     /// For equal values (`-0.0` and `0.0`) the second is returned, as NumPy.
-    maximum, maximum_into, RealNumeric, A, |a: A, b: A| if a > b || nan(a) { a } else { b }, "maximum",
+    /// Complex numbers compare lexicographically, as in NumPy.
+    maximum, maximum_into, Extremum, A, |a: A, b: A| a.maximum_elem(b), "maximum",
     "array![1.0, 5.0]", "array![2.0, 0.0]" => "array![2.0, 5.0]"
 );
 binary!(
     /// The elementwise minimum; NaN if either is NaN (NumPy's `np.minimum`).
-    minimum, minimum_into, RealNumeric, A, |a: A, b: A| if a < b || nan(a) { a } else { b }, "minimum",
+    minimum, minimum_into, Extremum, A, |a: A, b: A| a.minimum_elem(b), "minimum",
     "array![1, 5]", "array![2, 3]" => "array![1, 3]"
 );
 binary!(
     /// The elementwise maximum ignoring NaN (NumPy's `np.fmax`): NaN only if
     /// both are NaN.
-    fmax, fmax_into, RealNumeric, A, |a: A, b: A| if a >= b || nan(b) { a } else { b }, "fmax",
+    fmax, fmax_into, Extremum, A, |a: A, b: A| a.fmax_elem(b), "fmax",
     "array![1.0, f64::NAN]", "array![2.0, 0.0]" => "array![2.0, 0.0]"
 );
 binary!(
     /// The elementwise minimum ignoring NaN (NumPy's `np.fmin`).
-    fmin, fmin_into, RealNumeric, A, |a: A, b: A| if a <= b || nan(b) { a } else { b }, "fmin",
+    fmin, fmin_into, Extremum, A, |a: A, b: A| a.fmin_elem(b), "fmin",
     "array![1.0, f64::NAN]", "array![2.0, 0.0]" => "array![1.0, 0.0]"
 );
 
@@ -612,4 +1015,31 @@ pub fn divmod<A: RealNumeric, S1: Data<Elem = A>, S2: Data<Elem = A>>(
         map2_op("divmod", a, b, A::floor_div)?,
         map2_op("divmod", a, b, A::rem)?,
     ))
+}
+
+/// [`divmod`] into existing arrays (NumPy's `np.divmod(a, b, out=(q, r))`):
+/// `a` and `b` must broadcast to the outputs' shape, the same for both.
+///
+/// ```
+/// use numox::prelude::*;
+/// let (mut q, mut r) = (array![0.0, 0.0], array![0.0, 0.0]);
+/// numox::divmod_into(&array![-7.5, 7.5], &array![2.0], &mut q, &mut r).unwrap();
+/// assert_eq!((q, r), (array![-4.0, 3.0], array![0.5, 1.5]));
+/// ```
+pub fn divmod_into<A, S1, S2, SQ, SR>(
+    a: &ArrayBase<S1>,
+    b: &ArrayBase<S2>,
+    quotient: &mut ArrayBase<SQ>,
+    remainder: &mut ArrayBase<SR>,
+) -> Result<()>
+where
+    A: RealNumeric,
+    S1: Data<Elem = A>,
+    S2: Data<Elem = A>,
+    SQ: DataMut<Elem = A>,
+    SR: DataMut<Elem = A>,
+{
+    two_outputs("divmod", quotient.shape(), remainder.shape())?;
+    map2_into_op("divmod", a, b, quotient, A::floor_div)?;
+    map2_into_op("divmod", a, b, remainder, A::rem)
 }

@@ -25,16 +25,16 @@
 //! | `sinh cosh tanh arcsinh arccosh arctanh` | [`sinh`], [`cosh`], [`tanh`], [`arcsinh`], [`arccosh`], [`arctanh`] | [`ToFloat`] → [`Transcendental`] |
 //! | `reciprocal` | [`reciprocal`] | [`Transcendental`]: f32, f64, complex |
 //! | `cbrt fabs deg2rad rad2deg radians degrees rint spacing` | [`cbrt`], [`fabs`], [`deg2rad`], [`rad2deg`], [`radians`], [`degrees`], [`rint`], [`spacing`] | [`ToFloat`] with a [`FloatMath`] float type: f32, f64, integers, bool |
-//! | `sinc` | [`sinc`] | [`FloatMath`]: f32, f64 |
+//! | `sinc` | [`sinc`] | [`Sinc`]: f32, f64; integers and bool give f64 |
 //! | `floor ceil trunc fix round/around` | [`floor`], [`ceil`], [`trunc`], [`fix`], [`round`] | [`Rounding`]: f32, f64, integers (kept as they are, NumPy 2) |
 //! | `arctan2 hypot copysign nextafter logaddexp logaddexp2 heaviside` | [`arctan2`], [`hypot`], [`copysign`], [`nextafter`], [`logaddexp`], [`logaddexp2`], [`heaviside`] | [`ToFloat`] → [`FloatMath`] (two operands of one type) |
 //! | `fmod` | [`fmod`] | integers and floats |
 //! | `ldexp frexp modf` | [`ldexp`], [`frexp`], [`modf`] | [`ToFloat`] → [`FloatMath`] |
 //! | `float_power` | [`float_power`] | integers and floats (result `f64`) |
-//! | `nan_to_num` | [`nan_to_num`] | [`FloatMath`] |
+//! | `nan_to_num` | [`nan_to_num`] | [`NanToNum`]: floats, complex (each part), integers and bool (unchanged) |
 //! | `abs absolute sign square positive` | [`abs`], [`absolute`], [`sign`], [`square`], [`positive`] | every numeric type (`abs` of complex is real) |
 //! | `power` | [`power`] | every numeric type (integers: negative exponents are an error) |
-//! | `maximum minimum fmax fmin` | [`maximum`], [`minimum`], [`fmax`], [`fmin`] | integers and floats |
+//! | `maximum minimum fmax fmin` | [`maximum`], [`minimum`], [`fmax`], [`fmin`] | [`Extremum`]: integers, floats, complex (lexicographic, as NumPy) |
 //! | `divmod` (`floor_divide`, `remainder`: see [`ufunc`](crate::ufunc)) | [`divmod`] | integers and floats |
 //! | `isnan isinf isfinite` | [`isnan`], [`isinf`], [`isfinite`] | every numeric type |
 //! | `isposinf isneginf signbit` | [`isposinf`], [`isneginf`], [`signbit`] | [`ToFloat`] → [`FloatMath`] |

@@ -6,8 +6,9 @@
 
 use super::traits::FloatMath;
 use super::{unary_float, unary_same};
-use crate::array::{Array, ArrayBase, Data};
+use crate::array::{Array, ArrayBase, Data, DataMut};
 use crate::element::{Element, RealNumeric};
+use crate::error::{Error, Result};
 use crate::umath::engine::{kern, unary};
 
 /// Element types of NumPy's `floor`, `ceil`, `trunc`, `fix` and `round`:
@@ -163,6 +164,26 @@ unary_float!(
 /// ```
 pub fn round<A: Rounding, S: Data<Elem = A>>(a: &ArrayBase<S>, decimals: i32) -> Array<A> {
     A::round_array(a, decimals)
+}
+
+/// [`round`] into an existing array (NumPy's `np.round(a, decimals, out=out)`):
+/// `a` is broadcast to `out`'s shape, and a shape mismatch is an error.
+///
+/// ```
+/// use numox::prelude::*;
+/// let mut out = array![0.0, 0.0];
+/// numox::round_into(&array![1.25, -2.675], 1, &mut out).unwrap();
+/// assert_eq!(out, array![1.2, -2.7]);
+/// ```
+pub fn round_into<A: Rounding, S: Data<Elem = A>, SO: DataMut<Elem = A>>(
+    a: &ArrayBase<S>,
+    decimals: i32,
+    out: &mut ArrayBase<SO>,
+) -> Result<()> {
+    let av = a
+        .broadcast(out.shape())
+        .map_err(|_| Error::shape_mismatch("round", a.shape(), out.shape()))?;
+    out.assign(&A::round_array(&av, decimals))
 }
 
 /// [`round`] under NumPy's other name, `np.around`.

@@ -24,6 +24,7 @@ mod conformance_sorting;
 mod conformance_statistics;
 mod conformance_textio;
 mod conformance_umath;
+mod conformance_umath_extra;
 mod conformance_umath_int;
 mod creation;
 mod fft_properties;
