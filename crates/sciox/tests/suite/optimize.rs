@@ -440,6 +440,9 @@ fn minimize_cs_rejects_bad_input() {
     for m in [Method::TrustNcg, Method::Dogleg, Method::TrustExact] {
         assert!(minimize_cs(f, fc, &[1.0], m, &o, None).is_err());
     }
+    // SciPy's minimize turns jac='cs' into None for Newton-CG
+    let e = minimize_cs(f, fc, &[1.0], Method::NewtonCg, &o, None).unwrap_err();
+    assert_eq!(e.to_string(), "Jacobian is required for Newton-CG method");
     for m in [Method::Slsqp, Method::TrustConstr] {
         let r = minimize_cs(f, fc, &[1.0], m, &o, None).unwrap();
         assert!(r.success && r.x[0].abs() < 1e-4, "{m:?}: {r:?}");

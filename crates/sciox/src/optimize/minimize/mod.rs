@@ -484,11 +484,12 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
 /// `g_i = Im f(x + i h e_i) / h` with `h = sqrt(eps) max(1, |x_i|)`
 /// (`finite_diff_rel_step` as in SciPy). Exact to rounding for analytic
 /// objectives. `nfev` counts both kinds of evaluation, as SciPy's.
-/// Methods BFGS, CG, L-BFGS-B, Newton-CG, SLSQP (bounds; variables fixed by
-/// equal bounds are removed as SciPy does) and trust-constr (bounds, BFGS
-/// Hessian): the ones whose gradients SciPy's `ScalarFunction` estimates;
-/// Nelder-Mead, Powell and COBYLA need no gradient; the trust-region
-/// methods need a Hessian ([`minimize_trust`]) and give an error.
+/// Methods BFGS, CG, L-BFGS-B, SLSQP (bounds; variables fixed by equal
+/// bounds are removed as SciPy does) and trust-constr (bounds, BFGS
+/// Hessian): the ones SciPy's `minimize` estimates `jac='cs'` for;
+/// Nelder-Mead, Powell and COBYLA need no gradient; Newton-CG gives SciPy's
+/// "Jacobian is required for Newton-CG method" (SciPy drops `'cs'` for it)
+/// and the trust-region methods need a Hessian ([`minimize_trust`]).
 ///
 /// ```
 /// use sciox::optimize::{minimize_cs, Method, MinimizeOptions};
@@ -680,7 +681,9 @@ fn minimize_impl<F: FnMut(&[f64]) -> f64>(
             )));
         }
         Method::NewtonCg => {
-            if matches!(grad, GradSource::FiniteDiff) {
+            // SciPy's `minimize` passes only a callable `jac` on to Newton-CG
+            // ('cs' becomes None there), so complex steps give its error too
+            if grad.is_estimated() {
                 return Err(Error::invalid("Jacobian is required for Newton-CG method"));
             }
             let fd = FdSpec {
