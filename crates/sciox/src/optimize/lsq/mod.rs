@@ -307,7 +307,8 @@ fn check_size(m: usize, n: usize) -> Result<()> {
 /// `dogbox` also take the `'lsmr'` trust-region solver ([`TrSolver`],
 /// [`TrOptions`]), a sparsity pattern for grouped finite differences
 /// (`jac_sparsity`, which selects `'lsmr'`) and a custom loss
-/// ([`Loss::Custom`]); SciPy's `callback` is [`least_squares_with_callback`].
+/// ([`Loss::Custom`]); SciPy's `callback` is [`least_squares_with_callback`],
+/// `jac='cs'` is [`least_squares_cs`].
 ///
 /// Errors: empty or non-finite `x0`, non-finite residuals at `x0`, bounds
 /// of the wrong length, `lb >= ub`, `x0` outside the bounds, invalid
