@@ -570,7 +570,38 @@ def main():
         c.add("rosen", [x, p], {}, outs)
     gen_slsqp(c)
     gen_trust(c)
+    gen_cs_constrained(c)
     c.save()
+
+
+def gen_cs_constrained(c):
+    """jac='cs' with SLSQP and trust-constr on Rosenbrock (op "minimize_cs",
+    appended after all older cases): bounds, a variable fixed by equal
+    bounds (SLSQP removes it), finite_diff_rel_step."""
+    runs = [
+        ("SLSQP", [-1.2, 1.0], None, {}),
+        ("SLSQP", [1.3, 0.7, 0.8, 1.9, 1.2], None, {}),
+        ("SLSQP", [-1.2, 1.0], ([-2.0, -2.0], [0.5, 2.0]), {}),
+        ("SLSQP", [-1.2, 1.0, 0.5, 0.8], ([-2.0, 1.0, -2.0, -2.0], [2.0, 1.0, 2.0, 2.0]), {}),
+        ("SLSQP", [-1.2, 1.0], None, {"finite_diff_rel_step": 1e-6}),
+        ("SLSQP", [-1.2, 1.0], None, {"maxiter": 5}),
+        ("trust-constr", [-1.2, 1.0], None, {}),
+        ("trust-constr", [1.3, 0.7, 0.8, 1.9, 1.2], None, {}),
+        ("trust-constr", [-1.2, 1.0], ([-2.0, -2.0], [0.5, 2.0]), {}),
+        ("trust-constr", [-1.2, 1.0], None, {"finite_diff_rel_step": 1e-6}),
+        ("trust-constr", [-1.2, 1.0], None, {"maxiter": 20}),
+    ]
+    for meth, x0, bnds, opts in runs:
+        x0 = np.array(x0, dtype=float)
+        kw, inputs = {}, [x0]
+        params = {"f": "rosen", "method": meth, **opts}
+        if bnds is not None:
+            kw["bounds"] = so.Bounds(bnds[0], bnds[1])
+            inputs += [np.array(bnds[0], dtype=float), np.array(bnds[1], dtype=float)]
+            params["bounds"] = True
+        r = so.minimize(so.rosen, x0, method=meth, jac="cs", options=opts, **kw)
+        c.add("minimize_cs", inputs, params,
+              [r.x, np.array([float(r.fun), r.nfev, r.njev, r.nit, r.status], dtype=float)], note=r.message)
 
 
 if __name__ == "__main__":

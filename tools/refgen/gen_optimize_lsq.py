@@ -11,6 +11,7 @@ Outputs per op:
   curve_fit:     popt, pcov (flattened), float64 [nfev, ier]
 """
 
+import cmath
 import math
 import os
 import sys
@@ -365,6 +366,159 @@ def sparse_cases(c):
                {"jac": True, "sparsity": "full", "tr_solver": "exact"})
 
 
+# least_squares(jac='cs') (op "least_squares_cs", appended after all older
+# cases). The residuals are evaluated element by element in Python floats
+# (real x, the same operations as the functions above) or Python complex
+# numbers with cmath.exp (complex x), which the Rust side mirrors with
+# num-complex's operations (the same products and glibc's exp/sin/cos).
+def _cexp(z):
+    return cmath.exp(z) if isinstance(z, complex) else math.exp(z)
+
+
+def _cs_body(name, x):
+    if name in ("expdecay", "expout"):
+        ys = Y50 if name == "expdecay" else Y50_OUT
+        return [x[0] * _cexp(-x[1] * t) - y for t, y in zip(T50, ys)]
+    if name == "rosen":
+        return [10.0 * (x[1] - x[0] * x[0]), 1.0 - x[0]]
+    if name == "powell":
+        a = x[1] - 2.0 * x[2]
+        b = x[0] - x[3]
+        return [x[0] + 10.0 * x[1], math.sqrt(5.0) * (x[2] - x[3]), a * a, math.sqrt(10.0) * (b * b)]
+    if name == "freud":
+        return [-13.0 + x[0] + ((5.0 - x[1]) * x[1] - 2.0) * x[1],
+                -29.0 + x[0] + ((x[1] + 1.0) * x[1] - 14.0) * x[1]]
+    if name == "box3d":
+        return [_cexp(-t * x[0]) - _cexp(-t * x[1]) - x[2] * (math.exp(-t) - math.exp(-10.0 * t)) for t in BOX_T]
+    if name == "linear":
+        return [r[0] * x[0] + r[1] * x[1] + r[2] * x[2] - b for r, b in zip(LIN_A, LIN_B)]
+    if name == "broyden":
+        n = len(x)
+        out = []
+        for i in range(n):
+            left = x[i - 1] if i > 0 else 0.0
+            right = x[i + 1] if i + 1 < n else 0.0
+            out.append((3.0 - 2.0 * x[i]) * x[i] - left - 2.0 * right + 1.0)
+        return out
+    raise KeyError(name)
+
+
+def cs_fun(name):
+    def f(x):
+        if np.iscomplexobj(x):
+            return np.array(_cs_body(name, [complex(v) for v in x]))
+        return np.array(_cs_body(name, [float(v) for v in x]))
+    return f
+
+
+def add_cs(c, name, x0, lb, ub, opts):
+    """opts: method, loss, f_scale, x_scale, diff_step, max_nfev, ftol/xtol/gtol,
+    sparsity ('band'), callback_stop."""
+    kw = dict(opts)
+    f = cs_fun(name)
+    x0 = np.array(x0, dtype=float)
+    m = len(f(x0))
+    n = len(x0)
+    if kw.pop("sparsity", None) == "band":
+        kw["jac_sparsity"] = band_pattern(n)
+    stop = kw.pop("callback_stop", None)
+    history = []
+    if stop is not None:
+        def cb(intermediate_result):
+            r = intermediate_result
+            history.extend([r.nit, r.nfev, r.cost])
+            if r.nit == stop:
+                raise StopIteration
+        kw["callback"] = cb
+    params = {"f": name, **opts}
+    ins = [x0, np.array(lb, dtype=float), np.array(ub, dtype=float)]
+    try:
+        r = so.least_squares(f, x0, jac="cs", bounds=(lb, ub), **kw)
+    except ValueError as e:
+        c.add("least_squares_cs", ins, params, None, "ValueError", note=str(e))
+        return
+    j = r.jac.toarray() if hasattr(r.jac, "toarray") else np.asarray(r.jac)
+    c.add("least_squares_cs", ins, params,
+          [r.x, r.fun, np.array([r.cost, r.nfev, -1 if r.njev is None else r.njev, r.status, r.optimality],
+                                dtype=float),
+           np.asarray(r.active_mask, dtype=float), r.grad, np.array(history, dtype=float), j.ravel()],
+          note=r.message)
+
+
+def cs_cases(c):
+    free2, free3, free4 = ([-INF] * 2, [INF] * 2), ([-INF] * 3, [INF] * 3), ([-INF] * 4, [INF] * 4)
+    for method in ("trf", "dogbox", "lm"):
+        mo = {"method": method}
+        add_cs(c, "rosen", [-1.2, 1.0], *free2, mo)
+        add_cs(c, "rosen", [10.0, -5.0], *free2, {**mo, "x_scale": "jac"})
+        add_cs(c, "rosen", [-1.2, 1.0], *free2, {**mo, "max_nfev": 4})
+        add_cs(c, "expdecay", [5.0, 0.1], *free2, mo)
+        add_cs(c, "expdecay", [5.0, 0.1], *free2, {**mo, "diff_step": 1e-3})
+        add_cs(c, "box3d", [0.0, 10.0, 20.0], *free3, mo)
+        add_cs(c, "freud", [0.5, -2.0], *free2, mo)
+        add_cs(c, "powell", [3.0, -1.0, 0.0, 1.0], *free4, mo)
+        add_cs(c, "linear", [5.0, -3.0, 100.0], *free3, {**mo, "ftol": 1e-12, "xtol": 1e-12, "gtol": 1e-12})
+        if method == "lm":
+            continue
+        add_cs(c, "rosen", [2.0, 2.0], [-INF, 1.5], [INF, INF], mo)
+        add_cs(c, "rosen", [-1.2, 1.0], [-2.0, -2.0], [0.5, 2.0], mo)
+        add_cs(c, "expdecay", [1.0, 2.0], [0.0, 1.5], [10.0, 3.0], mo)
+        add_cs(c, "box3d", [1.0, 10.0, 1.0], [0.0, 5.0, 0.0], [2.0, 20.0, 2.0], mo)
+        add_cs(c, "linear", [0.0, 0.0, 0.0], [0.0] * 3, [1.0] * 3, mo)
+        add_cs(c, "freud", [0.5, 4.0], [0.0, 3.0], [20.0, 10.0], mo)
+        add_cs(c, "expout", [1.0, 1.0], *free2, {**mo, "loss": "soft_l1", "f_scale": 0.1})
+        add_cs(c, "expout", [1.0, 2.0], [0.0, 1.4], [10.0, 5.0], {**mo, "loss": "cauchy"})
+        add_cs(c, "broyden", [-1.0] * 30, [-INF] * 30, [INF] * 30, {**mo, "sparsity": "band"})
+        add_cs(c, "broyden", [-1.0] * 30, [-2.0] * 30, [-0.9] * 30, {**mo, "sparsity": "band"})
+        add_cs(c, "rosen", [-1.2, 1.0], *free2, {**mo, "callback_stop": 3})
+    # errors: 'lm' with bounds, 'lm' with jac_sparsity, x0 outside the bounds
+    add_cs(c, "rosen", [2.0, 2.0], [-INF, 1.5], [INF, INF], {"method": "lm"})
+    add_cs(c, "broyden", [-1.0] * 30, [-INF] * 30, [INF] * 30, {"method": "lm", "sparsity": "band"})
+    add_cs(c, "rosen", [2.0, 2.0], [-INF, 2.5], [INF, INF], {})
+
+
+def approx_derivative_cases(c):
+    """approx_derivative of the vector residuals (op "approx_derivative_vec"):
+    methods '2-point', '3-point' (the real functions above) and 'cs'
+    (cs_fun), rel_step, abs_step, bounds."""
+    ad = so._numdiff.approx_derivative
+    probs = [
+        ("rosen", [-1.2, 1.0], None),
+        ("expdecay", [5.0, 0.1], ([0.0, 0.0], [5.0, 10.0])),
+        ("box3d", [0.0, 10.0, 20.0], None),
+        ("freud", [0.5, -2.0], ([0.5, -2.0 - 1e-9], [0.5 + 1e-9, 3.0])),
+        ("powell", [3.0, -1.0, 0.0, 1.0], ([-INF, -1.0, -INF, 0.0], [INF, INF, 1e-7, INF])),
+        ("linear", [1e-9, -3e5, 2.0], None),
+    ]
+    for name, x0, bnds in probs:
+        for method in ("2-point", "3-point", "cs"):
+            for steps in ({}, {"rel_step": 1e-6}, {"abs_step": 1e-4}, {"abs_step": 1e-20}):
+                kw = dict(steps)
+                x = np.array(x0, dtype=float)
+                inputs = [x]
+                params = {"f": name, "method": method, **steps}
+                if bnds is not None:
+                    kw["bounds"] = (np.array(bnds[0], dtype=float), np.array(bnds[1], dtype=float))
+                    inputs += list(kw["bounds"])
+                    params["bounds"] = True
+                f = cs_fun(name) if method == "cs" else RES_ALL[name]
+                j = ad(f, x, method=method, **kw)
+                c.add("approx_derivative_vec", inputs, params, [np.atleast_2d(j).ravel()])
+    # x0 outside the bounds
+    x = np.array([2.0, 2.0])
+    for method in ("2-point", "cs"):
+        try:
+            ad(res_rosen, x, method=method, bounds=([-INF, 2.5], [INF, INF]))
+            raise SystemExit("expected an error")
+        except ValueError as e:
+            c.add("approx_derivative_vec", [x, np.array([-INF, 2.5]), np.array([INF, INF])],
+                  {"f": "rosen", "method": method, "bounds": True}, None, "ValueError", note=str(e))
+
+
+RES_ALL = {"rosen": res_rosen, "expdecay": res_expdecay, "box3d": res_box3d, "freud": res_freud,
+           "powell": res_powell, "linear": res_linear}
+
+
 def main():
     warnings.simplefilter("ignore")
     c = Cases("optimize_lsq", crate="sciox")
@@ -614,6 +768,8 @@ def main():
             c.add("lsq_linear", [a, b, np.array([-0.1] * 5), np.array([0.1] * 5)], params, None, "ValueError",
                   note=str(e))
     sparse_cases(c)
+    cs_cases(c)
+    approx_derivative_cases(c)
     c.save()
 
 

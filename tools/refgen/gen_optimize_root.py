@@ -155,6 +155,61 @@ def run_case(c, name, x0, method, tol, options):
           note=str(r.message))
 
 
+def norm_l2(v):
+    s = 0.0
+    for a in v:
+        s += a * a
+    return math.sqrt(s)
+
+
+def norm_l1(v):
+    s = 0.0
+    for a in v:
+        s += abs(a)
+    return s
+
+
+NORMS = {"l2": norm_l2, "l1": norm_l1}
+
+# op "root_cb" (appended after all older cases): a user `tol_norm` and the
+# callback's history (x and f at every call, concatenated)
+CB_RUNS = [
+    ("doc", [0.0, 0.0], "broyden1", {"tol_norm": "l2"}),
+    ("doc", [0.0, 0.0], "broyden2", {"tol_norm": "l1"}),
+    ("doc", [0.0, 0.0], "anderson", {}),
+    ("doc", [0.0, 0.0], "broyden1", {"tol_norm": "l2", "line_search": "wolfe"}),
+    ("doc", [0.0, 0.0], "broyden1", {"nit": 4}),
+    ("doc", [0.0, 0.0], "df-sane", {}),
+    ("contract", [0.0, 0.0], "diagbroyden", {"tol_norm": "l2"}),
+    ("negcontract", [0.0, 0.0], "linearmixing", {"tol_norm": "l1"}),
+    ("negcontract", [0.0, 0.0], "excitingmixing", {}),
+    ("expsys", [0.5, 1.0, 0.0], "broyden2", {"tol_norm": "l2", "fatol": 1e-10}),
+    ("brtri10", [-1.0] * 10, "krylov", {"tol_norm": "l2"}),
+    ("circle", [2.0, 0.5], "anderson", {"tol_norm": "l1", "xtol": 1e-6}),
+]
+
+
+def run_cb(c, name, x0, method, options):
+    fun = PROBLEMS[name][0]
+    params = {"problem": name, "method": method, "tol": None, "options": options}
+    opts = dict(options)
+    if "tol_norm" in opts:
+        opts["tol_norm"] = NORMS[opts["tol_norm"]]
+    hist = []
+
+    def cb(x, f):
+        hist.extend(list(np.asarray(x, dtype=float)) + list(np.asarray(f, dtype=float)))
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        r = so.root(fun, np.array(x0, dtype=float), method=method, options=opts, callback=cb)
+    c.add("root_cb", [np.array(x0)], params,
+          [np.asarray(r.x, dtype=float), np.asarray(r.fun, dtype=float),
+           np.array([float(bool(r.success)), r.get("status", -1), r.nfev, r.get("nit", -1)], dtype=float),
+           np.array(hist, dtype=float)],
+          note=str(r.message))
+
+
 def main():
     c = Cases("optimize_root", crate="sciox")
     for name, (_, runs) in PROBLEMS.items():
@@ -163,6 +218,8 @@ def main():
                 run_case(c, name, x0, method, None, {})
     for name, x0, method, tol, options in EXTRA:
         run_case(c, name, x0, method, tol, options)
+    for name, x0, method, options in CB_RUNS:
+        run_cb(c, name, x0, method, options)
     c.save()
 
 

@@ -19,8 +19,8 @@
 //! | `fixed_point` | [`fixed_point`] | del2 (Steffensen) and plain iteration |
 //! | `OptimizeResult` | [`OptimizeResult`], [`ScalarOptimizeResult`] | |
 //! | `Bounds` | [`Bounds`] | |
-//! | `approx_fprime`, `check_grad`, `approx_derivative` | [`approx_fprime`], [`check_grad`], [`approx_derivative`] | `approx_derivative` of scalar functions |
-//! | `least_squares` | [`least_squares`], [`least_squares_with_jac`], [`least_squares_with_callback`] | methods `trf` (default; bounds, [`Loss`]es and a custom loss, `x_scale` 'jac'), `dogbox`, `lm` (MINPACK `lmder` as SciPy's C translation, same `nfev`); '2-point'/'3-point' within the bounds, `diff_step`; `tr_solver` 'exact'/'lsmr' with `tr_options`, `jac_sparsity` (dense boolean pattern, SciPy's column groups), `callback` |
+//! | `approx_fprime`, `check_grad`, `approx_derivative` | [`approx_fprime`], [`check_grad`], [`approx_derivative`] (scalar functions), [`approx_derivative_vec`] (vector functions), [`approx_derivative_cs`] (`method='cs'`) | dense Jacobians; no `sparsity`, `as_linear_operator`, `workers` |
+//! | `least_squares` | [`least_squares`], [`least_squares_with_jac`], [`least_squares_with_callback`], [`least_squares_cs`], [`least_squares_cs_with_callback`] (`jac='cs'`) | methods `trf` (default; bounds, [`Loss`]es and a custom loss, `x_scale` 'jac'), `dogbox`, `lm` (MINPACK `lmder` as SciPy's C translation, same `nfev`); '2-point'/'3-point' within the bounds, `diff_step`; `tr_solver` 'exact'/'lsmr' with `tr_options`, `jac_sparsity` (dense boolean pattern, SciPy's column groups), `callback` |
 //! | `leastsq` | [`leastsq`], [`leastsq_with_jac`] | MINPACK `lmdif`/`lmder`, `cov_x` |
 //! | `curve_fit` | [`curve_fit`], [`curve_fit_with_jac`] | methods `lm`, `trf` (with bounds), `dogbox`; `sigma` 1-D or covariance, `absolute_sigma` |
 //! | `nnls`, `lsq_linear`, `isotonic_regression` | [`nnls`], [`lsq_linear`], [`isotonic_regression`] | Lawson-Hanson; `trf` (no `bvls`); PAVA |
@@ -86,22 +86,23 @@ pub use lsq::{
     CurveFitOptions, CurveFitResult, HybrOptions, LeastSquaresOptions, LeastSquaresResult, LeastsqOptions,
     LeastsqResult, Loss, LsmrTol, LsqIteration, LsqJacFn, LsqLinearMethod, LsqLinearOptions, LsqLinearResult,
     LsqMethod, LsqSolver, LsqStop, RootResult, Sigma, TrOptions, TrSolver, XScale, curve_fit,
-    curve_fit_with_jac, fsolve, least_squares, least_squares_with_callback, least_squares_with_jac, leastsq,
-    leastsq_with_jac, lsq_linear, nnls, root_hybr, root_hybr_with_jac,
+    curve_fit_with_jac, fsolve, least_squares, least_squares_cs, least_squares_cs_with_callback,
+    least_squares_with_callback, least_squares_with_jac, leastsq, leastsq_with_jac, lsq_linear, nnls,
+    root_hybr, root_hybr_with_jac,
 };
 pub use milp::{MilpConstraint, MilpOptions, MilpResult, milp};
 pub use minimize::{
     Bounds, Callback, ComplexFn, ConFn, ConHessFn, ConJacFn, Constraint, ConstraintType, EPSILON,
     FactorizationMethod, FiniteDiff, GradFn, Hess, HessFn, HessProdFn, LinearConstraint, Method,
     MinimizeOptions, NonlinearConstraint, TrustConstrHess, TrustConstrOptions, TrustConstrResult,
-    approx_derivative, approx_fprime, check_grad, minimize, minimize_constrained, minimize_cs, minimize_full,
-    minimize_newton_cg, minimize_trust, minimize_trust_constr, minimize_with_grad, rosen, rosen_der,
-    rosen_hess, rosen_hess_prod,
+    approx_derivative, approx_derivative_cs, approx_derivative_vec, approx_fprime, check_grad, minimize,
+    minimize_constrained, minimize_cs, minimize_full, minimize_newton_cg, minimize_trust,
+    minimize_trust_constr, minimize_with_grad, rosen, rosen_der, rosen_hess, rosen_hess_prod,
 };
 pub use result::{OptimizeResult, RootFlag, RootResults, ScalarOptimizeResult};
 pub use root::{
-    BroydenReduction, NonlinJacOptions, RootLineSearch, RootMethod, RootNdOptions, RootNdResult, root,
-    root_with_jac,
+    BroydenReduction, NonlinJacOptions, RootCallback, RootJacFn, RootLineSearch, RootMethod, RootNdOptions,
+    RootNdResult, TolNorm, root, root_with_callback, root_with_jac,
 };
 pub use scalar::{
     Bracket, BracketResult, NewtonOptions, RootOptions, RootScalarMethod, RootScalarOptions, ScalarMethod,

@@ -21,6 +21,9 @@
 //!   slightly different point inside its ftol = 1.49e-8 test): `popt` to
 //!   1e-7 (1 + |p|), `pcov` to 1e-8, `nfev` within 1.2x; not counted as exact.
 //! - Errors: SciPy's ValueError cases return `Err`.
+//! - `jac='cs'` (`least_squares_cs`) and `approx_derivative` of the vector
+//!   residuals: see `check_least_squares_cs` and
+//!   `check_approx_derivative_vec`.
 
 // Index loops mirror the generator's Python line by line.
 #![allow(clippy::needless_range_loop)]
@@ -28,6 +31,7 @@
 use crate::common;
 
 use common::Case;
+use numox::Complex64;
 use sciox::optimize::*;
 
 fn t50() -> (Vec<f64>, Vec<f64>) {
@@ -631,6 +635,272 @@ fn check_least_squares_sparse(case: &Case, t: &mut Tally) {
     }
 }
 
+/// The generator's `_cs_body` on complex arguments: the residuals of
+/// [`residuals`] in num-complex arithmetic (the same products; `exp` is
+/// `exp(re) (cos(im), sin(im))` with glibc's functions, as CPython's
+/// `cmath.exp`). Real-times-complex products and complex-minus-real
+/// differences skip the zero terms Python adds, which can only change the
+/// sign of a zero.
+fn residuals_c(name: &str, x: &[Complex64], out: &mut [Complex64]) {
+    let zero = Complex64::new(0.0, 0.0);
+    match name {
+        "expdecay" | "expout" => {
+            let (t, y) = t50();
+            for i in 0..50 {
+                let yo = y[i] + if name == "expout" && i % 9 == 4 { 2.0 } else { 0.0 };
+                out[i] = x[0] * (-x[1] * t[i]).exp() - yo;
+            }
+        }
+        "rosen" => {
+            out[0] = 10.0 * (x[1] - x[0] * x[0]);
+            out[1] = 1.0 - x[0];
+        }
+        "powell" => {
+            let a = x[1] - 2.0 * x[2];
+            let b = x[0] - x[3];
+            out[0] = x[0] + 10.0 * x[1];
+            out[1] = 5f64.sqrt() * (x[2] - x[3]);
+            out[2] = a * a;
+            out[3] = 10f64.sqrt() * (b * b);
+        }
+        "freud" => {
+            out[0] = -13.0 + x[0] + ((5.0 - x[1]) * x[1] - 2.0) * x[1];
+            out[1] = -29.0 + x[0] + ((x[1] + 1.0) * x[1] - 14.0) * x[1];
+        }
+        "box3d" => {
+            for i in 0..10 {
+                let t = 0.1 * (i + 1) as f64;
+                out[i] = (-t * x[0]).exp() - (-t * x[1]).exp() - x[2] * ((-t).exp() - (-10.0 * t).exp());
+            }
+        }
+        "linear" => {
+            for i in 0..5 {
+                let r = LIN_A[i];
+                out[i] = r[0] * x[0] + r[1] * x[1] + r[2] * x[2] - LIN_B[i];
+            }
+        }
+        "broyden" => {
+            let n = x.len();
+            for i in 0..n {
+                let left = if i > 0 { x[i - 1] } else { zero };
+                let right = if i + 1 < n { x[i + 1] } else { zero };
+                out[i] = (3.0 - 2.0 * x[i]) * x[i] - left - 2.0 * right + 1.0;
+            }
+        }
+        other => panic!("unknown residuals {other}"),
+    }
+}
+
+/// `least_squares(jac='cs')` (`least_squares_cs`): the same comparisons as
+/// `check_least_squares_sparse`. A complex-step Jacobian has no
+/// cancellation, so it is exact to rounding; `lm` (a port of the same
+/// MINPACK C, no SVD) must then give SciPy's bits: `x`, `nfev` and the final
+/// Jacobian identical in every run (tallied in `t_lm`). `trf`/`dogbox` use
+/// faer's SVD where SciPy has LAPACK's, so their iterates agree to ~1e-12:
+/// `x` to 1e-7 (1 + |x|) (the bound), the final Jacobian to 1e-9
+/// (1 + |J|) (exact derivatives at points 1e-12 apart, times the second
+/// derivatives of these problems, at most ~1e2), and SciPy's exact nfev,
+/// njev and status are tallied in `t`.
+fn check_least_squares_cs(case: &Case, t: &mut Tally, t_lm: &mut Tally) {
+    let name = case.str_param("f");
+    let x0 = case.input::<f64>(0).to_vec();
+    let lb = case.input::<f64>(1).to_vec();
+    let ub = case.input::<f64>(2).to_vec();
+    let n = x0.len();
+    let m = if name == "broyden" { n } else { m_of(name) };
+    let d = LeastSquaresOptions::default();
+    let pattern: Option<Vec<bool>> = case.param("sparsity").map(|v| match v.as_str() {
+        Some("band") => (0..n * n).map(|k| (k / n).abs_diff(k % n) <= 1).collect(),
+        other => panic!("sparsity {other:?}"),
+    });
+    let loss = match case.param("loss").and_then(|v| v.as_str()) {
+        None => Loss::Linear,
+        Some("soft_l1") => Loss::SoftL1,
+        Some("cauchy") => Loss::Cauchy,
+        Some(other) => panic!("loss {other}"),
+    };
+    let method = match case.param("method").and_then(|v| v.as_str()) {
+        None | Some("trf") => LsqMethod::Trf,
+        Some("dogbox") => LsqMethod::Dogbox,
+        _ => LsqMethod::Lm,
+    };
+    let x_scale = match case.param("x_scale") {
+        None => XScale::Auto,
+        Some(serde_json::Value::String(_)) => XScale::Jac,
+        Some(v) => XScale::Values(vec![common::param_f64(v)]),
+    };
+    let bounded = lb.iter().any(|v| v.is_finite()) || ub.iter().any(|v| v.is_finite());
+    let o = LeastSquaresOptions {
+        method,
+        ftol: opt_f64(case, "ftol").unwrap_or(d.ftol),
+        xtol: opt_f64(case, "xtol").unwrap_or(d.xtol),
+        gtol: opt_f64(case, "gtol").unwrap_or(d.gtol),
+        max_nfev: opt_usize(case, "max_nfev"),
+        diff_step: opt_f64(case, "diff_step"),
+        x_scale,
+        bounds: bounded.then(|| Bounds::new(lb, ub)),
+        loss,
+        f_scale: opt_f64(case, "f_scale").unwrap_or(1.0),
+        jac_sparsity: pattern.clone(),
+        ..d
+    };
+    let f = |x: &[f64], out: &mut [f64]| residuals(name, x, out);
+    let fc = |x: &[Complex64], out: &mut [Complex64]| residuals_c(name, x, out);
+    let mut history: Vec<f64> = Vec::new();
+    let stop = opt_usize(case, "callback_stop");
+    let r = match stop {
+        Some(k) => {
+            let mut cb = |it: &LsqIteration| {
+                history.extend([it.nit as f64, it.nfev as f64, it.cost]);
+                it.nit == k
+            };
+            least_squares_cs_with_callback(f, fc, &x0, m, &o, &mut cb)
+        }
+        None => least_squares_cs(f, fc, &x0, m, &o),
+    };
+    let ctx = case.ctx();
+    if case.error.is_some() {
+        let e = r.expect_err(&format!("{ctx}: expected an error"));
+        assert_eq!(e.to_string(), case.note, "{ctx}");
+        return;
+    }
+    let r = r.unwrap_or_else(|e| panic!("{ctx}: {e}"));
+    let (x, fun, info, active, grad, hist, jac_ref) = (
+        case.output::<f64>(0).to_vec(),
+        case.output::<f64>(1).to_vec(),
+        case.output::<f64>(2).to_vec(),
+        case.output::<f64>(3).to_vec(),
+        case.output::<f64>(4).to_vec(),
+        case.output::<f64>(5).to_vec(),
+        case.output::<f64>(6).to_vec(),
+    );
+    let xtol = if name == "powell" { 1e-4 } else { 1e-7 };
+    if info[3] != 0.0 {
+        assert!(close_all(&r.x, &x, xtol), "{ctx}: x {:?} vs {x:?}", r.x);
+        assert!(close_all(&r.fun, &fun, 1e-6), "{ctx}: fun");
+        assert!(
+            close(r.cost, info[0], 1e-8),
+            "{ctx}: cost {} vs {}",
+            r.cost,
+            info[0]
+        );
+    }
+    assert!(
+        r.nfev as f64 <= 1.2 * info[1] + 1.0,
+        "{ctx}: nfev {} vs {}",
+        r.nfev,
+        info[1]
+    );
+    if info[3] > 0.0 {
+        assert!(r.status > 0, "{ctx}: status {} vs {}", r.status, info[3]);
+    } else {
+        assert_eq!(r.status as f64, info[3], "{ctx}: status");
+    }
+    if r.status as f64 == info[3] {
+        assert_eq!(r.message, case.note, "{ctx}: message");
+    }
+    assert_eq!(r.success, info[3] > 0.0);
+    let am: Vec<f64> = r.active_mask.iter().map(|&v| v as f64).collect();
+    assert_eq!(am, active, "{ctx}: active_mask");
+    assert_eq!(history.len(), hist.len(), "{ctx}: callback calls");
+    for k in 0..hist.len() {
+        if k % 3 == 2 {
+            assert!(close(history[k], hist[k], 1e-8), "{ctx}: callback cost");
+        } else {
+            assert_eq!(history[k], hist[k], "{ctx}: callback nit/nfev");
+        }
+    }
+    // Powell's singular function: x is only good to 1e-4 and its Jacobian
+    // is linear in x
+    let jtol = if name == "powell" { 1e-3 } else { 1e-9 };
+    assert!(
+        close_all(&r.jac, &jac_ref, jtol),
+        "{ctx}: jac {:?} vs {jac_ref:?}",
+        r.jac
+    );
+    if let Some(p) = &pattern {
+        assert!(
+            r.jac.iter().zip(p).all(|(v, &keep)| keep || *v == 0.0),
+            "{ctx}: jac outside the pattern"
+        );
+    }
+    let njev = r.njev.map_or(-1.0, |v| v as f64);
+    let same_path = r.nfev as f64 == info[1] && njev == info[2] && r.status as f64 == info[3];
+    if method == LsqMethod::Lm {
+        t_lm.total += 1;
+        if same_path && r.x == x && r.jac == jac_ref {
+            t_lm.exact += 1;
+        } else {
+            eprintln!(
+                "{ctx}: not exact: x {:?} vs {x:?}, nfev {} vs {}",
+                r.x, r.nfev, info[1]
+            );
+        }
+        return;
+    }
+    t.total += 1;
+    if same_path {
+        assert!(
+            close_all(&r.grad, &grad, 1e-5),
+            "{ctx}: grad {:?} vs {grad:?}",
+            r.grad
+        );
+        t.exact += 1;
+    } else {
+        eprintln!(
+            "{ctx}: not exact: nfev {} vs {}, njev {njev} vs {}, status {} vs {}",
+            r.nfev, info[1], info[2], r.status, info[3]
+        );
+    }
+}
+
+/// `approx_derivative` of the vector residuals ('2-point', '3-point' and
+/// 'cs', rel_step, abs_step, bounds): the same steps and operations in the
+/// same order, so the same bits.
+fn check_approx_derivative_vec(case: &Case) {
+    let name = case.str_param("f");
+    let x0 = case.input::<f64>(0).to_vec();
+    let m = m_of(name);
+    let (lb, ub): (Vec<f64>, Vec<f64>) = if case.param("bounds").is_some() {
+        (case.input::<f64>(1).to_vec(), case.input::<f64>(2).to_vec())
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let bounds = (!lb.is_empty()).then_some((lb.as_slice(), ub.as_slice()));
+    let (rel, abs) = (opt_f64(case, "rel_step"), opt_f64(case, "abs_step"));
+    let r = match case.str_param("method") {
+        "cs" => approx_derivative_cs(
+            |x: &[Complex64], out: &mut [Complex64]| residuals_c(name, x, out),
+            &x0,
+            m,
+            rel,
+            abs,
+            bounds,
+        ),
+        method => approx_derivative_vec(
+            |x: &[f64], out: &mut [f64]| residuals(name, x, out),
+            &x0,
+            m,
+            if method == "3-point" {
+                FiniteDiff::ThreePoint
+            } else {
+                FiniteDiff::TwoPoint
+            },
+            rel,
+            abs,
+            bounds,
+        ),
+    };
+    let ctx = case.ctx();
+    if case.error.is_some() {
+        let e = r.expect_err(&format!("{ctx}: expected an error"));
+        assert_eq!(e.to_string(), case.note, "{ctx}");
+        return;
+    }
+    let j = r.unwrap_or_else(|e| panic!("{ctx}: {e}"));
+    assert_eq!(j, case.output::<f64>(0).to_vec(), "{ctx}");
+}
+
 fn check_leastsq(case: &Case, t: &mut Tally) {
     let name = case.str_param("f");
     let x0 = case.input::<f64>(0).to_vec();
@@ -1058,6 +1328,8 @@ fn conformance_optimize_lsq() {
     let mut t = Tally::default();
     let mut t_trf = Tally::default();
     let mut t_sparse = Tally::default();
+    let mut t_cs = Tally::default();
+    let mut t_cs_lm = Tally::default();
     for case in &cases {
         *counts.entry(case.op.clone()).or_default() += 1;
         match case.op.as_str() {
@@ -1071,6 +1343,8 @@ fn conformance_optimize_lsq() {
             "nnls" => check_nnls(case),
             "isotonic" => check_isotonic(case),
             "lsq_linear" => check_lsq_linear(case, &mut t_trf),
+            "least_squares_cs" => check_least_squares_cs(case, &mut t_cs, &mut t_cs_lm),
+            "approx_derivative_vec" => check_approx_derivative_vec(case),
             other => panic!("unknown op {other}"),
         }
     }
@@ -1086,7 +1360,11 @@ fn conformance_optimize_lsq() {
     assert_eq!(counts.get("lsq_linear"), Some(&42));
     // tr_solver='lsmr', jac_sparsity, custom loss, callback: 87 runs, 4 errors
     assert_eq!(counts.get("least_squares_sparse"), Some(&91));
-    assert_eq!(cases.len(), 477);
+    // jac='cs': 49 runs (trf 20, dogbox 20, lm 9), 3 errors
+    assert_eq!(counts.get("least_squares_cs"), Some(&52));
+    // 6 problems x 3 methods x 4 step settings, 2 errors
+    assert_eq!(counts.get("approx_derivative_vec"), Some(&74));
+    assert_eq!(cases.len(), 477 + 52 + 74);
     eprintln!("exact runs: {}/{}", t.exact, t.total);
     assert_eq!(t.exact, t.total, "runs with SciPy's exact x and nfev");
     eprintln!(
@@ -1108,4 +1386,16 @@ fn conformance_optimize_lsq() {
         t_sparse.exact * 10 >= t_sparse.total * 9,
         "lsmr/jac_sparsity runs matching SciPy's nfev"
     );
+    eprintln!(
+        "jac='cs' lm runs with SciPy's bits (x, jac), nfev and status: {}/{}",
+        t_cs_lm.exact, t_cs_lm.total
+    );
+    assert_eq!(t_cs_lm.exact, t_cs_lm.total, "jac='cs' lm runs with SciPy's bits");
+    eprintln!(
+        "jac='cs' trf/dogbox runs with SciPy's nfev, njev, status: {}/{}",
+        t_cs.exact, t_cs.total
+    );
+    // no finite-difference noise in the gradient that decides the stopping
+    // tests: every run takes SciPy's path
+    assert_eq!(t_cs.exact, t_cs.total, "jac='cs' runs matching SciPy's nfev");
 }

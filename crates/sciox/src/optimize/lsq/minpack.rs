@@ -348,6 +348,12 @@ pub(crate) enum LmJac<'a> {
     },
     /// A user Jacobian writing the row-major m-by-n matrix.
     User(&'a mut dyn FnMut(&[f64], &mut [f64])),
+    /// SciPy's `approx_derivative(method='cs')` of the residuals' complex
+    /// form (`least_squares(jac='cs')`), not counted in `nfev`.
+    Complex {
+        f: &'a mut super::CVecFn<'a>,
+        rel_step: Option<f64>,
+    },
 }
 
 /// What `lmdif`/`lmder` return.
@@ -407,6 +413,14 @@ fn jacobian(
             rel_step,
         } => {
             approx_jac_colmajor(fcn, x, fvec, fjac, wa, *three_point, *rel_step);
+        }
+        LmJac::Complex { f, rel_step } => {
+            super::common::approx_jac_cs(&mut **f, x, m, *rel_step, &mut wa[..m * n]);
+            for i in 0..m {
+                for j in 0..n {
+                    fjac[i + m * j] = wa[i * n + j];
+                }
+            }
         }
         LmJac::User(f) => {
             f(x, &mut wa[..m * n]);

@@ -25,9 +25,13 @@ pub use nnls::nnls;
 use crate::optimize::Bounds;
 use crate::{Error, Result};
 use minpack::{LmJac, LmOut, LmParams, approx_jac_colmajor, lmder};
+use numox::Complex64;
 
 /// A vector function or Jacobian writing into its output slice.
 pub(crate) type VecFn<'a> = dyn FnMut(&[f64], &mut [f64]) + 'a;
+
+/// A vector function in complex arithmetic (for complex-step Jacobians).
+pub(crate) type CVecFn<'a> = dyn FnMut(&[Complex64], &mut [Complex64]) + 'a;
 
 /// The algorithm of [`least_squares`].
 ///
@@ -303,7 +307,8 @@ fn check_size(m: usize, n: usize) -> Result<()> {
 /// `dogbox` also take the `'lsmr'` trust-region solver ([`TrSolver`],
 /// [`TrOptions`]), a sparsity pattern for grouped finite differences
 /// (`jac_sparsity`, which selects `'lsmr'`) and a custom loss
-/// ([`Loss::Custom`]); SciPy's `callback` is [`least_squares_with_callback`].
+/// ([`Loss::Custom`]); SciPy's `callback` is [`least_squares_with_callback`],
+/// `jac='cs'` is [`least_squares_cs`].
 ///
 /// Errors: empty or non-finite `x0`, non-finite residuals at `x0`, bounds
 /// of the wrong length, `lb >= ub`, `x0` outside the bounds, invalid
@@ -383,6 +388,91 @@ where
     least_squares_impl(&mut fun, Some(&mut jac), x0, m, opts)
 }
 
+/// [`least_squares`] with complex-step Jacobians (SciPy's `jac='cs'`):
+/// `fun` gives the residuals and `fun_complex`, the same function evaluated
+/// in complex arithmetic, the Jacobian, column `i` being
+/// `Im f(x + i h_i e_i) / h_i` with `h_i = sqrt(eps) sign(x_i) max(1, |x_i|)`
+/// (or `diff_step` as SciPy's relative step). Exact to rounding for
+/// analytic residuals. As in SciPy the complex steps ignore the bounds
+/// (they do not move the real part) and are not counted in `nfev`; with
+/// `jac_sparsity` the columns of a group are stepped together. All three
+/// methods (SciPy 1.17 accepts 'cs' with `lm` too); `three_point` is
+/// ignored. Errors as [`least_squares`].
+///
+/// ```
+/// use sciox::optimize::{least_squares_cs, LeastSquaresOptions, LsqMethod};
+/// use numox::Complex64;
+/// // exponential decay y = 2 exp(-0.5 t), written once for both number types
+/// fn res<T>(p: &[T], out: &mut [T], exp: fn(T) -> T)
+/// where
+///     T: Copy + std::ops::Mul<f64, Output = T> + std::ops::Mul<Output = T> + std::ops::Sub<f64, Output = T>,
+/// {
+///     for (i, o) in out.iter_mut().enumerate() {
+///         let t = 0.5 * i as f64;
+///         *o = p[0] * exp(p[1] * -t) - 2.0 * (-0.5 * t).exp();
+///     }
+/// }
+/// let f = |p: &[f64], out: &mut [f64]| res(p, out, f64::exp);
+/// let fc = |p: &[Complex64], out: &mut [Complex64]| res(p, out, Complex64::exp);
+/// for method in [LsqMethod::Trf, LsqMethod::Dogbox, LsqMethod::Lm] {
+///     let o = LeastSquaresOptions { method, ..Default::default() };
+///     let r = least_squares_cs(f, fc, &[1.0, 1.0], 8, &o).unwrap();
+///     assert!(r.success && (r.x[0] - 2.0).abs() < 1e-8 && (r.x[1] - 0.5).abs() < 1e-8);
+/// }
+/// ```
+pub fn least_squares_cs<F, C>(
+    mut fun: F,
+    mut fun_complex: C,
+    x0: &[f64],
+    m: usize,
+    opts: &LeastSquaresOptions,
+) -> Result<LeastSquaresResult>
+where
+    F: FnMut(&[f64], &mut [f64]),
+    C: FnMut(&[Complex64], &mut [Complex64]),
+{
+    least_squares_cb(&mut fun, None, Some(&mut fun_complex), x0, m, opts, None)
+}
+
+/// [`least_squares_cs`] with SciPy's `callback`, as
+/// [`least_squares_with_callback`] (`true` stops the run with status -2;
+/// `lm` does not call it).
+///
+/// ```
+/// use sciox::optimize::{least_squares_cs_with_callback, LeastSquaresOptions, LsqIteration};
+/// use numox::Complex64;
+/// let f = |x: &[f64], f: &mut [f64]| { f[0] = 10.0 * (x[1] - x[0] * x[0]); f[1] = 1.0 - x[0] };
+/// let fc = |x: &[Complex64], f: &mut [Complex64]| { f[0] = 10.0 * (x[1] - x[0] * x[0]); f[1] = 1.0 - x[0] };
+/// let mut nits = Vec::new();
+/// let mut cb = |it: &LsqIteration| { nits.push(it.nit); false };
+/// let r = least_squares_cs_with_callback(f, fc, &[-1.2, 1.0], 2, &LeastSquaresOptions::default(), &mut cb)
+///     .unwrap();
+/// assert!(r.success && (r.x[0] - 1.0).abs() < 1e-8);
+/// assert_eq!(nits[0], 1);
+/// ```
+pub fn least_squares_cs_with_callback<F, C>(
+    mut fun: F,
+    mut fun_complex: C,
+    x0: &[f64],
+    m: usize,
+    opts: &LeastSquaresOptions,
+    callback: &mut LsqStop<'_>,
+) -> Result<LeastSquaresResult>
+where
+    F: FnMut(&[f64], &mut [f64]),
+    C: FnMut(&[Complex64], &mut [Complex64]),
+{
+    least_squares_cb(
+        &mut fun,
+        None,
+        Some(&mut fun_complex),
+        x0,
+        m,
+        opts,
+        Some(callback),
+    )
+}
+
 /// [`least_squares`] with SciPy's `callback` (and an optional analytic
 /// Jacobian as in [`least_squares_with_jac`]): `callback` is called after
 /// every `trf`/`dogbox` iteration with an [`LsqIteration`]; returning
@@ -410,7 +500,7 @@ pub fn least_squares_with_callback<F: FnMut(&[f64], &mut [f64])>(
     opts: &LeastSquaresOptions,
     callback: &mut LsqStop<'_>,
 ) -> Result<LeastSquaresResult> {
-    least_squares_cb(&mut fun, jac, x0, m, opts, Some(callback))
+    least_squares_cb(&mut fun, jac, None, x0, m, opts, Some(callback))
 }
 
 pub(crate) fn least_squares_impl(
@@ -420,12 +510,13 @@ pub(crate) fn least_squares_impl(
     m: usize,
     opts: &LeastSquaresOptions,
 ) -> Result<LeastSquaresResult> {
-    least_squares_cb(fun, jac, x0, m, opts, None)
+    least_squares_cb(fun, jac, None, x0, m, opts, None)
 }
 
 fn least_squares_cb(
     fun: &mut dyn FnMut(&[f64], &mut [f64]),
     mut jac: Option<&mut VecFn<'_>>,
+    cs: Option<&mut CVecFn<'_>>,
     x0: &[f64],
     m: usize,
     opts: &LeastSquaresOptions,
@@ -506,7 +597,7 @@ fn least_squares_cb(
                 "At least one of the tolerances must be higher than machine epsilon (2.22e-16).",
             ));
         }
-        return least_squares_trf(fun, jac, x0, m, &lb, &ub, opts, callback);
+        return least_squares_trf(fun, jac, cs, x0, m, &lb, &ub, opts, callback);
     }
     let diag = match &opts.x_scale {
         XScale::Jac | XScale::Auto => None,
@@ -539,9 +630,14 @@ fn least_squares_cb(
         diag: diag.as_deref(),
     };
     let has_jac = jac.is_some();
-    let lm_jac = match jac.as_deref_mut() {
-        Some(j) => LmJac::User(j),
-        None => LmJac::Approx {
+    let mut cs = cs;
+    let lm_jac = match (jac.as_deref_mut(), cs.as_deref_mut()) {
+        (Some(j), _) => LmJac::User(j),
+        (None, Some(cf)) => LmJac::Complex {
+            f: cf,
+            rel_step: opts.diff_step,
+        },
+        (None, None) => LmJac::Approx {
             three_point: opts.three_point,
             rel_step: opts.diff_step,
         },
@@ -556,9 +652,10 @@ fn least_squares_cb(
     } = lmder(m, x0, fun, lm_jac, &params);
     // The Jacobian at the solution, as SciPy recomputes it.
     let mut j = vec![0.0; m * n];
-    match jac {
-        Some(jf) => jf(&x, &mut j),
-        None => {
+    match (jac, cs) {
+        (Some(jf), _) => jf(&x, &mut j),
+        (None, Some(cf)) => common::approx_jac_cs(cf, &x, m, opts.diff_step, &mut j),
+        (None, None) => {
             let mut colmajor = vec![0.0; m * n];
             let mut wa = vec![0.0; 2 * m];
             let mut xs = x.clone();
@@ -614,6 +711,7 @@ fn least_squares_cb(
 fn least_squares_trf(
     fun: &mut dyn FnMut(&[f64], &mut [f64]),
     jac: Option<&mut VecFn<'_>>,
+    cs: Option<&mut CVecFn<'_>>,
     x0: &[f64],
     m: usize,
     lb: &[f64],
@@ -672,9 +770,22 @@ fn least_squares_trf(
         f_scale: opts.f_scale,
         lsmr,
     };
+    // both re-borrowed with one (shorter) trait-object lifetime (a
+    // coercion, not a no-op)
+    #[allow(clippy::needless_match)]
+    let jac: Option<&mut VecFn<'_>> = match jac {
+        Some(j) => Some(j),
+        None => None,
+    };
+    #[allow(clippy::needless_match)]
+    let cs: Option<&mut CVecFn<'_>> = match cs {
+        Some(c) => Some(c),
+        None => None,
+    };
     let mut problem = trf::Problem {
         fun,
         jac,
+        cs,
         m,
         n,
         lb,

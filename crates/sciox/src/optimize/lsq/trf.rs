@@ -12,6 +12,9 @@ use super::{LsqIteration, LsqStop, TrOptions};
 pub(crate) struct Problem<'a, 'b, 'c> {
     pub fun: &'a mut dyn FnMut(&[f64], &mut [f64]),
     pub jac: Option<&'a mut super::VecFn<'b>>,
+    /// The residuals in complex arithmetic for complex-step Jacobians
+    /// (SciPy's `jac='cs'`; used when `jac` is `None`).
+    pub cs: Option<&'a mut super::CVecFn<'b>>,
     pub m: usize,
     pub n: usize,
     pub lb: &'a [f64],
@@ -28,8 +31,20 @@ pub(crate) struct Problem<'a, 'b, 'c> {
 
 impl Problem<'_, '_, '_> {
     /// The Jacobian at `x` where the residuals are `f` (finite differences
-    /// respecting the bounds, or the user's closure), row-major.
+    /// respecting the bounds, complex steps, or the user's closure),
+    /// row-major.
     pub fn jacobian(&mut self, x: &[f64], f: &[f64], j: &mut [f64]) {
+        if self.jac.is_none()
+            && let Some(cf) = self.cs.as_deref_mut()
+        {
+            match &self.sparsity {
+                Some((_, groups, pattern)) => {
+                    approx_jac_cs_sparse(cf, x, self.m, self.diff_step, pattern, groups, j)
+                }
+                None => approx_jac_cs(cf, x, self.m, self.diff_step, j),
+            }
+            return;
+        }
         match self.jac.as_deref_mut() {
             Some(jf) => jf(x, j),
             None if self.sparsity.is_some() => {

@@ -68,55 +68,9 @@ pub(crate) fn fd_gradient(
     let n = x.len();
     xt.copy_from_slice(x);
     let mut nfev = 0;
-    let cbrt_eps = f64::EPSILON.powf(1.0 / 3.0);
     for i in 0..n {
         let x0 = x[i];
-        let s = sign_of(x0);
-        let (mut h, three) = match spec.mode {
-            FiniteDiff::Default => {
-                let mut h = spec.abs_step;
-                if (x0 + h) - x0 == 0.0 {
-                    h = EPSILON * s * x0.abs().max(1.0);
-                }
-                (h, false)
-            }
-            FiniteDiff::TwoPoint => (step(spec, EPSILON, x0), false),
-            FiniteDiff::ThreePoint => (step(spec, cbrt_eps, x0), true),
-        };
-        let mut one_sided = !three;
-        if let Some((lb, ub)) = bounds {
-            let (l, u) = (lb[i], ub[i]);
-            if !(l == f64::NEG_INFINITY && u == f64::INFINITY) {
-                let lower = x0 - l;
-                let upper = u - x0;
-                if !three {
-                    let xh = x0 + h;
-                    let violated = xh < l || xh > u;
-                    let fitting = h.abs() <= lower.max(upper);
-                    if violated && fitting {
-                        h = -h;
-                    } else if !fitting {
-                        h = if upper >= lower { upper } else { -lower };
-                    }
-                } else {
-                    h = h.abs();
-                    let central = lower >= h && upper >= h;
-                    if !central {
-                        if upper >= lower {
-                            h = h.min(0.5 * upper);
-                        } else {
-                            h = -h.min(0.5 * lower);
-                        }
-                        one_sided = true;
-                        let min_dist = upper.min(lower);
-                        if h.abs() <= min_dist {
-                            h = min_dist;
-                            one_sided = false;
-                        }
-                    }
-                }
-            }
-        }
+        let (h, three, one_sided) = fd_step(spec, x0, bounds.map(|(lb, ub)| (lb[i], ub[i])));
         if !three {
             xt[i] = x0 + h;
             let f1 = f(xt);
@@ -144,6 +98,59 @@ pub(crate) fn fd_gradient(
         xt[i] = x0;
     }
     nfev
+}
+
+/// The step of one variable (SciPy's `_compute_absolute_step`, then
+/// `_adjust_scheme_to_bounds` for the bounds `(l, u)` of that variable):
+/// `(h, three_point, one_sided)`.
+fn fd_step(spec: &FdSpec, x0: f64, bound: Option<(f64, f64)>) -> (f64, bool, bool) {
+    let cbrt_eps = f64::EPSILON.powf(1.0 / 3.0);
+    let s = sign_of(x0);
+    let (mut h, three) = match spec.mode {
+        FiniteDiff::Default => {
+            let mut h = spec.abs_step;
+            if (x0 + h) - x0 == 0.0 {
+                h = EPSILON * s * x0.abs().max(1.0);
+            }
+            (h, false)
+        }
+        FiniteDiff::TwoPoint => (step(spec, EPSILON, x0), false),
+        FiniteDiff::ThreePoint => (step(spec, cbrt_eps, x0), true),
+    };
+    let mut one_sided = !three;
+    if let Some((l, u)) = bound
+        && !(l == f64::NEG_INFINITY && u == f64::INFINITY)
+    {
+        let lower = x0 - l;
+        let upper = u - x0;
+        if !three {
+            let xh = x0 + h;
+            let violated = xh < l || xh > u;
+            let fitting = h.abs() <= lower.max(upper);
+            if violated && fitting {
+                h = -h;
+            } else if !fitting {
+                h = if upper >= lower { upper } else { -lower };
+            }
+        } else {
+            h = h.abs();
+            let central = lower >= h && upper >= h;
+            if !central {
+                if upper >= lower {
+                    h = h.min(0.5 * upper);
+                } else {
+                    h = -h.min(0.5 * lower);
+                }
+                one_sided = true;
+                let min_dist = upper.min(lower);
+                if h.abs() <= min_dist {
+                    h = min_dist;
+                    one_sided = false;
+                }
+            }
+        }
+    }
+    (h, three, one_sided)
 }
 
 /// SciPy's `_compute_absolute_step` for one entry: the relative step
@@ -277,6 +284,172 @@ pub fn approx_derivative<F: FnMut(&[f64]) -> f64>(
     let mut xt = vec![0.0; n];
     fd_gradient(&mut f, x0, f0, &spec, bounds, &mut g, &mut xt);
     Ok(g)
+}
+
+fn check_x0_bounds(x0: &[f64], bounds: Option<(&[f64], &[f64])>) -> Result<()> {
+    if x0.is_empty() {
+        return Err(Error::invalid("`x0` must not be empty."));
+    }
+    if let Some((lb, ub)) = bounds
+        && (lb.len() != x0.len() || ub.len() != x0.len())
+    {
+        return Err(Error::invalid("Inconsistent shapes between bounds and `x0`."));
+    }
+    Ok(())
+}
+
+fn check_x0_inside(x0: &[f64], bounds: Option<(&[f64], &[f64])>) -> Result<()> {
+    if let Some((lb, ub)) = bounds
+        && (0..x0.len()).any(|i| x0[i] < lb[i] || x0[i] > ub[i])
+    {
+        return Err(Error::invalid("`x0` violates bound constraints."));
+    }
+    Ok(())
+}
+
+/// The finite-difference Jacobian of a vector function (SciPy's
+/// `approx_derivative` for a `fun` returning `m` values): `fun(x, out)`
+/// writes the m values; the result is the m×n Jacobian, row-major
+/// (`J[r * n + c] = d f_r / d x_c`). `method`, `rel_step`, `abs_step` and
+/// `bounds` as in [`approx_derivative`] (the same steps, so the same bits as
+/// SciPy for the same function values); complex steps are
+/// [`approx_derivative_cs`].
+///
+/// Errors: an empty `x0`, bounds of the wrong length, `x0` outside the bounds
+/// ("`x0` violates bound constraints.").
+///
+/// ```
+/// use sciox::optimize::{approx_derivative_vec, FiniteDiff};
+/// // f(x) = (x0^2 x1, sin x0)
+/// let f = |x: &[f64], out: &mut [f64]| { out[0] = x[0] * x[0] * x[1]; out[1] = x[0].sin() };
+/// let j = approx_derivative_vec(f, &[1.0, 2.0], 2, FiniteDiff::ThreePoint, None, None, None).unwrap();
+/// let want = [4.0, 1.0, 1f64.cos(), 0.0];
+/// assert!(j.iter().zip(want).all(|(a, b)| (a - b).abs() < 1e-9));
+/// // near an upper bound the central difference turns one-sided
+/// let (lb, ub) = ([0.0, 0.0], [1.0, 2.0]);
+/// let j = approx_derivative_vec(f, &[1.0, 2.0], 2, FiniteDiff::ThreePoint, None, None, Some((&lb, &ub))).unwrap();
+/// assert!(j.iter().zip(want).all(|(a, b)| (a - b).abs() < 1e-8));
+/// ```
+pub fn approx_derivative_vec<F: FnMut(&[f64], &mut [f64])>(
+    mut fun: F,
+    x0: &[f64],
+    m: usize,
+    method: FiniteDiff,
+    rel_step: Option<f64>,
+    abs_step: Option<f64>,
+    bounds: Option<(&[f64], &[f64])>,
+) -> Result<Vec<f64>> {
+    check_x0_bounds(x0, bounds)?;
+    let n = x0.len();
+    if m.checked_mul(n).is_none_or(|v| v > isize::MAX as usize / 8) {
+        return Err(Error::invalid("The Jacobian is too large."));
+    }
+    let mut f0 = vec![0.0; m];
+    fun(x0, &mut f0);
+    check_x0_inside(x0, bounds)?;
+    let mode = if method == FiniteDiff::ThreePoint {
+        FiniteDiff::ThreePoint
+    } else {
+        FiniteDiff::TwoPoint
+    };
+    let spec = FdSpec {
+        mode,
+        abs_step: 0.0,
+        rel_step,
+        abs_explicit: abs_step,
+    };
+    let mut jac = vec![0.0; m * n];
+    let mut xt = x0.to_vec();
+    let (mut f1, mut f2) = (vec![0.0; m], vec![0.0; m]);
+    for c in 0..n {
+        let x = x0[c];
+        let (h, three, one_sided) = fd_step(&spec, x, bounds.map(|(lb, ub)| (lb[c], ub[c])));
+        if !three {
+            xt[c] = x + h;
+            fun(&xt, &mut f1);
+            let dx = xt[c] - x;
+            for r in 0..m {
+                jac[r * n + c] = (f1[r] - f0[r]) / dx;
+            }
+        } else if one_sided {
+            xt[c] = x + h;
+            fun(&xt, &mut f1);
+            let u = x + 2.0 * h;
+            xt[c] = u;
+            fun(&xt, &mut f2);
+            for r in 0..m {
+                jac[r * n + c] = (-3.0 * f0[r] + 4.0 * f1[r] - f2[r]) / (u - x);
+            }
+        } else {
+            let l = x - h;
+            xt[c] = l;
+            fun(&xt, &mut f1);
+            let u = x + h;
+            xt[c] = u;
+            fun(&xt, &mut f2);
+            for r in 0..m {
+                jac[r * n + c] = (f2[r] - f1[r]) / (u - l);
+            }
+        }
+        xt[c] = x;
+    }
+    Ok(jac)
+}
+
+/// The complex-step Jacobian of a vector function (SciPy's
+/// `approx_derivative(method='cs')`): `fun_complex(x, out)` is the function
+/// evaluated in complex arithmetic (it must be analytic: no `abs`, no
+/// comparisons on the values); column `c` of the m×n row-major result is
+/// `Im f(x + i h_c e_c) / h_c` with `h_c = sqrt(eps) sign(x_c) max(1, |x_c|)`,
+/// or `rel_step sign(x_c) |x_c|`, or `abs_step` (either falling back to the
+/// default where it would not move `x_c`), as SciPy's. No subtraction, so
+/// exact to rounding. As in SciPy the steps ignore `bounds` (they leave the
+/// real part alone), which only serve to check `x0`.
+///
+/// Errors: an empty `x0`, bounds of the wrong length, `x0` outside the bounds.
+///
+/// ```
+/// use sciox::optimize::approx_derivative_cs;
+/// use numox::Complex64;
+/// // f(x) = (x0^2 x1, exp(x0))
+/// let f = |x: &[Complex64], out: &mut [Complex64]| { out[0] = x[0] * x[0] * x[1]; out[1] = x[0].exp() };
+/// let j = approx_derivative_cs(f, &[1.0, 2.0], 2, None, None, None).unwrap();
+/// assert_eq!(j, vec![4.0, 1.0, std::f64::consts::E, 0.0]);
+/// ```
+pub fn approx_derivative_cs<F: FnMut(&[numox::Complex64], &mut [numox::Complex64])>(
+    mut fun_complex: F,
+    x0: &[f64],
+    m: usize,
+    rel_step: Option<f64>,
+    abs_step: Option<f64>,
+    bounds: Option<(&[f64], &[f64])>,
+) -> Result<Vec<f64>> {
+    check_x0_bounds(x0, bounds)?;
+    let n = x0.len();
+    if m.checked_mul(n).is_none_or(|v| v > isize::MAX as usize / 8) {
+        return Err(Error::invalid("The Jacobian is too large."));
+    }
+    check_x0_inside(x0, bounds)?;
+    let spec = FdSpec {
+        mode: FiniteDiff::TwoPoint,
+        abs_step: 0.0,
+        rel_step,
+        abs_explicit: abs_step,
+    };
+    let zero = numox::Complex64::new(0.0, 0.0);
+    let mut xc: Vec<numox::Complex64> = x0.iter().map(|&v| numox::Complex64::new(v, 0.0)).collect();
+    let mut fc = vec![zero; m];
+    let mut jac = vec![0.0; m * n];
+    for c in 0..n {
+        let h = step(&spec, EPSILON, x0[c]);
+        xc[c].im = h;
+        fun_complex(&xc, &mut fc);
+        xc[c].im = 0.0;
+        for r in 0..m {
+            jac[r * n + c] = fc[r].im / h;
+        }
+    }
+    Ok(jac)
 }
 
 /// The 2-norm of the difference between the gradient `grad` and a

@@ -22,7 +22,10 @@ mod trust_constr;
 pub use constraints::{
     ConFn, ConHessFn, ConJacFn, Constraint, ConstraintType, LinearConstraint, NonlinearConstraint,
 };
-pub use finite_diff::{EPSILON, FiniteDiff, approx_derivative, approx_fprime, check_grad};
+pub use finite_diff::{
+    EPSILON, FiniteDiff, approx_derivative, approx_derivative_cs, approx_derivative_vec, approx_fprime,
+    check_grad,
+};
 pub use function::{ComplexFn, GradFn};
 pub use newton_cg::{Hess, HessFn, HessProdFn};
 pub use testfuncs::{rosen, rosen_der, rosen_hess, rosen_hess_prod};
@@ -481,9 +484,12 @@ pub fn minimize_full<F: FnMut(&[f64]) -> f64>(
 /// `g_i = Im f(x + i h e_i) / h` with `h = sqrt(eps) max(1, |x_i|)`
 /// (`finite_diff_rel_step` as in SciPy). Exact to rounding for analytic
 /// objectives. `nfev` counts both kinds of evaluation, as SciPy's.
-/// Methods BFGS, CG, L-BFGS-B and Newton-CG (the ones whose gradients
-/// SciPy's `ScalarFunction` estimates); Nelder-Mead and Powell need no
-/// gradient; other methods give an error.
+/// Methods BFGS, CG, L-BFGS-B, SLSQP (bounds; variables fixed by equal
+/// bounds are removed as SciPy does) and trust-constr (bounds, BFGS
+/// Hessian): the ones SciPy's `minimize` estimates `jac='cs'` for;
+/// Nelder-Mead, Powell and COBYLA need no gradient; Newton-CG gives SciPy's
+/// "Jacobian is required for Newton-CG method" (SciPy drops `'cs'` for it)
+/// and the trust-region methods need a Hessian ([`minimize_trust`]).
 ///
 /// ```
 /// use sciox::optimize::{minimize_cs, Method, MinimizeOptions};
@@ -665,11 +671,9 @@ fn minimize_impl<F: FnMut(&[f64]) -> f64>(
             let mut sf = ScalarFunction::new(fun, grad, fd, owned, &xc);
             lbfgsb::lbfgsb(&mut sf, &xc, bounds, &o, &mut callback)
         }
-        Method::Slsqp => slsqp_run(fun, user_grad(grad, method)?, x0, &mut [], &o, &mut callback)?,
+        Method::Slsqp => slsqp_run(fun, grad, x0, &mut [], &o, &mut callback)?,
         Method::Cobyla => cobyla::minimize_cobyla(fun, x0, &mut [], &o, &mut callback)?,
-        Method::TrustConstr => {
-            trust_constr::run_from_minimize(fun, user_grad(grad, method)?, x0, &mut [], opts, callback)?
-        }
+        Method::TrustConstr => trust_constr::run_from_minimize(fun, grad, x0, &mut [], opts, callback)?,
         Method::TrustNcg | Method::Dogleg | Method::TrustExact => {
             return Err(Error::invalid(format!(
                 "Method {} needs the gradient and the Hessian: use `minimize_trust`.",
@@ -677,7 +681,9 @@ fn minimize_impl<F: FnMut(&[f64]) -> f64>(
             )));
         }
         Method::NewtonCg => {
-            if matches!(grad, GradSource::FiniteDiff) {
+            // SciPy's `minimize` passes only a callable `jac` on to Newton-CG
+            // ('cs' becomes None there), so complex steps give its error too
+            if grad.is_estimated() {
                 return Err(Error::invalid("Jacobian is required for Newton-CG method"));
             }
             let fd = FdSpec {
@@ -690,19 +696,6 @@ fn minimize_impl<F: FnMut(&[f64]) -> f64>(
             newton_cg::newton_cg(&mut sf, Hess::FiniteDiff, x0, &o, &mut callback)
         }
     })
-}
-
-/// The user's gradient closure for the methods that take one directly;
-/// complex steps are only wired into `ScalarFunction`'s methods.
-fn user_grad(grad: GradSource<'_>, method: Method) -> Result<Option<GradFn<'_>>> {
-    match grad {
-        GradSource::FiniteDiff => Ok(None),
-        GradSource::Closure(g) => Ok(Some(g)),
-        GradSource::ComplexStep(_) => Err(Error::invalid(format!(
-            "complex-step gradients (jac='cs') are implemented for BFGS, CG, L-BFGS-B and Newton-CG, not {}",
-            method.name()
-        ))),
-    }
 }
 
 /// SciPy's `_optimize_result_for_equal_bounds` (no constraints): `x = lb`,
@@ -882,7 +875,7 @@ pub fn minimize_constrained<F: FnMut(&[f64]) -> f64>(
     callback: Callback<'_>,
 ) -> Result<OptimizeResult> {
     if method == Method::TrustConstr {
-        return trust_constr::run_from_minimize(fun, grad, x0, constraints, opts, callback);
+        return trust_constr::run_from_minimize(fun, grad.into(), x0, constraints, opts, callback);
     }
     if method == Method::Cobyla {
         let mut callback = callback;
@@ -909,12 +902,12 @@ pub fn minimize_constrained<F: FnMut(&[f64]) -> f64>(
         o.ftol.get_or_insert(t);
     }
     let mut callback = callback;
-    slsqp_run(fun, grad, x0, constraints, &o, &mut callback)
+    slsqp_run(fun, grad.into(), x0, constraints, &o, &mut callback)
 }
 
 fn slsqp_run<F: FnMut(&[f64]) -> f64>(
     fun: F,
-    grad: Option<GradFn<'_>>,
+    grad: GradSource<'_>,
     x0: &[f64],
     constraints: &mut [Constraint<'_>],
     o: &MinimizeOptions,
@@ -988,7 +981,7 @@ fn slsqp_run<F: FnMut(&[f64]) -> f64>(
         };
         return Ok(r);
     }
-    if fixed.iter().any(|&b| b) && (grad.is_none() || cons.needs_fd()) {
+    if fixed.iter().any(|&b| b) && (grad.is_estimated() || cons.needs_fd()) {
         // SciPy removes the fixed variables when finite differences are
         // needed (they could not step inside equal bounds)
         let free: Vec<usize> = (0..n).filter(|&i| !fixed[i]).collect();
@@ -1006,19 +999,31 @@ fn slsqp_run<F: FnMut(&[f64]) -> f64>(
             expand(&mut full_f, xr);
             fun(&full_f)
         };
-        let has_grad = grad.is_some();
-        let mut grad = grad;
         let (mut full_g, mut gfull) = (x.clone(), vec![0.0; n]);
-        let mut gwrap = |xr: &[f64], gr: &mut [f64]| {
-            if let Some(g) = grad.as_deref_mut() {
-                expand(&mut full_g, xr);
-                g(&full_g, &mut gfull);
-                for (k, &i) in free.iter().enumerate() {
-                    gr[k] = gfull[i];
-                }
+        let mut full_z: Vec<Complex64> = x.iter().map(|&v| Complex64::new(v, 0.0)).collect();
+        let (mut gwrap, mut cwrap);
+        let gr: GradSource<'_> = match grad {
+            GradSource::Closure(g) => {
+                gwrap = |xr: &[f64], gr: &mut [f64]| {
+                    expand(&mut full_g, xr);
+                    g(&full_g, &mut gfull);
+                    for (k, &i) in free.iter().enumerate() {
+                        gr[k] = gfull[i];
+                    }
+                };
+                GradSource::Closure(&mut gwrap)
             }
+            GradSource::ComplexStep(cf) => {
+                cwrap = |xr: &[Complex64]| {
+                    for (k, &i) in free.iter().enumerate() {
+                        full_z[i] = xr[k];
+                    }
+                    cf(&full_z)
+                };
+                GradSource::ComplexStep(&mut cwrap)
+            }
+            GradSource::FiniteDiff => GradSource::FiniteDiff,
         };
-        let gr: Option<GradFn<'_>> = if has_grad { Some(&mut gwrap) } else { None };
         let has_cb = callback.is_some();
         let mut full_c = x.clone();
         let mut cbwrap = |xr: &[f64], f: f64| -> bool {

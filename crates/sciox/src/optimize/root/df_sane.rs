@@ -51,7 +51,12 @@ fn feval(ev: &mut Eval<'_>, x: &[f64], maxfev: usize) -> Option<(f64, Vec<f64>)>
     Some((fmerit(&f), f))
 }
 
-pub(crate) fn df_sane(ev: &mut Eval<'_>, x0: &[f64], p: &DfSaneParams) -> DfSaneOut {
+pub(crate) fn df_sane(
+    ev: &mut Eval<'_>,
+    x0: &[f64],
+    p: &DfSaneParams,
+    mut callback: Option<&mut super::RootCallback<'_>>,
+) -> DfSaneOut {
     let (gamma, tau_min, tau_max, nu) = (1e-4, 0.1, 0.5, 0.85);
     let mut x_k = x0.to_vec();
     let mut big_f = ev.call(&x_k);
@@ -66,6 +71,9 @@ pub(crate) fn df_sane(ev: &mut Eval<'_>, x0: &[f64], p: &DfSaneParams) -> DfSane
     let mut message = "too many function evaluations required";
     loop {
         let fk_norm = f_k.powf(0.5);
+        if let Some(cb) = callback.as_deref_mut() {
+            cb(&x_k, &big_f);
+        }
         if fk_norm < p.ftol * f0_norm + p.fatol {
             message = "successful convergence";
             converged = true;

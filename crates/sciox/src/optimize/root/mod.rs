@@ -186,6 +186,29 @@ pub struct RootNdOptions {
     pub sigma_eps: f64,
     /// df-sane: initial spectral coefficient (`sigma_0`, 1.0).
     pub sigma_0: f64,
+    /// nonlin: the norm of the stopping test (`tol_norm`; `None`: SciPy's
+    /// max-abs norm), applied to `F`, `x` and the step.
+    pub tol_norm: Option<TolNorm>,
+}
+
+/// A user norm for the stopping test of the `nonlin` methods of [`root`]
+/// (SciPy's `tol_norm`). Two are equal when they are the same function.
+///
+/// ```
+/// use sciox::optimize::{root, RootMethod, RootNdOptions, TolNorm};
+/// fn l2(v: &[f64]) -> f64 { v.iter().map(|a| a * a).sum::<f64>().sqrt() }
+/// let o = RootNdOptions { tol_norm: Some(TolNorm(l2)), fatol: Some(1e-10), ..Default::default() };
+/// let r = root(|x: &[f64], f: &mut [f64]| { f[0] = x[0] * x[0] - 4.0; f[1] = x[1] - x[0] }, &[1.0, 1.0],
+///     RootMethod::Broyden1, &o).unwrap();
+/// assert!(r.success && l2(&r.fun) <= 1e-10);
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct TolNorm(pub fn(&[f64]) -> f64);
+
+impl PartialEq for TolNorm {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::fn_addr_eq(self.0, other.0)
+    }
 }
 
 impl Default for RootNdOptions {
@@ -208,6 +231,7 @@ impl Default for RootNdOptions {
             m: 10,
             sigma_eps: 1e-10,
             sigma_0: 1.0,
+            tol_norm: None,
         }
     }
 }
@@ -286,7 +310,7 @@ pub fn root<F: FnMut(&[f64], &mut [f64])>(
     method: RootMethod,
     opts: &RootNdOptions,
 ) -> Result<RootNdResult> {
-    root_impl(&mut fun, None, x0, method, opts)
+    root_impl(&mut fun, None, x0, method, opts, None)
 }
 
 /// [`root`] with an analytic Jacobian `jac(x, out)` (n×n row-major), used
@@ -311,7 +335,42 @@ where
     F: FnMut(&[f64], &mut [f64]),
     J: FnMut(&[f64], &mut [f64]),
 {
-    root_impl(&mut fun, Some(&mut jac), x0, method, opts)
+    root_impl(&mut fun, Some(&mut jac), x0, method, opts, None)
+}
+
+/// SciPy's `callback` of [`root_with_callback`]: `callback(x, f)`.
+pub type RootCallback<'a> = dyn FnMut(&[f64], &[f64]) + 'a;
+
+/// A Jacobian closure of [`root_with_callback`] (n×n row-major).
+pub type RootJacFn<'a> = dyn FnMut(&[f64], &mut [f64]) + 'a;
+
+/// [`root`] (or [`root_with_jac`]) with SciPy's `callback(x, f)`: the
+/// `nonlin` methods call it after every iteration with the new point and
+/// its residuals (after the Jacobian update, as SciPy's `nonlin_solve`),
+/// df-sane at the start of every iteration (the starting point first, as
+/// SciPy's `_root_df_sane`). It cannot stop the run: SciPy ignores its
+/// return value there (an exception it raises just propagates). `hybr`
+/// and `lm` do not call it (SciPy warns that they do not accept one).
+///
+/// ```
+/// use sciox::optimize::{root_with_callback, RootMethod, RootNdOptions};
+/// let f = |x: &[f64], f: &mut [f64]| f[0] = x[0] * x[0] - 4.0;
+/// let mut seen = Vec::new();
+/// let mut cb = |x: &[f64], fx: &[f64]| seen.push((x[0], fx[0]));
+/// let r = root_with_callback(f, None, &[1.0], RootMethod::Broyden1, &RootNdOptions::default(), &mut cb)
+///     .unwrap();
+/// assert_eq!(seen.len(), r.nit.unwrap() - 1);
+/// assert_eq!(seen.last().unwrap().0, r.x[0]);
+/// ```
+pub fn root_with_callback<F: FnMut(&[f64], &mut [f64])>(
+    mut fun: F,
+    jac: Option<&mut RootJacFn<'_>>,
+    x0: &[f64],
+    method: RootMethod,
+    opts: &RootNdOptions,
+    callback: &mut RootCallback<'_>,
+) -> Result<RootNdResult> {
+    root_impl(&mut fun, jac, x0, method, opts, Some(callback))
 }
 
 type DynFn<'a> = dyn FnMut(&[f64], &mut [f64]) + 'a;
@@ -322,6 +381,7 @@ fn root_impl(
     x0: &[f64],
     method: RootMethod,
     opts: &RootNdOptions,
+    callback: Option<&mut RootCallback<'_>>,
 ) -> Result<RootNdResult> {
     let n = x0.len();
     if n == 0 {
@@ -405,7 +465,7 @@ fn root_impl(
                 line_search,
             };
             let mut ev = Eval::new(fun);
-            let out = df_sane(&mut ev, x0, &p);
+            let out = df_sane(&mut ev, x0, &p, callback);
             Ok(RootNdResult {
                 x: out.x,
                 fun: out.fun,
@@ -452,10 +512,11 @@ fn root_impl(
                     Some(RootLineSearch::Wolfe) => NonlinSearch::Wolfe,
                     _ => NonlinSearch::Armijo,
                 },
+                tol_norm: opts.tol_norm.map(|t| t.0),
             };
             let mut j = Jacobian::new(kind, &opts.jac_options)?;
             let mut ev = Eval::new(fun);
-            let out = nonlin_solve(&mut ev, x0, &mut j, &p)?;
+            let out = nonlin_solve(&mut ev, x0, &mut j, &p, callback)?;
             let message = if out.status == 1 {
                 "A solution was found at the specified tolerance."
             } else {

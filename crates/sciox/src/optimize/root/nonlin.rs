@@ -821,6 +821,8 @@ pub(crate) struct NonlinParams {
     pub(crate) iter: Option<usize>,
     pub(crate) maxiter: Option<usize>,
     pub(crate) line_search: NonlinSearch,
+    /// SciPy's `tol_norm` (`None`: the max-abs norm).
+    pub(crate) tol_norm: Option<fn(&[f64]) -> f64>,
 }
 
 pub(crate) struct NonlinOut {
@@ -975,7 +977,12 @@ pub(crate) fn nonlin_solve(
     x0: &[f64],
     jac: &mut Jacobian,
     p: &NonlinParams,
+    mut callback: Option<&mut super::RootCallback<'_>>,
 ) -> Result<NonlinOut> {
+    let tol_norm = |v: &[f64]| match p.tol_norm {
+        Some(f) => f(v),
+        None => maxnorm(v),
+    };
     let n = x0.len();
     let mut x = x0.to_vec();
     let mut dx = vec![f64::INFINITY; n];
@@ -995,9 +1002,9 @@ pub(crate) fn nonlin_solve(
     for _ in 0..maxiter {
         // TerminationCondition.check
         iteration += 1;
-        let f_norm = maxnorm(&fx);
-        let x_norm = maxnorm(&x);
-        let dx_norm = maxnorm(&dx);
+        let f_norm = tol_norm(&fx);
+        let x_norm = tol_norm(&x);
+        let dx_norm = tol_norm(&dx);
         let f0 = *f0_norm.get_or_insert(f_norm);
         let st = if f_norm == 0.0 {
             1
@@ -1036,6 +1043,9 @@ pub(crate) fn nonlin_solve(
         fx = fxn;
         let fx_norm_new = norm(&fx);
         jac.update(&x, &fx);
+        if let Some(cb) = callback.as_deref_mut() {
+            cb(&x, &fx);
+        }
         let eta_a = gamma * (fx_norm_new * fx_norm_new) / (fx_norm * fx_norm);
         if gamma * (eta * eta) < eta_treshold {
             eta = pymin(eta_max, eta_a);

@@ -8,8 +8,10 @@
 use super::hessian_update::{QuasiNewton, UpdateRule};
 use super::qp_subproblem::dot;
 use crate::optimize::minimize::constraints::Constraint;
-use crate::optimize::minimize::finite_diff::{EPSILON, FdSpec, FiniteDiff, fd_gradient, rel_fd_step};
-use crate::optimize::minimize::function::GradFn;
+use crate::optimize::minimize::finite_diff::{
+    EPSILON, FdSpec, FiniteDiff, cs_gradient, fd_gradient, rel_fd_step,
+};
+use crate::optimize::minimize::function::{ComplexFn, GradFn};
 use crate::optimize::minimize::newton_cg::{HessFn, HessProdFn};
 
 /// The Hessian of the objective.
@@ -61,6 +63,9 @@ pub(crate) fn adjust_one_sided(h: f64, x0: f64, l: f64, u: f64) -> f64 {
 pub(crate) struct Objective<'a> {
     fun: &'a mut dyn FnMut(&[f64]) -> f64,
     grad: Option<GradFn<'a>>,
+    /// The objective in complex arithmetic for complex-step gradients
+    /// (`jac='cs'`; used when `grad` is `None`).
+    cs: Option<ComplexFn<'a>>,
     hess: ObjHess<'a>,
     fd: FdSpec,
     /// SciPy's `finite_diff_bounds` (the bounds kept feasible).
@@ -83,6 +88,7 @@ impl<'a> Objective<'a> {
     pub fn new(
         fun: &'a mut dyn FnMut(&[f64]) -> f64,
         grad: Option<GradFn<'a>>,
+        cs: Option<ComplexFn<'a>>,
         hess: ObjHess<'a>,
         fd: FdSpec,
         fd_bounds: Option<(Vec<f64>, Vec<f64>)>,
@@ -92,6 +98,7 @@ impl<'a> Objective<'a> {
         let mut o = Objective {
             fun,
             grad,
+            cs,
             hess,
             fd,
             fd_bounds,
@@ -141,6 +148,12 @@ impl<'a> Objective<'a> {
         if !self.g_upd {
             match self.grad.as_deref_mut() {
                 Some(g) => g(&self.x, &mut self.g),
+                // SciPy's `update_grad` evaluates f first for 'cs' too
+                None if self.cs.is_some() => {
+                    self.update_fun();
+                    let cf = self.cs.as_deref_mut().expect("checked");
+                    self.nfev += cs_gradient(cf, &self.x, &self.fd, &mut self.g);
+                }
                 None => {
                     self.update_fun();
                     let fun = &mut self.fun;

@@ -15,7 +15,7 @@ mod tr_interior_point;
 
 use super::constraints::{Constraint, ConstraintType, LinearConstraint, NonlinearConstraint};
 use super::finite_diff::FiniteDiff;
-use super::function::GradFn;
+use super::function::{ComplexFn, GradFn, GradSource};
 use super::newton_cg::{HessFn, HessProdFn};
 use super::{Bounds, Callback, MinimizeOptions};
 use crate::optimize::OptimizeResult;
@@ -651,6 +651,23 @@ pub fn minimize_trust_constr<F: FnMut(&[f64]) -> f64>(
     opts: &TrustConstrOptions,
     callback: Callback<'_>,
 ) -> Result<TrustConstrResult> {
+    trust_constr_impl(fun, grad, None, hess, x0, constraints, opts, callback)
+}
+
+/// [`minimize_trust_constr`] with the gradient from a closure, from
+/// complex steps of `cs` (SciPy's `jac='cs'`, when `grad` is `None`), or
+/// from finite differences.
+#[allow(clippy::too_many_arguments)]
+fn trust_constr_impl<F: FnMut(&[f64]) -> f64>(
+    fun: F,
+    grad: Option<GradFn<'_>>,
+    cs: Option<ComplexFn<'_>>,
+    hess: TrustConstrHess<'_>,
+    x0: &[f64],
+    constraints: &mut [Constraint<'_>],
+    opts: &TrustConstrOptions,
+    callback: Callback<'_>,
+) -> Result<TrustConstrResult> {
     check_x0(x0)?;
     let n = x0.len();
     if grad.is_none() && matches!(hess, TrustConstrHess::TwoPoint | TrustConstrHess::ThreePoint) {
@@ -758,6 +775,11 @@ pub fn minimize_trust_constr<F: FnMut(&[f64]) -> f64>(
         None => None,
     };
     #[allow(clippy::needless_match)]
+    let cs: Option<ComplexFn<'_>> = match cs {
+        Some(c) => Some(c),
+        None => None,
+    };
+    #[allow(clippy::needless_match)]
     let callback: Callback<'_> = match callback {
         Some(c) => Some(c),
         None => None,
@@ -805,6 +827,7 @@ pub fn minimize_trust_constr<F: FnMut(&[f64]) -> f64>(
     let obj = Objective::new(
         fref,
         grad,
+        cs,
         ohess,
         objective_fd(opts.finite_diff, opts.finite_diff_rel_step),
         fd_bounds.clone(),
@@ -969,14 +992,28 @@ pub fn minimize_trust_constr<F: FnMut(&[f64]) -> f64>(
 /// [`TrustConstrOptions::from_minimize`].
 pub(crate) fn run_from_minimize<F: FnMut(&[f64]) -> f64>(
     fun: F,
-    grad: Option<GradFn<'_>>,
+    grad: GradSource<'_>,
     x0: &[f64],
     constraints: &mut [Constraint<'_>],
     opts: &MinimizeOptions,
     callback: Callback<'_>,
 ) -> Result<OptimizeResult> {
     let o = TrustConstrOptions::from_minimize(opts);
-    let r = minimize_trust_constr(fun, grad, TrustConstrHess::Bfgs, x0, constraints, &o, callback)?;
+    let (grad, cs) = match grad {
+        GradSource::FiniteDiff => (None, None),
+        GradSource::Closure(g) => (Some(g), None),
+        GradSource::ComplexStep(c) => (None, Some(c)),
+    };
+    let r = trust_constr_impl(
+        fun,
+        grad,
+        cs,
+        TrustConstrHess::Bfgs,
+        x0,
+        constraints,
+        &o,
+        callback,
+    )?;
     Ok(r.to_optimize_result())
 }
 
