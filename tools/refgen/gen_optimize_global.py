@@ -296,6 +296,26 @@ def main():
     de(c, "rastrigin", [(-5.12, 5.12)] * 3, rng=2, mode="vectorized", polish=False)
     de(c, "sphere", [(-3.0, 3.0)] * 4, rng=8, mode="vectorized", maxiter=30, updating="deferred")
     de(c, "sphere", [(-3.0, 3.0)] * 3, rng=12, mode="vectorized", integrality=[True, False, False])
+    # `workers` / `vectorized` together with `constraints`: the violations of the whole
+    # population first, then the objective of the feasible members only (a vectorized
+    # objective is called even with none feasible: an (N, 0) array, one evaluation)
+    de(c, "rosen", [(0.0, 2.0)] * 2, rng=1, mode="workers", constraints=circ, polish=False)
+    de(c, "rosen", [(0.0, 2.0)] * 2, rng=2, mode="workers", constraints=circ, updating="deferred")
+    de(c, "rosen", [(0.0, 2.0)] * 2, rng=4, mode="workers", constraints=lin, updating="deferred",
+       polish=False)
+    de(c, "ackley", [(-3.0, 3.0)] * 2, rng=7, mode="workers", constraints=mixed, polish=False,
+       strategy="rand1exp")
+    de(c, "sphere", [(-1.0, 1.0)] * 2, rng=9, mode="workers", constraints=bad, polish=False, maxiter=30,
+       updating="deferred")
+    de(c, "ellipse", [(-2.0, 2.0)] * 2, rng=10, mode="workers", constraints=eq, maxiter=20,
+       updating="deferred")
+    de(c, "rosen", [(0.0, 2.0)] * 2, rng=2, mode="vectorized", constraints=circ, updating="deferred")
+    de(c, "sphere", [(-2.0, 2.0)] * 2, rng=5, mode="vectorized", constraints=lin2, polish=False)
+    de(c, "ackley", [(-3.0, 3.0)] * 2, rng=6, mode="vectorized", constraints=mixed, polish=False,
+       updating="deferred")
+    de(c, "sphere", [(-1.0, 1.0)] * 2, rng=8, mode="vectorized", constraints=bad, polish=False, maxiter=30)
+    de(c, "ellipse", [(-2.0, 2.0)] * 2, rng=10, mode="vectorized", constraints=eq, maxiter=20,
+       updating="deferred")
     c.save()
 
 
