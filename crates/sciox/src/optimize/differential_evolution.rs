@@ -20,9 +20,12 @@
 //! them (violations of the whole population first, then the objective of
 //! the feasible members, as SciPy).
 //!
+//! A `Bounds` object as a constraint is
+//! [`LinearConstraint::from_bounds`](crate::optimize::LinearConstraint::from_bounds).
+//!
 //! Not supported: a callable `strategy`, the `'sobol'`/`'halton'`
-//! initialisations, and `Bounds` objects or old-style dictionaries as
-//! constraints (SciPy rejects the dictionaries too).
+//! initialisations, and old-style dictionaries as constraints (SciPy
+//! rejects them too).
 
 use super::minimize::{
     Bounds, Callback, Constraint, Method, MinimizeOptions, minimize, minimize_constrained,

@@ -42,6 +42,10 @@
 //!   `vectorized` and no feasible trial SciPy still calls the objective
 //!   (an `(N, 0)` array, one evaluation), which the `nfev` of the
 //!   infeasible run checks.
+//! - A `Bounds` object in `constraints` (4 runs without polish, serial,
+//!   `workers`, `vectorized`; SciPy 1.17's trust-constr polish raises a
+//!   TypeError on it) is `LinearConstraint::from_bounds` here: same
+//!   violations, so the same checks as the other constrained runs.
 //! - Errors: SciPy's ValueError cases return `Err` (also an old-style
 //!   dictionary constraint, which SciPy's differential_evolution rejects).
 
@@ -225,6 +229,11 @@ fn de_constraints(case: &Case) -> Vec<Constraint<'static>> {
                     f64_list(&c["lb"]),
                     f64_list(&c["ub"]),
                 )),
+                // SciPy's `Bounds` object in `constraints`
+                "bounds" => Constraint::Linear(LinearConstraint::from_bounds(&Bounds::new(
+                    f64_list(&c["lb"]),
+                    f64_list(&c["ub"]),
+                ))),
                 _ => {
                     let f = con_fun(c["fun"].as_str().expect("a name"));
                     Constraint::dict(ConstraintType::Ineq, 1, f)
@@ -568,7 +577,7 @@ fn conformance_optimize_global() {
     let constrained = Cell::new(0);
     let constrained_modes = Cell::new(0);
     let polish_exact = Cell::new(0);
-    common::check_all_cases("optimize_global", 111, |case| match case.op.as_str() {
+    common::check_all_cases("optimize_global", 115, |case| match case.op.as_str() {
         "basinhopping" => check_bh(case, &exact_bh),
         "differential_evolution" => check_de(case, &constrained, &constrained_modes, &polish_exact),
         "dual_annealing" => check_da(case, &exact),
@@ -582,9 +591,11 @@ fn conformance_optimize_global() {
         exact.get()
     );
     // all constrained differential_evolution runs were made (20 runs, one error)
-    assert_eq!(constrained.get(), 21);
-    // `workers` (6, 2 polished) and `vectorized` (5, 2 polished) runs with constraints
-    assert_eq!(constrained_modes.get(), 11);
+    // (and 2 with a `Bounds` object as a constraint)
+    assert_eq!(constrained.get(), 23);
+    // `workers` (6, 2 polished) and `vectorized` (5, 2 polished) runs with
+    // constraints, and one of each with a `Bounds` constraint
+    assert_eq!(constrained_modes.get(), 13);
     // constrained runs with the trust-constr polish (of 12, 4 of them with
     // `workers`/`vectorized`) with SciPy's exact nfev (the equality run from
     // rng=13 takes 237 calls, SciPy 165)
