@@ -19,6 +19,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 from refgen_common import Cases  # noqa: E402
 
 INF = np.inf
+NAN = np.nan
 
 
 def tut_f(x):
@@ -64,6 +65,13 @@ PROB = {
     "hs71_new": (hs71_f, [1.0, 5.0, 5.0, 1.0], ([1.0] * 4, [5.0] * 4)),
     "disc_new": (so.rosen, [-1.2, 1.0], None),
     "infeasible2": (sq2, [0.5, 0.5], None),
+}
+
+# NaN in x0 (appended after the error cases): SciPy 1.17's pyprima projects x0 onto the bounds
+# with nanmax/nanmin, so a NaN becomes the lower bound (-inf, then -REALMAX, without one)
+PROB_NAN = {
+    "rosen2_nan": (so.rosen, [NAN, 1.0], None),
+    "quad4_nan_box": (quad4, [NAN, 3.0, NAN, 3.0], ([-1.0, 0.8, -INF, 1.2], [INF, 2.0, 1.0, 1.3])),
 }
 
 
@@ -113,7 +121,7 @@ OPTS = {
 
 
 def run(c, name, opts):
-    f, x0, bnds = PROB[name]
+    f, x0, bnds = PROB[name] if name in PROB else PROB_NAN[name]
     kw = {}
     inputs = [np.array(x0, dtype=float)]
     params = {"prob": name, **opts}
@@ -144,6 +152,8 @@ def main():
         so.minimize(so.rosen, [0.5, 0.5], method="COBYLA", constraints=[so.NonlinearConstraint(lambda x: np.array([x[0], x[1]]), [0.0], [1.0, 2.0])])
     except ValueError as e:
         c.add("cobyla", [np.array([0.5, 0.5])], {"prob": "bad_shape"}, None, "ValueError", note=str(e))
+    for name in PROB_NAN:
+        run(c, name, {})
     c.save()
 
 

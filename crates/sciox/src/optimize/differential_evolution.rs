@@ -15,10 +15,17 @@
 //! [`differential_evolution_vectorized`] SciPy's `vectorized=True` (one call
 //! per generation with all trial points): both update the population
 //! `'deferred'`, as SciPy does, and give the serial deferred run's results.
+//! [`differential_evolution_parallel_constrained`] and
+//! [`differential_evolution_vectorized_constrained`] add `constraints` to
+//! them (violations of the whole population first, then the objective of
+//! the feasible members, as SciPy).
+//!
+//! A `Bounds` object as a constraint is
+//! [`LinearConstraint::from_bounds`](crate::optimize::LinearConstraint::from_bounds).
 //!
 //! Not supported: a callable `strategy`, the `'sobol'`/`'halton'`
-//! initialisations, and `Bounds` objects or old-style dictionaries as
-//! constraints (SciPy rejects the dictionaries too).
+//! initialisations, and old-style dictionaries as constraints (SciPy
+//! rejects them too).
 
 use super::minimize::{
     Bounds, Callback, Constraint, Method, MinimizeOptions, minimize, minimize_constrained,
@@ -654,10 +661,10 @@ impl<F: Objective> Solver<'_, '_, '_, F> {
     /// one batch, and `nfev` grows by what the objective counts.
     fn energies_of(&mut self, pop: &[f64], which: &[bool], out: &mut [f64]) {
         let n = self.n;
+        // with no member marked SciPy still makes the (empty) call: a
+        // vectorized objective gets an `(N, 0)` array, counted as one
+        // evaluation; the others make no call and count none
         let idx: Vec<usize> = (0..which.len()).filter(|&i| which[i]).collect();
-        if idx.is_empty() {
-            return;
-        }
         let mut params = vec![0.0; idx.len() * n];
         for (k, &i) in idx.iter().enumerate() {
             self.scale_into(&pop[i * n..(i + 1) * n], &mut params[k * n..(k + 1) * n]);
@@ -1009,7 +1016,63 @@ where
     F: Fn(&[f64]) -> f64 + Sync,
     B: Into<Bounds>,
 {
-    de_run_deferred(&mut Parallel(func), "workers", bounds.into(), opts, callback)
+    de_run_deferred(
+        &mut Parallel(func),
+        "workers",
+        bounds.into(),
+        &mut [],
+        opts,
+        callback,
+    )
+}
+
+/// [`differential_evolution_parallel`] with SciPy's `constraints` (as in
+/// [`differential_evolution_constrained`]): SciPy's `workers=` together with
+/// `constraints=`.
+///
+/// As SciPy's: each generation first computes the violations of every
+/// trial (the constraint functions are called one point at a time, in
+/// population order, on the calling thread, as SciPy's list comprehension
+/// does), then the energies of the feasible trials in one batch on rayon's
+/// threads. `nfev`, `nit`, the population, `x`/`fun` and `maxcv` are those
+/// of [`differential_evolution_constrained`] with `Updating::Deferred`; an
+/// `Updating::Immediate` in `opts` is overridden with SciPy's `UserWarning`.
+/// The trust-constr polish calls `func` from one thread. The constraints
+/// (boxed closures, not `Send`) stay on the calling thread: to choose the
+/// number of threads, build them inside the closure given to
+/// `rayon::ThreadPool::install`.
+///
+/// Errors: as [`differential_evolution_constrained`].
+///
+/// ```
+/// use sciox::optimize::{differential_evolution_constrained, differential_evolution_parallel_constrained,
+///     rosen, Constraint, DifferentialEvolutionOptions, LinearConstraint, Updating};
+/// let cons = || [Constraint::Linear(LinearConstraint::new(vec![1.0, 1.0], vec![f64::NEG_INFINITY], vec![1.9]))];
+/// let o = DifferentialEvolutionOptions { seed: Some(1), updating: Updating::Deferred, ..Default::default() };
+/// let par = differential_evolution_parallel_constrained(rosen, [(0.0, 2.0); 2], &mut cons(), &o, None).unwrap();
+/// let serial = differential_evolution_constrained(rosen, [(0.0, 2.0); 2], &mut cons(), &o, None).unwrap();
+/// assert_eq!((par.nfev, par.nit, par.maxcv), (serial.nfev, serial.nit, 0.0));
+/// assert_eq!(par.x, serial.x);
+/// ```
+pub fn differential_evolution_parallel_constrained<F, B>(
+    func: F,
+    bounds: B,
+    constraints: &mut [Constraint<'_>],
+    opts: &DifferentialEvolutionOptions,
+    callback: Callback<'_>,
+) -> Result<DifferentialEvolutionResult>
+where
+    F: Fn(&[f64]) -> f64 + Sync,
+    B: Into<Bounds>,
+{
+    de_run_deferred(
+        &mut Parallel(func),
+        "workers",
+        bounds.into(),
+        constraints,
+        opts,
+        callback,
+    )
 }
 
 /// [`differential_evolution`] with a vectorized objective: SciPy's
@@ -1047,16 +1110,81 @@ where
     F: FnMut(numox::ArrayView<'_, f64>, &mut [f64]),
     B: Into<Bounds>,
 {
-    de_run_deferred(&mut Vectorized(func), "vectorized", bounds.into(), opts, callback)
+    de_run_deferred(
+        &mut Vectorized(func),
+        "vectorized",
+        bounds.into(),
+        &mut [],
+        opts,
+        callback,
+    )
 }
 
-/// [`de_run`] without constraints and with deferred updating, which SciPy's
-/// `keyword` (`workers` or `vectorized`) needs: an `Updating::Immediate` in
-/// `opts` is overridden with SciPy's UserWarning.
+/// [`differential_evolution_vectorized`] with SciPy's `constraints` (as in
+/// [`differential_evolution_constrained`]): SciPy's `vectorized=True`
+/// together with `constraints=`.
+///
+/// As SciPy's: each generation first computes the violations of every
+/// trial, then calls `func` once with the feasible trials only (the columns
+/// of the `(N, S')` view, `S'` the number of feasible trials; no call when
+/// none is feasible), counted as one evaluation. SciPy also sends its
+/// constraint functions all points at once (`(N, S)` in, `(M, S)` out);
+/// here a [`NonlinearConstraint`](crate::optimize::NonlinearConstraint)
+/// keeps its one-point signature and is called for each point in
+/// population order, which gives the same violations. `nfev`, `nit`, the
+/// population, `x`/`fun` and `maxcv` are SciPy's; an
+/// `Updating::Immediate` in `opts` is overridden with SciPy's
+/// `UserWarning`. The trust-constr polish calls `func` with one column at a
+/// time.
+///
+/// Errors: as [`differential_evolution_constrained`].
+///
+/// ```
+/// use sciox::optimize::{differential_evolution_vectorized_constrained, Constraint,
+///     DifferentialEvolutionOptions, LinearConstraint, Updating};
+/// use numox::ArrayView;
+/// // the sphere function, one column per point, with x0 + x1 >= 1
+/// let sphere = |x: ArrayView<'_, f64>, out: &mut [f64]| {
+///     for (j, o) in out.iter_mut().enumerate() {
+///         *o = (0..x.shape()[0]).map(|i| x[[i, j]] * x[[i, j]]).sum();
+///     }
+/// };
+/// let mut cons = [Constraint::Linear(LinearConstraint::new(vec![1.0, 1.0], vec![1.0], vec![f64::INFINITY]))];
+/// let o = DifferentialEvolutionOptions { seed: Some(1), updating: Updating::Deferred, ..Default::default() };
+/// let r = differential_evolution_vectorized_constrained(sphere, [(-3.0, 3.0); 2], &mut cons, &o, None).unwrap();
+/// assert!(r.success && r.maxcv == 0.0);
+/// // the trust-constr polish stops near the edge (SciPy: x = [0.50008, 0.50008])
+/// assert!((r.x[0] - 0.5).abs() < 1e-3 && (r.x[1] - 0.5).abs() < 1e-3);
+/// ```
+pub fn differential_evolution_vectorized_constrained<F, B>(
+    func: F,
+    bounds: B,
+    constraints: &mut [Constraint<'_>],
+    opts: &DifferentialEvolutionOptions,
+    callback: Callback<'_>,
+) -> Result<DifferentialEvolutionResult>
+where
+    F: FnMut(numox::ArrayView<'_, f64>, &mut [f64]),
+    B: Into<Bounds>,
+{
+    de_run_deferred(
+        &mut Vectorized(func),
+        "vectorized",
+        bounds.into(),
+        constraints,
+        opts,
+        callback,
+    )
+}
+
+/// [`de_run`] with deferred updating, which SciPy's `keyword` (`workers`
+/// or `vectorized`) needs: an `Updating::Immediate` in `opts` is
+/// overridden with SciPy's UserWarning.
 fn de_run_deferred<O: Objective>(
     func: &mut O,
     keyword: &str,
     bounds: Bounds,
+    constraints: &mut [Constraint<'_>],
     opts: &DifferentialEvolutionOptions,
     callback: Callback<'_>,
 ) -> Result<DifferentialEvolutionResult> {
@@ -1068,7 +1196,7 @@ fn de_run_deferred<O: Objective>(
             ),
         );
     }
-    de_run(func, bounds, &mut [], opts, Updating::Deferred, callback)
+    de_run(func, bounds, constraints, opts, Updating::Deferred, callback)
 }
 
 /// The solver behind the public entry points, for any way of calling the
@@ -1280,6 +1408,15 @@ fn de_run<O: Objective>(
             ..Default::default()
         };
         let r = if has_cons {
+            let mut cv = vec![0.0; m];
+            violations(solver.cons, &res.x, &mut cv);
+            if cv.iter().any(|&v| v > 0.0) {
+                numox::warnings::warn(
+                    numox::warnings::Category::User,
+                    "differential evolution didn't find a solution satisfying the constraints, \
+                     attempting to polish from the least infeasible solution",
+                );
+            }
             let f = &mut *solver.func;
             minimize_constrained(
                 |x: &[f64]| f.one(x),

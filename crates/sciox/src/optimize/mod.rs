@@ -29,7 +29,7 @@
 //! | `linear_sum_assignment` | [`linear_sum_assignment`] | Crouse's shortest augmenting path, as SciPy's C++ |
 //! | `linprog` | [`linprog`] | dense two-phase primal simplex (vertex solutions like HiGHS), marginals |
 //! | `milp` | [`milp`] ([`MilpConstraint`] for `LinearConstraint`) | branch and bound (best bound) over the simplex; `time_limit`, `node_limit`, `mip_rel_gap` |
-//! | `differential_evolution` | [`differential_evolution`] | all 12 strategies, latinhypercube/random/array init, integrality, immediate/deferred, dithering, x0, L-BFGS-B polish, constraints ([`differential_evolution_constrained`]: Lampinen's rules, trust-constr polish); same draws as SciPy for a seed; `workers` ([`differential_evolution_parallel`]) and `vectorized` ([`differential_evolution_vectorized`]) |
+//! | `differential_evolution` | [`differential_evolution`] | all 12 strategies, latinhypercube/random/array init, integrality, immediate/deferred, dithering, x0, L-BFGS-B polish, constraints ([`differential_evolution_constrained`]: Lampinen's rules, trust-constr polish); same draws as SciPy for a seed; `workers` ([`differential_evolution_parallel`]) and `vectorized` ([`differential_evolution_vectorized`]), also with constraints ([`differential_evolution_parallel_constrained`], [`differential_evolution_vectorized_constrained`]) |
 //! | `dual_annealing` | [`dual_annealing`] | SciPy's draws for a seed, L-BFGS-B local search, `no_local_search`, x0, callback (no `minimizer_kwargs`) |
 //! | `basinhopping` | [`basinhopping`] | SciPy's draws for a seed; RandomDisplacement + AdaptiveStepsize, Metropolis, `minimizer_kwargs` as method + [`MinimizeOptions`], `niter_success`, callback (no user `take_step`/`accept_test`) |
 //! | `direct` | [`direct`], [`direct_with_callback`] | DIRECT and the locally biased DIRECT_L as SciPy's C (same points in the same order, nfev, nit, status and message); `eps`, `maxfun`, `maxiter`, `f_min`/`f_min_rtol`, `vol_tol`, `len_tol`, a callback that stops; chosen over `shgo` because it is deterministic and self-contained |
@@ -74,7 +74,8 @@ pub use basinhopping::{BasinhoppingCallback, BasinhoppingOptions, BasinhoppingRe
 pub use differential_evolution::{
     DeInit, DifferentialEvolutionOptions, DifferentialEvolutionResult, Mutation, Strategy, Updating,
     differential_evolution, differential_evolution_constrained, differential_evolution_parallel,
-    differential_evolution_vectorized,
+    differential_evolution_parallel_constrained, differential_evolution_vectorized,
+    differential_evolution_vectorized_constrained,
 };
 pub use direct::{DirectOptions, direct, direct_with_callback};
 pub use dual_annealing::{AnnealingCallback, DualAnnealingOptions, dual_annealing};

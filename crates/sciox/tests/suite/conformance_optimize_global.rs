@@ -35,6 +35,17 @@
 //!   1e-8 (trust-constr iterates agree with SciPy's to rounding only), and
 //!   7 of the 8 polished runs also take SciPy's exact `nfev` (the equality
 //!   run from rng=13 starts near a stationary point: 237 calls vs 165).
+//! - `workers`/`vectorized` together with `constraints` (11 runs:
+//!   nonlinear, linear, both, infeasible, the equality; the override of
+//!   `updating='immediate'` and the "least infeasible" polish warning):
+//!   as the constrained runs above, and the same warnings as SciPy; with
+//!   `vectorized` and no feasible trial SciPy still calls the objective
+//!   (an `(N, 0)` array, one evaluation), which the `nfev` of the
+//!   infeasible run checks.
+//! - A `Bounds` object in `constraints` (4 runs without polish, serial,
+//!   `workers`, `vectorized`; SciPy 1.17's trust-constr polish raises a
+//!   TypeError on it) is `LinearConstraint::from_bounds` here: same
+//!   violations, so the same checks as the other constrained runs.
 //! - Errors: SciPy's ValueError cases return `Err` (also an old-style
 //!   dictionary constraint, which SciPy's differential_evolution rejects).
 
@@ -218,6 +229,11 @@ fn de_constraints(case: &Case) -> Vec<Constraint<'static>> {
                     f64_list(&c["lb"]),
                     f64_list(&c["ub"]),
                 )),
+                // SciPy's `Bounds` object in `constraints`
+                "bounds" => Constraint::Linear(LinearConstraint::from_bounds(&Bounds::new(
+                    f64_list(&c["lb"]),
+                    f64_list(&c["ub"]),
+                ))),
                 _ => {
                     let f = con_fun(c["fun"].as_str().expect("a name"));
                     Constraint::dict(ConstraintType::Ineq, 1, f)
@@ -227,7 +243,12 @@ fn de_constraints(case: &Case) -> Vec<Constraint<'static>> {
         .collect()
 }
 
-fn check_de(case: &Case, constrained: &Cell<usize>, polish_exact: &Cell<usize>) -> Result<(), String> {
+fn check_de(
+    case: &Case,
+    constrained: &Cell<usize>,
+    constrained_modes: &Cell<usize>,
+    polish_exact: &Cell<usize>,
+) -> Result<(), String> {
     let f = objective(case.str_param("f"));
     let bounds: Vec<(f64, f64)> = case
         .param("bounds")
@@ -247,6 +268,10 @@ fn check_de(case: &Case, constrained: &Cell<usize>, polish_exact: &Cell<usize>) 
     };
     let mut cons = de_constraints(case);
     let mode = case.param("mode").and_then(|m| m.as_str());
+    if mode.is_some() && !cons.is_empty() {
+        constrained_modes.set(constrained_modes.get() + 1);
+    }
+    let unconstrained = cons.is_empty();
     let (got, warns) = numox::warnings::record(|| match mode {
         Some("workers") => {
             // three threads, so that the batches are really split; the warning is
@@ -256,7 +281,15 @@ fn check_de(case: &Case, constrained: &Cell<usize>, polish_exact: &Cell<usize>) 
                 .build()
                 .expect("a pool");
             let (r, seen) = pool.install(|| {
-                numox::warnings::record(|| differential_evolution_parallel(f, bounds.clone(), &opts, None))
+                numox::warnings::record(|| {
+                    if unconstrained {
+                        differential_evolution_parallel(f, bounds.clone(), &opts, None)
+                    } else {
+                        // boxed constraint closures are not `Send`: made on the pool's thread
+                        let mut cons = de_constraints(case);
+                        differential_evolution_parallel_constrained(f, bounds.clone(), &mut cons, &opts, None)
+                    }
+                })
             });
             for w in seen {
                 numox::warnings::warn(w.category, w.message);
@@ -271,7 +304,11 @@ fn check_de(case: &Case, constrained: &Cell<usize>, polish_exact: &Cell<usize>) 
                     *o = f(&col);
                 }
             };
-            differential_evolution_vectorized(vf, bounds.clone(), &opts, None)
+            if cons.is_empty() {
+                differential_evolution_vectorized(vf, bounds.clone(), &opts, None)
+            } else {
+                differential_evolution_vectorized_constrained(vf, bounds.clone(), &mut cons, &opts, None)
+            }
         }
         None if cons.is_empty() => differential_evolution(f, bounds.clone(), &opts, None),
         None => {
@@ -538,10 +575,11 @@ fn conformance_optimize_global() {
     let exact = Cell::new(0);
     let exact_bh = Cell::new(0);
     let constrained = Cell::new(0);
+    let constrained_modes = Cell::new(0);
     let polish_exact = Cell::new(0);
-    common::check_all_cases("optimize_global", 100, |case| match case.op.as_str() {
+    common::check_all_cases("optimize_global", 115, |case| match case.op.as_str() {
         "basinhopping" => check_bh(case, &exact_bh),
-        "differential_evolution" => check_de(case, &constrained, &polish_exact),
+        "differential_evolution" => check_de(case, &constrained, &constrained_modes, &polish_exact),
         "dual_annealing" => check_da(case, &exact),
         other => Err(format!("unknown op {other}")),
     });
@@ -553,11 +591,16 @@ fn conformance_optimize_global() {
         exact.get()
     );
     // all constrained differential_evolution runs were made (20 runs, one error)
-    assert_eq!(constrained.get(), 21);
-    // constrained runs with the trust-constr polish (of 8) with SciPy's
-    // exact nfev (the equality run from rng=13 takes 237 calls, SciPy 165)
+    // (and 2 with a `Bounds` object as a constraint)
+    assert_eq!(constrained.get(), 23);
+    // `workers` (6, 2 polished) and `vectorized` (5, 2 polished) runs with
+    // constraints, and one of each with a `Bounds` constraint
+    assert_eq!(constrained_modes.get(), 13);
+    // constrained runs with the trust-constr polish (of 12, 4 of them with
+    // `workers`/`vectorized`) with SciPy's exact nfev (the equality run from
+    // rng=13 takes 237 calls, SciPy 165)
     assert!(
-        polish_exact.get() >= 7,
+        polish_exact.get() >= 11,
         "only {} trust-constr polished runs with SciPy's nfev",
         polish_exact.get()
     );

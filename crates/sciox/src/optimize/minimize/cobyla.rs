@@ -1709,9 +1709,6 @@ pub(crate) fn minimize_cobyla<F: FnMut(&[f64]) -> f64>(
     if nfull == 0 {
         return Err(Error::invalid("'x0' must not be empty."));
     }
-    if x0.iter().any(|v| v.is_nan()) {
-        return Err(Error::invalid("'x0' contains NaN."));
-    }
     let (lb, ub) = match &o.bounds {
         Some(b) => {
             if b.lb.len() != nfull || b.ub.len() != nfull {

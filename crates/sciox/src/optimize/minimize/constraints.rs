@@ -50,6 +50,32 @@ impl LinearConstraint {
     pub fn new(a: Vec<f64>, lb: Vec<f64>, ub: Vec<f64>) -> Self {
         LinearConstraint { a, lb, ub }
     }
+
+    /// The box `lb <= x <= ub` of `bounds` as a constraint: `A` is the
+    /// identity, so `A x` is `x` exactly. This is what SciPy's
+    /// `differential_evolution` does with a `Bounds` object in
+    /// `constraints` (its `_ConstraintWrapper` uses `fun(x) = x`), giving the
+    /// same violations. (`keep_feasible` is not carried over; SciPy's wrapper
+    /// ignores it too.)
+    ///
+    /// ```
+    /// use sciox::optimize::{Bounds, LinearConstraint};
+    /// let c = LinearConstraint::from_bounds(&Bounds::new(vec![0.0, -1.0], vec![1.0, f64::INFINITY]));
+    /// assert_eq!(c.a, vec![1.0, 0.0, 0.0, 1.0]);
+    /// assert_eq!((c.lb, c.ub), (vec![0.0, -1.0], vec![1.0, f64::INFINITY]));
+    /// ```
+    pub fn from_bounds(bounds: &super::Bounds) -> Self {
+        let n = bounds.lb.len();
+        let mut a = vec![0.0; n * n];
+        for i in 0..n {
+            a[i * n + i] = 1.0;
+        }
+        LinearConstraint {
+            a,
+            lb: bounds.lb.clone(),
+            ub: bounds.ub.clone(),
+        }
+    }
 }
 
 /// The nonlinear constraint `lb <= fun(x) <= ub` (SciPy's

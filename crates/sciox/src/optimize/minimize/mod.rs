@@ -537,7 +537,8 @@ fn minimize_impl<F: FnMut(&[f64]) -> f64>(
     if n == 0 {
         return Err(Error::invalid("'x0' must not be empty."));
     }
-    if x0.iter().any(|v| v.is_nan()) {
+    // COBYLA (PRIMA) takes NaN in x0, as SciPy's does
+    if method != Method::Cobyla && x0.iter().any(|v| v.is_nan()) {
         return Err(Error::invalid("'x0' contains NaN."));
     }
     let mut o = opts.clone();
