@@ -22,3 +22,7 @@ def register(add, vec, mat):
 
     add("npy_write_1e7", npy_setup, lambda s: (np.save(s[1], s[0]), s[0][0])[1])
     add("npy_read_1e7", npy_setup, lambda s: np.load(s[1]))
+    add("cumsum_1e7", lambda: vec(5), np.cumsum)
+    # the condition and the mask are made in the setup, as on the Rust side
+    add("where_1e7", lambda: (vec(5) < 0.5, vec(5), vec(6)), lambda s: np.where(s[0], s[1], s[2]))
+    add("mask_select_1e7", lambda: (vec(5), vec(5) < 0.5), lambda s: s[0][s[1]])

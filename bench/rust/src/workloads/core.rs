@@ -46,5 +46,19 @@ pub fn workloads() -> Vec<Workload> {
             numox::save_npy(&f.0, &vec(8)).expect("npy write");
             Box::new(move || Out::from(numox::load_npy_as::<f64>(&f.0).expect("npy read")))
         }),
+        ("cumsum_1e7", || {
+            let a = vec(5);
+            Box::new(move || Out::from(a.cumsum()))
+        }),
+        ("where_1e7", || {
+            let (a, b) = (vec(5), vec(6));
+            let c = a.mapv(|x| x < 0.5);
+            Box::new(move || Out::from(numox::where_(&c, &a, &b).expect("same shapes")))
+        }),
+        ("mask_select_1e7", || {
+            let a = vec(5);
+            let m = a.mapv(|x| x < 0.5);
+            Box::new(move || Out::from(a.boolean_mask(&m).expect("same shape")))
+        }),
     ]
 }

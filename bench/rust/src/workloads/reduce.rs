@@ -1,4 +1,5 @@
 //! Reductions over a 4000 x 2500 matrix: all elements and each axis.
+//! (`cumsum`, `where` and boolean-mask selection on 10^7 elements: core.rs.)
 
 use super::{Out, Workload};
 use crate::inputs::mat;
@@ -26,5 +27,8 @@ pub fn workloads() -> Vec<Workload> {
         "max_all_4000x2500" => |m| m.max().expect("non-empty"),
         "max_axis0_4000x2500" => |m| m.max_axis(0).expect("valid axis"),
         "max_axis1_4000x2500" => |m| m.max_axis(1).expect("valid axis"),
+        "argmax_all_4000x2500" => |m| m.argmax().expect("non-empty"),
+        "argmax_axis0_4000x2500" => |m| m.argmax_axis(0).expect("valid axis"),
+        "argmax_axis1_4000x2500" => |m| m.argmax_axis(1).expect("valid axis"),
     ]
 }

@@ -152,7 +152,7 @@ pub enum QrMode {
 }
 
 /// Householder QR of column-major `w` in place; returns the block factor.
-fn qr_factor<W: WorkScalar>(w: &mut ColMat<W>, par: Par) -> ColMat<W> {
+pub(crate) fn qr_factor<W: WorkScalar>(w: &mut ColMat<W>, par: Par) -> ColMat<W> {
     let (m, n) = (w.m, w.n);
     let bs = qrf::recommended_block_size::<W>(m, n).max(1);
     let mut hc = ColMat::<W>::zeros(bs, m.min(n));

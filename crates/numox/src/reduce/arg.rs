@@ -2,6 +2,7 @@
 //! a NaN counts as the extreme (the first NaN wins), as in NumPy.
 
 use super::elem::MinMaxElement;
+use super::plan::Src;
 use crate::array::{Array, ArrayBase, ArrayView, Data};
 use crate::error::{Error, Result, normalize_axis};
 
@@ -32,6 +33,69 @@ fn arg_lane<A: MinMaxElement>(n: usize, get: impl Fn(usize) -> A, max: bool) -> 
     at
 }
 
+/// [`arg_lane`] of a contiguous slice, vectorised: the extreme of each block
+/// of [`BLOCK`] elements by the SIMD `max_run`/`min_run`, the first block whose
+/// extreme beats every earlier one (strictly; a NaN beats everything and ends
+/// the search) picked by a scan over the block extremes, then `arg_lane` on
+/// that block alone. The same index as `arg_lane`: the block holding the
+/// first occurrence of the extreme (or the first NaN) is the first block
+/// whose extreme is the extreme. Long slices split into parts searched on
+/// threads, combined in order the same way, so the answer does not depend on
+/// the thread count.
+fn arg_slice<A: MinMaxElement>(s: &[A], max: bool) -> usize {
+    use rayon::prelude::*;
+    const BLOCK: usize = 256;
+    const PART: usize = 1 << 18;
+    let better = |x: A, m: A| {
+        if max {
+            A::gt_or_nan(x, m)
+        } else {
+            A::lt_or_nan(x, m)
+        }
+    };
+    if s.len() > 2 * PART {
+        let parts: Vec<(usize, A)> = s
+            .par_chunks(PART)
+            .enumerate()
+            .map(|(k, c)| {
+                let i = arg_slice(c, max);
+                (k * PART + i, c[i])
+            })
+            .collect();
+        let (mut at, mut best) = parts[0];
+        for &(i, x) in &parts[1..] {
+            if best.isnan() {
+                break;
+            }
+            if better(x, best) {
+                (at, best) = (i, x);
+            }
+        }
+        return at;
+    }
+    if s.len() <= 2 * BLOCK {
+        return arg_lane(s.len(), |i| s[i], max);
+    }
+    let extreme = |c: &[A]| {
+        let src = Src::from_slice(c);
+        if max { A::max_run(src) } else { A::min_run(src) }
+    };
+    let (mut best, mut at) = (extreme(&s[..BLOCK]), 0);
+    if !best.isnan() {
+        for (k, c) in s.chunks(BLOCK).enumerate().skip(1) {
+            let e = extreme(c);
+            if better(e, best) {
+                (best, at) = (e, k);
+                if e.isnan() {
+                    break;
+                }
+            }
+        }
+    }
+    let c = &s[at * BLOCK..((at + 1) * BLOCK).min(s.len())];
+    at * BLOCK + arg_lane(c.len(), |i| c[i], max)
+}
+
 fn empty_err(max: bool) -> Error {
     Error::EmptyReduction {
         op: if max { "argmax" } else { "argmin" },
@@ -43,11 +107,11 @@ fn arg_all<A: MinMaxElement, S: Data<Elem = A>>(a: &ArrayBase<S>, max: bool) -> 
         return Err(empty_err(max));
     }
     if let Some(s) = a.as_slice() {
-        return Ok(arg_lane(s.len(), |i| s[i], max));
+        return Ok(arg_slice(s, max));
     }
     // NumPy flattens in C order first.
     let v = a.to_vec();
-    Ok(arg_lane(v.len(), |i| v[i], max))
+    Ok(arg_slice(&v, max))
 }
 
 fn arg_axis<A: MinMaxElement, S: Data<Elem = A>>(
@@ -76,6 +140,19 @@ fn arg_axis<A: MinMaxElement, S: Data<Elem = A>>(
         // (contiguous reads) keeping every lane's best so far; each lane
         // still sees its elements in order, so the answer is the lane scan's.
         let out = arg_by_slices(a, ax, max)?;
+        return Array::from_shape_vec(&shape, out);
+    }
+    if ax == a.ndim() - 1
+        && let Some(s) = a.as_slice()
+    {
+        // C-contiguous lanes along the last axis: one vectorised search per
+        // lane, lanes on threads when there is enough work.
+        use rayon::prelude::*;
+        let out: Vec<i64> = if s.len() >= 1 << 16 {
+            s.par_chunks(n).map(|l| arg_slice(l, max) as i64).collect()
+        } else {
+            s.chunks(n).map(|l| arg_slice(l, max) as i64).collect()
+        };
         return Array::from_shape_vec(&shape, out);
     }
     let out: Vec<i64> = a
@@ -219,6 +296,61 @@ fn arg_free<A: MinMaxElement, S: Data<Elem = A>>(
             let i = arg_all(a, max)? as i64;
             let shape: Vec<usize> = if keepdims { vec![1; a.ndim()] } else { vec![] };
             Array::from_shape_vec(&shape, vec![i])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{arg_lane, arg_slice};
+    use crate::prelude::*;
+
+    /// The blocked, threaded search gives the plain scan's index: lengths
+    /// around the block and part sizes, the extreme (with ties) in every
+    /// position class, NaNs early, late and never, for f64, f32 and i32.
+    #[test]
+    fn blocked_search_matches_the_plain_scan() {
+        let lens = [
+            1usize, 2, 255, 256, 257, 511, 512, 513, 1000, 4096, 70_000, 600_000,
+        ];
+        for &n in &lens {
+            let base: Vec<f64> = (0..n).map(|i| ((i * 7919) % 1013) as f64 - 500.0).collect();
+            let mut cases = vec![base.clone()];
+            for &pos in &[0, n / 2, n - 1, n.saturating_sub(257)] {
+                let mut v = base.clone();
+                v[pos] = 1e9; // a unique maximum
+                cases.push(v.clone());
+                v[n - 1 - pos.min(n - 1)] = 1e9; // a tie, maybe earlier
+                cases.push(v.clone());
+                let mut w = base.clone();
+                w[pos] = f64::NAN; // a NaN wins wherever it is
+                w[n - 1] = 2e9;
+                cases.push(w);
+                let mut m = base.clone();
+                m[pos] = -1e9; // the minimum
+                cases.push(m);
+            }
+            for v in &cases {
+                for max in [true, false] {
+                    let want = arg_lane(v.len(), |i| v[i], max);
+                    assert_eq!(arg_slice(v, max), want, "f64 n={n} max={max}");
+                    let f: Vec<f32> = v.iter().map(|&x| x as f32).collect();
+                    assert_eq!(arg_slice(&f, max), arg_lane(f.len(), |i| f[i], max), "f32 n={n}");
+                    let k: Vec<i32> = v.iter().map(|&x| if x.is_nan() { 7 } else { x as i32 }).collect();
+                    assert_eq!(arg_slice(&k, max), arg_lane(k.len(), |i| k[i], max), "i32 n={n}");
+                }
+            }
+        }
+        // last-axis lanes through the public API, on threads
+        let a = Array::from_shape_vec(
+            &[300, 700],
+            (0..210_000).map(|i| ((i * 31) % 977) as f64).collect(),
+        )
+        .unwrap();
+        let got = a.argmax_axis(1).unwrap();
+        for r in 0..300 {
+            let lane: Vec<f64> = (0..700).map(|c| a[[r, c]]).collect();
+            assert_eq!(got[[r]] as usize, arg_lane(700, |i| lane[i], true), "row {r}");
         }
     }
 }
