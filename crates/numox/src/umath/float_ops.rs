@@ -253,6 +253,21 @@ fn two_outputs(op: &'static str, first: &[usize], second: &[usize]) -> Result<()
     }
 }
 
+/// The mantissa kernel of `frexp` (shared by [`frexp`] and [`frexp_into`]).
+fn frexp_mantissa<F: FloatMath>(x: &[F], o: &mut [MaybeUninit<F>]) {
+    kern(|v: F| v.frexp_parts().0)(x, o)
+}
+
+/// The exponent kernel of `frexp`.
+fn frexp_exponent<F: FloatMath>(x: &[F], o: &mut [MaybeUninit<i32>]) {
+    kern(|v: F| v.frexp_parts().1)(x, o)
+}
+
+/// The integral part of `modf` (shared by [`modf`] and [`modf_into`]).
+fn modf_integral<F: FloatMath>(x: &[F], o: &mut [MaybeUninit<F>]) {
+    kern(|v: F| NF::trunc(v))(x, o)
+}
+
 /// The mantissa and exponent of each element, `a == m * 2^e` with
 /// `0.5 <= |m| < 1` (NumPy's `np.frexp`); `(x, 0)` for 0, ±inf and NaN.
 /// Integer input gives mantissas of its [`ToFloat::Float`](crate::ToFloat) type.
@@ -271,15 +286,9 @@ where
     A::Float: FloatMath,
     S: Data<Elem = A>,
 {
-    fn mantissa<F: FloatMath>(x: &[F], o: &mut [MaybeUninit<F>]) {
-        kern(|v: F| v.frexp_parts().0)(x, o)
-    }
-    fn exponent<F: FloatMath>(x: &[F], o: &mut [MaybeUninit<i32>]) {
-        kern(|v: F| v.frexp_parts().1)(x, o)
-    }
     (
-        unary(a, float_kernel::<A, _>(mantissa::<A::Float>)),
-        unary(a, float_kernel::<A, _>(exponent::<A::Float>)),
+        unary(a, float_kernel::<A, _>(frexp_mantissa::<A::Float>)),
+        unary(a, float_kernel::<A, _>(frexp_exponent::<A::Float>)),
     )
 }
 
@@ -304,24 +313,18 @@ where
     SM: DataMut<Elem = A::Float>,
     SE: DataMut<Elem = i32>,
 {
-    fn mantissa_of<F: FloatMath>(x: &[F], o: &mut [MaybeUninit<F>]) {
-        kern(|v: F| v.frexp_parts().0)(x, o)
-    }
-    fn exponent_of<F: FloatMath>(x: &[F], o: &mut [MaybeUninit<i32>]) {
-        kern(|v: F| v.frexp_parts().1)(x, o)
-    }
     two_outputs("frexp", mantissa.shape(), exponent.shape())?;
     unary_into(
         "frexp",
         a,
         mantissa,
-        float_kernel::<A, _>(mantissa_of::<A::Float>),
+        float_kernel::<A, _>(frexp_mantissa::<A::Float>),
     )?;
     unary_into(
         "frexp",
         a,
         exponent,
-        float_kernel::<A, _>(exponent_of::<A::Float>),
+        float_kernel::<A, _>(frexp_exponent::<A::Float>),
     )
 }
 
@@ -342,12 +345,9 @@ where
     A::Float: FloatMath,
     S: Data<Elem = A>,
 {
-    fn integral<F: FloatMath>(x: &[F], o: &mut [MaybeUninit<F>]) {
-        kern(|v: F| NF::trunc(v))(x, o)
-    }
     (
         unary(a, float_kernel::<A, _>(modf_fractional::<A::Float>)),
-        unary(a, float_kernel::<A, _>(integral::<A::Float>)),
+        unary(a, float_kernel::<A, _>(modf_integral::<A::Float>)),
     )
 }
 
@@ -384,9 +384,6 @@ where
     SF: DataMut<Elem = A::Float>,
     SI: DataMut<Elem = A::Float>,
 {
-    fn integral_of<F: FloatMath>(x: &[F], o: &mut [MaybeUninit<F>]) {
-        kern(|v: F| NF::trunc(v))(x, o)
-    }
     two_outputs("modf", fractional.shape(), integral.shape())?;
     unary_into(
         "modf",
@@ -394,7 +391,12 @@ where
         fractional,
         float_kernel::<A, _>(modf_fractional::<A::Float>),
     )?;
-    unary_into("modf", a, integral, float_kernel::<A, _>(integral_of::<A::Float>))
+    unary_into(
+        "modf",
+        a,
+        integral,
+        float_kernel::<A, _>(modf_integral::<A::Float>),
+    )
 }
 
 /// `a^b` in `f64` (NumPy's `np.float_power`: inputs are converted to `f64`
