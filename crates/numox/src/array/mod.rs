@@ -24,6 +24,7 @@ pub(crate) mod copy;
 pub mod cow;
 pub mod index;
 pub mod iter;
+pub(crate) mod sequential_fill;
 pub mod shape;
 pub mod slice;
 mod storage;
