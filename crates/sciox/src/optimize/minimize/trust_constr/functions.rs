@@ -13,6 +13,7 @@ use crate::optimize::minimize::finite_diff::{
 };
 use crate::optimize::minimize::function::{ComplexFn, GradFn};
 use crate::optimize::minimize::newton_cg::{HessFn, HessProdFn};
+use numox::Complex64;
 
 /// The Hessian of the objective.
 pub(crate) enum ObjHess<'a> {
@@ -411,8 +412,28 @@ impl VecFn {
             j(&self.x, &mut self.j);
             return;
         }
-        // '2-point' forward differences with SciPy's relative step
         let (m, n) = (self.m, self.n);
+        // (a dictionary is SciPy's '2-point' NonlinearConstraint here)
+        if let Constraint::Nonlinear(nl) = c
+            && let Some(fc) = nl.fun_complex.as_deref_mut()
+        {
+            // SciPy's jac='cs': Im c(x + i h e_i) / h with the relative
+            // step of '2-point' (bounds not consulted), one evaluation each
+            let mut xc: Vec<Complex64> = self.x.iter().map(|&v| Complex64::new(v, 0.0)).collect();
+            let mut f1 = vec![Complex64::new(0.0, 0.0); m];
+            for i in 0..n {
+                let h = rel_fd_step(self.rel_step, EPSILON, self.x[i]);
+                xc[i].im = h;
+                fc(&xc, &mut f1);
+                xc[i].im = 0.0;
+                self.nfev += 1;
+                for r in 0..m {
+                    self.j[r * n + i] = f1[r].im / h;
+                }
+            }
+            return;
+        }
+        // '2-point' forward differences with SciPy's relative step
         let mut xt = self.x.clone();
         let mut f1 = vec![0.0; m];
         for i in 0..n {
