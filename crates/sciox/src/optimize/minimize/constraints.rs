@@ -4,7 +4,7 @@
 //! conversion to the equality/inequality rows SLSQP works with
 //! (`new_constraint_to_old`).
 
-use super::finite_diff::{EPSILON, FiniteDiff, rel_fd_step};
+use super::finite_diff::{EPSILON, FdSpec, FiniteDiff, compute_absolute_step, fd_step};
 use crate::{Error, Result};
 use numox::Complex64;
 
@@ -676,7 +676,7 @@ impl<'c, 'a> OldConstraints<'c, 'a> {
                 debug_assert_eq!(xc.len(), nf);
                 for j in 0..n {
                     let jj = self.fixed.as_ref().map_or(j, |f| f.0[j]);
-                    let h = rel_fd_step(self.rel_step, EPSILON, x[j]);
+                    let h = compute_absolute_step(self.rel_step, EPSILON, x[j]);
                     xc[jj].im = h;
                     if let Some(fc) = self.cons[src].complex_form() {
                         fc(&xc, &mut out);
@@ -694,43 +694,15 @@ impl<'c, 'a> OldConstraints<'c, 'a> {
                 let xf = expand(&mut self.fixed, x);
                 self.cons[src].eval(xf, &mut self.vals[src]);
                 self.xt.copy_from_slice(x);
+                let spec = FdSpec {
+                    mode: self.fd,
+                    abs_step: self.eps,
+                    rel_step: self.rel_step,
+                    abs_explicit: None,
+                };
                 for j in 0..n {
                     let x0 = x[j];
-                    let sgn = if x0 >= 0.0 { 1.0 } else { -1.0 };
-                    let mut h = match self.fd {
-                        FiniteDiff::Default => {
-                            let h = self.eps;
-                            if (x0 + h) - x0 == 0.0 {
-                                EPSILON * sgn * x0.abs().max(1.0)
-                            } else {
-                                h
-                            }
-                        }
-                        _ => match self.rel_step {
-                            None => EPSILON * sgn * x0.abs().max(1.0),
-                            Some(r) => {
-                                let h = r * sgn * x0.abs();
-                                if (x0 + h) - x0 == 0.0 {
-                                    EPSILON * sgn * x0.abs().max(1.0)
-                                } else {
-                                    h
-                                }
-                            }
-                        },
-                    };
-                    let (l, u) = (self.lb[j], self.ub[j]);
-                    if !(l == f64::NEG_INFINITY && u == f64::INFINITY) {
-                        let lower = x0 - l;
-                        let upper = u - x0;
-                        let xh = x0 + h;
-                        let violated = xh < l || xh > u;
-                        let fitting = h.abs() <= lower.max(upper);
-                        if violated && fitting {
-                            h = -h;
-                        } else if !fitting {
-                            h = if upper >= lower { upper } else { -lower };
-                        }
-                    }
+                    let (h, _, _) = fd_step(&spec, x0, Some((self.lb[j], self.ub[j])));
                     self.xt[j] = x0 + h;
                     let dx = self.xt[j] - x0;
                     let v1 = &mut self.vals1[..mc];

@@ -9,7 +9,7 @@ use super::hessian_update::{QuasiNewton, UpdateRule};
 use super::qp_subproblem::dot;
 use crate::optimize::minimize::constraints::Constraint;
 use crate::optimize::minimize::finite_diff::{
-    EPSILON, FdSpec, FiniteDiff, cs_gradient, fd_gradient, rel_fd_step,
+    EPSILON, FdSpec, FiniteDiff, adjust_scheme_to_bounds, compute_absolute_step, cs_gradient, fd_gradient,
 };
 use crate::optimize::minimize::function::{ComplexFn, GradFn};
 use crate::optimize::minimize::newton_cg::{HessFn, HessProdFn};
@@ -38,26 +38,6 @@ pub(crate) enum ObjHess<'a> {
         xt: Vec<f64>,
         gt: Vec<f64>,
     },
-}
-
-/// SciPy's `_adjust_scheme_to_bounds(.., 1, '1-sided', lb, ub)` for one
-/// component: flip or shrink the forward step `h` so `x0 + h` stays in
-/// `[l, u]`.
-pub(crate) fn adjust_one_sided(h: f64, x0: f64, l: f64, u: f64) -> f64 {
-    if l == f64::NEG_INFINITY && u == f64::INFINITY {
-        return h;
-    }
-    let (lower, upper) = (x0 - l, u - x0);
-    let xh = x0 + h;
-    let violated = xh < l || xh > u;
-    let fitting = h.abs() <= lower.max(upper);
-    if violated && fitting {
-        -h
-    } else if !fitting {
-        if upper >= lower { upper } else { -lower }
-    } else {
-        h
-    }
 }
 
 /// SciPy's `ScalarFunction`.
@@ -422,7 +402,7 @@ impl VecFn {
             let mut xc: Vec<Complex64> = self.x.iter().map(|&v| Complex64::new(v, 0.0)).collect();
             let mut f1 = vec![Complex64::new(0.0, 0.0); m];
             for i in 0..n {
-                let h = rel_fd_step(self.rel_step, EPSILON, self.x[i]);
+                let h = compute_absolute_step(self.rel_step, EPSILON, self.x[i]);
                 xc[i].im = h;
                 fc(&xc, &mut f1);
                 xc[i].im = 0.0;
@@ -438,9 +418,9 @@ impl VecFn {
         let mut f1 = vec![0.0; m];
         for i in 0..n {
             let x0 = self.x[i];
-            let mut h = rel_fd_step(self.rel_step, EPSILON, x0);
+            let mut h = compute_absolute_step(self.rel_step, EPSILON, x0);
             if let Some((l, u)) = &self.fd_bounds {
-                h = adjust_one_sided(h, x0, l[i], u[i]);
+                h = adjust_scheme_to_bounds(h, x0, l[i], u[i], false).0;
             }
             xt[i] = x0 + h;
             let dx = xt[i] - x0;
