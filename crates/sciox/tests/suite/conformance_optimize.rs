@@ -1030,10 +1030,15 @@ fn conformance_optimize() {
                 for (a, b) in r.x.iter().zip(&wx) {
                     assert!((a - b).abs() <= tol * (1.0 + b.abs()), "{ctx}: x");
                 }
-                // fun to 1e-10: at a constrained optimum the gradient is not
-                // small (|g| ~ 1e2 in the 3-D "mixed" runs), so x at 1e-12
-                // moves fun by ~1e-10
-                let ftol = if tol < 1e-10 { 1e-10 } else { tol };
+                // fun to 1e-12 too, but 1e-11 for trust-constr: at a
+                // constrained optimum the gradient is not small (|g| ~ 1e2
+                // in the 3-D "mixed" run, whose x agrees to 3e-13), so the
+                // rounding-level x moves fun by ~3e-12 (1 + |fun|)
+                let ftol = if method == Method::TrustConstr {
+                    tol.max(1e-11)
+                } else {
+                    tol
+                };
                 assert!((r.fun - w[0]).abs() <= ftol * (1.0 + w[0].abs()), "{ctx}: fun");
                 assert_eq!(r.message, case.note, "{ctx}: message");
                 cs_cons_runs += 1;
