@@ -571,6 +571,7 @@ def main():
     gen_slsqp(c)
     gen_trust(c)
     gen_cs_constrained(c)
+    gen_cs_with_constraints(c)
     c.save()
 
 
@@ -602,6 +603,81 @@ def gen_cs_constrained(c):
         r = so.minimize(so.rosen, x0, method=meth, jac="cs", options=opts, **kw)
         c.add("minimize_cs", inputs, params,
               [r.x, np.array([float(r.fun), r.nfev, r.njev, r.nit, r.status], dtype=float)], note=r.message)
+
+
+# constraints of gen_cs_with_constraints, written with products only (the
+# same bits in complex arithmetic as sciox's Complex64)
+def _disc(x):  # x0^2 + x1^2
+    return x[0] * x[0] + x[1] * x[1]
+
+
+def _cs_cons(name, meth):
+    """The constraints `name` as SciPy's minimize takes them (trust-constr's
+    NonlinearConstraint with jac='cs')."""
+    nlc = {"jac": "cs"} if meth == "trust-constr" else {}
+    if name == "disc_dict":
+        return [{"type": "ineq", "fun": lambda x: 1.0 - _disc(x)}]
+    if name == "eq_dict":
+        return [{"type": "eq", "fun": lambda x: x[0] + x[1] * x[1] - 1.5}]
+    if name == "disc_nlc_eq":
+        return [so.NonlinearConstraint(_disc, 1.0, 1.0, **nlc)]
+    if name == "disc_nlc":
+        if meth == "SLSQP":
+            # SciPy 1.17's SLSQP drops the imaginary part of a new-style
+            # inequality (zero Jacobian rows): the reference is the same
+            # constraint as a dictionary, -(v - 1) with v = x0^2 + x1^2
+            return [{"type": "ineq", "fun": lambda x: -(_disc(x) - 1.0)}]
+        return [so.NonlinearConstraint(_disc, -np.inf, 1.0, **nlc)]
+    if name == "disc_nlc_rel":
+        return [so.NonlinearConstraint(_disc, -np.inf, 1.0, finite_diff_rel_step=1e-6, **nlc)]
+    if name == "mixed":
+        # a linear inequality, a dict equality, a nonlinear equality
+        return [so.LinearConstraint([[1.0, 1.0, 1.0]], -np.inf, 2.5),
+                {"type": "eq", "fun": lambda x: x[0] * x[1] - x[2] + 0.25},
+                so.NonlinearConstraint(lambda x: x[0] * x[0] + x[2] * x[2], 1.5, 1.5, **nlc)]
+    if name == "ball3":
+        return [{"type": "ineq", "fun": lambda x: 1.5 - (x[0] * x[0] + x[2] * x[2])}]
+    raise ValueError(name)
+
+
+def gen_cs_with_constraints(c):
+    """jac='cs' with constraints (op "minimize_cs_cons", appended after all
+    older cases): SLSQP differentiates constraints without jac by complex
+    steps; trust-constr takes NonlinearConstraint(jac='cs') (and a dict
+    without jac as '2-point')."""
+    runs = [
+        ("SLSQP", "disc_dict", [0.5, 0.2], None, {}),
+        ("SLSQP", "disc_dict", [-1.2, 1.0], None, {}),
+        ("SLSQP", "eq_dict", [-1.2, 1.0], None, {}),
+        ("SLSQP", "disc_nlc_eq", [0.5, 0.2], None, {}),
+        ("SLSQP", "disc_nlc", [0.5, 0.2], None, {}),
+        ("SLSQP", "disc_dict", [0.5, 0.2], None, {"finite_diff_rel_step": 1e-6}),
+        ("SLSQP", "mixed", [0.5, 0.5, 0.5], None, {}),
+        ("SLSQP", "ball3", [0.5, 1.0, 0.5], ([-2.0, 1.0, -2.0], [2.0, 1.0, 2.0]), {}),
+        ("SLSQP", "disc_dict", [0.5, 0.2], ([0.0, 0.0], [0.7, 2.0]), {}),
+        ("trust-constr", "disc_nlc", [0.5, 0.2], None, {}),
+        ("trust-constr", "disc_nlc_eq", [0.5, 0.2], None, {}),
+        ("trust-constr", "disc_nlc", [0.5, 0.2], ([0.0, 0.0], [0.7, 2.0]), {}),
+        ("trust-constr", "disc_nlc_rel", [0.5, 0.2], None, {}),
+        ("trust-constr", "disc_dict", [0.5, 0.2], None, {}),
+        ("trust-constr", "mixed", [0.5, 0.5, 0.5], None, {}),
+    ]
+    for meth, cname, x0, bnds, opts in runs:
+        x0 = np.array(x0, dtype=float)
+        kw, inputs = {}, [x0]
+        params = {"f": "rosen", "method": meth, "cons": cname, **opts}
+        if bnds is not None:
+            kw["bounds"] = so.Bounds(bnds[0], bnds[1])
+            inputs += [np.array(bnds[0], dtype=float), np.array(bnds[1], dtype=float)]
+            params["bounds"] = True
+        r = so.minimize(so.rosen, x0, method=meth, jac="cs", options=opts,
+                        constraints=_cs_cons(cname, meth), **kw)
+        extra = []
+        if meth == "trust-constr":
+            extra = [sum(r.constr_nfev), sum(r.constr_njev)]
+        c.add("minimize_cs_cons", inputs, params,
+              [r.x, np.array([float(r.fun), r.nfev, r.njev, r.nit, r.status] + extra, dtype=float)],
+              note=r.message)
 
 
 if __name__ == "__main__":

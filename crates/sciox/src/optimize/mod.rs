@@ -12,7 +12,7 @@
 //! | `minimize_scalar` | [`minimize_scalar`] | brent, bounded, golden |
 //! | `brent`, `fminbound`, `golden`, `bracket` | [`brent`], [`fminbound`], [`golden`], [`bracket`] | |
 //! | `minimize` | [`minimize`], [`minimize_with_grad`], [`minimize_full`], [`minimize_cs`] (`jac='cs'`) | Nelder-Mead (adaptive, bounds), Powell (bounds), CG, BFGS, L-BFGS-B (bounds; version 3.0 as SciPy's C), Newton-CG ([`minimize_newton_cg`] with `hess`/`hessp`) |
-//! | `minimize` SLSQP with constraints | [`minimize_constrained`], [`Constraint`], [`LinearConstraint`], [`NonlinearConstraint`] | SciPy's C SLSQP algorithm; bounds, `eq`/`ineq` dicts, new-style constraints |
+//! | `minimize` SLSQP with constraints | [`minimize_constrained`], [`minimize_cs_constrained`] (`jac='cs'`), [`Constraint`], [`LinearConstraint`], [`NonlinearConstraint`] | SciPy's C SLSQP algorithm; bounds, `eq`/`ineq` dicts, new-style constraints |
 //! | `minimize` trust-ncg, dogleg, trust-exact | [`minimize_trust`] | `hess` or `hessp` ([`Hess`]) |
 //! | `minimize` COBYLA | [`minimize_constrained`] / [`minimize`] with [`Method::Cobyla`] | PRIMA's COBYLA as SciPy 1.17 runs it; bounds, `eq`/`ineq` dicts, new-style constraints, `maxcv` |
 //! | `minimize` trust-constr | [`minimize_trust_constr`] ([`TrustConstrHess`], [`TrustConstrOptions`], [`TrustConstrResult`]), or [`Method::TrustConstr`] in [`minimize_constrained`] | SciPy 1.17's equality-constrained SQP and barrier interior point: bounds, linear, nonlinear and dict constraints; `hess`, `hessp`, BFGS, SR1 |
@@ -93,12 +93,12 @@ pub use lsq::{
 };
 pub use milp::{MilpConstraint, MilpOptions, MilpResult, milp};
 pub use minimize::{
-    Bounds, Callback, ComplexFn, ConFn, ConHessFn, ConJacFn, Constraint, ConstraintType, EPSILON,
+    Bounds, Callback, ComplexFn, ConCsFn, ConFn, ConHessFn, ConJacFn, Constraint, ConstraintType, EPSILON,
     FactorizationMethod, FiniteDiff, GradFn, Hess, HessFn, HessProdFn, LinearConstraint, Method,
     MinimizeOptions, NonlinearConstraint, TrustConstrHess, TrustConstrOptions, TrustConstrResult,
     approx_derivative, approx_derivative_cs, approx_derivative_vec, approx_fprime, check_grad, minimize,
-    minimize_constrained, minimize_cs, minimize_full, minimize_newton_cg, minimize_trust,
-    minimize_trust_constr, minimize_with_grad, rosen, rosen_der, rosen_hess, rosen_hess_prod,
+    minimize_constrained, minimize_cs, minimize_cs_constrained, minimize_full, minimize_newton_cg,
+    minimize_trust, minimize_trust_constr, minimize_with_grad, rosen, rosen_der, rosen_hess, rosen_hess_prod,
 };
 pub use result::{OptimizeResult, RootFlag, RootResults, ScalarOptimizeResult};
 pub use root::{

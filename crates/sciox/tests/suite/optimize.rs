@@ -430,6 +430,52 @@ fn constrained_and_trust_region_bad_input_and_callbacks() {
 }
 
 #[test]
+fn minimize_cs_constrained_needs_complex_forms() {
+    // SLSQP with jac='cs' differentiates a constraint without Jacobian by
+    // complex steps: without its complex form that is an error, with a
+    // Jacobian closure or as a linear constraint it is not needed
+    use numox::Complex64;
+    let f = |x: &[f64]| (x[0] - 2.0).powi(2) + (x[1] - 1.0).powi(2);
+    let fc = |x: &[Complex64]| (x[0] - 2.0) * (x[0] - 2.0) + (x[1] - 1.0) * (x[1] - 1.0);
+    let disc = |x: &[f64], o: &mut [f64]| o[0] = 1.0 - x[0] * x[0] - x[1] * x[1];
+    let o = MinimizeOptions::default();
+    let mut cons = [Constraint::dict(ConstraintType::Ineq, 1, disc)];
+    let e = minimize_cs_constrained(f, fc, &[0.0, 0.0], Method::Slsqp, &mut cons, &o, None).unwrap_err();
+    assert!(e.to_string().contains("complex form"), "{e}");
+    let mut cons = [Constraint::Nonlinear(NonlinearConstraint::new(
+        |x: &[f64], o: &mut [f64]| o[0] = x[0] * x[0] + x[1] * x[1],
+        vec![f64::NEG_INFINITY],
+        vec![1.0],
+    ))];
+    assert!(minimize_cs_constrained(f, fc, &[0.0, 0.0], Method::Slsqp, &mut cons, &o, None).is_err());
+    // trust-constr: a NonlinearConstraint without complex form is '2-point'
+    let r = minimize_cs_constrained(f, fc, &[0.0, 0.0], Method::TrustConstr, &mut cons, &o, None).unwrap();
+    let want = [2.0 / 5f64.sqrt(), 1.0 / 5f64.sqrt()];
+    // (trust-constr stops at its gtol=1e-8 with x ~1e-5 from the optimum)
+    assert!(
+        (r.x[0] - want[0]).abs() < 1e-4 && (r.x[1] - want[1]).abs() < 1e-4,
+        "{r:?}"
+    );
+    let mut cons = [
+        Constraint::dict_with_jac(ConstraintType::Ineq, 1, disc, |x: &[f64], j: &mut [f64]| {
+            j[0] = -2.0 * x[0];
+            j[1] = -2.0 * x[1];
+        }),
+        Constraint::Linear(LinearConstraint::new(vec![1.0, -1.0], vec![-5.0], vec![5.0])),
+    ];
+    let r = minimize_cs_constrained(f, fc, &[0.0, 0.0], Method::Slsqp, &mut cons, &o, None).unwrap();
+    assert!(r.success && (r.x[0] - want[0]).abs() < 1e-6 && (r.x[1] - want[1]).abs() < 1e-6);
+    // COBYLA takes no derivatives; other methods take no constraints
+    let mut cons = [Constraint::dict(ConstraintType::Ineq, 1, disc)];
+    let r = minimize_cs_constrained(f, fc, &[0.0, 0.0], Method::Cobyla, &mut cons, &o, None).unwrap();
+    assert!((r.x[0] - want[0]).abs() < 1e-3, "{r:?}");
+    let e = minimize_cs_constrained(f, fc, &[0.0, 0.0], Method::Bfgs, &mut cons, &o, None).unwrap_err();
+    assert!(e.to_string().contains("cannot handle constraints"), "{e}");
+    let r = minimize_cs_constrained(f, fc, &[0.0, 0.0], Method::Bfgs, &mut [], &o, None).unwrap();
+    assert!(r.success && (r.x[0] - 2.0).abs() < 1e-6);
+}
+
+#[test]
 fn minimize_cs_rejects_bad_input() {
     // the trust-region methods need a Hessian; SLSQP and trust-constr take
     // complex-step gradients; the usual input checks give errors

@@ -3,6 +3,9 @@
 //! step sizes to the bounds, Coleman-Li scaling, robust losses and the
 //! finite-difference Jacobian with bounds (`approx_derivative`).
 
+use crate::optimize::minimize::finite_diff::{
+    adjust_scheme_to_bounds, compute_absolute_step, eps_for_method,
+};
 use faer::Mat;
 
 pub(crate) const EPS: f64 = f64::EPSILON;
@@ -718,61 +721,12 @@ pub(crate) fn fd_steps(
     ub: &[f64],
 ) -> (Vec<f64>, Vec<bool>) {
     let n = x.len();
-    let rstep = if three_point {
-        EPS.powf(1.0 / 3.0)
-    } else {
-        EPS.sqrt()
-    };
-    let unbounded = lb.iter().all(|v| *v == f64::NEG_INFINITY) && ub.iter().all(|v| *v == f64::INFINITY);
+    let rstep = eps_for_method(three_point);
     let mut hs = vec![0.0; n];
     let mut ones = vec![!three_point; n];
     for i in 0..n {
-        let x0 = x[i];
-        let sign = if x0 >= 0.0 { 1.0 } else { -1.0 };
-        let default = rstep * sign * x0.abs().max(1.0);
-        let mut h = match rel_step {
-            None => default,
-            Some(r) => {
-                let h = r * sign * x0.abs();
-                if (x0 + h) - x0 == 0.0 { default } else { h }
-            }
-        };
-        let (l, u) = (lb[i], ub[i]);
-        let mut one_sided = !three_point;
-        if three_point {
-            h = h.abs();
-        }
-        if !unbounded {
-            let lower = x0 - l;
-            let upper = u - x0;
-            if !three_point {
-                let xh = x0 + h;
-                let violated = xh < l || xh > u;
-                let fitting = h.abs() <= lower.max(upper);
-                if violated && fitting {
-                    h = -h;
-                } else if !fitting {
-                    h = if upper >= lower { upper } else { -lower };
-                }
-            } else {
-                let central = lower >= h && upper >= h;
-                if !central {
-                    if upper >= lower {
-                        h = h.min(0.5 * upper);
-                    } else {
-                        h = -h.min(0.5 * lower);
-                    }
-                    one_sided = true;
-                    let min_dist = upper.min(lower);
-                    if h.abs() <= min_dist {
-                        h = min_dist;
-                        one_sided = false;
-                    }
-                }
-            }
-        }
-        hs[i] = h;
-        ones[i] = one_sided;
+        let h = compute_absolute_step(rel_step, rstep, x[i]);
+        (hs[i], ones[i]) = adjust_scheme_to_bounds(h, x[i], lb[i], ub[i], three_point);
     }
     (hs, ones)
 }
@@ -970,21 +924,6 @@ pub(crate) fn approx_jac_sparse(
     xt.copy_from_slice(x);
 }
 
-/// The complex step of SciPy's `approx_derivative(method='cs')` for one
-/// variable: `sqrt(eps) sign(x0) max(1, |x0|)`, or `rel_step sign(x0) |x0|`
-/// unless that does not move `x0` (bounds are not consulted, as in SciPy).
-pub(crate) fn cs_step(x0: f64, rel_step: Option<f64>) -> f64 {
-    let sign = if x0 >= 0.0 { 1.0 } else { -1.0 };
-    let default = EPS.sqrt() * sign * x0.abs().max(1.0);
-    match rel_step {
-        None => default,
-        Some(r) => {
-            let h = r * sign * x0.abs();
-            if (x0 + h) - x0 == 0.0 { default } else { h }
-        }
-    }
-}
-
 /// SciPy's `approx_derivative(cfun, x, method='cs', rel_step)` for a vector
 /// function given in complex arithmetic (`_dense_difference`): column `i`
 /// of the row-major m×n `jac` is `Im f(x + i h_i e_i) / h_i`. One
@@ -1000,7 +939,8 @@ pub(crate) fn approx_jac_cs(
     let mut xc: Vec<numox::Complex64> = x.iter().map(|&v| numox::Complex64::new(v, 0.0)).collect();
     let mut fc = vec![numox::Complex64::new(0.0, 0.0); m];
     for i in 0..n {
-        let h = cs_step(x[i], rel_step);
+        // the complex step: '2-point''s relative step, bounds not consulted
+        let h = compute_absolute_step(rel_step, eps_for_method(false), x[i]);
         xc[i].im = h;
         cfun(&xc, &mut fc);
         xc[i].im = 0.0;
@@ -1023,7 +963,10 @@ pub(crate) fn approx_jac_cs_sparse(
     jac: &mut [f64],
 ) {
     let n = x.len();
-    let hs: Vec<f64> = x.iter().map(|&v| cs_step(v, rel_step)).collect();
+    let hs: Vec<f64> = x
+        .iter()
+        .map(|&v| compute_absolute_step(rel_step, eps_for_method(false), v))
+        .collect();
     let mut xc: Vec<numox::Complex64> = x.iter().map(|&v| numox::Complex64::new(v, 0.0)).collect();
     let mut fc = vec![numox::Complex64::new(0.0, 0.0); m];
     jac.fill(0.0);

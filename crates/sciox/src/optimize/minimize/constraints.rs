@@ -4,8 +4,9 @@
 //! conversion to the equality/inequality rows SLSQP works with
 //! (`new_constraint_to_old`).
 
-use super::finite_diff::{EPSILON, FiniteDiff};
+use super::finite_diff::{EPSILON, FdSpec, FiniteDiff, compute_absolute_step, fd_step};
 use crate::{Error, Result};
+use numox::Complex64;
 
 /// A vector constraint function: writes the `m` constraint values at `x`
 /// into the slice.
@@ -14,6 +15,16 @@ pub type ConFn<'a> = Box<dyn FnMut(&[f64], &mut [f64]) + 'a>;
 /// A constraint Jacobian: writes the `m×n` Jacobian at `x`, row-major
 /// (row `i` is the gradient of constraint `i`), into the slice.
 pub type ConJacFn<'a> = Box<dyn FnMut(&[f64], &mut [f64]) + 'a>;
+
+/// A vector constraint function in complex arithmetic (its complex form,
+/// for complex-step Jacobians, SciPy's `'cs'`): writes the `m` values at
+/// the complex point into the slice. It must be analytic (no `abs`, no
+/// comparisons of the values) and agree with the real function on real
+/// points.
+pub type ConCsFn<'a> = Box<dyn FnMut(&[Complex64], &mut [Complex64]) + 'a>;
+
+/// The unboxed complex form of a constraint.
+type ConCsDyn<'a> = dyn FnMut(&[Complex64], &mut [Complex64]) + 'a;
 
 /// The Hessian of `v · fun(x)` of a nonlinear constraint: writes the n×n
 /// matrix at `(x, v)` (row-major) into the slice (SciPy's `hess(x, v)`;
@@ -93,6 +104,14 @@ pub struct NonlinearConstraint<'a> {
     pub fun: ConFn<'a>,
     /// Its Jacobian, `None` for finite differences.
     pub jac: Option<ConJacFn<'a>>,
+    /// Its complex form: with it (and no `jac`) the Jacobian is taken by
+    /// complex steps in trust-constr, SciPy's `jac='cs'` (see
+    /// [`with_cs`](Self::with_cs)).
+    pub fun_complex: Option<ConCsFn<'a>>,
+    /// SciPy's `finite_diff_rel_step` of the constraint: the relative step
+    /// of its '2-point' or complex-step Jacobian in trust-constr (`None`:
+    /// `sqrt(eps)`, SciPy's default). SLSQP ignores it, as SciPy's does.
+    pub finite_diff_rel_step: Option<f64>,
     /// The Hessian of `v · fun(x)` (trust-constr); `None` for SciPy's
     /// default `BFGS()` approximation. Other methods ignore it.
     pub hess: Option<ConHessFn<'a>>,
@@ -114,10 +133,51 @@ impl<'a> NonlinearConstraint<'a> {
         NonlinearConstraint {
             fun: Box::new(fun),
             jac: None,
+            fun_complex: None,
+            finite_diff_rel_step: None,
             hess: None,
             lb,
             ub,
         }
+    }
+
+    /// The same constraint with its Jacobian by complex steps (SciPy's
+    /// `NonlinearConstraint(fun, lb, ub, jac='cs')`): `fun_complex` is `fun`
+    /// evaluated in complex arithmetic, and column `j` of the Jacobian is
+    /// `Im fun(x + i h e_j) / h` with `h = sqrt(eps) sign(x_j) max(1, |x_j|)`
+    /// (or [`finite_diff_rel_step`](Self::finite_diff_rel_step)), exact to
+    /// rounding for analytic functions. trust-constr uses it whatever the
+    /// objective's gradient is (each evaluation counts in `constr_nfev`, as
+    /// SciPy's); SLSQP, as SciPy's, differentiates a constraint without a
+    /// Jacobian closure the way the objective is (complex steps only with
+    /// [`minimize_cs_constrained`](crate::optimize::minimize_cs_constrained)).
+    /// A Jacobian closure given by [`with_jac`](Self::with_jac) takes
+    /// precedence.
+    ///
+    /// ```
+    /// use sciox::optimize::NonlinearConstraint;
+    /// use numox::Complex64;
+    /// let c = NonlinearConstraint::new(|x: &[f64], o: &mut [f64]| o[0] = x[0] * x[1], vec![1.0], vec![1.0])
+    ///     .with_cs(|x: &[Complex64], o: &mut [Complex64]| o[0] = x[0] * x[1]);
+    /// assert!(c.fun_complex.is_some() && c.jac.is_none());
+    /// ```
+    pub fn with_cs<C: FnMut(&[Complex64], &mut [Complex64]) + 'a>(mut self, fun_complex: C) -> Self {
+        self.fun_complex = Some(Box::new(fun_complex));
+        self
+    }
+
+    /// The same constraint with SciPy's `finite_diff_rel_step` (the relative
+    /// step of its estimated Jacobian in trust-constr).
+    ///
+    /// ```
+    /// use sciox::optimize::NonlinearConstraint;
+    /// let c = NonlinearConstraint::new(|x: &[f64], o: &mut [f64]| o[0] = x[0], vec![0.0], vec![1.0])
+    ///     .with_rel_step(1e-6);
+    /// assert_eq!(c.finite_diff_rel_step, Some(1e-6));
+    /// ```
+    pub fn with_rel_step(mut self, rel_step: f64) -> Self {
+        self.finite_diff_rel_step = Some(rel_step);
+        self
     }
 
     /// The same constraint with its Jacobian (`m×n` row-major).
@@ -183,6 +243,10 @@ pub enum Constraint<'a> {
         fun: ConFn<'a>,
         /// Its Jacobian (`m×n` row-major); `None` for finite differences.
         jac: Option<ConJacFn<'a>>,
+        /// Its complex form, for the complex-step Jacobian SLSQP takes of a
+        /// dictionary without `jac` when the objective's gradient is by
+        /// complex steps ([`minimize_cs_constrained`](crate::optimize::minimize_cs_constrained)).
+        fun_complex: Option<ConCsFn<'a>>,
     },
     /// A [`LinearConstraint`].
     Linear(LinearConstraint),
@@ -204,6 +268,37 @@ impl<'a> Constraint<'a> {
             m,
             fun: Box::new(fun),
             jac: None,
+            fun_complex: None,
+        }
+    }
+
+    /// An old-style constraint dictionary without Jacobian, with its complex
+    /// form `fun_complex` (the same function in complex arithmetic): with
+    /// [`minimize_cs_constrained`](crate::optimize::minimize_cs_constrained)
+    /// and SLSQP its Jacobian is taken by complex steps, as SciPy's
+    /// `minimize(method='SLSQP', jac='cs')` does for a dictionary without
+    /// `'jac'`. (trust-constr turns a dictionary into a '2-point'
+    /// `NonlinearConstraint`, as SciPy does, and does not use it.)
+    ///
+    /// ```
+    /// use sciox::optimize::{Constraint, ConstraintType};
+    /// use numox::Complex64;
+    /// let c = Constraint::dict_cs(ConstraintType::Ineq, 1,
+    ///     |x: &[f64], o: &mut [f64]| o[0] = 1.0 - x[0] * x[0],
+    ///     |x: &[Complex64], o: &mut [Complex64]| o[0] = 1.0 - x[0] * x[0]);
+    /// assert_eq!(c.len(), 1);
+    /// ```
+    pub fn dict_cs<F, C>(kind: ConstraintType, m: usize, fun: F, fun_complex: C) -> Self
+    where
+        F: FnMut(&[f64], &mut [f64]) + 'a,
+        C: FnMut(&[Complex64], &mut [Complex64]) + 'a,
+    {
+        Constraint::Dict {
+            kind,
+            m,
+            fun: Box::new(fun),
+            jac: None,
+            fun_complex: Some(Box::new(fun_complex)),
         }
     }
 
@@ -226,6 +321,7 @@ impl<'a> Constraint<'a> {
             m,
             fun: Box::new(fun),
             jac: Some(Box::new(jac)),
+            fun_complex: None,
         }
     }
 
@@ -242,6 +338,15 @@ impl<'a> Constraint<'a> {
             Constraint::Dict { m, .. } => *m,
             Constraint::Linear(l) => l.lb.len(),
             Constraint::Nonlinear(c) => c.lb.len(),
+        }
+    }
+
+    /// The complex form of a constraint (dictionary or nonlinear), if given.
+    pub(super) fn complex_form(&mut self) -> Option<&mut ConCsDyn<'a>> {
+        match self {
+            Constraint::Dict { fun_complex, .. } => fun_complex.as_deref_mut(),
+            Constraint::Nonlinear(nl) => nl.fun_complex.as_deref_mut(),
+            Constraint::Linear(_) => None,
         }
     }
 
@@ -313,6 +418,9 @@ pub(crate) struct OldConstraints<'c, 'a> {
     vals1: Vec<f64>,
     jacbuf: Vec<f64>,
     xt: Vec<f64>,
+    /// Constraints without a Jacobian closure are differentiated by complex
+    /// steps of their complex forms (the objective's `jac='cs'`).
+    cs: bool,
     /// Variables fixed by equal bounds removed (SciPy's
     /// `_Remove_From_Func`): the free indices and a full-length point.
     fixed: Option<(Vec<usize>, Vec<f64>)>,
@@ -438,8 +546,35 @@ impl<'c, 'a> OldConstraints<'c, 'a> {
             vals1: vec![0.0; maxm],
             jacbuf: vec![0.0; maxm * n],
             xt: vec![0.0; n],
+            cs: false,
             fixed: None,
         })
+    }
+
+    /// Differentiates the constraints without a Jacobian closure by complex
+    /// steps, as SciPy's SLSQP does when the objective's `jac` is `'cs'`
+    /// (`approx_derivative(method='cs', rel_step=finite_diff_rel_step)`).
+    ///
+    /// Errors: such a constraint without its complex form.
+    pub fn use_complex_step(&mut self) -> Result<()> {
+        for p in &self.pieces {
+            let c = &mut self.cons[p.src];
+            let needs = match c {
+                Constraint::Dict { jac, .. } => jac.is_none(),
+                Constraint::Nonlinear(nl) => nl.jac.is_none(),
+                Constraint::Linear(_) => false,
+            };
+            if needs && c.complex_form().is_none() {
+                return Err(Error::invalid(format!(
+                    "Constraint {}: with jac='cs' a constraint without a Jacobian is differentiated by \
+                     complex steps and needs its complex form (`Constraint::dict_cs`, \
+                     `NonlinearConstraint::with_cs`) or a Jacobian.",
+                    p.src
+                )));
+            }
+        }
+        self.cs = true;
+        Ok(())
     }
 
     /// Removes the variables not in `free` (fixed at their values in
@@ -523,49 +658,51 @@ impl<'c, 'a> OldConstraints<'c, 'a> {
                     }
                     row += 1;
                 }
+            } else if self.cs {
+                // complex steps of this piece (SciPy's approx_derivative with
+                // method='cs' and rel_step; bounds are not consulted). A
+                // row `v - lb` or `-(v - ub)` has imaginary part `Im v` or
+                // `-Im v`. (SciPy 1.17 writes the inequality rows of a
+                // new-style constraint into a real array, dropping the
+                // imaginary parts with a ComplexWarning, so its Jacobian
+                // rows are zero there; these are the rows of the same
+                // constraint given as a dictionary.)
+                let nf = self.fixed.as_ref().map_or(n, |f| f.1.len());
+                let mut xc: Vec<Complex64> = expand(&mut self.fixed, x)
+                    .iter()
+                    .map(|&v| Complex64::new(v, 0.0))
+                    .collect();
+                let mut out = vec![Complex64::new(0.0, 0.0); mc];
+                debug_assert_eq!(xc.len(), nf);
+                for j in 0..n {
+                    let jj = self.fixed.as_ref().map_or(j, |f| f.0[j]);
+                    let h = compute_absolute_step(self.rel_step, EPSILON, x[j]);
+                    xc[jj].im = h;
+                    if let Some(fc) = self.cons[src].complex_form() {
+                        fc(&xc, &mut out);
+                    }
+                    xc[jj].im = 0.0;
+                    for (k, r) in self.pieces[pi].rows.iter().enumerate() {
+                        let (i, s) = r.sign_row();
+                        c[row + k + j * lda] = s * out[i].im / h;
+                    }
+                }
+                row += self.pieces[pi].rows.len();
             } else {
                 // 2-point differences of this piece (SciPy's
                 // approx_derivative with abs_step=eps, or rel_step)
                 let xf = expand(&mut self.fixed, x);
                 self.cons[src].eval(xf, &mut self.vals[src]);
                 self.xt.copy_from_slice(x);
+                let spec = FdSpec {
+                    mode: self.fd,
+                    abs_step: self.eps,
+                    rel_step: self.rel_step,
+                    abs_explicit: None,
+                };
                 for j in 0..n {
                     let x0 = x[j];
-                    let sgn = if x0 >= 0.0 { 1.0 } else { -1.0 };
-                    let mut h = match self.fd {
-                        FiniteDiff::Default => {
-                            let h = self.eps;
-                            if (x0 + h) - x0 == 0.0 {
-                                EPSILON * sgn * x0.abs().max(1.0)
-                            } else {
-                                h
-                            }
-                        }
-                        _ => match self.rel_step {
-                            None => EPSILON * sgn * x0.abs().max(1.0),
-                            Some(r) => {
-                                let h = r * sgn * x0.abs();
-                                if (x0 + h) - x0 == 0.0 {
-                                    EPSILON * sgn * x0.abs().max(1.0)
-                                } else {
-                                    h
-                                }
-                            }
-                        },
-                    };
-                    let (l, u) = (self.lb[j], self.ub[j]);
-                    if !(l == f64::NEG_INFINITY && u == f64::INFINITY) {
-                        let lower = x0 - l;
-                        let upper = u - x0;
-                        let xh = x0 + h;
-                        let violated = xh < l || xh > u;
-                        let fitting = h.abs() <= lower.max(upper);
-                        if violated && fitting {
-                            h = -h;
-                        } else if !fitting {
-                            h = if upper >= lower { upper } else { -lower };
-                        }
-                    }
+                    let (h, _, _) = fd_step(&spec, x0, Some((self.lb[j], self.ub[j])));
                     self.xt[j] = x0 + h;
                     let dx = self.xt[j] - x0;
                     let v1 = &mut self.vals1[..mc];

@@ -29,12 +29,6 @@ pub enum FiniteDiff {
     ThreePoint,
 }
 
-/// SciPy's relative 2-point step for a scalar `x` (no bounds).
-pub(crate) fn abs_step_2point(x: f64) -> f64 {
-    let sign = if x >= 0.0 { 1.0 } else { -1.0 };
-    EPSILON * sign * x.abs().max(1.0)
-}
-
 /// The steps of one finite-difference gradient.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct FdSpec {
@@ -100,69 +94,95 @@ pub(crate) fn fd_gradient(
     nfev
 }
 
-/// The step of one variable (SciPy's `_compute_absolute_step`, then
-/// `_adjust_scheme_to_bounds` for the bounds `(l, u)` of that variable):
-/// `(h, three_point, one_sided)`.
-fn fd_step(spec: &FdSpec, x0: f64, bound: Option<(f64, f64)>) -> (f64, bool, bool) {
-    let cbrt_eps = f64::EPSILON.powf(1.0 / 3.0);
-    let s = sign_of(x0);
-    let (mut h, three) = match spec.mode {
-        FiniteDiff::Default => {
-            let mut h = spec.abs_step;
-            if (x0 + h) - x0 == 0.0 {
-                h = EPSILON * s * x0.abs().max(1.0);
-            }
-            (h, false)
-        }
-        FiniteDiff::TwoPoint => (step(spec, EPSILON, x0), false),
-        FiniteDiff::ThreePoint => (step(spec, cbrt_eps, x0), true),
+/// The step of one variable (SciPy's `_compute_absolute_step`, or the
+/// absolute step with its fallback, then `_adjust_scheme_to_bounds` for the
+/// bounds `(l, u)` of that variable): `(h, three_point, one_sided)`.
+pub(crate) fn fd_step(spec: &FdSpec, x0: f64, bound: Option<(f64, f64)>) -> (f64, bool, bool) {
+    let (h, three) = match spec.mode {
+        FiniteDiff::Default => (abs_step_or_default(spec.abs_step, EPSILON, x0), false),
+        FiniteDiff::TwoPoint => (step(spec, eps_for_method(false), x0), false),
+        FiniteDiff::ThreePoint => (step(spec, eps_for_method(true), x0), true),
     };
-    let mut one_sided = !three;
-    if let Some((l, u)) = bound
-        && !(l == f64::NEG_INFINITY && u == f64::INFINITY)
-    {
-        let lower = x0 - l;
-        let upper = u - x0;
-        if !three {
-            let xh = x0 + h;
-            let violated = xh < l || xh > u;
-            let fitting = h.abs() <= lower.max(upper);
-            if violated && fitting {
-                h = -h;
-            } else if !fitting {
-                h = if upper >= lower { upper } else { -lower };
-            }
-        } else {
-            h = h.abs();
-            let central = lower >= h && upper >= h;
-            if !central {
-                if upper >= lower {
-                    h = h.min(0.5 * upper);
-                } else {
-                    h = -h.min(0.5 * lower);
-                }
-                one_sided = true;
-                let min_dist = upper.min(lower);
-                if h.abs() <= min_dist {
-                    h = min_dist;
-                    one_sided = false;
-                }
-            }
-        }
-    }
+    let (l, u) = bound.unwrap_or((f64::NEG_INFINITY, f64::INFINITY));
+    let (h, one_sided) = adjust_scheme_to_bounds(h, x0, l, u, three);
     (h, three, one_sided)
 }
 
-/// SciPy's `_compute_absolute_step` for one entry: the relative step
-/// `rel_step` (or `rstep`, SciPy's default) times `sign(x0) * max(1, |x0|)`.
-pub(crate) fn rel_fd_step(rel_step: Option<f64>, rstep: f64, x0: f64) -> f64 {
-    let spec = FdSpec {
-        mode: FiniteDiff::TwoPoint,
-        abs_step: 0.0,
-        rel_step,
-        abs_explicit: None,
-    };
-    step(&spec, rstep, x0)
+/// SciPy's `_eps_for_method` for float64: the default relative step,
+/// `sqrt(eps)` for '2-point' and 'cs', `eps^(1/3)` for '3-point'.
+pub(crate) fn eps_for_method(three_point: bool) -> f64 {
+    if three_point {
+        f64::EPSILON.powf(1.0 / 3.0)
+    } else {
+        EPSILON
+    }
+}
+
+/// SciPy's `_compute_absolute_step` for one entry: `rstep * sign(x0) *
+/// max(1, |x0|)` (`rstep` from [`eps_for_method`]), or with `rel_step`,
+/// `rel_step * sign(x0) * |x0|` unless that does not move `x0`, where it
+/// falls back to the former (`sign(0) = 1`). The one relative-step rule of
+/// every finite-difference and complex-step derivative in `optimize`.
+pub(crate) fn compute_absolute_step(rel_step: Option<f64>, rstep: f64, x0: f64) -> f64 {
+    let default = rstep * sign_of(x0) * x0.abs().max(1.0);
+    match rel_step {
+        None => default,
+        Some(r) => {
+            let h = r * sign_of(x0) * x0.abs();
+            if (x0 + h) - x0 == 0.0 { default } else { h }
+        }
+    }
+}
+
+/// An absolute step `h`, or where it does not move `x0` the default
+/// relative step (`approx_derivative`'s `abs_step` fallback).
+fn abs_step_or_default(h: f64, rstep: f64, x0: f64) -> f64 {
+    if (x0 + h) - x0 == 0.0 {
+        compute_absolute_step(None, rstep, x0)
+    } else {
+        h
+    }
+}
+
+/// SciPy's `_adjust_scheme_to_bounds(x0, h, 1, scheme, lb, ub)` for one
+/// variable with bounds `[l, u]`: '1-sided' (`three_point = false`) flips
+/// or shrinks the forward step so `x0 + h` stays inside; '2-sided' takes
+/// `|h|` and goes one-sided (`h` at most half the room) or shrinks to the
+/// nearer bound when a central step does not fit. Returns `(h, one_sided)`.
+pub(crate) fn adjust_scheme_to_bounds(h: f64, x0: f64, l: f64, u: f64, three_point: bool) -> (f64, bool) {
+    let mut h = if three_point { h.abs() } else { h };
+    let mut one_sided = !three_point;
+    if l == f64::NEG_INFINITY && u == f64::INFINITY {
+        return (h, one_sided);
+    }
+    let lower = x0 - l;
+    let upper = u - x0;
+    if !three_point {
+        let xh = x0 + h;
+        let violated = xh < l || xh > u;
+        let fitting = h.abs() <= lower.max(upper);
+        if violated && fitting {
+            h = -h;
+        } else if !fitting {
+            h = if upper >= lower { upper } else { -lower };
+        }
+    } else {
+        let central = lower >= h && upper >= h;
+        if !central {
+            if upper >= lower {
+                h = h.min(0.5 * upper);
+            } else {
+                h = -h.min(0.5 * lower);
+            }
+            one_sided = true;
+            let min_dist = upper.min(lower);
+            if h.abs() <= min_dist {
+                h = min_dist;
+                one_sided = false;
+            }
+        }
+    }
+    (h, one_sided)
 }
 
 /// Writes the complex-step gradient of `f` at `x` into `g` (SciPy's
@@ -187,24 +207,9 @@ pub(crate) fn cs_gradient(
 }
 
 fn step(spec: &FdSpec, rstep: f64, x0: f64) -> f64 {
-    let s = sign_of(x0);
-    if let Some(h) = spec.abs_explicit {
-        return if (x0 + h) - x0 == 0.0 {
-            rstep * s * x0.abs().max(1.0)
-        } else {
-            h
-        };
-    }
-    match spec.rel_step {
-        None => rstep * s * x0.abs().max(1.0),
-        Some(r) => {
-            let h = r * s * x0.abs();
-            if (x0 + h) - x0 == 0.0 {
-                rstep * s * x0.abs().max(1.0)
-            } else {
-                h
-            }
-        }
+    match spec.abs_explicit {
+        Some(h) => abs_step_or_default(h, rstep, x0),
+        None => compute_absolute_step(spec.rel_step, rstep, x0),
     }
 }
 

@@ -20,7 +20,7 @@ mod trust;
 mod trust_constr;
 
 pub use constraints::{
-    ConFn, ConHessFn, ConJacFn, Constraint, ConstraintType, LinearConstraint, NonlinearConstraint,
+    ConCsFn, ConFn, ConHessFn, ConJacFn, Constraint, ConstraintType, LinearConstraint, NonlinearConstraint,
 };
 pub use finite_diff::{
     EPSILON, FiniteDiff, approx_derivative, approx_derivative_cs, approx_derivative_vec, approx_fprime,
@@ -875,8 +875,81 @@ pub fn minimize_constrained<F: FnMut(&[f64]) -> f64>(
     opts: &MinimizeOptions,
     callback: Callback<'_>,
 ) -> Result<OptimizeResult> {
+    constrained_impl(fun, grad.into(), x0, method, constraints, opts, callback)
+}
+
+/// [`minimize_constrained`] with complex-step derivatives (SciPy's
+/// `minimize(fun, x0, jac='cs', method=..., bounds=..., constraints=...)`):
+/// the objective's gradient from its complex form `fun_complex` as in
+/// [`minimize_cs`], and the constraints differentiated as SciPy does then:
+///
+/// - SLSQP: a constraint without a Jacobian closure (a dictionary, or a
+///   [`NonlinearConstraint`] without `jac`) by complex steps of its complex
+///   form ([`Constraint::dict_cs`], [`NonlinearConstraint::with_cs`]), with
+///   the objective's step (`finite_diff_rel_step`), bounds not consulted;
+///   variables fixed by equal bounds are removed from the constraints too.
+///   (SciPy 1.17 drops the imaginary parts of the inequality rows of a
+///   new-style constraint, a ComplexWarning and zero Jacobian rows; sciox
+///   takes the rows of the same constraint written as a dictionary.)
+/// - trust-constr: a [`NonlinearConstraint`] by complex steps when it has a
+///   complex form (its own `jac='cs'`, the objective's gradient does not
+///   matter), else '2-point' differences; a dictionary by '2-point'
+///   differences, as SciPy turns it into a `NonlinearConstraint` with
+///   `jac='2-point'`.
+/// - COBYLA uses no derivatives; other methods take no constraints.
+///
+/// Errors: as [`minimize_constrained`] and [`minimize_cs`], and with SLSQP a
+/// constraint with neither a Jacobian nor a complex form.
+///
+/// ```
+/// use sciox::optimize::{minimize_cs_constrained, Constraint, ConstraintType, Method, MinimizeOptions};
+/// use numox::Complex64;
+/// // min (x0 - 2)^2 + (x1 - 1)^2 on the unit disc: x = (2, 1) / sqrt(5)
+/// let f = |x: &[f64]| (x[0] - 2.0).powi(2) + (x[1] - 1.0).powi(2);
+/// let fc = |x: &[Complex64]| (x[0] - 2.0) * (x[0] - 2.0) + (x[1] - 1.0) * (x[1] - 1.0);
+/// let mut cons = [Constraint::dict_cs(ConstraintType::Ineq, 1,
+///     |x: &[f64], o: &mut [f64]| o[0] = 1.0 - x[0] * x[0] - x[1] * x[1],
+///     |x: &[Complex64], o: &mut [Complex64]| o[0] = 1.0 - x[0] * x[0] - x[1] * x[1])];
+/// let r = minimize_cs_constrained(f, fc, &[0.0, 0.0], Method::Slsqp, &mut cons,
+///                                 &MinimizeOptions::default(), None).unwrap();
+/// assert!(r.success);
+/// assert!((r.x[0] - 2.0 / 5f64.sqrt()).abs() < 1e-6 && (r.x[1] - 1.0 / 5f64.sqrt()).abs() < 1e-6);
+/// ```
+pub fn minimize_cs_constrained<F, C>(
+    fun: F,
+    mut fun_complex: C,
+    x0: &[f64],
+    method: Method,
+    constraints: &mut [Constraint<'_>],
+    opts: &MinimizeOptions,
+    callback: Callback<'_>,
+) -> Result<OptimizeResult>
+where
+    F: FnMut(&[f64]) -> f64,
+    C: FnMut(&[Complex64]) -> Complex64,
+{
+    constrained_impl(
+        fun,
+        GradSource::ComplexStep(&mut fun_complex),
+        x0,
+        method,
+        constraints,
+        opts,
+        callback,
+    )
+}
+
+fn constrained_impl<F: FnMut(&[f64]) -> f64>(
+    fun: F,
+    grad: GradSource<'_>,
+    x0: &[f64],
+    method: Method,
+    constraints: &mut [Constraint<'_>],
+    opts: &MinimizeOptions,
+    callback: Callback<'_>,
+) -> Result<OptimizeResult> {
     if method == Method::TrustConstr {
-        return trust_constr::run_from_minimize(fun, grad.into(), x0, constraints, opts, callback);
+        return trust_constr::run_from_minimize(fun, grad, x0, constraints, opts, callback);
     }
     if method == Method::Cobyla {
         let mut callback = callback;
@@ -889,7 +962,7 @@ pub fn minimize_constrained<F: FnMut(&[f64]) -> f64>(
                 method.name()
             )));
         }
-        return minimize_full(fun, grad, x0, method, opts, callback);
+        return minimize_impl(fun, grad, x0, method, opts, callback);
     }
     let n = x0.len();
     if n == 0 {
@@ -903,7 +976,7 @@ pub fn minimize_constrained<F: FnMut(&[f64]) -> f64>(
         o.ftol.get_or_insert(t);
     }
     let mut callback = callback;
-    slsqp_run(fun, grad.into(), x0, constraints, &o, &mut callback)
+    slsqp_run(fun, grad, x0, constraints, &o, &mut callback)
 }
 
 fn slsqp_run<F: FnMut(&[f64]) -> f64>(
@@ -947,7 +1020,11 @@ fn slsqp_run<F: FnMut(&[f64]) -> f64>(
         lb.clone(),
         ub.clone(),
     )?;
-    if o.finite_diff == FiniteDiff::ThreePoint && cons.needs_fd() {
+    if matches!(grad, GradSource::ComplexStep(_)) {
+        // SciPy's SLSQP differentiates constraints without `jac` with the
+        // objective's method, 'cs' included
+        cons.use_complex_step()?;
+    } else if o.finite_diff == FiniteDiff::ThreePoint && cons.needs_fd() {
         return Err(Error::invalid(
             "'3-point' finite differences of constraints are not supported; give the constraint Jacobian.",
         ));

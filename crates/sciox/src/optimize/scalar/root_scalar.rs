@@ -3,7 +3,7 @@
 
 use super::{NewtonOptions, RootOptions};
 use crate::optimize::RootResults;
-use crate::optimize::minimize::finite_diff::abs_step_2point;
+use crate::optimize::minimize::finite_diff::{EPSILON, compute_absolute_step};
 use crate::{Error, Result};
 
 /// A method of [`root_scalar`] (SciPy's `method=` strings).
@@ -177,7 +177,7 @@ pub fn root_scalar<F: FnMut(f64) -> f64>(
                         let fc = std::cell::RefCell::new(f);
                         let mut fv = |x: f64| (fc.borrow_mut())(x);
                         let mut fd = |x: f64| {
-                            let h = abs_step_2point(x);
+                            let h = compute_absolute_step(None, EPSILON, x);
                             let f0 = (fc.borrow_mut())(x);
                             let xh = x + h;
                             let f1 = (fc.borrow_mut())(xh);

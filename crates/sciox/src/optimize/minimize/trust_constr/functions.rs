@@ -9,10 +9,11 @@ use super::hessian_update::{QuasiNewton, UpdateRule};
 use super::qp_subproblem::dot;
 use crate::optimize::minimize::constraints::Constraint;
 use crate::optimize::minimize::finite_diff::{
-    EPSILON, FdSpec, FiniteDiff, cs_gradient, fd_gradient, rel_fd_step,
+    EPSILON, FdSpec, FiniteDiff, adjust_scheme_to_bounds, compute_absolute_step, cs_gradient, fd_gradient,
 };
 use crate::optimize::minimize::function::{ComplexFn, GradFn};
 use crate::optimize::minimize::newton_cg::{HessFn, HessProdFn};
+use numox::Complex64;
 
 /// The Hessian of the objective.
 pub(crate) enum ObjHess<'a> {
@@ -37,26 +38,6 @@ pub(crate) enum ObjHess<'a> {
         xt: Vec<f64>,
         gt: Vec<f64>,
     },
-}
-
-/// SciPy's `_adjust_scheme_to_bounds(.., 1, '1-sided', lb, ub)` for one
-/// component: flip or shrink the forward step `h` so `x0 + h` stays in
-/// `[l, u]`.
-pub(crate) fn adjust_one_sided(h: f64, x0: f64, l: f64, u: f64) -> f64 {
-    if l == f64::NEG_INFINITY && u == f64::INFINITY {
-        return h;
-    }
-    let (lower, upper) = (x0 - l, u - x0);
-    let xh = x0 + h;
-    let violated = xh < l || xh > u;
-    let fitting = h.abs() <= lower.max(upper);
-    if violated && fitting {
-        -h
-    } else if !fitting {
-        if upper >= lower { upper } else { -lower }
-    } else {
-        h
-    }
 }
 
 /// SciPy's `ScalarFunction`.
@@ -411,15 +392,35 @@ impl VecFn {
             j(&self.x, &mut self.j);
             return;
         }
-        // '2-point' forward differences with SciPy's relative step
         let (m, n) = (self.m, self.n);
+        // (a dictionary is SciPy's '2-point' NonlinearConstraint here)
+        if let Constraint::Nonlinear(nl) = c
+            && let Some(fc) = nl.fun_complex.as_deref_mut()
+        {
+            // SciPy's jac='cs': Im c(x + i h e_i) / h with the relative
+            // step of '2-point' (bounds not consulted), one evaluation each
+            let mut xc: Vec<Complex64> = self.x.iter().map(|&v| Complex64::new(v, 0.0)).collect();
+            let mut f1 = vec![Complex64::new(0.0, 0.0); m];
+            for i in 0..n {
+                let h = compute_absolute_step(self.rel_step, EPSILON, self.x[i]);
+                xc[i].im = h;
+                fc(&xc, &mut f1);
+                xc[i].im = 0.0;
+                self.nfev += 1;
+                for r in 0..m {
+                    self.j[r * n + i] = f1[r].im / h;
+                }
+            }
+            return;
+        }
+        // '2-point' forward differences with SciPy's relative step
         let mut xt = self.x.clone();
         let mut f1 = vec![0.0; m];
         for i in 0..n {
             let x0 = self.x[i];
-            let mut h = rel_fd_step(self.rel_step, EPSILON, x0);
+            let mut h = compute_absolute_step(self.rel_step, EPSILON, x0);
             if let Some((l, u)) = &self.fd_bounds {
-                h = adjust_one_sided(h, x0, l[i], u[i]);
+                h = adjust_scheme_to_bounds(h, x0, l[i], u[i], false).0;
             }
             xt[i] = x0 + h;
             let dx = xt[i] - x0;

@@ -838,13 +838,15 @@ fn trust_constr_impl<F: FnMut(&[f64]) -> f64>(
         let m = lb.len();
         let fun = match &mut constraints[k] {
             Constraint::Linear(l) => PFun::Linear(LinFn::new(l.a.clone(), m, false, x0)),
-            c => PFun::Vector(Box::new(VecFn::new(
-                c,
-                x0,
-                m,
-                opts.finite_diff_rel_step,
-                fd_bounds.clone(),
-            ))),
+            c => {
+                // SciPy's VectorFunction takes the constraint's own
+                // finite_diff_rel_step (a dictionary has none)
+                let rel_step = match c {
+                    Constraint::Nonlinear(nl) => nl.finite_diff_rel_step,
+                    _ => None,
+                };
+                PFun::Vector(Box::new(VecFn::new(c, x0, m, rel_step, fd_bounds.clone())))
+            }
         };
         let (eq, ineq) = Prepared::canonical_rows(&lb, &ub);
         cons.push(Prepared {
