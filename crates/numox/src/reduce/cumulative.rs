@@ -95,7 +95,7 @@ fn cum<A: SumElement, S: Data<Elem = A>>(
     prod: bool,
 ) -> Result<Array<A::Sum>> {
     let (shape, ax) = match axis {
-        None => (vec![a.len()], 0),
+        None => (vec![a.size()], 0),
         Some(ax) => (a.shape().to_vec(), normalize_axis(ax, a.ndim())?),
     };
     let Some(src) = a.as_slice() else {
@@ -252,6 +252,15 @@ mod tests {
         let c = tt.cumsum_axis(0).unwrap();
         let own = tt.to_owned().cumsum_axis(0).unwrap();
         assert_eq!(bits(c.as_slice().unwrap()), bits(own.as_slice().unwrap()));
+        // The flattened form of an n-d array and of a 0-d one.
+        let m2 = Array::from_shape_vec(&[4, 5][..], x[..20].to_vec()).unwrap();
+        assert_eq!(
+            bits(m2.cumsum().as_slice().unwrap()),
+            bits(&naive(&x[..20], 20, 1, false))
+        );
+        let zero_d = Array::from_elem(&[][..], 2.5).unwrap();
+        assert_eq!(zero_d.cumsum(), array![2.5]);
+        assert!(zero_d.cumsum_axis(0).is_err());
         // Integers accumulate in i64 and wrap as NumPy's do.
         let ints = array![i64::MAX, 1, 2];
         assert_eq!(ints.cumsum(), array![i64::MAX, i64::MIN, i64::MIN + 2]);
