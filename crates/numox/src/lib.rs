@@ -83,7 +83,7 @@ pub mod prelude {
     pub use crate::sorting::{Side, SortElement, SortKind, UniqueOptions};
     pub use crate::statistics::{QuantileElement, QuantileMethod};
     pub use crate::ufunc::Bitwise;
-    pub use crate::umath::{FloatMath, ToFloat, Transcendental};
+    pub use crate::umath::{FloatMath, FloatPair, ToFloat, Transcendental};
     pub use crate::{array, s};
     // Traits whose methods users call on arrays belong here as the modules add them.
     pub use num_complex::Complex;

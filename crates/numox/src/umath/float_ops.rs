@@ -400,20 +400,28 @@ where
 }
 
 /// `a^b` in `f64` (NumPy's `np.float_power`: inputs are converted to `f64`
-/// first, so `f32` and integer inputs give an `f64` result; 64-bit integers
-/// beyond 2^53 round to the nearest `f64`, as in NumPy).
+/// first, so `f32`, integer and `bool` inputs give an `f64` result; 64-bit
+/// integers beyond 2^53 round to the nearest `f64`, as in NumPy). The two
+/// operands may have different real element types.
 ///
 /// ```
 /// use numox::prelude::*;
 /// let r = numox::float_power(&array![2.0f32, 4.0], &array![3.0f32, 0.5]).unwrap();
 /// assert_eq!(r, array![8.0f64, 2.0]);
 /// assert_eq!(numox::float_power(&array![2i8], &array![-1i8]).unwrap(), array![0.5f64]);
+/// assert_eq!(numox::float_power(&array![2u8], &array![0.5f32]).unwrap(), array![2f64.sqrt()]);
+/// assert_eq!(numox::float_power(&array![true, false], &array![false]).unwrap(), array![1.0, 1.0]);
 /// ```
-pub fn float_power<A: RealNumeric, S1: Data<Elem = A>, S2: Data<Elem = A>>(
-    a: &ArrayBase<S1>,
-    b: &ArrayBase<S2>,
-) -> Result<Array<f64>> {
-    map2_op("float_power", a, b, |x: A, y: A| NF::powf(x.to_f64(), y.to_f64()))
+pub fn float_power<A, B, S1, S2>(a: &ArrayBase<S1>, b: &ArrayBase<S2>) -> Result<Array<f64>>
+where
+    A: ToFloat<Float: Into<f64>>,
+    B: ToFloat<Float: Into<f64>>,
+    S1: Data<Elem = A>,
+    S2: Data<Elem = B>,
+{
+    map2_op("float_power", a, b, |x: A, y: B| {
+        NF::powf(x.to_float().into(), y.to_float().into())
+    })
 }
 
 /// [`float_power`] into an existing `f64` array (NumPy's
@@ -424,14 +432,23 @@ pub fn float_power<A: RealNumeric, S1: Data<Elem = A>, S2: Data<Elem = A>>(
 /// let mut out = array![0.0, 0.0];
 /// numox::float_power_into(&array![2i32, 3], &array![2i32], &mut out).unwrap();
 /// assert_eq!(out, array![4.0, 9.0]);
+/// numox::float_power_into(&array![2i64, 3], &array![2.0f32], &mut out).unwrap();
+/// assert_eq!(out, array![4.0, 9.0]);
 /// ```
-pub fn float_power_into<A: RealNumeric, S1: Data<Elem = A>, S2: Data<Elem = A>, SO: DataMut<Elem = f64>>(
+pub fn float_power_into<A, B, S1, S2, SO>(
     a: &ArrayBase<S1>,
     b: &ArrayBase<S2>,
     out: &mut ArrayBase<SO>,
-) -> Result<()> {
-    map2_into_op("float_power", a, b, out, |x: A, y: A| {
-        NF::powf(x.to_f64(), y.to_f64())
+) -> Result<()>
+where
+    A: ToFloat<Float: Into<f64>>,
+    B: ToFloat<Float: Into<f64>>,
+    S1: Data<Elem = A>,
+    S2: Data<Elem = B>,
+    SO: DataMut<Elem = f64>,
+{
+    map2_into_op("float_power", a, b, out, |x: A, y: B| {
+        NF::powf(x.to_float().into(), y.to_float().into())
     })
 }
 

@@ -27,7 +27,7 @@
 //! | `cbrt fabs deg2rad rad2deg radians degrees rint spacing` | [`cbrt`], [`fabs`], [`deg2rad`], [`rad2deg`], [`radians`], [`degrees`], [`rint`], [`spacing`] | [`ToFloat`] with a [`FloatMath`] float type: f32, f64, integers, bool |
 //! | `sinc` | [`sinc`] | [`Sinc`]: f32, f64; integers and bool give f64 |
 //! | `floor ceil trunc fix round/around` | [`floor`], [`ceil`], [`trunc`], [`fix`], [`round`] | [`Rounding`]: f32, f64, integers (kept as they are, NumPy 2) |
-//! | `arctan2 hypot copysign nextafter logaddexp logaddexp2 heaviside` | [`arctan2`], [`hypot`], [`copysign`], [`nextafter`], [`logaddexp`], [`logaddexp2`], [`heaviside`] | [`ToFloat`] → [`FloatMath`] (two operands of one type) |
+//! | `arctan2 hypot copysign nextafter logaddexp logaddexp2 heaviside` | [`arctan2`], [`hypot`], [`copysign`], [`nextafter`], [`logaddexp`], [`logaddexp2`], [`heaviside`] | [`FloatPair`] → [`FloatMath`] (two operands of one type or of two real types, promoted as NumPy) |
 //! | `fmod` | [`fmod`] | integers and floats |
 //! | `ldexp frexp modf` | [`ldexp`], [`frexp`], [`modf`] | [`ToFloat`] → [`FloatMath`] |
 //! | `float_power` | [`float_power`] | integers and floats (result `f64`) |
@@ -76,7 +76,7 @@ pub use exp_log::*;
 pub use float_ops::*;
 pub use integer::*;
 pub use rounding::*;
-pub use traits::{FloatMath, ToFloat, Transcendental};
+pub use traits::{FloatMath, FloatPair, ToFloat, Transcendental};
 pub use trig::*;
 
 /// Defines `name`, `name_into` and `name_inplace` for a unary function whose
@@ -363,38 +363,40 @@ macro_rules! binary {
 pub(crate) use binary;
 
 /// Defines `name` and `name_into` for a binary float function with
-/// broadcasting: both operands have one [`ToFloat`] element type and the result
-/// has its float type (NumPy promotes two integer operands of one type
-/// likewise). The elementwise function `$f` may use the float type `A: $Tr`.
+/// broadcasting: the operands' element types form a [`FloatPair`] and the
+/// result has its float type (NumPy's promotion). The elementwise function `$f` may use the float type `A: $Tr`.
 macro_rules! binary_float {
     ($(#[$doc:meta])* $name:ident, $into:ident, $Tr:path, $f:expr, $np:literal,
      $ex_a:literal, $ex_b:literal => $ex_out:literal) => {
         $(#[$doc])*
         ///
-        /// Integer and `bool` operands are converted to their
-        /// [`ToFloat::Float`](crate::ToFloat) type first, as NumPy promotes them.
+        /// Integer and `bool` operands, and operands of two different real
+        /// types, are converted to their [`FloatPair::Float`](crate::FloatPair)
+        /// type first, as NumPy promotes them.
         ///
         /// ```
         /// use numox::prelude::*;
         #[doc = concat!("let r = numox::", stringify!($name), "(&", $ex_a, ", &", $ex_b, ").unwrap();")]
         #[doc = concat!("assert_eq!(r, ", $ex_out, ");")]
         /// ```
-        pub fn $name<A, S1, S2>(
+        pub fn $name<A, B, S1, S2>(
             a: &$crate::array::ArrayBase<S1>,
             b: &$crate::array::ArrayBase<S2>,
-        ) -> $crate::error::Result<$crate::array::Array<A::Float>>
+        ) -> $crate::error::Result<$crate::array::Array<<A as $crate::umath::traits::FloatPair<B>>::Float>>
         where
-            A: $crate::umath::traits::ToFloat,
-            A::Float: $Tr,
+            A: $crate::umath::traits::FloatPair<B>,
+            B: $crate::element::Element,
+            <A as $crate::umath::traits::FloatPair<B>>::Float: $Tr,
             S1: $crate::array::Data<Elem = A>,
-            S2: $crate::array::Data<Elem = A>,
+            S2: $crate::array::Data<Elem = B>,
         {
             fn func<A: $Tr>() -> impl Fn(A, A) -> A + Sync + Copy {
                 $f
             }
-            let f = func::<A::Float>();
-            $crate::ufunc::kernel::map2_op($np, a, b, move |x: A, y: A| {
-                f($crate::umath::traits::ToFloat::to_float(x), $crate::umath::traits::ToFloat::to_float(y))
+            let f = func::<<A as $crate::umath::traits::FloatPair<B>>::Float>();
+            $crate::ufunc::kernel::map2_op($np, a, b, move |x: A, y: B| {
+                let (x, y) = $crate::umath::traits::FloatPair::float_pair(x, y);
+                f(x, y)
             })
         }
 
@@ -407,24 +409,26 @@ macro_rules! binary_float {
         #[doc = concat!("numox::", stringify!($into), "(&", $ex_a, ", &", $ex_b, ", &mut out).unwrap();")]
         #[doc = concat!("assert_eq!(out, ", $ex_out, ");")]
         /// ```
-        pub fn $into<A, S1, S2, SO>(
+        pub fn $into<A, B, S1, S2, SO>(
             a: &$crate::array::ArrayBase<S1>,
             b: &$crate::array::ArrayBase<S2>,
             out: &mut $crate::array::ArrayBase<SO>,
         ) -> $crate::error::Result<()>
         where
-            A: $crate::umath::traits::ToFloat,
-            A::Float: $Tr,
+            A: $crate::umath::traits::FloatPair<B>,
+            B: $crate::element::Element,
+            <A as $crate::umath::traits::FloatPair<B>>::Float: $Tr,
             S1: $crate::array::Data<Elem = A>,
-            S2: $crate::array::Data<Elem = A>,
-            SO: $crate::array::DataMut<Elem = A::Float>,
+            S2: $crate::array::Data<Elem = B>,
+            SO: $crate::array::DataMut<Elem = <A as $crate::umath::traits::FloatPair<B>>::Float>,
         {
             fn func<A: $Tr>() -> impl Fn(A, A) -> A + Sync + Copy {
                 $f
             }
-            let f = func::<A::Float>();
-            $crate::ufunc::kernel::map2_into_op($np, a, b, out, move |x: A, y: A| {
-                f($crate::umath::traits::ToFloat::to_float(x), $crate::umath::traits::ToFloat::to_float(y))
+            let f = func::<<A as $crate::umath::traits::FloatPair<B>>::Float>();
+            $crate::ufunc::kernel::map2_into_op($np, a, b, out, move |x: A, y: B| {
+                let (x, y) = $crate::umath::traits::FloatPair::float_pair(x, y);
+                f(x, y)
             })
         }
     };

@@ -130,6 +130,111 @@ impl ToFloat for bool {
     }
 }
 
+/// Two element types that a binary float function (`arctan2`, `hypot`,
+/// `copysign`, `nextafter`, `logaddexp`, `logaddexp2`, `heaviside`) accepts
+/// together, with the float type it computes in (sealed).
+///
+/// The same type twice computes in its [`ToFloat::Float`]. Two different
+/// real types (`bool`, integers, `f32`, `f64`) compute in the type NumPy's
+/// ufunc loop search picks: `f32` when both convert to `f32` exactly (`bool`,
+/// `i8`, `u8`, `i16`, `u16`, `f32`; NumPy picks `float16` for two of `bool`,
+/// `i8`, `u8`, as with one), `f64` otherwise. So `i16` with `f32` gives `f32`,
+/// `i32` with `f32` gives `f64`, as NumPy.
+///
+/// ```
+/// use numox::prelude::*;
+/// let r: Array<f64> = numox::arctan2(&array![1i32, -1], &array![1.0, 1.0]).unwrap();
+/// assert_eq!(r, array![1.0f64.atan2(1.0), (-1.0f64).atan2(1.0)]);
+/// let h: Array<f32> = numox::hypot(&array![3i16], &array![4.0f32]).unwrap();
+/// assert_eq!(h, array![5.0f32]);
+/// ```
+pub trait FloatPair<B>: Element + sealed::Sealed {
+    /// The type the function computes in and returns.
+    type Float: Element;
+    /// Both operands converted to [`FloatPair::Float`] (rounded to nearest
+    /// for `i64`/`u64` beyond 2^53, as NumPy's casts).
+    ///
+    /// ```
+    /// use numox::FloatPair;
+    /// assert_eq!(<i16 as FloatPair<f32>>::float_pair(3, 0.5), (3.0f32, 0.5f32));
+    /// assert_eq!(<u8 as FloatPair<u32>>::float_pair(1, 2), (1.0f64, 2.0f64));
+    /// ```
+    fn float_pair(a: Self, b: B) -> (Self::Float, Self::Float);
+}
+
+impl<T: ToFloat> FloatPair<T> for T {
+    type Float = T::Float;
+    #[inline(always)]
+    fn float_pair(a: T, b: T) -> (T::Float, T::Float) {
+        (a.to_float(), b.to_float())
+    }
+}
+
+/// `as` casts of the real element types to `f32`/`f64` (`bool` through `u8`).
+trait CastFloat<F> {
+    fn cast_float(self) -> F;
+}
+
+macro_rules! cast_float {
+    ($($t:ty),*) => {$(
+        impl CastFloat<f32> for $t {
+            #[inline(always)]
+            fn cast_float(self) -> f32 {
+                self as f32
+            }
+        }
+        impl CastFloat<f64> for $t {
+            #[inline(always)]
+            fn cast_float(self) -> f64 {
+                self as f64
+            }
+        }
+    )*};
+}
+cast_float!(i8, i16, i32, i64, u8, u16, u32, u64, f32, f64);
+
+impl<F> CastFloat<F> for bool
+where
+    u8: CastFloat<F>,
+{
+    #[inline(always)]
+    fn cast_float(self) -> F {
+        u8::from(self).cast_float()
+    }
+}
+
+macro_rules! float_pair_mixed {
+    ($f:ty; $(($a:ty, $b:ty)),* $(,)?) => {$(
+        impl FloatPair<$b> for $a {
+            type Float = $f;
+            #[inline(always)]
+            fn float_pair(a: $a, b: $b) -> ($f, $f) {
+                (a.cast_float(), b.cast_float())
+            }
+        }
+    )*};
+}
+// The pairs and their float types as NumPy 2.4's `np.arctan2`/`np.hypot`
+// resolve them (float16 read as f32).
+float_pair_mixed!(f32;
+    (bool, i8), (bool, i16), (bool, u8), (bool, u16), (bool, f32), (i8, bool), (i8, i16), (i8, u8),
+    (i8, u16), (i8, f32), (i16, bool), (i16, i8), (i16, u8), (i16, u16), (i16, f32), (u8, bool),
+    (u8, i8), (u8, i16), (u8, u16), (u8, f32), (u16, bool), (u16, i8), (u16, i16), (u16, u8),
+    (u16, f32), (f32, bool), (f32, i8), (f32, i16), (f32, u8), (f32, u16)
+);
+float_pair_mixed!(f64;
+    (bool, i32), (bool, i64), (bool, u32), (bool, u64), (bool, f64), (i8, i32), (i8, i64), (i8, u32),
+    (i8, u64), (i8, f64), (i16, i32), (i16, i64), (i16, u32), (i16, u64), (i16, f64), (i32, bool),
+    (i32, i8), (i32, i16), (i32, i64), (i32, u8), (i32, u16), (i32, u32), (i32, u64), (i32, f32),
+    (i32, f64), (i64, bool), (i64, i8), (i64, i16), (i64, i32), (i64, u8), (i64, u16), (i64, u32),
+    (i64, u64), (i64, f32), (i64, f64), (u8, i32), (u8, i64), (u8, u32), (u8, u64), (u8, f64),
+    (u16, i32), (u16, i64), (u16, u32), (u16, u64), (u16, f64), (u32, bool), (u32, i8), (u32, i16),
+    (u32, i32), (u32, i64), (u32, u8), (u32, u16), (u32, u64), (u32, f32), (u32, f64), (u64, bool),
+    (u64, i8), (u64, i16), (u64, i32), (u64, i64), (u64, u8), (u64, u16), (u64, u32), (u64, f32),
+    (u64, f64), (f32, i32), (f32, i64), (f32, u32), (f32, u64), (f32, f64), (f64, bool), (f64, i8),
+    (f64, i16), (f64, i32), (f64, i64), (f64, u8), (f64, u16), (f64, u32), (f64, u64), (f64, f32)
+);
+
 /// `f32` and `f64`: the IEEE operations behind NumPy's float-only functions
 /// (`rint`, `nextafter`, `spacing`, `frexp`, `ldexp`) that the standard
 /// library does not provide generically. The trait is sealed.

@@ -304,7 +304,7 @@ fn int_unary<T: Integer + Absolute<Output = T> + Signum + Classify + Numeric>(c:
 }
 
 /// Binary float functions.
-fn float_binary<T: FloatMath + Fmod + Power>(c: &Case) -> R {
+fn float_binary<T: FloatMath + Fmod + Power + numox::ToFloat<Float = T> + Into<f64>>(c: &Case) -> R {
     if c.op == "ldexp" {
         return expect(c, numox::ldexp(&c.input::<T>(0), &c.input::<i32>(1)), Tol::Exact);
     }

@@ -94,7 +94,7 @@ fn sinc<T: Sinc<Output = f64>>(c: &Case) -> R {
 }
 
 /// The `out=` forms of the float functions.
-fn float_out<T: FloatMath + RealNumeric + Rounding + numox::ToFloat<Float = T>>(c: &Case) -> R {
+fn float_out<T: FloatMath + RealNumeric + Rounding + numox::ToFloat<Float = T> + Into<f64>>(c: &Case) -> R {
     let shape = out_shape(c);
     let a = c.input::<T>(0);
     let zeros = || Array::<T>::zeros(&shape[..]);

@@ -224,7 +224,7 @@ where
 }
 
 /// `float_power`: always `f64` (numox takes integers and floats, not `bool`).
-fn float_power<T: RealNumeric>(c: &Case) -> R {
+fn float_power<T: RealNumeric + ToFloat<Float: Into<f64>>>(c: &Case) -> R {
     let (a0, b0) = (c.input::<T>(0), c.input::<T>(1));
     let (a, b) = (view_of(&a0, c, 0), view_of(&b0, c, 1));
     expect(c, numox::float_power(&a, &b), Tol::Ulp)

@@ -26,6 +26,7 @@ mod conformance_textio;
 mod conformance_umath;
 mod conformance_umath_extra;
 mod conformance_umath_int;
+mod conformance_umath_mixed;
 mod creation;
 mod fft_properties;
 mod indexing;
