@@ -376,189 +376,27 @@ pub fn lsq_linear(
     let x_lsq = match lsq_solver {
         LsqSolver::Exact => lstsq_min_norm(a, m, n, b),
         LsqSolver::Lsmr => {
-            let first_tol = match opts.lsmr_tol {
-                LsmrTol::Value(t) => t,
-                _ => 1e-2 * tol,
-            };
-            let s = LsmrSettings {
-                atol: first_tol,
-                btol: first_tol,
-                maxiter: opts.lsmr_maxiter,
-                ..Default::default()
-            };
+            let s = lsmr_settings(opts, None);
             lsmr(m, n, |x, o| matvec(a, n, x, o), |y, o| rmatvec(a, n, y, o), b, &s).x
         }
     };
-    let mut g = vec![0.0; n];
-    if in_bounds(&x_lsq, &lb, &ub) {
-        let r = residual(a, n, &x_lsq, b);
-        rmatvec(a, n, &r, &mut g);
-        let (cost, optimality) = (0.5 * dot(&r, &r), norm_inf(&g));
-        return Ok(LsqLinearResult::with_status(
-            x_lsq,
-            r,
-            cost,
-            optimality,
-            vec![0; n],
-            0,
-            3,
-        ));
-    }
-    if opts.method == LsqLinearMethod::Bvls {
+    if opts.method == LsqLinearMethod::Bvls && !in_bounds(&x_lsq, &lb, &ub) {
         return Ok(bvls(a, m, n, b, &x_lsq, &lb, &ub, tol, opts.max_iter));
     }
-    let mut x = reflective(&x_lsq, &lb, &ub);
-    make_strictly_feasible(&mut x, &lb, &ub, 0.1);
-    let mut r = residual(a, n, &x, b);
-    rmatvec(a, n, &r, &mut g);
-    let mut cost = 0.5 * dot(&r, &r);
-    let mut status = None;
-    let max_iter = opts.max_iter.unwrap_or(100);
-    let mut g_norm = 0.0;
-    let mut nit = 0;
-    let mut aug = vec![0.0; (m + n) * n];
-    let mut rhs = vec![0.0; m + n];
-    for iteration in 0..max_iter {
-        nit = iteration + 1;
-        let (v, dv) = cl_scaling_vector(&x, &g, &lb, &ub);
-        g_norm = norm_inf(&(0..n).map(|i| g[i] * v[i]).collect::<Vec<_>>());
-        if g_norm < tol {
-            status = Some(1);
-        }
-        if status.is_some() {
-            break;
-        }
-        let diag_h: Vec<f64> = (0..n).map(|i| g[i] * dv[i]).collect();
-        let d: Vec<f64> = v.iter().map(|v| v.sqrt()).collect();
-        let g_h: Vec<f64> = (0..n).map(|i| d[i] * g[i]).collect();
-        let mut a_h = vec![0.0; m * n];
-        for rr in 0..m {
-            for c in 0..n {
-                a_h[rr * n + c] = a[rr * n + c] * d[c];
-            }
-        }
-        let p_h = match lsq_solver {
-            LsqSolver::Exact => {
-                aug[..m * n].copy_from_slice(&a_h);
-                aug[m * n..].fill(0.0);
-                for c in 0..n {
-                    aug[(m + c) * n + c] = diag_h[c].sqrt();
-                }
-                for (o, ri) in rhs.iter_mut().zip(&r) {
-                    *o = -ri;
-                }
-                rhs[m..].fill(0.0);
-                lstsq_min_norm(&aug, m + n, n, &rhs)
-            }
-            LsqSolver::Lsmr => {
-                let lsmr_tol = match opts.lsmr_tol {
-                    LsmrTol::Default => 1e-2 * tol,
-                    LsmrTol::Value(t) => t,
-                    LsmrTol::Auto => {
-                        let eta = 1e-2 * g_norm.min(0.5);
-                        EPS.max((eta * g_norm).min(0.1))
-                    }
-                };
-                let diag_root: Vec<f64> = diag_h.iter().map(|v| v.sqrt()).collect();
-                rhs[..m].copy_from_slice(&r);
-                rhs[m..].fill(0.0);
-                let s = LsmrSettings {
-                    atol: lsmr_tol,
-                    btol: lsmr_tol,
-                    maxiter: opts.lsmr_maxiter,
-                    ..Default::default()
-                };
-                let mut p_h = lsmr(
-                    m + n,
-                    n,
-                    |x, o| {
-                        matvec(&a_h, n, x, &mut o[..m]);
-                        for i in 0..n {
-                            o[m + i] = diag_root[i] * x[i];
-                        }
-                    },
-                    |y, o| {
-                        rmatvec(&a_h, n, &y[..m], o);
-                        for i in 0..n {
-                            o[i] += diag_root[i] * y[m + i];
-                        }
-                    },
-                    &rhs,
-                    &s,
-                )
-                .x;
-                p_h.iter_mut().for_each(|v| *v = -*v);
-                p_h
-            }
-        };
-        let p: Vec<f64> = (0..n).map(|i| d[i] * p_h[i]).collect();
-        let p_dot_g = dot(&p, &g);
-        if p_dot_g > 0.0 {
-            status = Some(-1);
-        }
-        let theta = 1.0 - g_norm.min(0.005);
-        let step = select_step(
-            &x,
-            &|v| jdot(&a_h, n, v),
-            &g_h,
-            &diag_h,
-            p.clone(),
-            p_h,
-            &d,
-            &lb,
-            &ub,
-            theta,
-        );
-        let mut cost_change = -evaluate_quadratic(a, n, &g, &step, None);
-        if cost_change < 0.0 {
-            // backtracking along p with reflections
-            let mut alpha = 1.0;
-            let mut x_new;
-            loop {
-                let y: Vec<f64> = (0..n).map(|i| x[i] + alpha * p[i]).collect();
-                x_new = reflective(&y, &lb, &ub);
-                let st: Vec<f64> = (0..n).map(|i| x_new[i] - x[i]).collect();
-                cost_change = -evaluate_quadratic(a, n, &g, &st, None);
-                if cost_change > -0.1 * alpha * p_dot_g || alpha == 0.0 {
-                    break;
-                }
-                alpha *= 0.5;
-            }
-            if find_active_constraints(&x_new, &lb, &ub, 1e-10)
-                .iter()
-                .any(|v| *v != 0)
-            {
-                let y: Vec<f64> = (0..n).map(|i| x[i] + theta * alpha * p[i]).collect();
-                x_new = reflective(&y, &lb, &ub);
-                make_strictly_feasible(&mut x_new, &lb, &ub, 0.0);
-                let st: Vec<f64> = (0..n).map(|i| x_new[i] - x[i]).collect();
-                cost_change = -evaluate_quadratic(a, n, &g, &st, None);
-            }
-            // SciPy's backtracking returns the old x (its step is unused).
+    let mut ops = DenseTrf {
+        a,
+        n,
+        b,
+        solver: lsq_solver,
+        a_h: vec![0.0; m * n],
+        aug: if lsq_solver == LsqSolver::Exact {
+            vec![0.0; (m + n) * n]
         } else {
-            for i in 0..n {
-                x[i] += step[i];
-            }
-            make_strictly_feasible(&mut x, &lb, &ub, 0.0);
-        }
-        r = residual(a, n, &x, b);
-        rmatvec(a, n, &r, &mut g);
-        if cost_change < tol * cost {
-            status = Some(2);
-        }
-        cost = 0.5 * dot(&r, &r);
-    }
-    let status = status.unwrap_or(0);
-    let active_mask = find_active_constraints(&x, &lb, &ub, tol);
-    Ok(LsqLinearResult::with_status(
-        x,
-        r,
-        cost,
-        g_norm,
-        active_mask,
-        nit,
-        status,
-    ))
+            Vec::new()
+        },
+        rhs: vec![0.0; m + n],
+    };
+    Ok(trf_linear(&mut ops, x_lsq, &lb, &ub, opts))
 }
 
 /// `scipy.optimize.lsq_linear(A, b, ...)` with `A` a sparse matrix or a
@@ -640,91 +478,199 @@ pub fn lsq_linear_operator(
     if b.iter().any(|v| !v.is_finite()) {
         return Err(Error::invalid("`b` must not contain infs or NaNs."));
     }
-    let av = |x: &[f64]| -> Vec<f64> {
-        let mut y = vec![0.0; m];
-        a.matvec(x, &mut y);
-        y
+    let s = lsmr_settings(opts, None);
+    let x_lsq = lsmr(m, n, |x, o| a.matvec(x, o), |y, o| a.rmatvec(y, o), b, &s).x;
+    let mut ops = OperatorTrf {
+        a,
+        b,
+        d: vec![0.0; n],
+        r_aug: vec![0.0; m + n],
+        t: vec![0.0; n],
+        dx: vec![0.0; n],
     };
-    let atv = |y: &[f64]| -> Vec<f64> {
-        let mut x = vec![0.0; n];
-        a.rmatvec(y, &mut x);
-        x
+    Ok(trf_linear(&mut ops, x_lsq, &lb, &ub, opts))
+}
+
+/// LSMR's settings in `lsq_linear`: `atol = btol = lsmr_tol`, SciPy's
+/// tolerance: the fixed value, `1e-2 * tol` for `None`, and for `'auto'`
+/// `1e-2 * tol` in the first (unbounded) solve (`g_norm = None`) and then
+/// `max(EPS, min(0.1, eta * g_norm))` with `eta = 1e-2 * min(0.5, g_norm)`.
+fn lsmr_settings(opts: &LsqLinearOptions, g_norm: Option<f64>) -> LsmrSettings {
+    let t = match (opts.lsmr_tol, g_norm) {
+        (LsmrTol::Value(t), _) => t,
+        (LsmrTol::Auto, Some(g_norm)) => {
+            let eta = 1e-2 * g_norm.min(0.5);
+            EPS.max((eta * g_norm).min(0.1))
+        }
+        _ => 1e-2 * opts.tol,
     };
-    let residual = |x: &[f64]| -> Vec<f64> {
-        let mut r = av(x);
-        r.iter_mut().zip(b).for_each(|(ri, bi)| *ri -= bi);
-        r
-    };
-    let tol = opts.tol;
-    let first_tol = match opts.lsmr_tol {
-        LsmrTol::Value(t) => t,
-        _ => 1e-2 * tol,
-    };
-    let s = LsmrSettings {
-        atol: first_tol,
-        btol: first_tol,
+    LsmrSettings {
+        atol: t,
+        btol: t,
         maxiter: opts.lsmr_maxiter,
         ..Default::default()
-    };
-    let x_lsq = lsmr(m, n, |x, o| a.matvec(x, o), |y, o| a.rmatvec(y, o), b, &s).x;
-    if in_bounds(&x_lsq, &lb, &ub) {
-        let r = residual(&x_lsq);
-        let g = atv(&r);
-        let (cost, optimality) = (0.5 * dot(&r, &r), norm_inf(&g));
-        return Ok(LsqLinearResult::with_status(
-            x_lsq,
-            r,
-            cost,
-            optimality,
-            vec![0; n],
-            0,
-            3,
-        ));
     }
-    // SciPy's trf_linear with lsq_solver='lsmr'
-    let mut x = reflective(&x_lsq, &lb, &ub);
-    make_strictly_feasible(&mut x, &lb, &ub, 0.1);
-    let mut r = residual(&x);
-    let mut g = atv(&r);
-    let mut cost = 0.5 * dot(&r, &r);
-    let mut status = None;
-    let max_iter = opts.max_iter.unwrap_or(100);
-    let mut g_norm = 0.0;
-    let mut nit = 0;
-    let mut r_aug = vec![0.0; m + n];
-    let mut t = vec![0.0; n];
-    let mut dx = vec![0.0; n];
-    for iteration in 0..max_iter {
-        nit = iteration + 1;
-        let (v, dv) = cl_scaling_vector(&x, &g, &lb, &ub);
-        g_norm = norm_inf(&(0..n).map(|i| g[i] * v[i]).collect::<Vec<_>>());
-        if g_norm < tol {
-            status = Some(1);
-        }
-        if status.is_some() {
-            break;
-        }
-        let diag_h: Vec<f64> = (0..n).map(|i| g[i] * dv[i]).collect();
-        let diag_root: Vec<f64> = diag_h.iter().map(|v| v.sqrt()).collect();
-        let d: Vec<f64> = v.iter().map(|v| v.sqrt()).collect();
-        let g_h: Vec<f64> = (0..n).map(|i| d[i] * g[i]).collect();
-        // SciPy's right_multiplied_operator(A, d): x -> A (x * d)
-        let a_h = |x: &[f64]| -> Vec<f64> { av(&(0..n).map(|i| x[i] * d[i]).collect::<Vec<_>>()) };
-        let lsmr_tol = match opts.lsmr_tol {
-            LsmrTol::Default => 1e-2 * tol,
-            LsmrTol::Value(t) => t,
-            LsmrTol::Auto => {
-                let eta = 1e-2 * g_norm.min(0.5);
-                EPS.max((eta * g_norm).min(0.1))
+}
+
+/// The products SciPy's `trf_linear` takes of `A`, for [`trf_linear`]: a
+/// dense `A` ([`DenseTrf`]) or a [`LinearOperator`] ([`OperatorTrf`]).
+/// Each keeps its own order of operations (and so its own rounding).
+trait TrfLinearOps {
+    /// `A x - b`.
+    fn residual(&self, x: &[f64]) -> Vec<f64>;
+    /// `g = A^T r`.
+    fn grad(&self, r: &[f64], g: &mut [f64]);
+    /// `A s`.
+    fn av(&self, s: &[f64]) -> Vec<f64>;
+    /// Takes this iteration's scaling `d`: `A_h = A diag(d)`.
+    fn scale(&mut self, d: &[f64]);
+    /// `A_h s`.
+    fn ah(&self, s: &[f64]) -> Vec<f64>;
+    /// The regularised Gauss-Newton step `p_h`, the least-squares solution
+    /// of `[A_h; diag(sqrt(diag_h))] p_h = -[r; 0]` (LSMR with settings `s`,
+    /// or the dense 'exact' solver).
+    fn gn_step(&mut self, r: &[f64], diag_h: &[f64], s: &LsmrSettings) -> Vec<f64>;
+}
+
+/// A dense row-major m×n `A` (`m = b.len()`), with buffers reused over
+/// the iterations.
+struct DenseTrf<'a> {
+    a: &'a [f64],
+    n: usize,
+    b: &'a [f64],
+    solver: LsqSolver,
+    /// `A diag(d)`, m×n.
+    a_h: Vec<f64>,
+    /// `[A_h; diag(sqrt(diag_h))]`, (m+n)×n ('exact' only).
+    aug: Vec<f64>,
+    rhs: Vec<f64>,
+}
+
+impl TrfLinearOps for DenseTrf<'_> {
+    fn residual(&self, x: &[f64]) -> Vec<f64> {
+        residual(self.a, self.n, x, self.b)
+    }
+
+    fn grad(&self, r: &[f64], g: &mut [f64]) {
+        rmatvec(self.a, self.n, r, g);
+    }
+
+    fn av(&self, s: &[f64]) -> Vec<f64> {
+        jdot(self.a, self.n, s)
+    }
+
+    fn scale(&mut self, d: &[f64]) {
+        let n = self.n;
+        for (row_h, row) in self
+            .a_h
+            .chunks_exact_mut(n.max(1))
+            .zip(self.a.chunks_exact(n.max(1)))
+        {
+            for c in 0..n {
+                row_h[c] = row[c] * d[c];
             }
-        };
-        r_aug[..m].copy_from_slice(&r);
-        let s = LsmrSettings {
-            atol: lsmr_tol,
-            btol: lsmr_tol,
-            maxiter: opts.lsmr_maxiter,
-            ..Default::default()
-        };
+        }
+    }
+
+    fn ah(&self, s: &[f64]) -> Vec<f64> {
+        jdot(&self.a_h, self.n, s)
+    }
+
+    fn gn_step(&mut self, r: &[f64], diag_h: &[f64], s: &LsmrSettings) -> Vec<f64> {
+        let (m, n) = (r.len(), self.n);
+        let (a_h, rhs) = (&self.a_h, &mut self.rhs);
+        match self.solver {
+            LsqSolver::Exact => {
+                let aug = &mut self.aug;
+                aug[..m * n].copy_from_slice(a_h);
+                aug[m * n..].fill(0.0);
+                for c in 0..n {
+                    aug[(m + c) * n + c] = diag_h[c].sqrt();
+                }
+                for (o, ri) in rhs.iter_mut().zip(r) {
+                    *o = -ri;
+                }
+                rhs[m..].fill(0.0);
+                lstsq_min_norm(aug, m + n, n, rhs)
+            }
+            LsqSolver::Lsmr => {
+                let diag_root: Vec<f64> = diag_h.iter().map(|v| v.sqrt()).collect();
+                rhs[..m].copy_from_slice(r);
+                rhs[m..].fill(0.0);
+                let mut p_h = lsmr(
+                    m + n,
+                    n,
+                    |x, o| {
+                        matvec(a_h, n, x, &mut o[..m]);
+                        for i in 0..n {
+                            o[m + i] = diag_root[i] * x[i];
+                        }
+                    },
+                    |y, o| {
+                        rmatvec(a_h, n, &y[..m], o);
+                        for i in 0..n {
+                            o[i] += diag_root[i] * y[m + i];
+                        }
+                    },
+                    rhs,
+                    s,
+                )
+                .x;
+                p_h.iter_mut().for_each(|v| *v = -*v);
+                p_h
+            }
+        }
+    }
+}
+
+/// A [`LinearOperator`] `A` (m×n, `m = b.len()`), as SciPy's
+/// `right_multiplied_operator` / `regularized_lsq_operator` use it.
+struct OperatorTrf<'a> {
+    a: &'a dyn LinearOperator,
+    b: &'a [f64],
+    /// This iteration's scaling (length n).
+    d: Vec<f64>,
+    /// `[r; 0]` (length m + n).
+    r_aug: Vec<f64>,
+    /// LSMR's scratch: `A^T y` and `x * d` (length n).
+    t: Vec<f64>,
+    dx: Vec<f64>,
+}
+
+impl TrfLinearOps for OperatorTrf<'_> {
+    fn residual(&self, x: &[f64]) -> Vec<f64> {
+        let mut r = self.av(x);
+        r.iter_mut().zip(self.b).for_each(|(ri, bi)| *ri -= bi);
+        r
+    }
+
+    fn grad(&self, r: &[f64], g: &mut [f64]) {
+        g.fill(0.0);
+        self.a.rmatvec(r, g);
+    }
+
+    fn av(&self, s: &[f64]) -> Vec<f64> {
+        let mut y = vec![0.0; self.b.len()];
+        self.a.matvec(s, &mut y);
+        y
+    }
+
+    fn scale(&mut self, d: &[f64]) {
+        self.d.copy_from_slice(d);
+    }
+
+    // SciPy's right_multiplied_operator(A, d): x -> A (x * d)
+    fn ah(&self, s: &[f64]) -> Vec<f64> {
+        self.av(&s.iter().zip(&self.d).map(|(x, d)| x * d).collect::<Vec<_>>())
+    }
+
+    fn gn_step(&mut self, r: &[f64], diag_h: &[f64], s: &LsmrSettings) -> Vec<f64> {
+        let OperatorTrf {
+            a, d, r_aug, t, dx, ..
+        } = self;
+        let (m, n) = (r.len(), d.len());
+        let diag_root: Vec<f64> = diag_h.iter().map(|v| v.sqrt()).collect();
+        r_aug[..m].copy_from_slice(r);
         // SciPy's regularized_lsq_operator(A_h, diag_root): [A_h; diag(diag_root)]
         let mut p_h = lsmr(
             m + n,
@@ -733,29 +679,89 @@ pub fn lsq_linear_operator(
                 for i in 0..n {
                     dx[i] = x[i] * d[i];
                 }
-                a.matvec(&dx, &mut o[..m]);
+                a.matvec(dx, &mut o[..m]);
                 for i in 0..n {
                     o[m + i] = diag_root[i] * x[i];
                 }
             },
             |y, o| {
-                a.rmatvec(&y[..m], &mut t);
+                a.rmatvec(&y[..m], t);
                 for i in 0..n {
                     o[i] = d[i] * t[i] + diag_root[i] * y[m + i];
                 }
             },
-            &r_aug,
-            &s,
+            r_aug,
+            s,
         )
         .x;
         p_h.iter_mut().for_each(|v| *v = -*v);
+        p_h
+    }
+}
+
+/// SciPy's `trf_linear` from the unbounded solution `x_lsq` (returned
+/// with status 3 if it is feasible), for [`lsq_linear`] and
+/// [`lsq_linear_operator`].
+fn trf_linear(
+    ops: &mut impl TrfLinearOps,
+    x_lsq: Vec<f64>,
+    lb: &[f64],
+    ub: &[f64],
+    opts: &LsqLinearOptions,
+) -> LsqLinearResult {
+    let n = x_lsq.len();
+    let tol = opts.tol;
+    let mut g = vec![0.0; n];
+    if in_bounds(&x_lsq, lb, ub) {
+        let r = ops.residual(&x_lsq);
+        ops.grad(&r, &mut g);
+        let (cost, optimality) = (0.5 * dot(&r, &r), norm_inf(&g));
+        return LsqLinearResult::with_status(x_lsq, r, cost, optimality, vec![0; n], 0, 3);
+    }
+    let mut x = reflective(&x_lsq, lb, ub);
+    make_strictly_feasible(&mut x, lb, ub, 0.1);
+    let mut r = ops.residual(&x);
+    ops.grad(&r, &mut g);
+    let mut cost = 0.5 * dot(&r, &r);
+    let mut status = None;
+    let max_iter = opts.max_iter.unwrap_or(100);
+    let mut g_norm = 0.0;
+    let mut nit = 0;
+    for iteration in 0..max_iter {
+        nit = iteration + 1;
+        let (v, dv) = cl_scaling_vector(&x, &g, lb, ub);
+        g_norm = norm_inf(&(0..n).map(|i| g[i] * v[i]).collect::<Vec<_>>());
+        if g_norm < tol {
+            status = Some(1);
+        }
+        if status.is_some() {
+            break;
+        }
+        let diag_h: Vec<f64> = (0..n).map(|i| g[i] * dv[i]).collect();
+        let d: Vec<f64> = v.iter().map(|v| v.sqrt()).collect();
+        let g_h: Vec<f64> = (0..n).map(|i| d[i] * g[i]).collect();
+        ops.scale(&d);
+        let s = lsmr_settings(opts, Some(g_norm));
+        let p_h = ops.gn_step(&r, &diag_h, &s);
         let p: Vec<f64> = (0..n).map(|i| d[i] * p_h[i]).collect();
         let p_dot_g = dot(&p, &g);
         if p_dot_g > 0.0 {
             status = Some(-1);
         }
         let theta = 1.0 - g_norm.min(0.005);
-        let step = select_step(&x, &a_h, &g_h, &diag_h, p.clone(), p_h, &d, &lb, &ub, theta);
+        let step = select_step(
+            &x,
+            &|v| ops.ah(v),
+            &g_h,
+            &diag_h,
+            p.clone(),
+            p_h,
+            &d,
+            lb,
+            ub,
+            theta,
+        );
+        let av = |v: &[f64]| ops.av(v);
         let mut cost_change = -evaluate_quadratic_op(&av, &g, &step, None);
         if cost_change < 0.0 {
             // SciPy's backtracking along p with reflections (it returns the old x)
@@ -763,7 +769,7 @@ pub fn lsq_linear_operator(
             let mut x_new;
             loop {
                 let y: Vec<f64> = (0..n).map(|i| x[i] + alpha * p[i]).collect();
-                x_new = reflective(&y, &lb, &ub);
+                x_new = reflective(&y, lb, ub);
                 let st: Vec<f64> = (0..n).map(|i| x_new[i] - x[i]).collect();
                 cost_change = -evaluate_quadratic_op(&av, &g, &st, None);
                 if cost_change > -0.1 * alpha * p_dot_g || alpha == 0.0 {
@@ -771,13 +777,13 @@ pub fn lsq_linear_operator(
                 }
                 alpha *= 0.5;
             }
-            if find_active_constraints(&x_new, &lb, &ub, 1e-10)
+            if find_active_constraints(&x_new, lb, ub, 1e-10)
                 .iter()
                 .any(|v| *v != 0)
             {
                 let y: Vec<f64> = (0..n).map(|i| x[i] + theta * alpha * p[i]).collect();
-                x_new = reflective(&y, &lb, &ub);
-                make_strictly_feasible(&mut x_new, &lb, &ub, 0.0);
+                x_new = reflective(&y, lb, ub);
+                make_strictly_feasible(&mut x_new, lb, ub, 0.0);
                 let st: Vec<f64> = (0..n).map(|i| x_new[i] - x[i]).collect();
                 cost_change = -evaluate_quadratic_op(&av, &g, &st, None);
             }
@@ -785,26 +791,18 @@ pub fn lsq_linear_operator(
             for i in 0..n {
                 x[i] += step[i];
             }
-            make_strictly_feasible(&mut x, &lb, &ub, 0.0);
+            make_strictly_feasible(&mut x, lb, ub, 0.0);
         }
-        r = residual(&x);
-        g = atv(&r);
+        r = ops.residual(&x);
+        ops.grad(&r, &mut g);
         if cost_change < tol * cost {
             status = Some(2);
         }
         cost = 0.5 * dot(&r, &r);
     }
     let status = status.unwrap_or(0);
-    let active_mask = find_active_constraints(&x, &lb, &ub, tol);
-    Ok(LsqLinearResult::with_status(
-        x,
-        r,
-        cost,
-        g_norm,
-        active_mask,
-        nit,
-        status,
-    ))
+    let active_mask = find_active_constraints(&x, lb, ub, tol);
+    LsqLinearResult::with_status(x, r, cost, g_norm, active_mask, nit, status)
 }
 
 #[cfg(test)]
