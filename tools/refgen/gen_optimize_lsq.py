@@ -771,6 +771,90 @@ def main():
     cs_cases(c)
     approx_derivative_cases(c)
     c.save()
+    lsq_linear_sparse_cases()
+
+
+# lsq_linear with a sparse A (scipy.sparse.csr_array) and a LinearOperator A
+# built from the same matrix. A separate group (optimize_lsq_linear_sparse)
+# so the ids and counts of optimize_lsq stay as they are. Each matrix is
+# stored once, as an op "matrix" case (COO triplets as given to SciPy, some
+# duplicated) with SciPy's canonical CSR arrays as its outputs; the
+# lsq_linear_sparse cases name it in param "matrix".
+def lsq_linear_sparse_cases():
+    import scipy.sparse as sp
+    from scipy.sparse.linalg import LinearOperator
+
+    c = Cases("optimize_lsq_linear_sparse", crate="sciox")
+    rng = np.random.default_rng(20261127)
+    mats = {}
+
+    def add_matrix(name, m, n, density, dups):
+        s = sp.random(m, n, density=density, random_state=rng, data_rvs=rng.standard_normal, format="coo")
+        rows, cols, vals = s.row.astype(np.int64), s.col.astype(np.int64), s.data.copy()
+        if dups:
+            # split some entries into two parts at the same position
+            k = rng.choice(len(vals), size=dups, replace=False)
+            part = rng.standard_normal(dups)
+            rows, cols = np.concatenate([rows, rows[k]]), np.concatenate([cols, cols[k]])
+            vals = np.concatenate([vals, part])
+            vals[k] -= part
+        perm = rng.permutation(len(vals))
+        rows, cols, vals = rows[perm], cols[perm], vals[perm]
+        a = sp.csr_array((vals, (rows, cols)), shape=(m, n))
+        mats[name] = a
+        c.add("matrix", [rows, cols, vals], {"name": name, "m": m, "n": n},
+              [a.indptr.astype(np.int64), a.indices.astype(np.int64), a.data])
+        return a
+
+    def operator(a):
+        return LinearOperator(a.shape, matvec=lambda v: a @ v, rmatvec=lambda v: a.T @ v, dtype=float)
+
+    runs = []
+    # small tall, with duplicates summed by coo -> csr
+    a = add_matrix("small", 40, 12, 0.3, 10)
+    b = rng.standard_normal(40)
+    runs += [("small", b, [-INF] * 12, [INF] * 12, {}), ("small", b, [-0.1] * 12, [0.1] * 12, {}),
+             ("small", b, [0.0] * 12, [INF] * 12, {}),
+             ("small", b, [-0.1] * 12, [0.1] * 12, {"lsmr_tol": "auto"}),
+             ("small", b, [-0.1] * 12, [0.1] * 12, {"lsmr_tol": 1e-6}),
+             ("small", b, [-0.1] * 12, [0.1] * 12, {"tol": 1e-4}),
+             ("small", b, [-0.1] * 12, [0.1] * 12, {"lsmr_maxiter": 3}),
+             ("small", b, [-0.1] * 12, [0.1] * 12, {"max_iter": 3}),
+             ("small", b, [-0.1] * 12, [0.1] * 12, {"lsq_solver": "lsmr"})]
+    # wide (underdetermined)
+    add_matrix("wide", 15, 30, 0.25, 0)
+    b = rng.standard_normal(15)
+    runs += [("wide", b, [-INF] * 30, [INF] * 30, {}), ("wide", b, [-0.2] * 30, [0.2] * 30, {}),
+             ("wide", b, [-0.2] * 30, [0.2] * 30, {"lsmr_tol": "auto"})]
+    # tall 2000 x 500, density 1%
+    a = add_matrix("tall", 2000, 500, 0.01, 0)
+    x_true = rng.standard_normal(500)
+    b = a @ x_true + 0.1 * rng.standard_normal(2000)
+    runs += [("tall", b, [-INF] * 500, [INF] * 500, {}), ("tall", b, [-1.0] * 500, [1.0] * 500, {}),
+             ("tall", b, [0.0] * 500, [INF] * 500, {"lsmr_tol": "auto"})]
+    for name, b, lb, ub, opts in runs:
+        a = mats[name]
+        for op in (False, True):
+            params = {"matrix": name, "operator": op, **opts}
+            r = so.lsq_linear(operator(a) if op else a, b, bounds=(lb, ub), **opts)
+            c.add("lsq_linear_sparse", [b, np.array(lb), np.array(ub)], params,
+                  [r.x, np.array([r.cost, r.optimality, r.nit, r.status]), r.active_mask.astype(float)],
+                  note=r.message)
+    # SciPy's errors for a non-dense A
+    b = rng.standard_normal(40)
+    for op in (False, True):
+        a = operator(mats["small"]) if op else mats["small"]
+        for opts, bb in (({"method": "bvls"}, b), ({"method": "bvls", "lsq_solver": "lsmr"}, b),
+                         ({"method": "bvls", "lsq_solver": "exact"}, b), ({"lsq_solver": "exact"}, b),
+                         ({}, b[:39]), ({"max_iter": 0}, b)):
+            params = {"matrix": "small", "operator": op, **opts}
+            try:
+                so.lsq_linear(a, bb, **opts)
+                raise SystemExit("expected an error")
+            except ValueError as e:
+                c.add("lsq_linear_sparse", [bb, np.array([-INF]), np.array([INF])], params, None, "ValueError",
+                      note=str(e))
+    c.save()
 
 
 if __name__ == "__main__":

@@ -6,10 +6,11 @@
 //! |---|---|---|
 //! | [`integrate`] | `scipy.integrate` | `quad` and friends, `solve_ivp`, `odeint`, `solve_bvp` |
 //! | [`optimize`] | `scipy.optimize` | scalar and n-d root finding (`root`, all methods), `minimize_scalar`, `minimize` (11 methods, bounds and constraints), `least_squares`, `curve_fit`, `linprog`, `milp`, `linear_sum_assignment`, global optimizers |
+//! | [`sparse`] | `scipy.sparse` (a start) | [`sparse::CsrMatrix`], [`sparse::LinearOperator`], [`sparse::FnOperator`] |
 //! | [`error`] | `ValueError`, ... | [`Error`] |
 //!
 //! Its other modules (`interpolate`, `signal`, `ndimage`,
-//! `stats`, `special`, `sparse`, `spatial`, `cluster`, `linalg`, `fft`,
+//! `stats`, `special`, the rest of `sparse`, `spatial`, `cluster`, `linalg`, `fft`,
 //! `io`) arrive with their issues.
 //!
 //! ```
@@ -20,6 +21,7 @@
 pub mod error;
 pub mod integrate;
 pub mod optimize;
+pub mod sparse;
 
 pub use error::{Error, Result};
 pub use numox;

@@ -23,7 +23,7 @@
 //! | `least_squares` | [`least_squares`], [`least_squares_with_jac`], [`least_squares_with_callback`], [`least_squares_cs`], [`least_squares_cs_with_callback`] (`jac='cs'`) | methods `trf` (default; bounds, [`Loss`]es and a custom loss, `x_scale` 'jac'), `dogbox`, `lm` (MINPACK `lmder` as SciPy's C translation, same `nfev`); '2-point'/'3-point' within the bounds, `diff_step`; `tr_solver` 'exact'/'lsmr' with `tr_options`, `jac_sparsity` (dense boolean pattern, SciPy's column groups), `callback` |
 //! | `leastsq` | [`leastsq`], [`leastsq_with_jac`] | MINPACK `lmdif`/`lmder`, `cov_x` |
 //! | `curve_fit` | [`curve_fit`], [`curve_fit_with_jac`] | methods `lm`, `trf` (with bounds), `dogbox`; `sigma` 1-D or covariance, `absolute_sigma` |
-//! | `nnls`, `lsq_linear`, `isotonic_regression` | [`nnls`], [`lsq_linear`], [`isotonic_regression`] | Lawson-Hanson; `trf` (no `bvls`); PAVA |
+//! | `nnls`, `lsq_linear`, `isotonic_regression` | [`nnls`], [`lsq_linear`] (dense `A`), [`lsq_linear_operator`] (sparse / `LinearOperator` `A`, see [`crate::sparse`]), [`isotonic_regression`] | Lawson-Hanson; `trf` (`exact` or `lsmr`) and `bvls`; PAVA |
 //! | `root` (`hybr`), `fsolve` | [`root_hybr`], [`root_hybr_with_jac`], [`fsolve`] | MINPACK `hybrd`/`hybrj`, same `nfev`; `root(method='lm')` is [`leastsq`] |
 //! | `root` (all methods) | [`root`], [`root_with_jac`] ([`RootMethod`], [`RootNdOptions`], [`RootNdResult`]) | hybr, lm (MINPACK, delegated), broyden1/2, anderson, linearmixing, diagbroyden, excitingmixing, krylov (matrix-free LGMRES), df-sane (cruz/cheng): SciPy's `nonlin_solve` and `_root_df_sane` step for step |
 //! | `linear_sum_assignment` | [`linear_sum_assignment`] | Crouse's shortest augmenting path, as SciPy's C++ |
@@ -88,8 +88,8 @@ pub use lsq::{
     LeastsqResult, Loss, LsmrTol, LsqIteration, LsqJacFn, LsqLinearMethod, LsqLinearOptions, LsqLinearResult,
     LsqMethod, LsqSolver, LsqStop, RootResult, Sigma, TrOptions, TrSolver, XScale, curve_fit,
     curve_fit_with_jac, fsolve, least_squares, least_squares_cs, least_squares_cs_with_callback,
-    least_squares_with_callback, least_squares_with_jac, leastsq, leastsq_with_jac, lsq_linear, nnls,
-    root_hybr, root_hybr_with_jac,
+    least_squares_with_callback, least_squares_with_jac, leastsq, leastsq_with_jac, lsq_linear,
+    lsq_linear_operator, nnls, root_hybr, root_hybr_with_jac,
 };
 pub use milp::{MilpConstraint, MilpOptions, MilpResult, milp};
 pub use minimize::{

@@ -15,6 +15,7 @@ mod conformance_optimize_direct;
 mod conformance_optimize_global;
 mod conformance_optimize_lp;
 mod conformance_optimize_lsq;
+mod conformance_optimize_lsq_linear_sparse;
 mod conformance_optimize_root;
 mod conformance_optimize_trust_constr;
 mod integrate_bvp;

@@ -7,6 +7,7 @@ use super::common::*;
 use super::lsmr::{LsmrSettings, lsmr};
 use super::trf::lstsq_min_norm;
 use crate::optimize::Bounds;
+use crate::sparse::LinearOperator;
 use crate::{Error, Result};
 
 /// The algorithm of [`lsq_linear`] (SciPy's `method`).
@@ -203,8 +204,7 @@ fn residual(a: &[f64], n: usize, x: &[f64], b: &[f64]) -> Vec<f64> {
 #[allow(clippy::too_many_arguments)]
 fn select_step(
     x: &[f64],
-    a_h: &[f64],
-    n: usize,
+    a_h: &dyn Fn(&[f64]) -> Vec<f64>,
     g_h: &[f64],
     c_h: &[f64],
     mut p: Vec<f64>,
@@ -214,6 +214,7 @@ fn select_step(
     ub: &[f64],
     theta: f64,
 ) -> Vec<f64> {
+    let n = x.len();
     let xp: Vec<f64> = x.iter().zip(&p).map(|(a, b)| a + b).collect();
     if in_bounds(&xp, lb, ub) {
         return p;
@@ -237,7 +238,7 @@ fn select_step(
     let r_stride_l = (1.0 - theta) * r_stride_u;
     r_stride_u *= theta;
     let r_value = if r_stride_u > 0.0 {
-        let (qa, qb, qc) = build_quadratic_1d(a_h, n, g_h, &r_h, Some(c_h), Some(&p_h));
+        let (qa, qb, qc) = build_quadratic_1d_op(a_h, g_h, &r_h, Some(c_h), Some(&p_h));
         let (rs, rv) = minimize_quadratic_1d(qa, qb, r_stride_l, r_stride_u, qc);
         for i in 0..n {
             r_h[i] = p_h[i] + r_h[i] * rs;
@@ -253,11 +254,11 @@ fn select_step(
     for v in p.iter_mut() {
         *v *= theta;
     }
-    let p_value = evaluate_quadratic(a_h, n, g_h, &p_h, Some(c_h));
+    let p_value = evaluate_quadratic_op(a_h, g_h, &p_h, Some(c_h));
     let ag_h: Vec<f64> = g_h.iter().map(|v| -v).collect();
     let mut ag: Vec<f64> = d.iter().zip(&ag_h).map(|(a, b)| a * b).collect();
     let (ag_u, _) = step_size_to_bound(x, &ag, lb, ub);
-    let (qa, qb, _) = build_quadratic_1d(a_h, n, g_h, &ag_h, Some(c_h), None);
+    let (qa, qb, _) = build_quadratic_1d_op(a_h, g_h, &ag_h, Some(c_h), None);
     let (ag_stride, ag_value) = minimize_quadratic_1d(qa, qb, 0.0, ag_u * theta, 0.0);
     for v in ag.iter_mut() {
         *v *= ag_stride;
@@ -269,6 +270,40 @@ fn select_step(
     } else {
         ag
     }
+}
+
+/// The bounds widened to length `n`, after SciPy's checks of the bounds,
+/// `lsmr_maxiter` and `lsmr_tol`.
+fn checked_bounds(opts: &LsqLinearOptions, n: usize) -> Result<(Vec<f64>, Vec<f64>)> {
+    let (lb, ub) = match &opts.bounds {
+        None => (vec![f64::NEG_INFINITY; n], vec![f64::INFINITY; n]),
+        Some(bd) => {
+            let widen = |v: &[f64]| -> Result<Vec<f64>> {
+                match v.len() {
+                    1 => Ok(vec![v[0]; n]),
+                    l if l == n => Ok(v.to_vec()),
+                    _ => Err(Error::invalid("Bounds have wrong shape.")),
+                }
+            };
+            (widen(&bd.lb)?, widen(&bd.ub)?)
+        }
+    };
+    if (0..n).any(|i| lb[i] >= ub[i] || lb[i].is_nan() || ub[i].is_nan()) {
+        return Err(Error::invalid(
+            "Each lower bound must be strictly less than each upper bound.",
+        ));
+    }
+    if opts.lsmr_maxiter == Some(0) {
+        return Err(Error::invalid("`lsmr_maxiter` must be None or positive integer."));
+    }
+    if let LsmrTol::Value(t) = opts.lsmr_tol
+        && (t.is_nan() || t <= 0.0)
+    {
+        return Err(Error::invalid(
+            "`lsmr_tol` must be None, 'auto', or positive float.",
+        ));
+    }
+    Ok((lb, ub))
 }
 
 /// `scipy.optimize.lsq_linear(A, b, bounds, method, tol, lsq_solver,
@@ -283,7 +318,8 @@ fn select_step(
 /// solved with an SVD of the augmented matrix where SciPy uses a pivoted
 /// QR and Givens rotations: the same iterates up to rounding; with
 /// `lsq_solver = Lsmr` it is SciPy's LSMR solve of the same system, with
-/// `lsmr_tol` as SciPy sets it.
+/// `lsmr_tol` as SciPy sets it. For a sparse `A` or one given by its
+/// products, see [`lsq_linear_operator`].
 ///
 /// Errors: `a.len() != m * n`, `b.len() != m`, bounds of the wrong length,
 /// `lb >= ub`, non-finite entries, `max_iter = 0`, `lsmr_maxiter = 0`,
@@ -335,83 +371,365 @@ pub fn lsq_linear(
     if opts.max_iter == Some(0) {
         return Err(Error::invalid("`max_iter` must be None or positive integer."));
     }
-    let (lb, ub) = match &opts.bounds {
-        None => (vec![f64::NEG_INFINITY; n], vec![f64::INFINITY; n]),
-        Some(bd) => {
-            let widen = |v: &[f64]| -> Result<Vec<f64>> {
-                match v.len() {
-                    1 => Ok(vec![v[0]; n]),
-                    l if l == n => Ok(v.to_vec()),
-                    _ => Err(Error::invalid("Bounds have wrong shape.")),
-                }
-            };
-            (widen(&bd.lb)?, widen(&bd.ub)?)
-        }
-    };
-    if (0..n).any(|i| lb[i] >= ub[i] || lb[i].is_nan() || ub[i].is_nan()) {
-        return Err(Error::invalid(
-            "Each lower bound must be strictly less than each upper bound.",
-        ));
-    }
-    if opts.lsmr_maxiter == Some(0) {
-        return Err(Error::invalid("`lsmr_maxiter` must be None or positive integer."));
-    }
-    if let LsmrTol::Value(t) = opts.lsmr_tol
-        && (t.is_nan() || t <= 0.0)
-    {
-        return Err(Error::invalid(
-            "`lsmr_tol` must be None, 'auto', or positive float.",
-        ));
-    }
+    let (lb, ub) = checked_bounds(opts, n)?;
     let tol = opts.tol;
     let x_lsq = match lsq_solver {
         LsqSolver::Exact => lstsq_min_norm(a, m, n, b),
         LsqSolver::Lsmr => {
-            let first_tol = match opts.lsmr_tol {
-                LsmrTol::Value(t) => t,
-                _ => 1e-2 * tol,
-            };
-            let s = LsmrSettings {
-                atol: first_tol,
-                btol: first_tol,
-                maxiter: opts.lsmr_maxiter,
-                ..Default::default()
-            };
+            let s = lsmr_settings(opts, None);
             lsmr(m, n, |x, o| matvec(a, n, x, o), |y, o| rmatvec(a, n, y, o), b, &s).x
         }
     };
-    let mut g = vec![0.0; n];
-    if in_bounds(&x_lsq, &lb, &ub) {
-        let r = residual(a, n, &x_lsq, b);
-        rmatvec(a, n, &r, &mut g);
-        let (cost, optimality) = (0.5 * dot(&r, &r), norm_inf(&g));
-        return Ok(LsqLinearResult::with_status(
-            x_lsq,
-            r,
-            cost,
-            optimality,
-            vec![0; n],
-            0,
-            3,
-        ));
-    }
-    if opts.method == LsqLinearMethod::Bvls {
+    if opts.method == LsqLinearMethod::Bvls && !in_bounds(&x_lsq, &lb, &ub) {
         return Ok(bvls(a, m, n, b, &x_lsq, &lb, &ub, tol, opts.max_iter));
     }
-    let mut x = reflective(&x_lsq, &lb, &ub);
-    make_strictly_feasible(&mut x, &lb, &ub, 0.1);
-    let mut r = residual(a, n, &x, b);
-    rmatvec(a, n, &r, &mut g);
+    let mut ops = DenseTrf {
+        a,
+        n,
+        b,
+        solver: lsq_solver,
+        a_h: vec![0.0; m * n],
+        aug: if lsq_solver == LsqSolver::Exact {
+            vec![0.0; (m + n) * n]
+        } else {
+            Vec::new()
+        },
+        rhs: vec![0.0; m + n],
+    };
+    Ok(trf_linear(&mut ops, x_lsq, &lb, &ub, opts))
+}
+
+/// `scipy.optimize.lsq_linear(A, b, ...)` with `A` a sparse matrix or a
+/// `LinearOperator`: `A` is used only through its products
+/// ([`LinearOperator::matvec`], [`LinearOperator::rmatvec`]), e.g. a
+/// [`CsrMatrix`](crate::sparse::CsrMatrix) or an
+/// [`FnOperator`](crate::sparse::FnOperator).
+///
+/// As SciPy does for such an `A`: `lsq_solver` defaults to LSMR (the
+/// unbounded solution is LSMR's, with `atol = btol = lsmr_tol`, or
+/// `1e-2 * tol` for `None`/`'auto'`), and method `'trf'` then solves each
+/// regularised Gauss-Newton step with LSMR on the operator
+/// `[A diag(d); diag(sqrt(diag_h))]`, with `lsmr_tol` fixed or, for
+/// [`LsmrTol::Auto`], adapted to the current optimality, step for step as
+/// SciPy's `trf_linear`. A [`CsrMatrix`](crate::sparse::CsrMatrix)'s
+/// products sum in SciPy's order, so such runs follow SciPy's to
+/// rounding (SciPy's vector dot products go through OpenBLAS).
+///
+/// Errors (SciPy's `ValueError`s, checked in SciPy's order):
+/// `'bvls'` with `Lsmr`, `'bvls'` at all (it needs a dense `A`),
+/// `lsq_solver = Exact`, `max_iter = 0`, `b.len() != m`, bounds of the
+/// wrong length, `lb >= ub`, `lsmr_maxiter = 0`, `lsmr_tol <= 0`; and,
+/// where SciPy would run on and return NaNs, a non-finite `b`.
+///
+/// ```
+/// use sciox::optimize::{lsq_linear_operator, Bounds, LsqLinearOptions};
+/// use sciox::sparse::CsrMatrix;
+/// // A = diag(1, 2, 4) (sparse), b = (1, 1, 1), 0 <= x <= 0.3
+/// let a = CsrMatrix::from_triplets(3, 3, &[0, 1, 2], &[0, 1, 2], &[1.0, 2.0, 4.0]).unwrap();
+/// let o = LsqLinearOptions { bounds: Some(Bounds::new(vec![0.0], vec![0.3])), ..Default::default() };
+/// let r = lsq_linear_operator(&a, &[1.0, 1.0, 1.0], &o).unwrap();
+/// let want = [0.3, 0.3, 0.25];
+/// assert!(r.x.iter().zip(&want).all(|(x, w)| (x - w).abs() < 1e-8), "{:?}", r.x);
+/// assert_eq!(r.active_mask, vec![1, 1, 0]);
+///
+/// // the same A as a closure pair; 'exact' needs a dense A
+/// use sciox::optimize::LsqSolver;
+/// use sciox::sparse::FnOperator;
+/// let d = [1.0, 2.0, 4.0];
+/// let op = FnOperator::new(
+///     3,
+///     3,
+///     |x: &[f64], y: &mut [f64]| (0..3).for_each(|i| y[i] = d[i] * x[i]),
+///     |x: &[f64], y: &mut [f64]| (0..3).for_each(|i| y[i] = d[i] * x[i]),
+/// );
+/// let r2 = lsq_linear_operator(&op, &[1.0, 1.0, 1.0], &o).unwrap();
+/// assert_eq!((r2.x, r2.nit), (r.x, r.nit));
+/// let ex = LsqLinearOptions { lsq_solver: Some(LsqSolver::Exact), ..o };
+/// assert!(lsq_linear_operator(&op, &[1.0, 1.0, 1.0], &ex).is_err());
+/// ```
+pub fn lsq_linear_operator(
+    a: &dyn LinearOperator,
+    b: &[f64],
+    opts: &LsqLinearOptions,
+) -> Result<LsqLinearResult> {
+    if opts.method == LsqLinearMethod::Bvls {
+        if opts.lsq_solver == Some(LsqSolver::Lsmr) {
+            return Err(Error::invalid(
+                "method='bvls' can't be used with lsq_solver='lsmr'",
+            ));
+        }
+        return Err(Error::invalid(
+            "method='bvls' can't be used with `A` being sparse or LinearOperator.",
+        ));
+    }
+    if opts.lsq_solver == Some(LsqSolver::Exact) {
+        return Err(Error::invalid(
+            "`exact` solver can't be used when `A` is sparse or LinearOperator.",
+        ));
+    }
+    if opts.max_iter == Some(0) {
+        return Err(Error::invalid("`max_iter` must be None or positive integer."));
+    }
+    let (m, n) = a.shape();
+    if b.len() != m {
+        return Err(Error::invalid("Inconsistent shapes between `A` and `b`."));
+    }
+    let (lb, ub) = checked_bounds(opts, n)?;
+    if b.iter().any(|v| !v.is_finite()) {
+        return Err(Error::invalid("`b` must not contain infs or NaNs."));
+    }
+    let s = lsmr_settings(opts, None);
+    let x_lsq = lsmr(m, n, |x, o| a.matvec(x, o), |y, o| a.rmatvec(y, o), b, &s).x;
+    let mut ops = OperatorTrf {
+        a,
+        b,
+        d: vec![0.0; n],
+        r_aug: vec![0.0; m + n],
+        t: vec![0.0; n],
+        dx: vec![0.0; n],
+    };
+    Ok(trf_linear(&mut ops, x_lsq, &lb, &ub, opts))
+}
+
+/// LSMR's settings in `lsq_linear`: `atol = btol = lsmr_tol`, SciPy's
+/// tolerance: the fixed value, `1e-2 * tol` for `None`, and for `'auto'`
+/// `1e-2 * tol` in the first (unbounded) solve (`g_norm = None`) and then
+/// `max(EPS, min(0.1, eta * g_norm))` with `eta = 1e-2 * min(0.5, g_norm)`.
+fn lsmr_settings(opts: &LsqLinearOptions, g_norm: Option<f64>) -> LsmrSettings {
+    let t = match (opts.lsmr_tol, g_norm) {
+        (LsmrTol::Value(t), _) => t,
+        (LsmrTol::Auto, Some(g_norm)) => {
+            let eta = 1e-2 * g_norm.min(0.5);
+            EPS.max((eta * g_norm).min(0.1))
+        }
+        _ => 1e-2 * opts.tol,
+    };
+    LsmrSettings {
+        atol: t,
+        btol: t,
+        maxiter: opts.lsmr_maxiter,
+        ..Default::default()
+    }
+}
+
+/// The products SciPy's `trf_linear` takes of `A`, for [`trf_linear`]: a
+/// dense `A` ([`DenseTrf`]) or a [`LinearOperator`] ([`OperatorTrf`]).
+/// Each keeps its own order of operations (and so its own rounding).
+trait TrfLinearOps {
+    /// `A x - b`.
+    fn residual(&self, x: &[f64]) -> Vec<f64>;
+    /// `g = A^T r`.
+    fn grad(&self, r: &[f64], g: &mut [f64]);
+    /// `A s`.
+    fn av(&self, s: &[f64]) -> Vec<f64>;
+    /// Takes this iteration's scaling `d`: `A_h = A diag(d)`.
+    fn scale(&mut self, d: &[f64]);
+    /// `A_h s`.
+    fn ah(&self, s: &[f64]) -> Vec<f64>;
+    /// The regularised Gauss-Newton step `p_h`, the least-squares solution
+    /// of `[A_h; diag(sqrt(diag_h))] p_h = -[r; 0]` (LSMR with settings `s`,
+    /// or the dense 'exact' solver).
+    fn gn_step(&mut self, r: &[f64], diag_h: &[f64], s: &LsmrSettings) -> Vec<f64>;
+}
+
+/// A dense row-major m×n `A` (`m = b.len()`), with buffers reused over
+/// the iterations.
+struct DenseTrf<'a> {
+    a: &'a [f64],
+    n: usize,
+    b: &'a [f64],
+    solver: LsqSolver,
+    /// `A diag(d)`, m×n.
+    a_h: Vec<f64>,
+    /// `[A_h; diag(sqrt(diag_h))]`, (m+n)×n ('exact' only).
+    aug: Vec<f64>,
+    rhs: Vec<f64>,
+}
+
+impl TrfLinearOps for DenseTrf<'_> {
+    fn residual(&self, x: &[f64]) -> Vec<f64> {
+        residual(self.a, self.n, x, self.b)
+    }
+
+    fn grad(&self, r: &[f64], g: &mut [f64]) {
+        rmatvec(self.a, self.n, r, g);
+    }
+
+    fn av(&self, s: &[f64]) -> Vec<f64> {
+        jdot(self.a, self.n, s)
+    }
+
+    fn scale(&mut self, d: &[f64]) {
+        let n = self.n;
+        for (row_h, row) in self
+            .a_h
+            .chunks_exact_mut(n.max(1))
+            .zip(self.a.chunks_exact(n.max(1)))
+        {
+            for c in 0..n {
+                row_h[c] = row[c] * d[c];
+            }
+        }
+    }
+
+    fn ah(&self, s: &[f64]) -> Vec<f64> {
+        jdot(&self.a_h, self.n, s)
+    }
+
+    fn gn_step(&mut self, r: &[f64], diag_h: &[f64], s: &LsmrSettings) -> Vec<f64> {
+        let (m, n) = (r.len(), self.n);
+        let (a_h, rhs) = (&self.a_h, &mut self.rhs);
+        match self.solver {
+            LsqSolver::Exact => {
+                let aug = &mut self.aug;
+                aug[..m * n].copy_from_slice(a_h);
+                aug[m * n..].fill(0.0);
+                for c in 0..n {
+                    aug[(m + c) * n + c] = diag_h[c].sqrt();
+                }
+                for (o, ri) in rhs.iter_mut().zip(r) {
+                    *o = -ri;
+                }
+                rhs[m..].fill(0.0);
+                lstsq_min_norm(aug, m + n, n, rhs)
+            }
+            LsqSolver::Lsmr => {
+                let diag_root: Vec<f64> = diag_h.iter().map(|v| v.sqrt()).collect();
+                rhs[..m].copy_from_slice(r);
+                rhs[m..].fill(0.0);
+                let mut p_h = lsmr(
+                    m + n,
+                    n,
+                    |x, o| {
+                        matvec(a_h, n, x, &mut o[..m]);
+                        for i in 0..n {
+                            o[m + i] = diag_root[i] * x[i];
+                        }
+                    },
+                    |y, o| {
+                        rmatvec(a_h, n, &y[..m], o);
+                        for i in 0..n {
+                            o[i] += diag_root[i] * y[m + i];
+                        }
+                    },
+                    rhs,
+                    s,
+                )
+                .x;
+                p_h.iter_mut().for_each(|v| *v = -*v);
+                p_h
+            }
+        }
+    }
+}
+
+/// A [`LinearOperator`] `A` (m×n, `m = b.len()`), as SciPy's
+/// `right_multiplied_operator` / `regularized_lsq_operator` use it.
+struct OperatorTrf<'a> {
+    a: &'a dyn LinearOperator,
+    b: &'a [f64],
+    /// This iteration's scaling (length n).
+    d: Vec<f64>,
+    /// `[r; 0]` (length m + n).
+    r_aug: Vec<f64>,
+    /// LSMR's scratch: `A^T y` and `x * d` (length n).
+    t: Vec<f64>,
+    dx: Vec<f64>,
+}
+
+impl TrfLinearOps for OperatorTrf<'_> {
+    fn residual(&self, x: &[f64]) -> Vec<f64> {
+        let mut r = self.av(x);
+        r.iter_mut().zip(self.b).for_each(|(ri, bi)| *ri -= bi);
+        r
+    }
+
+    fn grad(&self, r: &[f64], g: &mut [f64]) {
+        g.fill(0.0);
+        self.a.rmatvec(r, g);
+    }
+
+    fn av(&self, s: &[f64]) -> Vec<f64> {
+        let mut y = vec![0.0; self.b.len()];
+        self.a.matvec(s, &mut y);
+        y
+    }
+
+    fn scale(&mut self, d: &[f64]) {
+        self.d.copy_from_slice(d);
+    }
+
+    // SciPy's right_multiplied_operator(A, d): x -> A (x * d)
+    fn ah(&self, s: &[f64]) -> Vec<f64> {
+        self.av(&s.iter().zip(&self.d).map(|(x, d)| x * d).collect::<Vec<_>>())
+    }
+
+    fn gn_step(&mut self, r: &[f64], diag_h: &[f64], s: &LsmrSettings) -> Vec<f64> {
+        let OperatorTrf {
+            a, d, r_aug, t, dx, ..
+        } = self;
+        let (m, n) = (r.len(), d.len());
+        let diag_root: Vec<f64> = diag_h.iter().map(|v| v.sqrt()).collect();
+        r_aug[..m].copy_from_slice(r);
+        // SciPy's regularized_lsq_operator(A_h, diag_root): [A_h; diag(diag_root)]
+        let mut p_h = lsmr(
+            m + n,
+            n,
+            |x, o| {
+                for i in 0..n {
+                    dx[i] = x[i] * d[i];
+                }
+                a.matvec(dx, &mut o[..m]);
+                for i in 0..n {
+                    o[m + i] = diag_root[i] * x[i];
+                }
+            },
+            |y, o| {
+                a.rmatvec(&y[..m], t);
+                for i in 0..n {
+                    o[i] = d[i] * t[i] + diag_root[i] * y[m + i];
+                }
+            },
+            r_aug,
+            s,
+        )
+        .x;
+        p_h.iter_mut().for_each(|v| *v = -*v);
+        p_h
+    }
+}
+
+/// SciPy's `trf_linear` from the unbounded solution `x_lsq` (returned
+/// with status 3 if it is feasible), for [`lsq_linear`] and
+/// [`lsq_linear_operator`].
+fn trf_linear(
+    ops: &mut impl TrfLinearOps,
+    x_lsq: Vec<f64>,
+    lb: &[f64],
+    ub: &[f64],
+    opts: &LsqLinearOptions,
+) -> LsqLinearResult {
+    let n = x_lsq.len();
+    let tol = opts.tol;
+    let mut g = vec![0.0; n];
+    if in_bounds(&x_lsq, lb, ub) {
+        let r = ops.residual(&x_lsq);
+        ops.grad(&r, &mut g);
+        let (cost, optimality) = (0.5 * dot(&r, &r), norm_inf(&g));
+        return LsqLinearResult::with_status(x_lsq, r, cost, optimality, vec![0; n], 0, 3);
+    }
+    let mut x = reflective(&x_lsq, lb, ub);
+    make_strictly_feasible(&mut x, lb, ub, 0.1);
+    let mut r = ops.residual(&x);
+    ops.grad(&r, &mut g);
     let mut cost = 0.5 * dot(&r, &r);
     let mut status = None;
     let max_iter = opts.max_iter.unwrap_or(100);
     let mut g_norm = 0.0;
     let mut nit = 0;
-    let mut aug = vec![0.0; (m + n) * n];
-    let mut rhs = vec![0.0; m + n];
     for iteration in 0..max_iter {
         nit = iteration + 1;
-        let (v, dv) = cl_scaling_vector(&x, &g, &lb, &ub);
+        let (v, dv) = cl_scaling_vector(&x, &g, lb, ub);
         g_norm = norm_inf(&(0..n).map(|i| g[i] * v[i]).collect::<Vec<_>>());
         if g_norm < tol {
             status = Some(1);
@@ -422,121 +740,152 @@ pub fn lsq_linear(
         let diag_h: Vec<f64> = (0..n).map(|i| g[i] * dv[i]).collect();
         let d: Vec<f64> = v.iter().map(|v| v.sqrt()).collect();
         let g_h: Vec<f64> = (0..n).map(|i| d[i] * g[i]).collect();
-        let mut a_h = vec![0.0; m * n];
-        for rr in 0..m {
-            for c in 0..n {
-                a_h[rr * n + c] = a[rr * n + c] * d[c];
-            }
-        }
-        let p_h = match lsq_solver {
-            LsqSolver::Exact => {
-                aug[..m * n].copy_from_slice(&a_h);
-                aug[m * n..].fill(0.0);
-                for c in 0..n {
-                    aug[(m + c) * n + c] = diag_h[c].sqrt();
-                }
-                for (o, ri) in rhs.iter_mut().zip(&r) {
-                    *o = -ri;
-                }
-                rhs[m..].fill(0.0);
-                lstsq_min_norm(&aug, m + n, n, &rhs)
-            }
-            LsqSolver::Lsmr => {
-                let lsmr_tol = match opts.lsmr_tol {
-                    LsmrTol::Default => 1e-2 * tol,
-                    LsmrTol::Value(t) => t,
-                    LsmrTol::Auto => {
-                        let eta = 1e-2 * g_norm.min(0.5);
-                        EPS.max((eta * g_norm).min(0.1))
-                    }
-                };
-                let diag_root: Vec<f64> = diag_h.iter().map(|v| v.sqrt()).collect();
-                rhs[..m].copy_from_slice(&r);
-                rhs[m..].fill(0.0);
-                let s = LsmrSettings {
-                    atol: lsmr_tol,
-                    btol: lsmr_tol,
-                    maxiter: opts.lsmr_maxiter,
-                    ..Default::default()
-                };
-                let mut p_h = lsmr(
-                    m + n,
-                    n,
-                    |x, o| {
-                        matvec(&a_h, n, x, &mut o[..m]);
-                        for i in 0..n {
-                            o[m + i] = diag_root[i] * x[i];
-                        }
-                    },
-                    |y, o| {
-                        rmatvec(&a_h, n, &y[..m], o);
-                        for i in 0..n {
-                            o[i] += diag_root[i] * y[m + i];
-                        }
-                    },
-                    &rhs,
-                    &s,
-                )
-                .x;
-                p_h.iter_mut().for_each(|v| *v = -*v);
-                p_h
-            }
-        };
+        ops.scale(&d);
+        let s = lsmr_settings(opts, Some(g_norm));
+        let p_h = ops.gn_step(&r, &diag_h, &s);
         let p: Vec<f64> = (0..n).map(|i| d[i] * p_h[i]).collect();
         let p_dot_g = dot(&p, &g);
         if p_dot_g > 0.0 {
             status = Some(-1);
         }
         let theta = 1.0 - g_norm.min(0.005);
-        let step = select_step(&x, &a_h, n, &g_h, &diag_h, p.clone(), p_h, &d, &lb, &ub, theta);
-        let mut cost_change = -evaluate_quadratic(a, n, &g, &step, None);
+        let step = select_step(
+            &x,
+            &|v| ops.ah(v),
+            &g_h,
+            &diag_h,
+            p.clone(),
+            p_h,
+            &d,
+            lb,
+            ub,
+            theta,
+        );
+        let av = |v: &[f64]| ops.av(v);
+        let mut cost_change = -evaluate_quadratic_op(&av, &g, &step, None);
         if cost_change < 0.0 {
-            // backtracking along p with reflections
+            // SciPy's backtracking along p with reflections (it returns the old x)
             let mut alpha = 1.0;
             let mut x_new;
             loop {
                 let y: Vec<f64> = (0..n).map(|i| x[i] + alpha * p[i]).collect();
-                x_new = reflective(&y, &lb, &ub);
+                x_new = reflective(&y, lb, ub);
                 let st: Vec<f64> = (0..n).map(|i| x_new[i] - x[i]).collect();
-                cost_change = -evaluate_quadratic(a, n, &g, &st, None);
+                cost_change = -evaluate_quadratic_op(&av, &g, &st, None);
                 if cost_change > -0.1 * alpha * p_dot_g || alpha == 0.0 {
                     break;
                 }
                 alpha *= 0.5;
             }
-            if find_active_constraints(&x_new, &lb, &ub, 1e-10)
+            if find_active_constraints(&x_new, lb, ub, 1e-10)
                 .iter()
                 .any(|v| *v != 0)
             {
                 let y: Vec<f64> = (0..n).map(|i| x[i] + theta * alpha * p[i]).collect();
-                x_new = reflective(&y, &lb, &ub);
-                make_strictly_feasible(&mut x_new, &lb, &ub, 0.0);
+                x_new = reflective(&y, lb, ub);
+                make_strictly_feasible(&mut x_new, lb, ub, 0.0);
                 let st: Vec<f64> = (0..n).map(|i| x_new[i] - x[i]).collect();
-                cost_change = -evaluate_quadratic(a, n, &g, &st, None);
+                cost_change = -evaluate_quadratic_op(&av, &g, &st, None);
             }
-            // SciPy's backtracking returns the old x (its step is unused).
         } else {
             for i in 0..n {
                 x[i] += step[i];
             }
-            make_strictly_feasible(&mut x, &lb, &ub, 0.0);
+            make_strictly_feasible(&mut x, lb, ub, 0.0);
         }
-        r = residual(a, n, &x, b);
-        rmatvec(a, n, &r, &mut g);
+        r = ops.residual(&x);
+        ops.grad(&r, &mut g);
         if cost_change < tol * cost {
             status = Some(2);
         }
         cost = 0.5 * dot(&r, &r);
     }
     let status = status.unwrap_or(0);
-    let active_mask = find_active_constraints(&x, &lb, &ub, tol);
-    Ok(LsqLinearResult::with_status(
-        x,
-        r,
-        cost,
-        g_norm,
-        active_mask,
-        nit,
-        status,
-    ))
+    let active_mask = find_active_constraints(&x, lb, ub, tol);
+    LsqLinearResult::with_status(x, r, cost, g_norm, active_mask, nit, status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sparse::{CsrMatrix, FnOperator};
+
+    fn tridiag(m: usize, n: usize) -> CsrMatrix {
+        let (mut r, mut c, mut v) = (vec![], vec![], vec![]);
+        for i in 0..m {
+            for j in i.saturating_sub(1)..(i + 2).min(n) {
+                r.push(i);
+                c.push(j);
+                v.push(if i == j { 3.0 } else { -1.0 + 0.1 * i as f64 });
+            }
+        }
+        CsrMatrix::from_triplets(m, n, &r, &c, &v).unwrap()
+    }
+
+    #[test]
+    fn operator_matches_dense_lsmr_path() {
+        // the same bounded problem through the CSR operator and the dense
+        // entry point with lsq_solver = Lsmr: the same optimum (the dense
+        // path scales A's entries, the operator its argument: rounding only)
+        let (m, n) = (12, 8);
+        let a = tridiag(m, n);
+        let b: Vec<f64> = (0..m).map(|i| (i as f64 * 0.7).sin() * 2.0).collect();
+        let o = LsqLinearOptions {
+            bounds: Some(Bounds::new(vec![-0.2], vec![0.3])),
+            ..Default::default()
+        };
+        let r = lsq_linear_operator(&a, &b, &o).unwrap();
+        let dense = LsqLinearOptions {
+            lsq_solver: Some(LsqSolver::Lsmr),
+            ..o.clone()
+        };
+        let rd = lsq_linear(&a.to_dense(), m, n, &b, &dense).unwrap();
+        assert!(r.success && rd.success);
+        for (x, y) in r.x.iter().zip(&rd.x) {
+            assert!((x - y).abs() < 1e-9, "{:?} vs {:?}", r.x, rd.x);
+        }
+        assert_eq!(r.active_mask, rd.active_mask);
+        // an FnOperator over the same products gives the same bits
+        let op = FnOperator::new(
+            m,
+            n,
+            |x: &[f64], y: &mut [f64]| a.matvec(x, y),
+            |x: &[f64], y: &mut [f64]| a.rmatvec(x, y),
+        );
+        assert_eq!(lsq_linear_operator(&op, &b, &o).unwrap(), r);
+    }
+
+    #[test]
+    fn operator_errors_and_empty_shapes() {
+        let a = tridiag(4, 3);
+        let o = LsqLinearOptions::default();
+        let e = lsq_linear_operator(&a, &[1.0, f64::NAN, 0.0, 0.0], &o).unwrap_err();
+        assert_eq!(e.to_string(), "`b` must not contain infs or NaNs.");
+        let bad = LsqLinearOptions {
+            bounds: Some(Bounds::new(vec![0.0; 2], vec![1.0; 2])),
+            ..Default::default()
+        };
+        assert!(lsq_linear_operator(&a, &[0.0; 4], &bad).is_err());
+        let bad = LsqLinearOptions {
+            lsmr_tol: LsmrTol::Value(0.0),
+            ..Default::default()
+        };
+        assert!(lsq_linear_operator(&a, &[0.0; 4], &bad).is_err());
+        // no variables / no residuals: nothing to do, no panic
+        let r = lsq_linear_operator(
+            &CsrMatrix::from_triplets(3, 0, &[], &[], &[]).unwrap(),
+            &[1.0; 3],
+            &o,
+        )
+        .unwrap();
+        assert_eq!((r.x.len(), r.status, r.cost), (0, 3, 1.5));
+        let bd = LsqLinearOptions {
+            bounds: Some(Bounds::new(vec![1.0], vec![2.0])),
+            ..Default::default()
+        };
+        let r =
+            lsq_linear_operator(&CsrMatrix::from_triplets(0, 2, &[], &[], &[]).unwrap(), &[], &bd).unwrap();
+        assert_eq!((r.x.len(), r.fun.len()), (2, 0));
+        assert!(r.x.iter().all(|v| (1.0..=2.0).contains(v)));
+    }
 }

@@ -19,7 +19,9 @@ pub(crate) use common::thin_svd;
 pub use curve_fit::{CurveFitOptions, CurveFitResult, Sigma, curve_fit, curve_fit_with_jac};
 pub(crate) use hybr::hybrj as root_hybr_impl;
 pub use hybr::{HybrOptions, RootResult, fsolve, root_hybr, root_hybr_with_jac};
-pub use lsq_linear::{LsmrTol, LsqLinearMethod, LsqLinearOptions, LsqLinearResult, LsqSolver, lsq_linear};
+pub use lsq_linear::{
+    LsmrTol, LsqLinearMethod, LsqLinearOptions, LsqLinearResult, LsqSolver, lsq_linear, lsq_linear_operator,
+};
 pub use nnls::nnls;
 
 use crate::optimize::Bounds;
