@@ -55,22 +55,6 @@ def pairs(dt):
     return v[:, None], v[None, :]
 
 
-def views_apply(arrays, views):
-    out = []
-    for a, v in zip(arrays, views):
-        if v is None:
-            out.append(a)
-        elif v == "T":
-            out.append(a.T)
-        elif v == "rev":
-            out.append(a[::-1])
-        elif v == "step2":
-            out.append(a[..., ::2])
-        else:
-            raise ValueError(v)
-    return out
-
-
 def numpy_div(a, b):
     if a.dtype.kind in "iub":
         return np.floor_divide(a, b)
@@ -102,17 +86,8 @@ UNARY = {"negative": np.negative, "logical_not": np.logical_not, "invert": np.in
 
 
 def binary(op, a, b, views=None, note=""):
-    params = {}
-    if views is not None:
-        params["views"] = views
-    x, y = views_apply([a, b], views or [None, None])
-    fn = BINARY[op]
-    try:
-        with np.errstate(all="ignore"):
-            out = fn(x, y)
-    except Exception as e:  # noqa: BLE001
-        return c.add(op, [a, b], params, None, type(e).__name__, note)
-    return c.add(op, [a, b], params, [out], None, note)
+    params = {} if views is None else {"views": views}
+    return c.run_views(op, BINARY[op], [a, b], params, note=note)
 
 
 # 1. Every operator across dtypes, every pair of edge values.

@@ -18,35 +18,11 @@ rng = np.random.default_rng(20261127)
 c = Cases("indexing")
 
 
-def views_apply(arrays, views):
-    out = []
-    for a, v in zip(arrays, views):
-        if v is None:
-            out.append(a)
-        elif v == "T":
-            out.append(a.T)
-        elif v == "rev":
-            out.append(a[::-1])
-        elif v == "step2":
-            out.append(a[..., ::2])
-        else:
-            raise ValueError(v)
-    return out
-
-
 def run(op, fn, inputs, params=None, views=None, note="", multi=False):
     params = dict(params or {})
     if views is not None:
         params["views"] = views
-    args = views_apply(inputs, views or [None] * len(inputs))
-    kw = {k: v for k, v in params.items() if k != "views"}
-    try:
-        with np.errstate(all="ignore"):
-            out = fn(*args, **kw)
-    except Exception as e:  # noqa: BLE001
-        return c.add(op, inputs, params, None, type(e).__name__, note)
-    outs = list(out) if multi else [out]
-    return c.add(op, inputs, params, outs, None, note)
+    return c.run_views(op, fn, inputs, params, note=note, multi=multi)
 
 
 a3 = np.arange(24, dtype=np.int64).reshape(2, 3, 4)

@@ -88,29 +88,9 @@ def crun(op, fn, inputs, params=None, note="", multi=False):
     return c.run(op, call, inputs, params, note=note, multi=multi)
 
 
-def view_of(a, perm=None, slices=None):
-    v = a
-    if perm is not None:
-        v = v.transpose(perm)
-    if slices is not None:
-        v = v[tuple(slice(*s) for s in slices)]
-    return v
-
-
 def run(op, fn, inputs, params=None, view=None, multi=False, note=""):
     """Record fn applied to (view of input 0, other inputs) with params; view params are stored too."""
-    params = dict(params or {})
-    view = view or {}
-    inputs = [np.array(x, order="C") for x in inputs]
-
-    def call(*ins, **p):
-        for k in ("perm", "slices") + META:
-            p.pop(k, None)
-        first = view_of(ins[0], **view)
-        return fn(first, *ins[1:], **p)
-
-    params.update(view)
-    return crun(op, call, inputs, params, note=note, multi=multi)
+    return c.run_view0(op, fn, inputs, params, view, note=note, multi=multi, hidden=META)
 
 
 def np_kind(k):

@@ -22,30 +22,11 @@ c = Cases("statistics")
 METHODS = ["inverted_cdf", "averaged_inverted_cdf", "closest_observation", "interpolated_inverted_cdf",
            "hazen", "weibull", "linear", "median_unbiased", "normal_unbiased", "lower", "higher",
            "midpoint", "nearest"]
-VIEW = ("perm", "slices")
-
-
-def view_of(a, perm=None, slices=None):
-    v = a
-    if perm is not None:
-        v = v.transpose(perm)
-    if slices is not None:
-        v = v[tuple(slice(*s) for s in slices)]
-    return v
 
 
 def run(op, fn, inputs, params=None, view=None, multi=False, note=""):
-    params = dict(params or {})
-    view = view or {}
-    inputs = [np.array(x, order="C") for x in inputs]
-
-    def call(*ins, **p):
-        for k in VIEW:
-            p.pop(k, None)
-        return fn(view_of(ins[0], **view), *ins[1:], **p)
-
-    params.update(view)
-    return c.run(op, call, inputs, params, note=note, multi=multi)
+    """Record fn applied to (view of input 0, other inputs) with params; view params are stored too."""
+    return c.run_view0(op, fn, inputs, params, view, note=note, multi=multi)
 
 
 def data(shape, dt, kind="normal"):

@@ -27,34 +27,8 @@ UINTS = ["uint8", "uint16", "uint32", "uint64"]
 INTS = SINTS + UINTS
 
 
-def views_apply(arrays, views):
-    out = []
-    for a, v in zip(arrays, views):
-        if v is None:
-            out.append(a)
-        elif v == "T":
-            out.append(a.T)
-        elif v == "rev":
-            out.append(a[::-1])
-        elif v == "step2":
-            out.append(a[..., ::2])
-        else:
-            raise ValueError(v)
-    return out
-
-
-def rec(op, fn, inputs, params=None, multi=False, note=""):
-    params = dict(params or {})
-    views = params.get("views", [None] * len(inputs))
-    args = views_apply(inputs, views)
-    kw = {k: v for k, v in params.items() if k != "views"}
-    try:
-        with np.errstate(all="ignore"):
-            out = fn(*args, **kw)
-    except Exception as e:  # noqa: BLE001 - the class name is the datum
-        return c.add(op, inputs, params, None, type(e).__name__, note)
-    outs = list(out) if multi else [out]
-    return c.add(op, inputs, params, outs, None, note)
+# NumPy on the views named by params["views"] (recorded, not passed on).
+rec = c.run_views
 
 
 def float_edges(dt):

@@ -46,38 +46,15 @@ def edges(dt):
     return np.array(sorted({x for x in v if i.min <= x <= i.max}), dtype=dt)
 
 
-def views_apply(arrays, views):
-    out = []
-    for a, v in zip(arrays, views):
-        if v is None:
-            out.append(a)
-        elif v == "T":
-            out.append(a.T)
-        elif v == "rev":
-            out.append(a[::-1])
-        elif v == "step2":
-            out.append(a[..., ::2])
-        else:
-            raise ValueError(v)
-    return out
-
-
 def rec(op, fn, inputs, dt, params=None, multi=False, note="", keep=False):
     """Record NumPy's result; for float16 dtypes (unless `keep`) on the float32-cast inputs."""
-    params = dict(params or {})
-    views = params.get("views", [None] * len(inputs))
-    args = views_apply(inputs, views)
-    if dt in HALF and not keep:
-        args = [a.astype(np.float32) if a.dtype == np.dtype(dt) else a for a in args]
-        note = (note + " f32 in").strip()
-    kw = {k: v for k, v in params.items() if k != "views"}
-    try:
-        with np.errstate(all="ignore"):
-            out = fn(*args, **kw)
-    except Exception as e:  # noqa: BLE001 - the class name is the datum
-        return c.add(op, inputs, params, None, type(e).__name__, note)
-    outs = list(out) if multi else [out]
-    return c.add(op, inputs, params, outs, None, note)
+    if dt not in HALF or keep:
+        return c.run_views(op, fn, inputs, params, note=note, multi=multi)
+
+    def to_f32(args):
+        return [a.astype(np.float32) if a.dtype == np.dtype(dt) else a for a in args]
+
+    return c.run_views(op, fn, inputs, params, note=(note + " f32 in").strip(), multi=multi, prepare=to_f32)
 
 
 VIEWS = ["T", "rev", "step2"]

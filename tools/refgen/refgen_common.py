@@ -39,6 +39,37 @@ def _jsonable(v):
     return v
 
 
+def views_apply(arrays, views):
+    """The views NumPy is called on, one per array: None (the array itself),
+    "T" (transposed), "rev" (reversed along axis 0) or "step2" (every second
+    element of the last axis). The Rust tests rebuild them from the recorded
+    `views` parameter (crates/numox/tests/common/mod.rs, `view_of`)."""
+    out = []
+    for a, v in zip(arrays, views):
+        if v is None:
+            out.append(a)
+        elif v == "T":
+            out.append(a.T)
+        elif v == "rev":
+            out.append(a[::-1])
+        elif v == "step2":
+            out.append(a[..., ::2])
+        else:
+            raise ValueError(v)
+    return out
+
+
+def permuted_view(a, perm=None, slices=None):
+    """`a` with its axes permuted by `perm`, then sliced by `slices` (one
+    [start, stop, step] per axis, None for a default)."""
+    v = a
+    if perm is not None:
+        v = v.transpose(perm)
+    if slices is not None:
+        v = v[tuple(slice(*s) for s in slices)]
+    return v
+
+
 class Cases:
     def __init__(self, group, crate="numox"):
         self.group = group
@@ -67,16 +98,48 @@ class Cases:
         )
         return cid
 
-    def run(self, op, fn, inputs=(), params=None, note="", multi=False):
-        """Call fn(*inputs, **params); record its output(s) or the exception's class name."""
-        params = params or {}
+    def record(self, op, call, inputs, params, note="", multi=False):
+        """Call `call()` (floating-point warnings off); record its output (its
+        outputs when `multi`) for `inputs` and `params`, or the class name of
+        the exception it raised."""
         try:
             with np.errstate(all="ignore"):
-                out = fn(*inputs, **params)
+                out = call()
         except Exception as e:  # noqa: BLE001 - the class name is the datum
             return self.add(op, inputs, params, None, type(e).__name__, note)
         outs = list(out) if multi else [out]
         return self.add(op, inputs, params, outs, None, note)
+
+    def run(self, op, fn, inputs=(), params=None, note="", multi=False):
+        """Call fn(*inputs, **params); record its output(s) or the exception's class name."""
+        params = params or {}
+        return self.record(op, lambda: fn(*inputs, **params), inputs, params, note, multi)
+
+    def run_views(self, op, fn, inputs, params=None, note="", multi=False, prepare=None):
+        """`run` on views of the inputs: `params["views"]` (absent: no views;
+        see `views_apply`) is recorded with the case but not passed to `fn`,
+        which gets the viewed arrays, mapped by `prepare` (a function of the
+        list, e.g. a cast) when given."""
+        params = dict(params or {})
+        args = views_apply(inputs, params.get("views", [None] * len(inputs)))
+        if prepare is not None:
+            args = prepare(args)
+        kw = {k: v for k, v in params.items() if k != "views"}
+        return self.record(op, lambda: fn(*args, **kw), inputs, params, note, multi)
+
+    def run_view0(self, op, fn, inputs, params=None, view=None, note="", multi=False, hidden=()):
+        """`run` with input 0 seen through `permuted_view(inputs[0], **view)`:
+        the inputs are stored C-contiguous, the view's keys (`perm`,
+        `slices`) are recorded in the params, and neither they nor the
+        params named in `hidden` (test-only ones) are passed to `fn`."""
+        params = dict(params or {})
+        view = view or {}
+        inputs = [np.array(x, order="C") for x in inputs]
+        kw = {k: v for k, v in params.items() if k not in ("perm", "slices") + tuple(hidden)}
+        params.update(view)
+        return self.record(
+            op, lambda: fn(permuted_view(inputs[0], **view), *inputs[1:], **kw), inputs, params, note, multi
+        )
 
     def save(self):
         d = os.path.join(ROOT, "crates", self.crate, "tests", "data")

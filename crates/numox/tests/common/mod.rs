@@ -26,7 +26,7 @@
 pub static GLOBAL_RANDOM: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 use numox::array::Data;
-use numox::{Array, ArrayBase, DType, DynArray, Element, NpzReader, Scalar};
+use numox::{Array, ArrayBase, ArrayView, DType, DynArray, Element, NpzReader, Scalar};
 use serde_json::Value;
 use std::fmt::Display;
 
@@ -209,8 +209,69 @@ pub fn param_axis(v: Option<&Value>) -> Option<isize> {
     v.filter(|v| !v.is_null()).map(|v| param_i64(v) as isize)
 }
 
+/// Input `k` of case `c` as the view NumPy was called on: the case's `views`
+/// parameter names, per input, a transformation of the stored array (`"T"`
+/// transposed, `"rev"` reversed along axis 0, `"step2"` every second column)
+/// or none (absent or `null`: the array itself).
+pub fn view_of<'a, T>(a: &'a Array<T>, c: &Case, k: usize) -> ArrayView<'a, T> {
+    let v = c.param("views").and_then(|v| v.get(k)).and_then(Value::as_str);
+    match v {
+        None => a.view(),
+        Some("T") => a.t(),
+        Some("rev") => a.slice(numox::s![..;-1]),
+        Some("step2") => a.slice(numox::s![..., ..;2]),
+        Some(other) => panic!("{}: unknown view {other}", c.ctx()),
+    }
+}
+
+/// Checks a fallible numox result against case `c`: `Ok` when numox failed
+/// where NumPy raised; an `Err` naming the disagreement when only one of
+/// them failed; when both succeeded, `check` compares the value with
+/// NumPy's output (it panics on a mismatch, which [`check_all_cases`]
+/// reports as that case's failure).
+pub fn expect_with<T>(
+    c: &Case,
+    got: numox::Result<Array<T>>,
+    check: impl FnOnce(&Array<T>),
+) -> Result<(), String> {
+    match (&c.error, got) {
+        (Some(_), Err(_)) => Ok(()),
+        (Some(e), Ok(v)) => Err(format!("NumPy raised {e}, numox gave shape {:?}", v.shape())),
+        (None, Err(e)) => Err(format!("numox failed: {e}")),
+        (None, Ok(v)) => {
+            check(&v);
+            Ok(())
+        }
+    }
+}
+
+/// Dispatches on the dtype of input 0 of a case over the listed element
+/// types: `with_types!(c, T => body, [f32, f64])` evaluates `body` with the
+/// type alias `T` set to the matching type and *returns* its value from the
+/// enclosing function (a `Result<_, String>`); a dtype not listed returns an
+/// `Err` naming it and the op. `with_types!(c, dtype = dt, T => ...)`
+/// dispatches on `dt` instead (another input's dtype).
+#[allow(unused_macros)] // sciox's suite includes this file too and dispatches otherwise
+macro_rules! with_types {
+    ($c:expr, dtype = $dt:expr, $T:ident => $body:expr, [$($t:ty),*]) => {{
+        let dt = $dt;
+        $(
+            if dt == <$t as numox::Element>::DTYPE {
+                type $T = $t;
+                return $body;
+            }
+        )*
+        Err(format!("dtype {dt:?} not expected for op {}", $c.op))
+    }};
+    ($c:expr, $T:ident => $body:expr, [$($t:ty),*]) => {
+        $crate::common::with_types!($c, dtype = $c.inputs[0].dtype(), $T => $body, [$($t),*])
+    };
+}
+#[allow(unused_imports)] // likewise
+pub(crate) use with_types;
+
 /// Real and imaginary parts of any element as `f64`.
-fn parts(s: Scalar) -> (f64, f64) {
+pub fn parts(s: Scalar) -> (f64, f64) {
     match s {
         Scalar::Bool(b) => (b as u8 as f64, 0.0),
         Scalar::Int(i) => (i as f64, 0.0),

@@ -9,38 +9,17 @@
 
 use crate::common;
 
-use common::{Case, assert_same, check_all_cases, param_f64};
+use common::{Case, assert_same, check_all_cases, expect_with, param_f64, view_of, with_types};
 use numox::prelude::*;
 use numox::{Bitwise, Compare, IsClose, Scalar, TrueDivide};
-use serde_json::Value;
 use std::ops::{Add, Div, Mul, Rem, Sub};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 type R = Result<(), String>;
 
-/// Applies a stored view transformation ("T", "rev", "step2") to input `k`.
-fn view_of<'a, T>(a: &'a Array<T>, c: &Case, k: usize) -> ArrayView<'a, T> {
-    let v = c.param("views").and_then(|v| v.get(k)).and_then(Value::as_str);
-    match v {
-        None => a.view(),
-        Some("T") => a.t(),
-        Some("rev") => a.slice(s![..;-1]),
-        Some("step2") => a.slice(s![..., ..;2]),
-        Some(other) => panic!("{}: unknown view {other}", c.ctx()),
-    }
-}
-
 /// Checks a fallible result against the case: NumPy's error, or its output 0.
 fn expect<T: Element>(c: &Case, got: numox::Result<Array<T>>) -> R {
-    match (&c.error, got) {
-        (Some(_), Err(_)) => Ok(()),
-        (Some(e), Ok(v)) => Err(format!("NumPy raised {e}, numox gave shape {:?}", v.shape())),
-        (None, Err(e)) => Err(format!("numox failed: {e}")),
-        (None, Ok(v)) => {
-            assert_same(&v, &c.output::<T>(0), c.ctx());
-            Ok(())
-        }
-    }
+    expect_with(c, got, |v| assert_same(v, &c.output::<T>(0), c.ctx()))
 }
 
 /// The scalar parameter `s` as the element type (JSON integers exactly).
@@ -50,20 +29,6 @@ fn scalar_param<T: Element>(c: &Case) -> T {
         Some(i) => T::from_scalar(Scalar::Int(i)),
         None => T::from_scalar(Scalar::Float(param_f64(v))),
     }
-}
-
-/// Dispatches on the dtype of input 0 over the listed element types.
-macro_rules! with_types {
-    ($c:expr, $T:ident => $body:expr, [$($t:ty),*]) => {{
-        let dt = $c.inputs[0].dtype();
-        $(
-            if dt == <$t as Element>::DTYPE {
-                type $T = $t;
-                return $body;
-            }
-        )*
-        Err(format!("dtype {dt:?} not expected for op {}", $c.op))
-    }};
 }
 
 macro_rules! numeric {

@@ -10,48 +10,15 @@
 
 use crate::common;
 
-use common::{Case, assert_same, check_all_cases, param_axis, param_f64};
+use common::{Case, assert_same, check_all_cases, expect_with, param_axis, param_f64, view_of, with_types};
 use numox::prelude::*;
 use numox::{IndexInt, TakeMode};
 use serde_json::Value;
 
 type R = Result<(), String>;
 
-fn view_of<'a, T>(a: &'a Array<T>, c: &Case, k: usize) -> ArrayView<'a, T> {
-    let v = c.param("views").and_then(|v| v.get(k)).and_then(Value::as_str);
-    match v {
-        None => a.view(),
-        Some("T") => a.t(),
-        Some("rev") => a.slice(s![..;-1]),
-        Some("step2") => a.slice(s![..., ..;2]),
-        Some(other) => panic!("{}: unknown view {other}", c.ctx()),
-    }
-}
-
 fn expect<T: Element>(c: &Case, got: numox::Result<Array<T>>) -> R {
-    match (&c.error, got) {
-        (Some(_), Err(_)) => Ok(()),
-        (Some(e), Ok(v)) => Err(format!("NumPy raised {e}, numox gave shape {:?}", v.shape())),
-        (None, Err(e)) => Err(format!("numox failed: {e}")),
-        (None, Ok(v)) => {
-            assert_same(&v, &c.output::<T>(0), c.ctx());
-            Ok(())
-        }
-    }
-}
-
-/// Dispatches on a dtype over the listed element types (the body returns `R`).
-macro_rules! with_types {
-    ($dt:expr, $c:expr, $T:ident => $body:expr, [$($t:ty),*]) => {{
-        let dt = $dt;
-        $(
-            if dt == <$t as Element>::DTYPE {
-                type $T = $t;
-                return $body;
-            }
-        )*
-        Err(format!("dtype {dt:?} not expected for op {}", $c.op))
-    }};
+    expect_with(c, got, |v| assert_same(v, &c.output::<T>(0), c.ctx()))
 }
 
 fn mode(c: &Case) -> TakeMode {
@@ -73,7 +40,7 @@ fn take_case<T: Element, I: IndexInt + Element>(c: &Case) -> R {
 fn select_case(c: &Case) -> R {
     let idx = c.input::<i64>(1).to_vec();
     let axis = c.i64_param("axis") as isize;
-    with_types!(c.inputs[0].dtype(), c, T => {
+    with_types!(c, T => {
         let a = c.input::<T>(0);
         expect(c, view_of(&a, c, 0).select(axis, &idx))
     }, [f64, i64])
@@ -142,8 +109,8 @@ fn mask_assign_case(c: &Case) -> R {
 fn where_case(c: &Case) -> R {
     let cond_dt = c.inputs[0].dtype();
     let x_dt = c.inputs[1].dtype();
-    with_types!(cond_dt, c, C => {
-        with_types!(x_dt, c, T => {
+    with_types!(c, dtype = cond_dt, C => {
+        with_types!(c, dtype = x_dt, T => {
             let (c0, x0, y0) = (c.input::<C>(0), c.input::<T>(1), c.input::<T>(2));
             let (cv, xv, yv) = (view_of(&c0, c, 0), view_of(&x0, c, 1), view_of(&y0, c, 2));
             expect(c, numox::where_(&cv, &xv, &yv))
@@ -234,14 +201,14 @@ fn check_case(c: &Case) -> R {
     match c.op.as_str() {
         "take" => {
             let it = c.inputs[1].dtype();
-            with_types!(dt, c, T => {
-                with_types!(it, c, I => take_case::<T, I>(c), [i64, i32, u8])
+            with_types!(c, dtype = dt, T => {
+                with_types!(c, dtype = it, I => take_case::<T, I>(c), [i64, i32, u8])
             }, [i64, f64, bool, Complex64])
         }
         "select" => select_case(c),
         "take_along_axis" | "put_along_axis" => along(c),
-        "put" => with_types!(dt, c, T => put_case::<T>(c), [f64, i32]),
-        "boolean_mask" => with_types!(dt, c, T => mask_case::<T>(c), [f64, i16, i32, Complex64]),
+        "put" => with_types!(c, dtype = dt, T => put_case::<T>(c), [f64, i32]),
+        "boolean_mask" => with_types!(c, dtype = dt, T => mask_case::<T>(c), [f64, i16, i32, Complex64]),
         "mask_assign" | "mask_assign_array" => mask_assign_case(c),
         "compress" => {
             let (cond, a) = (c.input::<bool>(0), c.input::<f64>(1));
@@ -249,11 +216,11 @@ fn check_case(c: &Case) -> R {
         }
         "where" => where_case(c),
         "nonzero" | "argwhere" | "flatnonzero" => {
-            with_types!(dt, c, T => nonzero_case::<T>(c), [i8, f64, bool, Complex64, u16, i64])
+            with_types!(c, dtype = dt, T => nonzero_case::<T>(c), [i8, f64, bool, Complex64, u16, i64])
         }
-        "diagonal" => with_types!(dt, c, T => diagonal_case::<T>(c), [f64, i32, i64]),
-        "trace" => with_types!(dt, c, T => trace_case::<T>(c), [f64, f32, Complex64, i32, u8]),
-        "clip" => with_types!(dt, c, T => clip_case::<T>(c), [f64, f32, i8, u16, i64]),
+        "diagonal" => with_types!(c, dtype = dt, T => diagonal_case::<T>(c), [f64, i32, i64]),
+        "trace" => with_types!(c, dtype = dt, T => trace_case::<T>(c), [f64, f32, Complex64, i32, u8]),
+        "clip" => with_types!(c, dtype = dt, T => clip_case::<T>(c), [f64, f32, i8, u16, i64]),
         "clip_array" | "clip_lo_array" | "clip_hi_array" => clip_array_case(c),
         op => Err(format!("unknown op {op}")),
     }

@@ -22,29 +22,18 @@
 
 use crate::common;
 
-use common::{Case, assert_same, assert_ulps, load_cases, param_f64};
-use numox::prelude::*;
-use numox::{
-    Absolute, Classify, ComplexParts, FloatMath, Fmod, Integer, Power, Scalar, Signum, Transcendental,
+use common::{
+    Case, assert_same, assert_ulps, check_all_cases, expect_with, param_f64, parts, view_of, with_types,
 };
-use serde_json::Value;
+use numox::prelude::*;
+use numox::{Absolute, Classify, ComplexParts, FloatMath, Fmod, Integer, Power, Signum, Transcendental};
 
 type R = Result<(), String>;
 
-/// Applies a stored view transformation ("T", "rev", "step2") to input `k`.
-fn view_of<'a, T>(a: &'a Array<T>, c: &Case, k: usize) -> ArrayView<'a, T> {
-    let v = c.param("views").and_then(|v| v.get(k)).and_then(Value::as_str);
-    match v {
-        None => a.view(),
-        Some("T") => a.t(),
-        Some("rev") => a.slice(s![..;-1]),
-        Some("step2") => a.slice(s![..., ..;2]),
-        Some(other) => panic!("{}: unknown view {other}", c.ctx()),
-    }
-}
-
+/// How a result is compared with NumPy's (conformance_umath_int.rs uses
+/// the same, see the module docs of both).
 #[derive(Clone, Copy)]
-enum Tol {
+pub(super) enum Tol {
     /// Bit for bit.
     Exact,
     /// Transcendental: 3 ULP (f64) / 5 ULP (f32), see the module docs.
@@ -53,7 +42,7 @@ enum Tol {
     CRel,
 }
 
-fn check<T: Element>(c: &Case, got: &Array<T>, k: usize, tol: Tol) {
+pub(super) fn check<T: Element>(c: &Case, got: &Array<T>, k: usize, tol: Tol) {
     let want = c.output::<T>(k);
     let ctx = format!("{} output {k}", c.ctx());
     match tol {
@@ -79,41 +68,9 @@ fn check<T: Element>(c: &Case, got: &Array<T>, k: usize, tol: Tol) {
     }
 }
 
-fn parts(s: Scalar) -> (f64, f64) {
-    match s {
-        Scalar::Complex(z) => (z.re, z.im),
-        Scalar::Float(f) => (f, 0.0),
-        Scalar::Int(i) => (i as f64, 0.0),
-        Scalar::UInt(u) => (u as f64, 0.0),
-        Scalar::Bool(b) => (b as u8 as f64, 0.0),
-    }
-}
-
 /// Checks a fallible result: NumPy's error, or its output with `tol`.
-fn expect<T: Element>(c: &Case, got: numox::Result<Array<T>>, tol: Tol) -> R {
-    match (&c.error, got) {
-        (Some(_), Err(_)) => Ok(()),
-        (Some(e), Ok(v)) => Err(format!("NumPy raised {e}, numox gave shape {:?}", v.shape())),
-        (None, Err(e)) => Err(format!("numox failed: {e}")),
-        (None, Ok(v)) => {
-            check(c, &v, 0, tol);
-            Ok(())
-        }
-    }
-}
-
-/// Dispatches on the dtype of input 0 over the listed element types.
-macro_rules! with_types {
-    ($c:expr, $T:ident => $body:expr, [$($t:ty),*]) => {{
-        let dt = $c.inputs[0].dtype();
-        $(
-            if dt == <$t as Element>::DTYPE {
-                type $T = $t;
-                return $body;
-            }
-        )*
-        Err(format!("dtype {dt:?} not expected for op {}", $c.op))
-    }};
+pub(super) fn expect<T: Element>(c: &Case, got: numox::Result<Array<T>>, tol: Tol) -> R {
+    expect_with(c, got, |v| check(c, v, 0, tol))
 }
 
 const TRANS: [&str; 21] = [
@@ -427,26 +384,5 @@ fn run(c: &Case) -> R {
 
 #[test]
 fn umath_matches_numpy() {
-    let cases = load_cases("umath");
-    let mut failures = Vec::new();
-    let mut checked = 0;
-    for c in &cases {
-        match std::panic::catch_unwind(|| run(c)) {
-            Ok(Ok(())) => checked += 1,
-            Ok(Err(e)) => failures.push(format!("{}: {e}", c.ctx())),
-            Err(p) => failures.push(
-                p.downcast_ref::<String>()
-                    .cloned()
-                    .unwrap_or_else(|| format!("{}: panicked", c.ctx())),
-            ),
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
-    assert_eq!(checked, 640, "every case must be checked");
+    check_all_cases("umath", 640, run);
 }

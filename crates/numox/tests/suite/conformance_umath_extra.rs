@@ -14,7 +14,7 @@
 
 use crate::common;
 
-use common::{Case, assert_same, assert_ulps, check_all_cases, param_f64};
+use common::{Case, assert_same, assert_ulps, check_all_cases, param_f64, with_types};
 use numox::prelude::*;
 use numox::{Extremum, FloatMath, NanToNum, RealNumeric, Rounding, Sinc};
 
@@ -153,20 +153,6 @@ fn int_divmod<T: RealNumeric>(c: &Case) -> R {
     assert_same(&q, &c.output::<T>(0), c.ctx());
     assert_same(&r, &c.output::<T>(1), c.ctx());
     Ok(())
-}
-
-/// Dispatches on the dtype of input 0 over the listed element types.
-macro_rules! with_types {
-    ($c:expr, $T:ident => $body:expr, [$($t:ty),*]) => {{
-        let dt = $c.inputs[0].dtype();
-        $(
-            if dt == <$t as Element>::DTYPE {
-                type $T = $t;
-                return $body;
-            }
-        )*
-        Err(format!("dtype {dt:?} not expected for op {}", $c.op))
-    }};
 }
 
 fn run(c: &Case) -> R {

@@ -24,69 +24,12 @@
 
 use crate::common;
 
-use common::{Case, assert_same, assert_ulps, check_all_cases};
+use super::conformance_umath::{Tol, check, expect};
+use common::{Case, assert_same, check_all_cases, view_of, with_types};
 use numox::prelude::*;
 use numox::{FloatMath, RealNumeric, Rounding, ToFloat, Transcendental};
-use serde_json::Value;
 
 type R = Result<(), String>;
-
-fn view_of<'a, T>(a: &'a Array<T>, c: &Case, k: usize) -> ArrayView<'a, T> {
-    let v = c.param("views").and_then(|v| v.get(k)).and_then(Value::as_str);
-    match v {
-        None => a.view(),
-        Some("T") => a.t(),
-        Some("rev") => a.slice(s![..;-1]),
-        Some("step2") => a.slice(s![..., ..;2]),
-        Some(other) => panic!("{}: unknown view {other}", c.ctx()),
-    }
-}
-
-#[derive(Clone, Copy)]
-enum Tol {
-    /// Bit for bit.
-    Exact,
-    /// 3 ULP (f64) / 5 ULP (f32), see the module docs.
-    Ulp,
-}
-
-fn check<T: Element>(c: &Case, got: &Array<T>, k: usize, tol: Tol) {
-    let want = c.output::<T>(k);
-    let ctx = format!("{} output {k}", c.ctx());
-    match tol {
-        Tol::Exact => assert_same(got, &want, ctx),
-        Tol::Ulp => {
-            let single = T::DTYPE == DType::Float32;
-            assert_ulps(got, &want, if single { 5 } else { 3 }, ctx)
-        }
-    }
-}
-
-fn expect<T: Element>(c: &Case, got: numox::Result<Array<T>>, tol: Tol) -> R {
-    match (&c.error, got) {
-        (Some(_), Err(_)) => Ok(()),
-        (Some(e), Ok(v)) => Err(format!("NumPy raised {e}, numox gave shape {:?}", v.shape())),
-        (None, Err(e)) => Err(format!("numox failed: {e}")),
-        (None, Ok(v)) => {
-            check(c, &v, 0, tol);
-            Ok(())
-        }
-    }
-}
-
-/// Dispatches on the dtype of input 0 over the listed element types.
-macro_rules! with_types {
-    ($c:expr, $T:ident => $body:expr, [$($t:ty),*]) => {{
-        let dt = $c.inputs[0].dtype();
-        $(
-            if dt == <$t as Element>::DTYPE {
-                type $T = $t;
-                return $body;
-            }
-        )*
-        Err(format!("dtype {dt:?} not expected for op {}", $c.op))
-    }};
-}
 
 /// The unary float functions: the allocating form against NumPy, the
 /// `_into` form against the allocating one (same kernel: same bits).

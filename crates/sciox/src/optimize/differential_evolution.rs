@@ -1016,14 +1016,7 @@ where
     F: Fn(&[f64]) -> f64 + Sync,
     B: Into<Bounds>,
 {
-    de_run_deferred(
-        &mut Parallel(func),
-        "workers",
-        bounds.into(),
-        &mut [],
-        opts,
-        callback,
-    )
+    differential_evolution_parallel_constrained(func, bounds, &mut [], opts, callback)
 }
 
 /// [`differential_evolution_parallel`] with SciPy's `constraints` (as in
@@ -1110,14 +1103,7 @@ where
     F: FnMut(numox::ArrayView<'_, f64>, &mut [f64]),
     B: Into<Bounds>,
 {
-    de_run_deferred(
-        &mut Vectorized(func),
-        "vectorized",
-        bounds.into(),
-        &mut [],
-        opts,
-        callback,
-    )
+    differential_evolution_vectorized_constrained(func, bounds, &mut [], opts, callback)
 }
 
 /// [`differential_evolution_vectorized`] with SciPy's `constraints` (as in
