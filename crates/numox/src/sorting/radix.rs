@@ -79,8 +79,8 @@ where
         let mut src = vec_with_capacity(n);
         src.extend_from_slice(v);
         // SAFETY: `v` has room for `n = src.len()` elements.
-        if let Some(sizes) = unsafe { distribute(&src, SendPtr(v.as_mut_ptr()), key) } {
-            sort_buckets(v, &sizes, key);
+        if let Some(sizes) = unsafe { distribute(n, &slice_get(&src), SendPtr(v.as_mut_ptr()), key) } {
+            sort_buckets(v, &sizes, key, &|_, _| {});
         }
     }
 }
@@ -105,47 +105,52 @@ where
     }
     out.reserve_exact(n);
     // SAFETY: `out` has room for `n` elements (reserved above).
-    match unsafe { distribute(src, SendPtr(out.as_mut_ptr()), key) } {
+    match unsafe { distribute(n, &slice_get(src), SendPtr(out.as_mut_ptr()), key) } {
         None => out.extend_from_slice(src),
         Some(sizes) => {
             // SAFETY: `distribute` wrote every one of the `n` positions
             // (the bucket positions are a permutation of `0..n`), and `T`
             // is `Copy`, so there is nothing to drop.
             unsafe { out.set_len(n) };
-            sort_buckets(out, &sizes, key);
+            sort_buckets(out, &sizes, key, &|_, _| {});
         }
     }
 }
 
 /// Sorts each bucket of `v` (consecutive pieces of the given sizes) in
-/// place, in parallel, each with a scratch buffer of its own size.
-fn sort_buckets<T, F>(v: &mut [T], sizes: &[usize], key: &F)
+/// place, in parallel, each with a scratch buffer of its own size, and then
+/// hands each sorted bucket to `finish` with its position in `v` (while it
+/// is still in that thread's cache).
+fn sort_buckets<T, F, H>(v: &mut [T], sizes: &[usize], key: &F, finish: &H)
 where
     T: Copy + Send + Sync,
     F: Fn(T) -> u64 + Sync,
+    H: Fn(usize, &[T]) + Sync,
 {
-    let mut parts: Vec<&mut [T]> = Vec::with_capacity(sizes.len());
-    let mut rest = v;
+    let mut parts: Vec<(usize, &mut [T])> = Vec::with_capacity(sizes.len());
+    let (mut rest, mut start) = (v, 0);
     for &h in sizes.iter().filter(|&&h| h > 0) {
         let (part, tail) = std::mem::take(&mut rest).split_at_mut(h);
-        parts.push(part);
+        parts.push((start, part));
         rest = tail;
+        start += h;
     }
     // Largest buckets first, so that no thread is left with a big one at
     // the end.
-    parts.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    parts.sort_by_key(|p| std::cmp::Reverse(p.1.len()));
     parts.into_par_iter().for_each_init(
         || (vec![0usize; WORKSPACE], Vec::new()),
-        |(ws, scratch), part| {
+        |(ws, scratch), (start, part)| {
             if part.len() <= SMALL {
                 insertion_sort(part, key);
-                return;
+            } else {
+                if scratch.len() < part.len() {
+                    *scratch = vec_with_capacity(part.len());
+                    scratch.extend_from_slice(part);
+                }
+                sort_seq(part, &mut scratch[..part.len()], true, key, ws);
             }
-            if scratch.len() < part.len() {
-                *scratch = vec_with_capacity(part.len());
-                scratch.extend_from_slice(part);
-            }
-            sort_seq(part, &mut scratch[..part.len()], true, key, ws);
+            finish(start, part);
         },
     );
 }
@@ -196,27 +201,40 @@ fn varying<T: Copy, F: Fn(T) -> u64>(v: &[T], key: &F) -> u64 {
     v.iter().fold(0u64, |acc, &x| acc | (key(x) ^ k0))
 }
 
-/// The first, most significant digit pass of a large sort: distributes
-/// `src` into `dst` on the highest `MAX_DIGIT` bits where the keys differ,
-/// read and written by every thread (each a contiguous piece of `src`, with
-/// its own histogram and its own range of positions in every bucket, so
-/// the order is the stable one whatever the thread count). Returns the
-/// bucket sizes, or `None` (and writes nothing) when all keys are equal.
+/// Element `i` of `src`, for [`distribute`] (which asks only for `i < src.len()`).
+#[inline(always)]
+fn slice_get<T: Copy + Sync>(src: &[T]) -> impl Fn(usize) -> T + Sync + '_ {
+    // SAFETY: `distribute` calls this only with `i < n = src.len()`.
+    move |i| unsafe { *src.get_unchecked(i) }
+}
+
+/// The first, most significant digit pass of a large sort: distributes the
+/// `n` elements `get(0..n)` into `out` on the highest `MAX_DIGIT` bits where
+/// the keys differ, read and written by every thread (each a contiguous
+/// range of indices, with its own histogram and its own range of positions
+/// in every bucket, so the order is the stable one whatever the thread
+/// count). Returns the bucket sizes, or `None` (and writes nothing) when all
+/// keys are equal. `get` may build the elements on the fly (argsort pairs
+/// each key with its index), so the input needs no copy of its own.
 ///
 /// # Safety
-/// `out` must be valid for writes of `src.len()` elements, none of which is
-/// read or written elsewhere while this runs.
-unsafe fn distribute<T, F>(src: &[T], out: SendPtr<T>, key: &F) -> Option<Vec<usize>>
+/// `out` must be valid for writes of `n` elements, none of which is read
+/// or written elsewhere while this runs; `get` must accept every `i < n`.
+unsafe fn distribute<T, F, G>(n: usize, get: &G, out: SendPtr<T>, key: &F) -> Option<Vec<usize>>
 where
     T: Copy + Send + Sync,
     F: Fn(T) -> u64 + Sync,
+    G: Fn(usize) -> T + Sync,
 {
-    let n = src.len();
     let piece = n.div_ceil(rayon::current_num_threads().max(1));
-    let k0 = key(src[0]);
-    let diff = src
-        .par_chunks(piece)
-        .map(|c| varying(c, key) | (key(c[0]) ^ k0))
+    let pieces = || {
+        (0..n.div_ceil(piece))
+            .into_par_iter()
+            .map(move |p| p * piece..((p + 1) * piece).min(n))
+    };
+    let k0 = key(get(0));
+    let diff = pieces()
+        .map(|r| r.fold(0u64, |acc, i| acc | (key(get(i)) ^ k0)))
         .reduce(|| 0, |x, y| x | y);
     if diff == 0 {
         return None;
@@ -227,12 +245,11 @@ where
     let dig = |x: T| ((key(x) >> shift) & mask) as usize;
     // Each piece's histogram, turned into its write positions: bucket by
     // bucket, the pieces in order, which keeps the sort stable.
-    let mut offsets: Vec<Vec<usize>> = src
-        .par_chunks(piece)
-        .map(|c| {
+    let mut offsets: Vec<Vec<usize>> = pieces()
+        .map(|r| {
             let mut h = vec![0usize; buckets];
-            for &x in c {
-                h[dig(x)] += 1;
+            for i in r {
+                h[dig(get(i))] += 1;
             }
             h
         })
@@ -247,23 +264,22 @@ where
             *size += c;
         }
     }
-    src.par_chunks(piece)
-        .zip(offsets.par_iter_mut())
-        .for_each(|(chunk, off)| {
-            let p = out;
-            for &x in chunk {
-                let d = dig(x);
-                let o = off[d];
-                debug_assert!(o < n);
-                // SAFETY: `o < n`, and `out` is valid for `n` writes that
-                // nothing else touches (the caller's contract): the positions
-                // of piece `c` in bucket `d` are `start(d) + (count of d in
-                // pieces before c)` up to that plus its own count of `d`, so
-                // each position is written exactly once over all threads.
-                unsafe { p.0.add(o).write(x) };
-                off[d] = o + 1;
-            }
-        });
+    pieces().zip(offsets.par_iter_mut()).for_each(|(r, off)| {
+        let p = out;
+        for i in r {
+            let x = get(i);
+            let d = dig(x);
+            let o = off[d];
+            debug_assert!(o < n);
+            // SAFETY: `o < n`, and `out` is valid for `n` writes that
+            // nothing else touches (the caller's contract): the positions
+            // of piece `c` in bucket `d` are `start(d) + (count of d in
+            // pieces before c)` up to that plus its own count of `d`, so
+            // each position is written exactly once over all threads.
+            unsafe { p.0.add(o).write(x) };
+            off[d] = o + 1;
+        }
+    });
     Some(sizes)
 }
 
@@ -457,40 +473,101 @@ pub(crate) fn sort_slice_into<T: SortElement>(src: &[T], out: &mut Vec<T>) {
 
 /// Writes into `out` the indices that sort `v` stably in NumPy's order.
 pub(crate) fn argsort_slice<T: SortElement>(v: &[T], out: &mut [i64]) {
+    // SAFETY: `MaybeUninit<i64>` has the layout of `i64`, and
+    // `argsort_uninit` only stores initialised values.
+    let out = unsafe { &mut *(out as *mut [i64] as *mut [std::mem::MaybeUninit<i64>]) };
+    argsort_uninit(v, out);
+}
+
+/// Appends to `out` (empty) the indices that sort `v` stably in NumPy's
+/// order, without first filling the new memory with zeros.
+pub(crate) fn argsort_slice_into<T: SortElement>(v: &[T], out: &mut Vec<i64>) {
+    debug_assert!(out.is_empty());
+    let n = v.len();
+    out.reserve_exact(n);
+    argsort_uninit(v, &mut out.spare_capacity_mut()[..n]);
+    // SAFETY: `argsort_uninit` initialised all `n` positions.
+    unsafe { out.set_len(n) };
+}
+
+/// The argsort engine: initialises every element of `out` (length `v.len()`).
+fn argsort_uninit<T: SortElement>(v: &[T], out: &mut [std::mem::MaybeUninit<i64>]) {
     let n = v.len();
     debug_assert_eq!(out.len(), n);
     if T::KEY_BYTES == 0 {
         let mut idx: Vec<usize> = (0..n).collect();
         idx.sort_by(|&a, &b| v[a].np_cmp(&v[b]));
         for (o, i) in out.iter_mut().zip(idx) {
-            *o = i as i64;
+            o.write(i as i64);
         }
     } else if T::KEY_BYTES <= 4 && n <= u32::MAX as usize {
         // Key and index packed in one u64: the radix sees only the key bits.
-        let mut p: Vec<u64> = vec_with_capacity(n);
-        p.extend(v.iter().enumerate().map(|(i, x)| (x.sort_key() << 32) | i as u64));
-        let mut sorted = vec_with_capacity(n);
-        radix_sort_into(&p, &mut sorted, &|x: u64| x >> 32);
-        for (o, x) in out.iter_mut().zip(sorted) {
-            *o = (x & 0xffff_ffff) as i64;
-        }
+        let get = |i: usize| (v[i].sort_key() << 32) | i as u64;
+        sort_pairs(
+            n,
+            &get,
+            &|x: u64| x >> 32,
+            &|x: u64| (x & 0xffff_ffff) as i64,
+            out,
+        );
     } else if n <= u32::MAX as usize {
-        let mut p: Vec<Keyed> = vec_with_capacity(n);
-        p.extend(v.iter().enumerate().map(|(i, x)| Keyed {
-            key: x.sort_key(),
+        let get = |i: usize| Keyed {
+            key: v[i].sort_key(),
             idx: i as u32,
-        }));
-        let mut sorted = vec_with_capacity(n);
-        radix_sort_into(&p, &mut sorted, &|x: Keyed| x.key);
-        for (o, x) in out.iter_mut().zip(sorted) {
-            *o = x.idx as i64;
-        }
+        };
+        sort_pairs(n, &get, &|x: Keyed| x.key, &|x: Keyed| x.idx as i64, out);
     } else {
         let mut p: Vec<(u64, u64)> = vec_with_capacity(n);
         p.extend(v.iter().enumerate().map(|(i, x)| (x.sort_key(), i as u64)));
         radix_sort(&mut p, &|x: (u64, u64)| x.0);
         for (o, x) in out.iter_mut().zip(p) {
-            *o = x.1 as i64;
+            o.write(x.1 as i64);
+        }
+    }
+}
+
+/// Sorts the `n` (key, index) items `get(0..n)` stably by `key` and writes
+/// each one's `index` to `out` in sorted order. Large inputs build the items
+/// inside the parallel distribution pass and write the indices of each
+/// bucket as soon as it is sorted, so the items are written once and read
+/// once, with no separate building or extracting pass over the whole array.
+fn sort_pairs<T, G, F, I>(n: usize, get: &G, key: &F, index: &I, out: &mut [std::mem::MaybeUninit<i64>])
+where
+    T: Copy + Send + Sync,
+    G: Fn(usize) -> T + Sync,
+    F: Fn(T) -> u64 + Sync,
+    I: Fn(T) -> i64 + Sync,
+{
+    if n < PAR_MIN {
+        let mut p: Vec<T> = (0..n).map(get).collect();
+        radix_sort(&mut p, key);
+        for (o, &x) in out.iter_mut().zip(&p) {
+            o.write(index(x));
+        }
+        return;
+    }
+    let mut sorted: Vec<T> = vec_with_capacity(n);
+    // SAFETY: `sorted` has room for `n` elements; `get` takes every `i < n`.
+    match unsafe { distribute(n, get, SendPtr(sorted.as_mut_ptr()), key) } {
+        None => {
+            // Every key equal: the stable order is the input order.
+            out.par_iter_mut()
+                .enumerate()
+                .for_each(|(i, o)| _ = o.write(index(get(i))));
+        }
+        Some(sizes) => {
+            // SAFETY: `distribute` wrote all `n` positions (`T: Copy`).
+            unsafe { sorted.set_len(n) };
+            let dst = SendPtr(out.as_mut_ptr());
+            sort_buckets(&mut sorted, &sizes, key, &|start, part: &[T]| {
+                let d = dst;
+                for (j, &x) in part.iter().enumerate() {
+                    // SAFETY: the buckets are disjoint ranges `start..start +
+                    // part.len()` of `0..n`, and `out` has `n` elements that
+                    // only this call writes.
+                    unsafe { d.0.add(start + j).write(std::mem::MaybeUninit::new(index(x))) };
+                }
+            });
         }
     }
 }
@@ -556,6 +633,9 @@ mod tests {
             idx.iter().zip(&want_idx).all(|(&g, &w)| g as usize == w),
             "argsort of {what}, n={n}"
         );
+        let mut into_idx = Vec::new();
+        argsort_slice_into(v, &mut into_idx);
+        assert_eq!(into_idx, idx, "argsort into a new vector of {what}, n={n}");
     }
 
     /// Floats drawn from `raw`: mostly values of every magnitude and sign,
@@ -665,6 +745,9 @@ mod tests {
                 assert!(into.iter().zip(&s).all(|(x, y)| x.to_bits() == y.to_bits()));
                 let mut idx = vec![0i64; n];
                 argsort_slice(&f, &mut idx);
+                let mut into_idx = Vec::new();
+                argsort_slice_into(&f, &mut into_idx);
+                assert_eq!(into_idx, idx);
                 (s.iter().map(|x| x.to_bits()).collect::<Vec<_>>(), idx)
             })
         };

@@ -1,7 +1,7 @@
 //! NumPy's `np.sort`, `ndarray.sort` and `np.argsort`.
 
 use super::element::SortElement;
-use super::radix::{argsort_slice, sort_slice, sort_slice_into};
+use super::radix::{argsort_slice, argsort_slice_into, sort_slice, sort_slice_into};
 use crate::array::{Array, ArrayBase, ArrayView, ArrayViewMut, Data, DataMut};
 use crate::error::{Result, normalize_axis};
 use rayon::prelude::*;
@@ -190,13 +190,22 @@ pub fn argsort<A: SortElement, S: Data<Elem = A>>(
     kind: SortKind,
 ) -> Result<Array<i64>> {
     let _ = kind;
+    // A contiguous 1-D input (or any contiguous input flattened) is sorted
+    // straight into a fresh result, which is never filled with zeros first.
+    if let (Some(src), true) = (a.as_slice(), axis.is_none() || a.ndim() == 1) {
+        if let Some(ax) = axis {
+            normalize_axis(ax, 1)?;
+        }
+        let mut out = crate::array::copy::try_vec::<i64>(src.len(), a.shape())?;
+        argsort_slice_into(src, &mut out);
+        return Ok(Array::from_vec(out));
+    }
     match axis {
         Some(_) if a.ndim() == 0 => Ok(Array::from_vec(vec![0])),
         None => {
             let v = crate::array::copy::try_to_vec(a)?;
             let mut out = crate::array::copy::try_vec::<i64>(v.len(), &[v.len()])?;
-            out.resize(v.len(), 0);
-            argsort_slice(&v, &mut out);
+            argsort_slice_into(&v, &mut out);
             Ok(Array::from_vec(out))
         }
         Some(ax) => {
