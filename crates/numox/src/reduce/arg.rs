@@ -34,7 +34,7 @@ fn arg_lane<A: MinMaxElement>(n: usize, get: impl Fn(usize) -> A, max: bool) -> 
 }
 
 /// [`arg_lane`] of a contiguous slice, vectorised: the extreme of each block
-/// of [`BLOCK`] elements by the SIMD `max_run`/`min_run`, the first block whose
+/// (256 to 2048 elements) by the SIMD `max_run`/`min_run`, the first block whose
 /// extreme beats every earlier one (strictly; a NaN beats everything and ends
 /// the search) picked by a scan over the block extremes, then `arg_lane` on
 /// that block alone. The same index as `arg_lane`: the block holding the
@@ -44,6 +44,10 @@ fn arg_lane<A: MinMaxElement>(n: usize, get: impl Fn(usize) -> A, max: bool) -> 
 /// the thread count.
 fn arg_slice<A: MinMaxElement>(s: &[A], max: bool) -> usize {
     use rayon::prelude::*;
+    // Blocks of 256 to 2048 elements, about a sixteenth of the slice: long
+    // enough that the per-block call (the SIMD dispatch, the lane reduction)
+    // is a few percent of the block's scan, short enough that the one block
+    // scanned again element by element at the end stays cheap.
     const BLOCK: usize = 256;
     const PART: usize = 1 << 18;
     let better = |x: A, m: A| {
@@ -73,6 +77,10 @@ fn arg_slice<A: MinMaxElement>(s: &[A], max: bool) -> usize {
         }
         return at;
     }
+    // One vectorised pass when the type has one and there is no NaN.
+    if let Some(i) = A::arg_extreme(s, max) {
+        return i;
+    }
     if s.len() <= 2 * BLOCK {
         return arg_lane(s.len(), |i| s[i], max);
     }
@@ -80,9 +88,10 @@ fn arg_slice<A: MinMaxElement>(s: &[A], max: bool) -> usize {
         let src = Src::from_slice(c);
         if max { A::max_run(src) } else { A::min_run(src) }
     };
-    let (mut best, mut at) = (extreme(&s[..BLOCK]), 0);
+    let block = (s.len() / 16).clamp(BLOCK, 8 * BLOCK) & !7;
+    let (mut best, mut at) = (extreme(&s[..block]), 0);
     if !best.isnan() {
-        for (k, c) in s.chunks(BLOCK).enumerate().skip(1) {
+        for (k, c) in s.chunks(block).enumerate().skip(1) {
             let e = extreme(c);
             if better(e, best) {
                 (best, at) = (e, k);
@@ -92,8 +101,8 @@ fn arg_slice<A: MinMaxElement>(s: &[A], max: bool) -> usize {
             }
         }
     }
-    let c = &s[at * BLOCK..((at + 1) * BLOCK).min(s.len())];
-    at * BLOCK + arg_lane(c.len(), |i| c[i], max)
+    let c = &s[at * block..((at + 1) * block).min(s.len())];
+    at * block + arg_lane(c.len(), |i| c[i], max)
 }
 
 fn empty_err(max: bool) -> Error {
@@ -311,7 +320,7 @@ mod tests {
     #[test]
     fn blocked_search_matches_the_plain_scan() {
         let lens = [
-            1usize, 2, 255, 256, 257, 511, 512, 513, 1000, 4096, 70_000, 600_000,
+            1usize, 2, 255, 256, 257, 511, 512, 513, 1000, 4096, 40_001, 70_000, 600_000,
         ];
         for &n in &lens {
             let base: Vec<f64> = (0..n).map(|i| ((i * 7919) % 1013) as f64 - 500.0).collect();
@@ -329,6 +338,13 @@ mod tests {
                 let mut m = base.clone();
                 m[pos] = -1e9; // the minimum
                 cases.push(m);
+                // Zeros of both signs as the extreme: the first of either
+                // wins (`-0.0 == 0.0` to NumPy's scan).
+                let mut z: Vec<f64> = base.iter().map(|&x| -x.abs() - 1.0).collect();
+                z[pos] = -0.0;
+                z[n - 1 - pos.min(n - 1)] = 0.0;
+                cases.push(z.clone());
+                cases.push(z.iter().map(|&x| -x).collect());
             }
             for v in &cases {
                 for max in [true, false] {

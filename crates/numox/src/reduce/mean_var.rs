@@ -15,8 +15,8 @@
 
 use super::axes::{Axes, filled, finish, flags_of, reduced_count, run_kernel};
 use super::elem::{Accum, SumElement, VarFloat};
-use super::plan::{Kernel, OutPtr, Plan, Src, execute, k_order_strides};
-use super::sum::{elementwise_fold, zip3_fold};
+use super::plan::{Kernel, OutPtr, Plan, ROWS, Src, execute, k_order_strides};
+use super::sum::{elementwise_fold, elementwise_fold_rows, zip3_fold};
 use crate::array::shape::Shape;
 use crate::array::{Array, ArrayBase, Data};
 use crate::error::Result;
@@ -34,6 +34,9 @@ impl<A: SumElement> Kernel<A> for MeanK<A> {
     }
     fn elementwise(&self, out: &mut OutPtr<A::Mean>, o: isize, os: isize, src: Src<'_, A>) {
         elementwise_fold(out, o, os, src, |acc: A::Mean, x: A| acc.add(x.to_mean_acc()));
+    }
+    fn elementwise_rows(&self, out: &mut OutPtr<A::Mean>, o: isize, os: isize, srcs: &[Src<'_, A>; ROWS]) {
+        elementwise_fold_rows(out, o, os, srcs, |acc: A::Mean, x: A| acc.add(x.to_mean_acc()));
     }
     fn separable(&self) -> bool {
         true

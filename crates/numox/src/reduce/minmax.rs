@@ -7,8 +7,8 @@
 
 use super::axes::{Axes, finish, first_values, flags_of, out_shape};
 use super::elem::MinMaxElement;
-use super::plan::{Kernel, OutPtr, Plan, Src, execute};
-use super::sum::elementwise_fold;
+use super::plan::{Kernel, OutPtr, Plan, ROWS, Src, execute};
+use super::sum::{contiguous_rows, elementwise_fold, elementwise_fold_rows};
 use crate::array::{Array, ArrayBase, Data};
 use crate::element::Numeric;
 use crate::error::{Error, Result};
@@ -34,7 +34,22 @@ impl<A: MinMaxElement, const MAX: bool> Kernel<A> for ExtK<A, MAX> {
         Self::pick(acc, self.value(src, o))
     }
     fn elementwise(&self, out: &mut OutPtr<A>, o: isize, os: isize, src: Src<'_, A>) {
+        if os == 1
+            && let Some(s) = src.as_slice()
+            && A::fold_extreme(out.slice_mut(o, s.len()), &[s], MAX)
+        {
+            return;
+        }
         elementwise_fold(out, o, os, src, |acc: A, x: A| Self::pick(acc, x));
+    }
+    fn elementwise_rows(&self, out: &mut OutPtr<A>, o: isize, os: isize, srcs: &[Src<'_, A>; ROWS]) {
+        if os == 1
+            && let Some(rows) = contiguous_rows(srcs)
+            && A::fold_extreme(out.slice_mut(o, srcs[0].len()), &rows, MAX)
+        {
+            return;
+        }
+        elementwise_fold_rows(out, o, os, srcs, |acc: A, x: A| Self::pick(acc, x));
     }
     fn separable(&self) -> bool {
         true

@@ -76,6 +76,7 @@ pub mod arg;
 pub mod axes;
 pub mod cumulative;
 pub(crate) mod elem;
+mod float_fold;
 pub mod logic;
 pub mod mean_var;
 pub mod minmax;

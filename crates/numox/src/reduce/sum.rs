@@ -2,7 +2,7 @@
 
 use super::axes::{Axes, finish, flags_of, run_kernel};
 use super::elem::{Accum, SumElement};
-use super::plan::{Kernel, OutPtr, Src};
+use super::plan::{Kernel, OutPtr, ROWS, Src};
 use crate::array::{Array, ArrayBase, Data};
 use crate::error::Result;
 use std::marker::PhantomData;
@@ -41,6 +41,79 @@ pub(crate) fn elementwise_fold<A: Copy, T: Copy>(
         let oi = o + i as isize * os;
         out.set(oi, f(out.get(oi), *src.get(i)));
     }
+}
+
+/// [`elementwise_fold`] of [`ROWS`] runs of the same length in turn:
+/// `out[o + i*os] = f(..f(f(out[o + i*os], s0[i]), s1[i]).., s7[i])`, the
+/// same operations in the same order as eight separate folds, with each
+/// result element read and written once.
+#[inline(always)]
+pub(crate) fn elementwise_fold_rows<A: Copy, T: Copy>(
+    out: &mut OutPtr<T>,
+    o: isize,
+    os: isize,
+    srcs: &[Src<'_, A>; ROWS],
+    f: impl Fn(T, A) -> T,
+) {
+    if os == 1
+        && let Some(rows) = contiguous_rows(srcs)
+    {
+        let d = out.slice_mut(o, srcs[0].len());
+        #[cfg(target_arch = "x86_64")]
+        if has_avx512() {
+            // SAFETY: the CPU supports AVX-512F/DQ/VL, and so AVX2
+            // (checked at run time just above).
+            unsafe { zip_fold_rows_avx512(d, &rows, &f) };
+            return;
+        }
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU supports AVX2 (checked at run time just above).
+            unsafe { zip_fold_rows_avx2(d, &rows, &f) };
+            return;
+        }
+        zip_fold_rows(d, &rows, &f);
+        return;
+    }
+    for &src in srcs {
+        elementwise_fold(out, o, os, src, &f);
+    }
+}
+
+/// The runs as slices, when every one is contiguous.
+#[inline]
+pub(crate) fn contiguous_rows<'a, A>(srcs: &[Src<'a, A>; ROWS]) -> Option<[&'a [A]; ROWS]> {
+    let mut rows: [&[A]; ROWS] = [&[]; ROWS];
+    for (r, s) in rows.iter_mut().zip(srcs) {
+        *r = s.as_slice()?;
+    }
+    Some(rows)
+}
+
+#[inline(always)]
+fn zip_fold_rows<A: Copy, T: Copy>(d: &mut [T], rows: &[&[A]; ROWS], f: &impl Fn(T, A) -> T) {
+    let n = d.len();
+    // Re-sliced to `n`, so the indexing below needs no bounds checks.
+    let rows: [&[A]; ROWS] = rows.map(|r| &r[..n]);
+    for (i, d) in d.iter_mut().enumerate() {
+        let mut acc = *d;
+        for r in &rows {
+            acc = f(acc, r[i]);
+        }
+        *d = acc;
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq,avx512vl,avx2")]
+fn zip_fold_rows_avx512<A: Copy, T: Copy>(d: &mut [T], rows: &[&[A]; ROWS], f: &impl Fn(T, A) -> T) {
+    zip_fold_rows(d, rows, f)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn zip_fold_rows_avx2<A: Copy, T: Copy>(d: &mut [T], rows: &[&[A]; ROWS], f: &impl Fn(T, A) -> T) {
+    zip_fold_rows(d, rows, f)
 }
 
 #[inline(always)]
@@ -109,6 +182,9 @@ impl<A: SumElement> Kernel<A> for SumK<A> {
     }
     fn elementwise(&self, out: &mut OutPtr<A::Sum>, o: isize, os: isize, src: Src<'_, A>) {
         elementwise_fold(out, o, os, src, |acc: A::Sum, x: A| acc.add(x.to_sum_acc()));
+    }
+    fn elementwise_rows(&self, out: &mut OutPtr<A::Sum>, o: isize, os: isize, srcs: &[Src<'_, A>; ROWS]) {
+        elementwise_fold_rows(out, o, os, srcs, |acc: A::Sum, x: A| acc.add(x.to_sum_acc()));
     }
     fn separable(&self) -> bool {
         true
