@@ -40,6 +40,7 @@ pub mod io;
 pub mod linalg;
 pub mod manip;
 pub mod numeric;
+mod parallel;
 pub mod random;
 pub mod reduce;
 pub mod sorting;

@@ -383,12 +383,11 @@ unsafe fn par_bands<const N: usize>(
     drs: isize,
     threads: usize,
 ) {
-    use rayon::prelude::*;
     let tr = tile_rows::<[u8; N]>();
     let tiles = rows.div_ceil(tr);
     let bands = tiles.min(4 * threads);
     let ptrs = PlanePtrs(src, dst);
-    (0..bands).into_par_iter().for_each(|b| {
+    crate::parallel::for_each_index(bands, &|b| {
         let lo = (tiles * b / bands * tr).min(rows);
         let hi = (tiles * (b + 1) / bands * tr).min(rows);
         let p = &ptrs;

@@ -88,7 +88,7 @@ pub(crate) fn fill_in_order<T: Send>(
         // The chunk the writer is on: the helper skips everything before it.
         let writer_at = AtomicUsize::new(0);
         let piece_range = |k: usize| (k * chunk, ((k + 1) * chunk).min(n));
-        rayon::join(
+        crate::parallel::join(
             || {
                 for (k, chunk_state) in state.iter().enumerate() {
                     writer_at.store(k, Ordering::Relaxed);

@@ -25,7 +25,6 @@ use super::plan::{self, FftFloat, Twiddles};
 use super::scratch;
 use num_complex::Complex;
 use num_traits::Zero;
-use rayon::prelude::*;
 use rustfft::{Fft, FftNum};
 use std::sync::{Arc, Mutex};
 
@@ -296,7 +295,7 @@ where
 {
     let p = pitch(n1);
     let blk = block(n1);
-    (0..n2.div_ceil(blk)).into_par_iter().for_each(|bi| {
+    crate::parallel::for_each_index(n2.div_ceil(blk), &|bi| {
         let r0 = bi * blk;
         let rows = blk.min(n2 - r0);
         scratch::with3::<Complex<T>, Complex<T>, Complex<T>, _>(rows * p, 0, scratch_len, |lanes, _, fs| {
@@ -314,7 +313,7 @@ where
 {
     let p = pitch(n2);
     let blk = block(n2);
-    (0..n1.div_ceil(blk)).into_par_iter().for_each(|bi| {
+    crate::parallel::for_each_index(n1.div_ceil(blk), &|bi| {
         let c0 = bi * blk;
         let cols = blk.min(n1 - c0);
         scratch::with3::<Complex<T>, Complex<T>, Complex<T>, _>(cols * p, 0, scratch_len, |lanes, _, fs| {
@@ -625,7 +624,7 @@ where
     // Pairs (k, h - k) for 1 <= k <= h/2 are independent.
     let pairs = h / 2;
     let chunk = 4096;
-    (0..pairs.div_ceil(chunk)).into_par_iter().for_each(|c| {
+    crate::parallel::for_each_index(pairs.div_ceil(chunk), &|c| {
         let p = outp.get();
         for k in (1 + c * chunk)..=((c + 1) * chunk).min(pairs) {
             // SAFETY: 1 <= k <= h - k < h: two initialised elements, written

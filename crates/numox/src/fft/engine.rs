@@ -21,7 +21,6 @@ use crate::array::shape::{Shape, checked_size};
 use crate::error::Result;
 use num_complex::Complex;
 use num_traits::Zero;
-use rayon::prelude::*;
 use realfft::{ComplexToReal, FftError, RealToComplex};
 use rustfft::{Fft, FftNum};
 use smallvec::SmallVec;
@@ -318,11 +317,7 @@ where
             |inb, outb, scratch| block(bi, inb, outb, scratch),
         )
     };
-    if parallel {
-        (0..nblocks).into_par_iter().for_each(work);
-    } else {
-        (0..nblocks).for_each(work);
-    }
+    crate::parallel::for_each_index_if(parallel, nblocks, &work);
 }
 
 /// Multiplies every element by `fct` (nothing when it is 1).
@@ -903,7 +898,7 @@ where
     let slab: usize = dst_shape[nd - 2..].iter().product();
     let (sp, dp) = (ConstPtr(src.ptr), SendPtr(dst));
     let (shape2, strides2) = (&src.shape[nd - 2..], &src.strides[nd - 2..]);
-    (0..count).into_par_iter().for_each(|o| {
+    crate::parallel::for_each_index(count, &|o| {
         let s = Src {
             ptr: sp.get().wrapping_offset(lead.offset(o)),
             shape: shape2,

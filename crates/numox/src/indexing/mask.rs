@@ -11,7 +11,6 @@ use crate::array::walk::walk;
 use crate::array::{Array, ArrayBase, ArrayView, Data, DataMut};
 use crate::error::{Error, Result};
 use crate::ufunc::kernel::{CHUNK, PAR_THRESHOLD, mut_ptr};
-use rayon::prelude::*;
 use std::mem::MaybeUninit;
 
 /// Checks that `mask` fits the leading axes of `shape` (NumPy's `IndexError`s).
@@ -68,7 +67,9 @@ fn compress_slices<A: Copy + Send + Sync>(x: &[A], m: &[bool]) -> Vec<A> {
         unsafe { v.set_len(cnt) };
         return v;
     }
-    let counts: Vec<usize> = m.par_chunks(CHUNK).map(count_true).collect();
+    let counts: Vec<usize> = crate::parallel::map_collect(n.div_ceil(CHUNK), &|c| {
+        count_true(&m[c * CHUNK..((c + 1) * CHUNK).min(n)])
+    });
     let total: usize = counts.iter().sum();
     let mut v = Vec::with_capacity(total);
     let mut parts: Vec<&mut [MaybeUninit<A>]> = Vec::with_capacity(counts.len());
@@ -78,10 +79,10 @@ fn compress_slices<A: Copy + Send + Sync>(x: &[A], m: &[bool]) -> Vec<A> {
         parts.push(head);
         rest = tail;
     }
-    parts
-        .into_par_iter()
-        .zip(x.par_chunks(CHUNK).zip(m.par_chunks(CHUNK)))
-        .for_each(|(dst, (xc, mc))| compress_into(xc, mc, dst));
+    crate::parallel::for_each_item(parts, &|c, dst: &mut [MaybeUninit<A>]| {
+        let r = c * CHUNK..((c + 1) * CHUNK).min(n);
+        compress_into(&x[r.clone()], &m[r], dst)
+    });
     // SAFETY: the parts partition the first `total` slots, and each chunk's
     // `compress_into` wrote all slots of its part.
     unsafe { v.set_len(total) };

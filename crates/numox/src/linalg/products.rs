@@ -73,11 +73,10 @@ unsafe fn gemm_bands<T: Numeric>(
     n: usize,
     threads: usize,
 ) {
-    use rayon::prelude::*;
     let by_rows = m >= n;
     let len = if by_rows { m } else { n };
     let shared = Bands { c, a, b };
-    (0..threads).into_par_iter().for_each(|t| {
+    crate::parallel::for_each_index(threads, &|t| {
         let (lo, hi) = (len * t / threads, len * (t + 1) / threads);
         let p = &shared;
         // SAFETY: rows (or columns) lo..hi of c and of a (or b) lie inside the

@@ -221,10 +221,7 @@ where
         return Ok(out);
     }
     if parallel {
-        out.par_chunks_mut(len)
-            .enumerate()
-            .with_min_len(min_len(len))
-            .try_for_each(|(k, s)| f(k, s))?;
+        crate::parallel::try_for_each_chunk_mut(&mut out, len, min_len(len), &f)?;
     } else {
         for (k, s) in out.chunks_mut(len).enumerate() {
             f(k, s)?;

@@ -7,7 +7,6 @@ use super::function_base::conj;
 use crate::array::{Array, ArrayBase, Data};
 use crate::element::Numeric;
 use crate::error::{Error, Result};
-use rayon::prelude::*;
 
 /// The size of the output of [`convolve`] / [`correlate`] (NumPy's `mode`).
 ///
@@ -145,9 +144,7 @@ fn correlate_core<A: Numeric>(x: &[A], y: &[A], mode: ConvolveMode) -> Vec<A> {
     if len * m < 1 << 16 {
         fill(0, &mut out);
     } else {
-        out.par_chunks_mut(CHUNK)
-            .enumerate()
-            .for_each(|(c, o)| fill(c * CHUNK, o));
+        crate::parallel::for_each_chunk_mut(&mut out, CHUNK, &|c, o| fill(c * CHUNK, o));
     }
     out
 }

@@ -256,10 +256,10 @@ fn central_diff<F: Float>(o: &mut [F], hi: &[F], lo: &[F], d: F) {
         }
     };
     if o.len() >= PAR_THRESHOLD {
-        o.par_chunks_mut(CHUNK)
-            .zip(hi.par_chunks(CHUNK))
-            .zip(lo.par_chunks(CHUNK))
-            .for_each(|((o, hi), lo)| run(o, hi, lo));
+        crate::parallel::for_each_chunk_mut(o, CHUNK, &|c, o| {
+            let r = c * CHUNK..c * CHUNK + o.len();
+            run(o, &hi[r.clone()], &lo[r])
+        });
     } else {
         run(o, hi, lo);
     }

@@ -43,7 +43,6 @@ fn arg_lane<A: MinMaxElement>(n: usize, get: impl Fn(usize) -> A, max: bool) -> 
 /// threads, combined in order the same way, so the answer does not depend on
 /// the thread count.
 fn arg_slice<A: MinMaxElement>(s: &[A], max: bool) -> usize {
-    use rayon::prelude::*;
     // Blocks of 256 to 2048 elements, about a sixteenth of the slice: long
     // enough that the per-block call (the SIMD dispatch, the lane reduction)
     // is a few percent of the block's scan, short enough that the one block
@@ -58,14 +57,11 @@ fn arg_slice<A: MinMaxElement>(s: &[A], max: bool) -> usize {
         }
     };
     if s.len() > 2 * PART {
-        let parts: Vec<(usize, A)> = s
-            .par_chunks(PART)
-            .enumerate()
-            .map(|(k, c)| {
-                let i = arg_slice(c, max);
-                (k * PART + i, c[i])
-            })
-            .collect();
+        let parts: Vec<(usize, A)> = crate::parallel::map_collect(s.len().div_ceil(PART), &|k| {
+            let c = &s[k * PART..((k + 1) * PART).min(s.len())];
+            let i = arg_slice(c, max);
+            (k * PART + i, c[i])
+        });
         let (mut at, mut best) = parts[0];
         for &(i, x) in &parts[1..] {
             if best.isnan() {
@@ -156,9 +152,8 @@ fn arg_axis<A: MinMaxElement, S: Data<Elem = A>>(
     {
         // C-contiguous lanes along the last axis: one vectorised search per
         // lane, lanes on threads when there is enough work.
-        use rayon::prelude::*;
         let out: Vec<i64> = if s.len() >= 1 << 16 {
-            s.par_chunks(n).map(|l| arg_slice(l, max) as i64).collect()
+            crate::parallel::map_collect(s.len() / n, &|l| arg_slice(&s[l * n..(l + 1) * n], max) as i64)
         } else {
             s.chunks(n).map(|l| arg_slice(l, max) as i64).collect()
         };

@@ -66,7 +66,7 @@ macro_rules! accum_int {
                     return Self::sum_run(src, f);
                 }
                 let (a, b) = src.split_at(src.len() / 2);
-                let (x, y) = rayon::join(|| Self::sum_run_par(a, f), || Self::sum_run_par(b, f));
+                let (x, y) = crate::parallel::join(|| Self::sum_run_par(a, f), || Self::sum_run_par(b, f));
                 x.wrapping_add(y)
             }
         }

@@ -65,7 +65,7 @@ impl<A: MinMaxElement, const MAX: bool> Kernel<A> for ExtK<A, MAX> {
             return self.value(src, o);
         }
         let (a, b) = src.split_at(src.len() / 2);
-        let (x, y) = rayon::join(|| self.value_par(a, o), || self.value_par(b, o));
+        let (x, y) = crate::parallel::join(|| self.value_par(a, o), || self.value_par(b, o));
         Self::pick(x, y)
     }
     fn regroupable(&self) -> bool {

@@ -175,7 +175,7 @@ pub(crate) fn pairwise_par<A: Copy + Sync, T: PwReal, F: Fn(A) -> T + Sync>(src:
         return pairwise(src, f);
     }
     let (a, b) = src.split_at(split(src.len()));
-    let (x, y) = rayon::join(|| pairwise_par(a, f), || pairwise_par(b, f));
+    let (x, y) = crate::parallel::join(|| pairwise_par(a, f), || pairwise_par(b, f));
     x + y
 }
 
@@ -282,7 +282,7 @@ pub(crate) fn cpairwise_par<A: Copy + Sync, T: PwReal, F: Fn(A) -> Complex<T> + 
         return cpairwise(src, f);
     }
     let (a, b) = src.split_at(split(2 * src.len()) / 2);
-    let (x, y) = rayon::join(|| cpairwise_par(a, f), || cpairwise_par(b, f));
+    let (x, y) = crate::parallel::join(|| cpairwise_par(a, f), || cpairwise_par(b, f));
     (x.0 + y.0, x.1 + y.1)
 }
 

@@ -619,8 +619,7 @@ pub(crate) unsafe fn execute<A: Copy + Sync, K: Kernel<A>>(
                 len.min(4 * threads)
             };
             let outp = OutPtr::new(out);
-            use rayon::prelude::*;
-            (0..pieces).into_par_iter().for_each(|p| {
+            crate::parallel::for_each_index(pieces, &|p| {
                 let lo = len * p / pieces;
                 let hi = len * (p + 1) / pieces;
                 let mut ranges: SmallVec<[(usize, usize); 4]> =
@@ -673,8 +672,7 @@ fn split_reduced<A: Copy + Sync, K: Kernel<A>>(
         let mut targets: Vec<&mut [K::Acc]> = Vec::with_capacity(pieces);
         targets.push(&mut *out);
         targets.extend(copies.iter_mut().map(|c| c.as_mut_slice()));
-        use rayon::prelude::*;
-        targets.into_par_iter().enumerate().for_each(|(p, target)| {
+        crate::parallel::for_each_item(targets, &|p, target: &mut [K::Acc]| {
             let mut ranges: SmallVec<[(usize, usize); 4]> = dims.iter().map(|d| (0, d.len)).collect();
             ranges[d] = (len * p / pieces, len * (p + 1) / pieces);
             let mut o = OutPtr::new(target);
@@ -930,7 +928,6 @@ impl<A: Copy + Sync, K: Kernel<A>> Exec<'_, A, K> {
     /// All dims reduced into one result element: compute the runs' values
     /// in parallel, then combine them in NumPy's order.
     fn run_single_output_par(&self, out: &mut [K::Acc]) {
-        use rayon::prelude::*;
         let plan = self.plan;
         let dims = &plan.dims;
         let bd = plan.best_dim;
@@ -963,10 +960,8 @@ impl<A: Copy + Sync, K: Kernel<A>> Exec<'_, A, K> {
             out[0] = self.k.combine(acc, v);
             return;
         }
-        let vals: Vec<K::Acc> = (0..nruns)
-            .into_par_iter()
-            .map_init(Vec::new, |buf, r| value_of(r, buf, false))
-            .collect();
+        let vals: Vec<K::Acc> =
+            crate::parallel::map_init_collect(nruns, &Vec::new, &|buf, r| value_of(r, buf, false));
         for v in vals {
             acc = self.k.combine(acc, v);
         }

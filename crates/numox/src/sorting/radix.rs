@@ -28,7 +28,6 @@
 
 use super::element::SortElement;
 use crate::array::copy::vec_with_capacity;
-use rayon::prelude::*;
 
 /// Runs up to this length are sorted by insertion.
 const SMALL: usize = 32;
@@ -138,21 +137,25 @@ where
     // Largest buckets first, so that no thread is left with a big one at
     // the end.
     parts.sort_by_key(|p| std::cmp::Reverse(p.1.len()));
-    parts.into_par_iter().for_each_init(
-        || (vec![0usize; WORKSPACE], Vec::new()),
-        |(ws, scratch), (start, part)| {
-            if part.len() <= SMALL {
-                insertion_sort(part, key);
-            } else {
-                if scratch.len() < part.len() {
-                    *scratch = vec_with_capacity(part.len());
-                    scratch.extend_from_slice(part);
-                }
-                sort_seq(part, &mut scratch[..part.len()], true, key, ws);
+    crate::parallel::for_each_item_init(parts, &|| (vec![0usize; WORKSPACE], Vec::new()), &|(
+        ws,
+        scratch,
+    ),
+                                                                                            (
+        start,
+        part,
+    )| {
+        if part.len() <= SMALL {
+            insertion_sort(part, key);
+        } else {
+            if scratch.len() < part.len() {
+                *scratch = vec_with_capacity(part.len());
+                scratch.extend_from_slice(part);
             }
-            finish(start, part);
-        },
-    );
+            sort_seq(part, &mut scratch[..part.len()], true, key, ws);
+        }
+        finish(start, part);
+    });
 }
 
 /// Stable insertion sort by key.
@@ -227,15 +230,14 @@ where
     G: Fn(usize) -> T + Sync,
 {
     let piece = n.div_ceil(rayon::current_num_threads().max(1));
-    let pieces = || {
-        (0..n.div_ceil(piece))
-            .into_par_iter()
-            .map(move |p| p * piece..((p + 1) * piece).min(n))
-    };
+    let npieces = n.div_ceil(piece);
+    let range = |p: usize| p * piece..((p + 1) * piece).min(n);
     let k0 = key(get(0));
-    let diff = pieces()
-        .map(|r| r.fold(0u64, |acc, i| acc | (key(get(i)) ^ k0)))
-        .reduce(|| 0, |x, y| x | y);
+    let diff = crate::parallel::map_collect(npieces, &|p| {
+        range(p).fold(0u64, |acc, i| acc | (key(get(i)) ^ k0))
+    })
+    .into_iter()
+    .fold(0, |x, y| x | y);
     if diff == 0 {
         return None;
     }
@@ -245,15 +247,13 @@ where
     let dig = |x: T| ((key(x) >> shift) & mask) as usize;
     // Each piece's histogram, turned into its write positions: bucket by
     // bucket, the pieces in order, which keeps the sort stable.
-    let mut offsets: Vec<Vec<usize>> = pieces()
-        .map(|r| {
-            let mut h = vec![0usize; buckets];
-            for i in r {
-                h[dig(get(i))] += 1;
-            }
-            h
-        })
-        .collect();
+    let mut offsets: Vec<Vec<usize>> = crate::parallel::map_collect(npieces, &|p| {
+        let mut h = vec![0usize; buckets];
+        for i in range(p) {
+            h[dig(get(i))] += 1;
+        }
+        h
+    });
     let mut sizes = vec![0usize; buckets];
     let mut acc = 0usize;
     for (d, size) in sizes.iter_mut().enumerate() {
@@ -264,9 +264,9 @@ where
             *size += c;
         }
     }
-    pieces().zip(offsets.par_iter_mut()).for_each(|(r, off)| {
+    crate::parallel::for_each_item(offsets.iter_mut().collect(), &|c, off: &mut Vec<usize>| {
         let p = out;
-        for i in r {
+        for i in range(c) {
             let x = get(i);
             let d = dig(x);
             let o = off[d];
@@ -551,9 +551,11 @@ where
     match unsafe { distribute(n, get, SendPtr(sorted.as_mut_ptr()), key) } {
         None => {
             // Every key equal: the stable order is the input order.
-            out.par_iter_mut()
-                .enumerate()
-                .for_each(|(i, o)| _ = o.write(index(get(i))));
+            crate::parallel::for_each_chunk_mut(out, 1 << 14, &|c, o| {
+                for (j, o) in o.iter_mut().enumerate() {
+                    o.write(index(get(c * (1 << 14) + j)));
+                }
+            });
         }
         Some(sizes) => {
             // SAFETY: `distribute` wrote all `n` positions (`T: Copy`).

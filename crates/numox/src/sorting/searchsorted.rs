@@ -4,7 +4,6 @@ use super::element::SortElement;
 use super::radix::argsort_slice;
 use crate::array::{Array, ArrayBase, ArrayView, Data};
 use crate::error::{Error, Result};
-use rayon::prelude::*;
 
 /// Which end of a run of equal elements [`searchsorted`] returns
 /// (NumPy's `side="left"` / `side="right"`).
@@ -87,37 +86,34 @@ where
         let mut order = vec![0i64; m];
         argsort_slice(q, &mut order);
         let mut ans = vec![0i64; m];
-        ans.par_chunks_mut(CHUNK)
-            .zip(order.par_chunks(CHUNK))
-            .for_each(|(a, o)| {
-                let mut lo = 0;
-                for (r, &qi) in a.iter_mut().zip(o) {
-                    let v = &q[qi as usize];
-                    lo = gallop(lo, n, |i| before(i, v));
-                    *r = lo as i64;
-                }
-            });
+        crate::parallel::for_each_chunk_mut(&mut ans, CHUNK, &|c, a| {
+            let o = &order[c * CHUNK..c * CHUNK + a.len()];
+            let mut lo = 0;
+            for (r, &qi) in a.iter_mut().zip(o) {
+                let v = &q[qi as usize];
+                lo = gallop(lo, n, |i| before(i, v));
+                *r = lo as i64;
+            }
+        });
         for (&qi, r) in order.iter().zip(ans) {
             out[qi as usize] = r;
         }
     } else if sorted_q {
-        out.par_chunks_mut(CHUNK)
-            .zip(q.par_chunks(CHUNK))
-            .for_each(|(o, qc)| {
-                let mut lo = 0;
-                for (r, v) in o.iter_mut().zip(qc) {
-                    lo = gallop(lo, n, |i| before(i, v));
-                    *r = lo as i64;
-                }
-            });
+        crate::parallel::for_each_chunk_mut(out, CHUNK, &|c, o| {
+            let qc = &q[c * CHUNK..c * CHUNK + o.len()];
+            let mut lo = 0;
+            for (r, v) in o.iter_mut().zip(qc) {
+                lo = gallop(lo, n, |i| before(i, v));
+                *r = lo as i64;
+            }
+        });
     } else {
-        out.par_chunks_mut(CHUNK)
-            .zip(q.par_chunks(CHUNK))
-            .for_each(|(o, qc)| {
-                for (r, v) in o.iter_mut().zip(qc) {
-                    *r = bsearch(0, n, |i| before(i, v)) as i64;
-                }
-            });
+        crate::parallel::for_each_chunk_mut(out, CHUNK, &|c, o| {
+            let qc = &q[c * CHUNK..c * CHUNK + o.len()];
+            for (r, v) in o.iter_mut().zip(qc) {
+                *r = bsearch(0, n, |i| before(i, v)) as i64;
+            }
+        });
     }
 }
 

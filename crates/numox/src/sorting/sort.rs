@@ -4,7 +4,6 @@ use super::element::SortElement;
 use super::radix::{argsort_slice, argsort_slice_into, sort_slice, sort_slice_into};
 use crate::array::{Array, ArrayBase, ArrayView, ArrayViewMut, Data, DataMut};
 use crate::error::{Result, normalize_axis};
-use rayon::prelude::*;
 
 /// NumPy's `kind=` argument of the sorts.
 ///
@@ -62,7 +61,7 @@ where
     let size = a.size();
     let lanes: Vec<ArrayViewMut<'_, A>> = a.lanes_mut(axis as isize).expect("axis was normalised").collect();
     if lanes.len() > 1 && size >= PAR_LANES_MIN {
-        lanes.into_par_iter().for_each(run);
+        crate::parallel::for_each_item(lanes, &|_, l| run(l));
     } else {
         lanes.into_iter().for_each(run);
     }
@@ -111,7 +110,7 @@ pub(crate) fn for_each_lane_pair<A, B, F>(
         .zip(out.lanes_mut(ax).expect("axis was normalised"))
         .collect();
     if pairs.len() > 1 && a.size() >= PAR_LANES_MIN {
-        pairs.into_par_iter().for_each(run);
+        crate::parallel::for_each_item(pairs, &|_, l| run(l));
     } else {
         pairs.into_iter().for_each(run);
     }

@@ -435,9 +435,8 @@ fn run<A: QuantileElement, S: Data<Elem = A>>(
     let mut per_lane = vec![A::mean_nan(); nl * nq];
     if n > 0 {
         if nl > 1 && n * nl >= PAR_MIN {
-            data.par_chunks_mut(n)
-                .zip(per_lane.par_chunks_mut(nq))
-                .for_each(|(lane, o)| lane_values(lane, &qs, kind, skip_nan, o));
+            let lanes: Vec<_> = data.chunks_mut(n).zip(per_lane.chunks_mut(nq)).collect();
+            crate::parallel::for_each_item(lanes, &|_, (lane, o)| lane_values(lane, &qs, kind, skip_nan, o));
         } else {
             for (lane, o) in data.chunks_mut(n).zip(per_lane.chunks_mut(nq)) {
                 lane_values(lane, &qs, kind, skip_nan, o);

@@ -26,7 +26,6 @@
 use crate::array::shape::{self, Shape, Strides, coalesce};
 use crate::array::{Array, ArrayBase, ArrayView, Data, DataMut};
 use crate::error::{Error, Result};
-use rayon::prelude::*;
 use std::mem::MaybeUninit;
 
 /// Element count from which the engine splits work over rayon's threads.
@@ -181,9 +180,7 @@ where
     };
     if n >= PAR_THRESHOLD {
         let chunks = n.div_ceil(CHUNK);
-        (0..chunks)
-            .into_par_iter()
-            .for_each(|c| run(c * CHUNK, ((c + 1) * CHUNK).min(n)));
+        crate::parallel::for_each_index(chunks, &|c| run(c * CHUNK, ((c + 1) * CHUNK).min(n)));
     } else {
         run(0, n);
     }

@@ -22,7 +22,6 @@ use crate::array::{Array, ArrayBase, Data, DataMut};
 use crate::error::{Error, Result};
 use crate::ufunc::kernel::{CHUNK, PAR_THRESHOLD};
 use crate::umath::traits::ToFloat;
-use rayon::prelude::*;
 use std::mem::MaybeUninit;
 
 /// The scalar loop every kernel variant compiles.
@@ -114,9 +113,7 @@ where
 {
     debug_assert_eq!(x.len(), out.len());
     if x.len() >= PAR_THRESHOLD {
-        x.par_chunks(CHUNK)
-            .zip(out.par_chunks_mut(CHUNK))
-            .for_each(|(x, o)| k(x, o));
+        crate::parallel::for_each_chunk_mut(out, CHUNK, &|i, o| k(&x[i * CHUNK..i * CHUNK + o.len()], o));
     } else {
         k(x, out);
     }
@@ -207,7 +204,7 @@ where
     };
     if let Some(s) = a.as_slice_memory_order_mut() {
         if s.len() >= PAR_THRESHOLD {
-            s.par_chunks_mut(CHUNK).for_each(step);
+            crate::parallel::for_each_chunk_mut(s, CHUNK, &|_, c| step(c));
         } else {
             step(s);
         }
