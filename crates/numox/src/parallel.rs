@@ -102,6 +102,35 @@ pub(crate) fn join<RA: Send, RB: Send>(
     }
 }
 
+/// Runs `f` on a thread of rayon's pool and returns its result: in place
+/// when the caller is already one of the pool's threads, else on a worker
+/// while the caller waits.
+///
+/// Why: a parallel call made from outside the pool (the user's main thread)
+/// injects its job into the pool and puts the caller to sleep on a lock
+/// until it is done, a futex wake-up and sleep every time. A decomposition
+/// that makes a thousand small parallel calls (faer's bidiagonalisation in
+/// `svdvals`, 1000 x 1000) spent a quarter of its samples in the kernel's
+/// scheduler that way (`perf record`, 2026-11-27); from inside the pool the
+/// same calls are cheap work-stealing joins.
+pub(crate) fn on_pool<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    if rayon::current_thread_index().is_some() {
+        return f();
+    }
+    let mut f = Some(f);
+    let mut r = None;
+    on_pool_erased(&mut || r = f.take().map(|f| f()));
+    match r {
+        Some(r) => r,
+        // `rayon::scope` runs its body once or propagates its panic.
+        None => unreachable!("rayon::scope returned without running its body"),
+    }
+}
+
+fn on_pool_erased(f: &mut (dyn FnMut() + Send)) {
+    rayon::scope(|_| f());
+}
+
 fn join_erased(a: &mut (dyn FnMut() + Send), b: &mut (dyn FnMut() + Send)) {
     rayon::join(a, b);
 }
@@ -152,5 +181,13 @@ mod tests {
         assert_eq!(sums, vec![0, 1, 3, 6]);
         let (a, b) = join(|| 2 + 2, || "four".len());
         assert_eq!((a, b), (4, 4));
+        // From outside the pool the body runs on a pool thread; nested, in place.
+        let outer = on_pool(|| {
+            (
+                rayon::current_thread_index(),
+                on_pool(rayon::current_thread_index),
+            )
+        });
+        assert!(outer.0.is_some() && outer.0 == outer.1);
     }
 }

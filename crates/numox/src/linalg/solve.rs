@@ -366,99 +366,103 @@ pub fn lstsq<T: LinalgScalar, S1: Data<Elem = T>, S2: Data<Elem = T>>(
             s: Array::from_shape_vec(&[0], vec![])?,
         });
     }
-    let par = Par::rayon(0);
-    // A tall `a` (m >= 2n) is first reduced to its n x n triangular factor,
-    // `a = Q R`, as LAPACK's `?gelsd` does: the SVD of `R` has `a`'s singular
-    // values, and `x = V_r diag(1/s_r) U_rᴴ (Qᴴ b)[..n]` never forms the m x n
-    // left singular vectors (about a third of the work at 4000 x 200).
-    let (s, u, v, rhs) = if m >= 2 * n {
-        let mut qrw = aw.clone();
-        let hc = super::decomp::qr_factor(&mut qrw, par);
-        let mut qtb = bw.clone();
-        let mut mem = MemBuffer::new(
-            householder::apply_block_householder_sequence_transpose_on_the_left_in_place_scratch::<T::Work>(
-                m, hc.m, nrhs,
-            ),
-        );
-        householder::apply_block_householder_sequence_transpose_on_the_left_in_place_with_conj(
-            qrw.as_ref(),
-            hc.as_ref(),
-            Conj::Yes,
-            qtb.as_mut(),
-            par,
-            MemStack::new(&mut mem),
-        );
-        let mut r = ColMat::<T::Work>::zeros(n, n);
-        let mut top = ColMat::<T::Work>::zeros(n, nrhs);
-        for j in 0..n {
-            for i in 0..=j {
-                r.set(i, j, qrw.at(i, j));
+    // The factorisations below make many small parallel calls: run them
+    // from a pool thread (see `parallel::on_pool`).
+    crate::parallel::on_pool(move || -> Result<LstsqResult<T>> {
+        let par = Par::rayon(0);
+        // A tall `a` (m >= 2n) is first reduced to its n x n triangular factor,
+        // `a = Q R`, as LAPACK's `?gelsd` does: the SVD of `R` has `a`'s singular
+        // values, and `x = V_r diag(1/s_r) U_rᴴ (Qᴴ b)[..n]` never forms the m x n
+        // left singular vectors (about a third of the work at 4000 x 200).
+        let (s, u, v, rhs) = if m >= 2 * n {
+            let mut qrw = aw.clone();
+            let hc = super::decomp::qr_factor(&mut qrw, par);
+            let mut qtb = bw.clone();
+            let mut mem = MemBuffer::new(
+                householder::apply_block_householder_sequence_transpose_on_the_left_in_place_scratch::<T::Work>(
+                    m, hc.m, nrhs,
+                ),
+            );
+            householder::apply_block_householder_sequence_transpose_on_the_left_in_place_with_conj(
+                qrw.as_ref(),
+                hc.as_ref(),
+                Conj::Yes,
+                qtb.as_mut(),
+                par,
+                MemStack::new(&mut mem),
+            );
+            let mut r = ColMat::<T::Work>::zeros(n, n);
+            let mut top = ColMat::<T::Work>::zeros(n, nrhs);
+            for j in 0..n {
+                for i in 0..=j {
+                    r.set(i, j, qrw.at(i, j));
+                }
             }
-        }
-        for j in 0..nrhs {
-            for i in 0..n {
-                top.set(i, j, qtb.at(i, j));
+            for j in 0..nrhs {
+                for i in 0..n {
+                    top.set(i, j, qtb.at(i, j));
+                }
             }
-        }
-        let (s, u, v) = super::decomp::svd_work(&r, false, true, par)?;
-        (s, u, v, top)
-    } else {
-        let (s, u, v) = super::decomp::svd_work(&aw, false, true, par)?;
-        (s, u, v, bw.clone())
-    };
-    let (u, v) = (u.expect("u requested"), v.expect("v requested"));
-    let cutoff = rcond * s[0];
-    let rank = s.iter().filter(|&&x| x > cutoff).count();
-    // x = V_r diag(1/s_r) U_rᴴ b
-    let mut c = ColMat::<T::Work>::zeros(rank, nrhs);
-    let ur = u.as_ref().get(.., ..rank);
-    faer::linalg::matmul::matmul(
-        c.as_mut(),
-        Accum::Replace,
-        ur.adjoint(),
-        rhs.as_ref(),
-        T::Work::one(),
-        par,
-    );
-    for j in 0..nrhs {
-        for (i, &si) in s.iter().enumerate().take(rank) {
-            let x = c.at(i, j);
-            c.set(i, j, x * T::Work::from_f64_w(1.0 / si));
-        }
-    }
-    let mut x = ColMat::<T::Work>::zeros(n, nrhs);
-    faer::linalg::matmul::matmul(
-        x.as_mut(),
-        Accum::Replace,
-        v.as_ref().get(.., ..rank),
-        c.as_ref(),
-        T::Work::one(),
-        par,
-    );
-    let residuals = if rank == n && m > n {
-        let mut r = bw.clone();
+            let (s, u, v) = super::decomp::svd_work(&r, false, true, par)?;
+            (s, u, v, top)
+        } else {
+            let (s, u, v) = super::decomp::svd_work(&aw, false, true, par)?;
+            (s, u, v, bw.clone())
+        };
+        let (u, v) = (u.expect("u requested"), v.expect("v requested"));
+        let cutoff = rcond * s[0];
+        let rank = s.iter().filter(|&&x| x > cutoff).count();
+        // x = V_r diag(1/s_r) U_rᴴ b
+        let mut c = ColMat::<T::Work>::zeros(rank, nrhs);
+        let ur = u.as_ref().get(.., ..rank);
         faer::linalg::matmul::matmul(
-            r.as_mut(),
-            Accum::Add,
-            aw.as_ref(),
-            x.as_ref(),
-            -T::Work::one(),
+            c.as_mut(),
+            Accum::Replace,
+            ur.adjoint(),
+            rhs.as_ref(),
+            T::Work::one(),
             par,
         );
-        let vals: Vec<T::Real> = (0..nrhs)
-            .map(|j| T::real_from_f64((0..m).map(|i| r.at(i, j).abs_w().powi(2)).sum::<f64>()))
-            .collect();
-        Array::from_shape_vec(&[nrhs], vals)?
-    } else {
-        Array::from_shape_vec(&[0], vec![])?
-    };
-    let mut xv = vec![T::zero(); n * nrhs];
-    store_c(x.as_ref(), &mut xv);
-    Ok(LstsqResult {
-        x: Array::from_shape_vec(&x_shape, xv)?,
-        residuals,
-        rank,
-        s: Array::from_shape_vec(&[k], s.iter().map(|&v| T::real_from_f64(v)).collect())?,
+        for j in 0..nrhs {
+            for (i, &si) in s.iter().enumerate().take(rank) {
+                let x = c.at(i, j);
+                c.set(i, j, x * T::Work::from_f64_w(1.0 / si));
+            }
+        }
+        let mut x = ColMat::<T::Work>::zeros(n, nrhs);
+        faer::linalg::matmul::matmul(
+            x.as_mut(),
+            Accum::Replace,
+            v.as_ref().get(.., ..rank),
+            c.as_ref(),
+            T::Work::one(),
+            par,
+        );
+        let residuals = if rank == n && m > n {
+            let mut r = bw.clone();
+            faer::linalg::matmul::matmul(
+                r.as_mut(),
+                Accum::Add,
+                aw.as_ref(),
+                x.as_ref(),
+                -T::Work::one(),
+                par,
+            );
+            let vals: Vec<T::Real> = (0..nrhs)
+                .map(|j| T::real_from_f64((0..m).map(|i| r.at(i, j).abs_w().powi(2)).sum::<f64>()))
+                .collect();
+            Array::from_shape_vec(&[nrhs], vals)?
+        } else {
+            Array::from_shape_vec(&[0], vec![])?
+        };
+        let mut xv = vec![T::zero(); n * nrhs];
+        store_c(x.as_ref(), &mut xv);
+        Ok(LstsqResult {
+            x: Array::from_shape_vec(&x_shape, xv)?,
+            residuals,
+            rank,
+            s: Array::from_shape_vec(&[k], s.iter().map(|&v| T::real_from_f64(v)).collect())?,
+        })
     })
 }
 

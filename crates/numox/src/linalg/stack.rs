@@ -223,9 +223,9 @@ where
     if parallel {
         crate::parallel::try_for_each_chunk_mut(&mut out, len, min_len(len), &f)?;
     } else {
-        for (k, s) in out.chunks_mut(len).enumerate() {
-            f(k, s)?;
-        }
+        // On a pool thread: faer's parallel steps inside one problem are
+        // then cheap joins (see `parallel::on_pool`).
+        crate::parallel::on_pool(|| out.chunks_mut(len).enumerate().try_for_each(|(k, s)| f(k, s)))?;
     }
     Ok(out)
 }
@@ -267,9 +267,12 @@ where
             .with_min_len(min_len(len1 + len2))
             .try_for_each(|(k, (s1, s2))| f(k, s1, s2))?;
     } else {
-        for (k, (s1, s2)) in o1.chunks_mut(len1).zip(o2.chunks_mut(len2)).enumerate() {
-            f(k, s1, s2)?;
-        }
+        crate::parallel::on_pool(|| {
+            o1.chunks_mut(len1)
+                .zip(o2.chunks_mut(len2))
+                .enumerate()
+                .try_for_each(|(k, (s1, s2))| f(k, s1, s2))
+        })?;
     }
     Ok((o1, o2))
 }
@@ -297,12 +300,14 @@ where
     let mut o2 = fresh::<O2>(tot[1])?;
     let mut o3 = fresh::<O3>(tot[2])?;
     if lens.contains(&0) || !parallel {
-        for k in 0..count {
-            let s1 = &mut o1[k * lens[0]..(k + 1) * lens[0]];
-            let s2 = &mut o2[k * lens[1]..(k + 1) * lens[1]];
-            let s3 = &mut o3[k * lens[2]..(k + 1) * lens[2]];
-            f(k, s1, s2, s3)?;
-        }
+        crate::parallel::on_pool(|| {
+            (0..count).try_for_each(|k| {
+                let s1 = &mut o1[k * lens[0]..(k + 1) * lens[0]];
+                let s2 = &mut o2[k * lens[1]..(k + 1) * lens[1]];
+                let s3 = &mut o3[k * lens[2]..(k + 1) * lens[2]];
+                f(k, s1, s2, s3)
+            })
+        })?;
         return Ok((o1, o2, o3));
     }
     o1.par_chunks_mut(lens[0])
