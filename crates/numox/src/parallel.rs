@@ -127,6 +127,11 @@ pub(crate) fn on_pool<R: Send>(f: impl FnOnce() -> R + Send) -> R {
     }
 }
 
+/// [`on_pool`] when `cond`, else `f()` on the calling thread.
+pub(crate) fn on_pool_if<R: Send>(cond: bool, f: impl FnOnce() -> R + Send) -> R {
+    if cond { on_pool(f) } else { f() }
+}
+
 fn on_pool_erased(f: &mut (dyn FnMut() + Send)) {
     rayon::scope(|_| f());
 }
@@ -189,5 +194,9 @@ mod tests {
             )
         });
         assert!(outer.0.is_some() && outer.0 == outer.1);
+        if rayon::current_thread_index().is_none() {
+            assert_eq!(on_pool_if(false, rayon::current_thread_index), None);
+            assert!(on_pool_if(true, rayon::current_thread_index).is_some());
+        }
     }
 }

@@ -589,7 +589,7 @@ pub fn eigh<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S>, uplo: Uplo) ->
         });
     }
     let nf = n as f64;
-    let parallel = batch_parallel(count, 9.0 * nf * nf * nf) || (n <= small::MAX && count >= 256);
+    let parallel = batch_parallel(count, 9.0 * nf * nf * nf).or_batch(n <= small::MAX && count >= 256);
     let par = inner_par(parallel);
     let (w, v) = run2(
         count,
@@ -636,7 +636,7 @@ pub fn eigvalsh<T: LinalgScalar, S: Data<Elem = T>>(a: &ArrayBase<S>, uplo: Uplo
         return Array::from_shape_vec(&out_shape(&st.batch, &[n]), w);
     }
     let nf = n as f64;
-    let parallel = batch_parallel(count, 4.0 * nf * nf * nf) || (n <= small::MAX && count >= 256);
+    let parallel = batch_parallel(count, 4.0 * nf * nf * nf).or_batch(n <= small::MAX && count >= 256);
     let par = inner_par(parallel);
     let w = run1(count, n, parallel, |k, ws: &mut [T::Real]| {
         let wm = load_hermitian_lower(&st, k, uplo);

@@ -6,7 +6,7 @@ use super::lu::Lu;
 use super::scalar::{LinalgScalar, WorkScalar};
 use super::small;
 use super::solve::small_load;
-use super::stack::{Stack, batch_parallel, inner_par, run1, run2};
+use super::stack::{Sched, Stack, batch_parallel, inner_par, run1, run2};
 use crate::array::{Array, ArrayBase, Data};
 use crate::error::Result;
 use num_traits::One;
@@ -39,9 +39,9 @@ fn slogdet_one<T: LinalgScalar>(st: &Stack<'_, T>, k: usize, par: faer::Par) -> 
     }
 }
 
-fn plan(n: usize, count: usize) -> (bool, faer::Par) {
+fn plan(n: usize, count: usize) -> (Sched, faer::Par) {
     let nf = n as f64;
-    let parallel = batch_parallel(count, 2.0 / 3.0 * nf * nf * nf) || (n <= small::MAX && count >= 256);
+    let parallel = batch_parallel(count, 2.0 / 3.0 * nf * nf * nf).or_batch(n <= small::MAX && count >= 256);
     (parallel, inner_par(parallel))
 }
 

@@ -189,23 +189,58 @@ pub(crate) fn broadcast_batches(op: &'static str, a: &[usize], b: &[usize]) -> R
     crate::array::shape::broadcast_pair(op, a, b)
 }
 
+/// How a stack of problems runs: spread over threads one problem per task
+/// (`batch`), or one problem at a time on a pool thread (`pool`, see
+/// [`crate::parallel::on_pool`]), or plainly on the caller's thread.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Sched {
+    pub(crate) batch: bool,
+    pool: bool,
+}
+
+impl Sched {
+    /// `self`, or batch-parallel when `batch` (a stack of tiny problems).
+    pub(crate) fn or_batch(self, batch: bool) -> Sched {
+        if batch { Sched { batch, pool: false } } else { self }
+    }
+}
+
+impl From<bool> for Sched {
+    fn from(batch: bool) -> Sched {
+        Sched { batch, pool: false }
+    }
+}
+
+/// Flops of one problem from which it runs on a pool thread. The hop to the
+/// pool costs tens of microseconds: a lone 3 x 3 `inv` took 30 us with it
+/// and 0.34 us without. Above this size faer already splits its steps over
+/// threads, and the hop pays: a 60 x 60 `inv` (4e5 flops) took 91 us with it
+/// and 218 us without (release build, AMD EPYC, 2026-11-27).
+const POOL_MIN_WORK: f64 = 1.0e5;
+
 /// Whether a stack of `count` problems of `work` flops each is worth
 /// spreading over threads (one problem per task), rather than letting faer
-/// parallelise inside each problem.
-pub(crate) fn batch_parallel(count: usize, work: f64) -> bool {
-    count > 1 && count as f64 * work > 2.0e4 && rayon::current_num_threads() > 1
+/// parallelise inside each problem; and, if not, whether one problem is
+/// large enough to run on a pool thread.
+pub(crate) fn batch_parallel(count: usize, work: f64) -> Sched {
+    let threads = rayon::current_num_threads() > 1;
+    let batch = count > 1 && count as f64 * work > 2.0e4 && threads;
+    Sched {
+        batch,
+        pool: !batch && threads && work >= POOL_MIN_WORK,
+    }
 }
 
 /// The parallelism to hand faer inside one problem: sequential when the
 /// batch is already spread over threads.
-pub(crate) fn inner_par(batch_par: bool) -> Par {
-    if batch_par { Par::Seq } else { Par::rayon(0) }
+pub(crate) fn inner_par(sched: Sched) -> Par {
+    if sched.batch { Par::Seq } else { Par::rayon(0) }
 }
 
 /// One output slot of `len` elements per problem: `f(k, slot)` fills slot
 /// `k`. Runs over the problems in parallel when `parallel`; the first error
 /// (in problem order when sequential, any when parallel) is returned.
-pub(crate) fn run1<O, F>(count: usize, len: usize, parallel: bool, f: F) -> Result<Vec<O>>
+pub(crate) fn run1<O, F>(count: usize, len: usize, sched: impl Into<Sched>, f: F) -> Result<Vec<O>>
 where
     O: Copy + Default + Send + Sync,
     F: Fn(usize, &mut [O]) -> Result<()> + Sync + Send,
@@ -220,12 +255,15 @@ where
         }
         return Ok(out);
     }
-    if parallel {
+    let sched = sched.into();
+    if sched.batch {
         crate::parallel::try_for_each_chunk_mut(&mut out, len, min_len(len), &f)?;
     } else {
-        // On a pool thread: faer's parallel steps inside one problem are
-        // then cheap joins (see `parallel::on_pool`).
-        crate::parallel::on_pool(|| out.chunks_mut(len).enumerate().try_for_each(|(k, s)| f(k, s)))?;
+        // On a pool thread when large: faer's parallel steps inside one
+        // problem are then cheap joins (see `parallel::on_pool`).
+        crate::parallel::on_pool_if(sched.pool, || {
+            out.chunks_mut(len).enumerate().try_for_each(|(k, s)| f(k, s))
+        })?;
     }
     Ok(out)
 }
@@ -235,7 +273,7 @@ pub(crate) fn run2<O1, O2, F>(
     count: usize,
     len1: usize,
     len2: usize,
-    parallel: bool,
+    sched: impl Into<Sched>,
     f: F,
 ) -> Result<(Vec<O1>, Vec<O2>)>
 where
@@ -260,14 +298,15 @@ where
         }
         return Ok((o1, o2));
     }
-    if parallel {
+    let sched = sched.into();
+    if sched.batch {
         o1.par_chunks_mut(len1)
             .zip(o2.par_chunks_mut(len2))
             .enumerate()
             .with_min_len(min_len(len1 + len2))
             .try_for_each(|(k, (s1, s2))| f(k, s1, s2))?;
     } else {
-        crate::parallel::on_pool(|| {
+        crate::parallel::on_pool_if(sched.pool, || {
             o1.chunks_mut(len1)
                 .zip(o2.chunks_mut(len2))
                 .enumerate()
@@ -281,7 +320,7 @@ where
 pub(crate) fn run3<O1, O2, O3, F>(
     count: usize,
     lens: [usize; 3],
-    parallel: bool,
+    sched: impl Into<Sched>,
     f: F,
 ) -> Result<(Vec<O1>, Vec<O2>, Vec<O3>)>
 where
@@ -299,8 +338,9 @@ where
     let mut o1 = fresh::<O1>(tot[0])?;
     let mut o2 = fresh::<O2>(tot[1])?;
     let mut o3 = fresh::<O3>(tot[2])?;
-    if lens.contains(&0) || !parallel {
-        crate::parallel::on_pool(|| {
+    let sched = sched.into();
+    if lens.contains(&0) || !sched.batch {
+        crate::parallel::on_pool_if(sched.pool, || {
             (0..count).try_for_each(|k| {
                 let s1 = &mut o1[k * lens[0]..(k + 1) * lens[0]];
                 let s2 = &mut o2[k * lens[1]..(k + 1) * lens[1]];
