@@ -368,8 +368,8 @@ pub fn lstsq<T: LinalgScalar, S1: Data<Elem = T>, S2: Data<Elem = T>>(
     }
     // The factorisations below make many small parallel calls: run them
     // from a pool thread when large (see `parallel::on_pool`, `stack::Sched`).
-    let work = (m as f64) * (n as f64) * (k as f64);
-    crate::parallel::on_pool_if(work >= 1.0e5, move || -> Result<LstsqResult<T>> {
+    let large = super::stack::worth_the_pool((m as f64) * (n as f64) * (k as f64));
+    crate::parallel::on_pool_if(large, move || -> Result<LstsqResult<T>> {
         let par = Par::rayon(0);
         // A tall `a` (m >= 2n) is first reduced to its n x n triangular factor,
         // `a = Q R`, as LAPACK's `?gelsd` does: the SVD of `R` has `a`'s singular

@@ -227,8 +227,14 @@ pub(crate) fn batch_parallel(count: usize, work: f64) -> Sched {
     let batch = count > 1 && count as f64 * work > 2.0e4 && threads;
     Sched {
         batch,
-        pool: !batch && threads && work >= POOL_MIN_WORK,
+        pool: !batch && worth_the_pool(work),
     }
+}
+
+/// Whether one problem of `work` flops is large enough to run on a pool
+/// thread ([`POOL_MIN_WORK`]), with more than one thread to use.
+pub(crate) fn worth_the_pool(work: f64) -> bool {
+    work >= POOL_MIN_WORK && rayon::current_num_threads() > 1
 }
 
 /// The parallelism to hand faer inside one problem: sequential when the
@@ -238,7 +244,8 @@ pub(crate) fn inner_par(sched: Sched) -> Par {
 }
 
 /// One output slot of `len` elements per problem: `f(k, slot)` fills slot
-/// `k`. Runs over the problems in parallel when `parallel`; the first error
+/// `k`. Runs over the problems in parallel when `sched.batch` (else in
+/// order, on a pool thread when `sched.pool`); the first error
 /// (in problem order when sequential, any when parallel) is returned.
 pub(crate) fn run1<O, F>(count: usize, len: usize, sched: impl Into<Sched>, f: F) -> Result<Vec<O>>
 where

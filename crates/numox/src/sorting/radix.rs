@@ -137,14 +137,7 @@ where
     // Largest buckets first, so that no thread is left with a big one at
     // the end.
     parts.sort_by_key(|p| std::cmp::Reverse(p.1.len()));
-    crate::parallel::for_each_item_init(parts, &|| (vec![0usize; WORKSPACE], Vec::new()), &|(
-        ws,
-        scratch,
-    ),
-                                                                                            (
-        start,
-        part,
-    )| {
+    let sort_part = |(ws, scratch): &mut (Vec<usize>, Vec<T>), (start, part): (usize, &mut [T])| {
         if part.len() <= SMALL {
             insertion_sort(part, key);
         } else {
@@ -155,7 +148,8 @@ where
             sort_seq(part, &mut scratch[..part.len()], true, key, ws);
         }
         finish(start, part);
-    });
+    };
+    crate::parallel::for_each_item_init(parts, &|| (vec![0usize; WORKSPACE], Vec::new()), &sort_part);
 }
 
 /// Stable insertion sort by key.
@@ -551,9 +545,10 @@ where
     match unsafe { distribute(n, get, SendPtr(sorted.as_mut_ptr()), key) } {
         None => {
             // Every key equal: the stable order is the input order.
-            crate::parallel::for_each_chunk_mut(out, 1 << 14, &|c, o| {
+            const PIECE: usize = 1 << 14;
+            crate::parallel::for_each_chunk_mut(out, PIECE, &|c, o| {
                 for (j, o) in o.iter_mut().enumerate() {
-                    o.write(index(get(c * (1 << 14) + j)));
+                    o.write(index(get(c * PIECE + j)));
                 }
             });
         }
